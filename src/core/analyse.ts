@@ -1,0 +1,40 @@
+// The whole engine for one file: bytes → source document → extracted report → findings → report JSON.
+
+import { sha256Hex } from './hash'
+import { ingest } from './ingest'
+import { extractReport } from './extract'
+import { runChecks } from './validate'
+import type { SourceDocument } from './document'
+import type { ExtractedReport, ReportJson } from './report'
+import type { Message, Result } from './messages'
+
+export interface AnalysedFile {
+  document: SourceDocument
+  report: ExtractedReport
+  json: ReportJson
+}
+
+export interface FileInput {
+  name: string
+  bytes: Uint8Array
+}
+
+/** Reads one file completely. value is null when the file could not be read; messages say why. */
+export async function analyse(input: FileInput): Promise<Result<AnalysedFile | null>> {
+  const ingested = await ingest(input)
+  const messages: Message[] = [...ingested.messages]
+  const document = ingested.value
+  if (!document) return { value: null, messages }
+  const report = extractReport(document)
+  const findings = runChecks(report)
+  const json: ReportJson = {
+    schema: 'report-desk/report@1',
+    source: { name: input.name, sha256: sha256Hex(input.bytes), format: document.format },
+    meta: report.meta,
+    tables: report.tables,
+    cells: report.cells,
+    findings,
+    messages: [...messages, ...report.messages]
+  }
+  return { value: { document, report, json }, messages: json.messages }
+}

@@ -1,0 +1,49 @@
+// Results, not exceptions: every parser returns { value, messages }.
+// Warnings are recoverable oddities; an error means the input could not be read.
+
+import type { SourceLocation } from './document'
+
+export type MessageType = 'error' | 'warning' | 'info'
+
+export interface Message {
+  type: MessageType
+  /** Stable machine code, e.g. 'ingest.empty', 'extract.row_unrecognised'. */
+  code: string
+  /** What a reviewer reads, in Simplified Chinese. */
+  message: string
+  /** The same in English, for errors that may reach logs or support. */
+  messageEn?: string
+  location?: SourceLocation
+}
+
+export interface Result<T> {
+  value: T
+  messages: Message[]
+}
+
+export function warning(code: string, message: string, location?: SourceLocation): Message {
+  return { type: 'warning', code, message, ...(location ? { location } : {}) }
+}
+
+export function error(code: string, message: string, messageEn: string): Message {
+  return { type: 'error', code, message, messageEn }
+}
+
+export function hasError(messages: readonly Message[]): boolean {
+  return messages.some((m) => m.type === 'error')
+}
+
+/**
+ * A failure a caller cannot recover from (unreadable input). Carries the
+ * bilingual message so the UI, the CLI and logs say the same thing.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string
+  ) {
+    super(`${zh} / ${en}`)
+    this.name = 'InputError'
+  }
+}

@@ -1,0 +1,114 @@
+// Electron glue: one window, the IPC handler table, the security baseline. Logic lives elsewhere.
+
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Library } from '../library/library'
+import { channelOf, invokeHandler, OPERATIONS, type Handlers, type Operation } from '../shared/contract'
+import { createHandlers } from './handlers'
+import { resolveLibraryPath } from './library-path'
+import { createWorkerExtractor } from './worker-extractor'
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  // One writer per library: a second instance hands over to the first and quits.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.whenReady().then(start)
+}
+
+function start(): void {
+  blockNetwork()
+  let library: Library
+  try {
+    library = new Library(resolveLibraryPath(process.argv, process.env, app.getPath('userData')), { nativeBinding: electronSqliteBinding() })
+  } catch (e) {
+    dialog.showErrorBox('无法打开资料库', (e as Error).message)
+    app.quit()
+    return
+  }
+  const extractor = createWorkerExtractor(join(__dirname, 'extract-worker.js'))
+  registerHandlers(createHandlers({ library, extract: extractor.extract }))
+  mainWindow = createWindow()
+  app.on('window-all-closed', () => {
+    void extractor.close()
+    library.close()
+    app.quit()
+  })
+}
+
+/** In development the Electron build of better-sqlite3 sits apart from the Node one the tests use. */
+function electronSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined
+  const path = join(app.getAppPath(), 'build/native/electron/better_sqlite3.node')
+  return existsSync(path) ? path : undefined
+}
+
+function rendererUrl(): string {
+  const dev = process.env['ELECTRON_RENDERER_URL']
+  return dev && !app.isPackaged ? dev : pathToFileURL(join(__dirname, '../renderer/index.html')).href
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1000,
+    minHeight: 640,
+    title: '年报核验台',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  const home = rendererUrl()
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== home) event.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  void win.loadURL(home)
+  return win
+}
+
+/** Offline means offline: the app itself never reaches the network, whatever a document contains. */
+function blockNetwork(): void {
+  const dev = process.env['ELECTRON_RENDERER_URL']
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const url = details.url
+    const local = url.startsWith('file:') || url.startsWith('data:') || url.startsWith('devtools:') || (dev && url.startsWith(dev))
+    callback({ cancel: !local })
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  void shell // never used to open links from documents
+}
+
+function registerHandlers(handlers: Handlers): void {
+  for (const op of OPERATIONS) {
+    ipcMain.handle(channelOf(op), (event, args) => {
+      if (!fromAppWindow(event)) {
+        return { ok: false, error: { code: 'ipc.forbidden', message: '拒绝来自未知窗口的调用' } }
+      }
+      return invokeHandler(handlers, op as Operation, args)
+    })
+  }
+}
+
+function fromAppWindow(event: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || event.sender !== mainWindow.webContents) return false
+  const url = event.senderFrame?.url ?? ''
+  const home = rendererUrl()
+  return url === home || url.startsWith(home.replace(/index\.html$/, ''))
+}

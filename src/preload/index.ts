@@ -1,0 +1,17 @@
+// The preload exposes one named function per operation of the contract, never ipcRenderer itself.
+
+import { contextBridge, ipcRenderer } from 'electron'
+import { channelOf, unwrapEnvelope, type Api, type ArgsOf, type Envelope, type Operation, type ResultOf } from '../shared/contract'
+
+function call<K extends Operation>(op: K) {
+  return async (args: ArgsOf<K>): Promise<ResultOf<K>> =>
+    unwrapEnvelope((await ipcRenderer.invoke(channelOf(op), args)) as Envelope<ResultOf<K>>)
+}
+
+const api = {
+  getLibraryInfo: call('getLibraryInfo'),
+  importFiles: call('importFiles'),
+  listReports: call('listReports')
+} satisfies Api
+
+contextBridge.exposeInMainWorld('api', api)

@@ -1,0 +1,76 @@
+import { test, expect } from './bridge'
+import { LibraryPage } from './pages/LibraryPage'
+import { requireShared, seed } from './shared-files'
+
+test.beforeAll(requireShared)
+
+test('opens on the empty library screen, in Chinese, with no console error', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await expect(library.screen).toBeVisible()
+  await expect(library.emptyTitle).toBeVisible()
+  await expect(library.pickButton).toBeVisible()
+  await expect(app.page).toHaveTitle('年报核验台')
+  await expect(app.page.getByText('把年度报告文件拖到这里')).toBeVisible()
+})
+
+test('the renderer has no node and no generic IPC, only the named operations', async ({ app }) => {
+  await app.open()
+  const globals = await app.page.evaluate(() => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+    api: Object.keys(window.api).sort()
+  }))
+  expect(globals.require).toBe('undefined')
+  expect(globals.process).toBe('undefined')
+  expect(globals.api).toEqual(['getLibraryInfo', 'importFiles', 'listReports'])
+})
+
+test('a dropped seed report is imported and listed with its agency', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.resultFor('000_')).toContainText('已导入')
+  await expect(library.rows).toHaveCount(1)
+  await expect(library.rowFor('益阳市应急管理局')).toContainText('2022')
+  expect(app.library.info().reportCount).toBe(1)
+})
+
+test('importing the same file twice does not duplicate it', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  const files = LibraryPage.fromPaths([seed('001_')])
+  await library.drop(files)
+  await expect(library.resultFor('001_')).toContainText('已导入')
+  await library.drop(files)
+  await expect(library.resultFor('001_')).toContainText('已在资料库中')
+  await expect(library.rows).toHaveCount(1)
+  expect(app.library.info().reportCount).toBe(1)
+})
+
+test('the file picker imports several files', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.pick([seed('000_'), seed('002_')])
+  await expect(library.importResults.getByTestId('import-result')).toHaveCount(2)
+  await expect(library.rows).toHaveCount(2)
+})
+
+test('an empty file and binary garbage fail with a clear message and change nothing', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.rows).toHaveCount(1)
+  const garbage = new Uint8Array(4096)
+  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 256
+  await library.drop([
+    { name: 'empty.docx', bytes: new Uint8Array(0) },
+    { name: 'garbage.bin', bytes: garbage }
+  ])
+  await expect(library.importResults).toContainText('其中 2 个失败')
+  await expect(library.resultFor('empty.docx')).toContainText('导入失败')
+  await expect(library.resultFor('empty.docx').locator('.import-result__reason')).not.toBeEmpty()
+  await expect(library.resultFor('garbage.bin').locator('.import-result__reason')).not.toBeEmpty()
+  await expect(library.rows).toHaveCount(1)
+  expect(app.library.info().reportCount).toBe(1)
+})
