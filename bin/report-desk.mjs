@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 // Runs the TypeScript command line directly (tsx), so `npx report-desk` works right after `npm install`.
-import { register } from 'tsx/esm/api'
-import { fileURLToPath } from 'node:url'
+import { tsImport } from 'tsx/esm/api'
 
-register()
-const entry = new URL('../src/cli/main.ts', import.meta.url)
-const { main } = await import(fileURLToPath(entry))
+const { main } = await tsImport('../src/cli/main.ts', import.meta.url)
 process.exitCode = await main(process.argv.slice(2))

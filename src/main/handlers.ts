@@ -5,14 +5,24 @@ import type { Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
 import type { Extractor, Library } from '../library/library'
 
+/** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
+export interface Dialogs {
+  /** A path to write to (for a folder when `folder` is true), or null when the user cancels. */
+  chooseSavePath(options: { title: string; defaultName: string; extensions: string[]; folder?: boolean }): Promise<string | null>
+  /** An existing file to read, or null when the user cancels. */
+  chooseOpenPath(options: { title: string; extensions: string[] }): Promise<string | null>
+}
+
 export interface HandlerDeps {
   library: Library
   extract: Extractor
+  dialogs: Dialogs
 }
 
 const MAX_FILES_PER_CALL = 1000
 
-export function createHandlers({ library, extract }: HandlerDeps): Handlers {
+export function createHandlers({ library, extract, dialogs }: HandlerDeps): Handlers {
+  void dialogs
   return {
     getLibraryInfo: () => library.info(),
     importFiles: async ({ files }) => {

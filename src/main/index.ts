@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Library } from '../library/library'
 import { channelOf, invokeHandler, OPERATIONS, type Handlers, type Operation } from '../shared/contract'
-import { createHandlers } from './handlers'
+import { createHandlers, type Dialogs } from './handlers'
 import { resolveLibraryPath } from './library-path'
 import { createWorkerExtractor } from './worker-extractor'
 
@@ -34,7 +34,7 @@ function start(): void {
     return
   }
   const extractor = createWorkerExtractor(join(__dirname, 'extract-worker.js'))
-  registerHandlers(createHandlers({ library, extract: extractor.extract }))
+  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs }))
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
     void extractor.close()
@@ -48,6 +48,23 @@ function electronSqliteBinding(): string | undefined {
   if (app.isPackaged) return undefined
   const path = join(app.getAppPath(), 'build/native/electron/better_sqlite3.node')
   return existsSync(path) ? path : undefined
+}
+
+const electronDialogs: Dialogs = {
+  async chooseSavePath({ title, defaultName, extensions, folder }) {
+    if (!mainWindow) return null
+    if (folder) {
+      const r = await dialog.showOpenDialog(mainWindow, { title, properties: ['openDirectory', 'createDirectory'] })
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    }
+    const r = await dialog.showSaveDialog(mainWindow, { title, defaultPath: defaultName, filters: [{ name: extensions.join('/'), extensions }] })
+    return r.canceled ? null : (r.filePath ?? null)
+  },
+  async chooseOpenPath({ title, extensions }) {
+    if (!mainWindow) return null
+    const r = await dialog.showOpenDialog(mainWindow, { title, properties: ['openFile'], filters: [{ name: extensions.join('/'), extensions }] })
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  }
 }
 
 function rendererUrl(): string {

@@ -11,7 +11,19 @@ function call<K extends Operation>(op: K) {
 const api = {
   getLibraryInfo: call('getLibraryInfo'),
   importFiles: call('importFiles'),
-  listReports: call('listReports')
+  listReports: call('listReports'),
+  getReport: call('getReport'),
+  getSource: call('getSource'),
+  editCell: call('editCell'),
+  editMeta: call('editMeta'),
+  cellHistory: call('cellHistory'),
+  acceptFinding: call('acceptFinding'),
+  verifyReport: call('verifyReport'),
+  getSettings: call('getSettings'),
+  setReviewer: call('setReviewer'),
+  exportReports: call('exportReports'),
+  backupLibrary: call('backupLibrary'),
+  mergeLibrary: call('mergeLibrary')
 } satisfies Api
 
 contextBridge.exposeInMainWorld('api', api)

@@ -2,7 +2,19 @@
 // Main builds its ipcMain handler table from it, the preload exposes one named function per entry,
 // and the browser test bridge registers the very same handlers. Each call takes one object argument.
 
-import type { ImportOutcome, LibraryInfo, ReportSummary } from './types'
+import type {
+  EditRecord,
+  ExportFormat,
+  ExportOutcome,
+  ImportOutcome,
+  LibraryInfo,
+  MergeOutcome,
+  ReportDetail,
+  ReportStatus,
+  ReportSummary,
+  Settings,
+  SourceView
+} from './types'
 
 export interface FilePayload {
   name: string
@@ -12,7 +24,24 @@ export interface FilePayload {
 export interface ApiContract {
   getLibraryInfo: { args: Record<string, never>; result: LibraryInfo }
   importFiles: { args: { files: FilePayload[] }; result: ImportOutcome[] }
-  listReports: { args: { search?: string }; result: ReportSummary[] }
+  listReports: { args: { search?: string; year?: number; status?: ReportStatus }; result: ReportSummary[] }
+  getReport: { args: { reportId: number }; result: ReportDetail }
+  getSource: { args: { reportId: number }; result: SourceView }
+  /** Sets a cell from the reviewer's text ('' blanks it); findings re-run; a verified report reopens. */
+  editCell: { args: { reportId: number; key: string; raw: string; reason?: string }; result: ReportDetail }
+  editMeta: { args: { reportId: number; field: 'agency' | 'year' | 'template'; value: string; reason?: string }; result: ReportDetail }
+  cellHistory: { args: { reportId: number; target: string }; result: EditRecord[] }
+  acceptFinding: { args: { reportId: number; rule: string; cells: string[]; comment: string }; result: ReportDetail }
+  /** 标记为已核验: refused while a failing finding is unresolved. */
+  verifyReport: { args: { reportId: number }; result: ReportDetail }
+  getSettings: { args: Record<string, never>; result: Settings }
+  setReviewer: { args: { name: string }; result: Settings }
+  /** Asks where to save (a dialog in the app), then writes verified reports (or all). null when cancelled. */
+  exportReports: { args: { format: ExportFormat; all?: boolean }; result: ExportOutcome | null }
+  /** 备份资料库: a consistent copy while the app runs. null when cancelled. */
+  backupLibrary: { args: Record<string, never>; result: { path: string } | null }
+  /** Merges another reviewer's library file. null when cancelled. */
+  mergeLibrary: { args: Record<string, never>; result: MergeOutcome | null }
 }
 
 export type Operation = keyof ApiContract
@@ -26,7 +55,27 @@ export type Api = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf<K>> 
 export type Handlers = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf<K>> | ResultOf<K> }
 
 /** Every operation, listed once; its IPC channel is derived from the name. */
-export const OPERATIONS = ['getLibraryInfo', 'importFiles', 'listReports'] as const satisfies readonly Operation[]
+export const OPERATIONS = [
+  'getLibraryInfo',
+  'importFiles',
+  'listReports',
+  'getReport',
+  'getSource',
+  'editCell',
+  'editMeta',
+  'cellHistory',
+  'acceptFinding',
+  'verifyReport',
+  'getSettings',
+  'setReviewer',
+  'exportReports',
+  'backupLibrary',
+  'mergeLibrary'
+] as const satisfies readonly Operation[]
+
+// Every operation of the contract must be listed above (a missing one is a type error here).
+type Unlisted = Exclude<Operation, (typeof OPERATIONS)[number]>
+export const ALL_OPERATIONS_LISTED: Unlisted extends never ? true : never = true
 
 export function channelOf(op: Operation): string {
   return `report-desk:${op}`

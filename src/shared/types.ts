@@ -36,3 +36,80 @@ export type ImportOutcome =
   | { name: string; status: 'imported'; reportId: number; warnings: string[] }
   | { name: string; status: 'duplicate'; reportId: number }
   | { name: string; status: 'failed'; error: string }
+
+/** A cell as the reviewer sees it: the extracted reading, and the human correction if any. */
+export interface ReviewCell {
+  key: string
+  value: number | null
+  raw: string
+  review: boolean
+  reviewReason?: string
+  source?: import('../core/document').SourceLocation
+  /** True when the current value was typed by a reviewer. */
+  corrected: boolean
+  /** Number of recorded edits of this cell. */
+  edits: number
+}
+
+export interface EditRecord {
+  id: number
+  /** A cell key, or 'meta.agency' / 'meta.year' / 'meta.template', or 'status'. */
+  target: string
+  oldRaw: string | null
+  newRaw: string | null
+  reviewer: string
+  reason: string | null
+  at: string
+}
+
+export interface Acceptance {
+  rule: string
+  /** The finding instance it accepts: the sorted cell keys of the finding, joined by ','. */
+  instance: string
+  comment: string
+  by: string
+  at: string
+}
+
+export interface ReportDetail {
+  summary: ReportSummary
+  meta: import('../core/report').ReportMeta
+  tables: Record<import('../core/template/cells').TableName, import('../core/report').TableStatus>
+  cells: Record<string, ReviewCell>
+  findings: (import('../core/report').Finding & { accepted?: Acceptance })[]
+  messages: import('../core/messages').Message[]
+  verifiedBy: string | null
+  verifiedAt: string | null
+  /** Cells where a newer extraction disagrees with a reviewer's edit (the edit was kept). */
+  conflicts: { key: string; edited: string; extracted: string }[]
+}
+
+/** The original document for the source pane. */
+export interface SourceView {
+  format: import('../core/document').SourceFormat
+  name: string
+  /** The text every source location's start/end indexes into. */
+  text: string
+  /** Sanitised HTML with data-rd-start/end offsets (html, docx). */
+  displayHtml?: string
+  /** The original bytes, for formats the renderer draws itself (pdf). */
+  bytes?: Uint8Array
+}
+
+export interface Settings {
+  reviewer: string | null
+}
+
+export type ExportFormat = 'xlsx' | 'csv' | 'json'
+
+export interface ExportOutcome {
+  path: string
+  reports: number
+}
+
+export interface MergeOutcome {
+  added: number
+  updated: number
+  unchanged: number
+  conflicts: { sha256: string; agency: string | null; year: number | null; reason: string }[]
+}

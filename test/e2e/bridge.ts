@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { Library } from '../../src/library/library'
-import { createHandlers } from '../../src/main/handlers'
+import { createHandlers, type Dialogs } from '../../src/main/handlers'
 import { createWorkerExtractor } from '../../src/main/worker-extractor'
 import { invokeHandler, OPERATIONS, type Operation } from '../../src/shared/contract'
 
@@ -34,8 +34,26 @@ export interface AppHarness {
   consoleErrors: string[]
   /** Requests the page tried to make outside the app's own files. */
   blockedRequests: string[]
+  /** Scripted answers for the file dialogs: set a path before the action that asks; null = cancel. */
+  dialogs: ScriptedDialogs
+  /** A fresh temp folder for files a test writes (exports, backups). */
+  tempDir: string
   /** Loads (or reloads) the app. */
   open(): Promise<void>
+}
+
+export class ScriptedDialogs implements Dialogs {
+  nextSavePath: string | null = null
+  nextOpenPath: string | null = null
+  asked: string[] = []
+  async chooseSavePath(options: { title: string }): Promise<string | null> {
+    this.asked.push(options.title)
+    return this.nextSavePath
+  }
+  async chooseOpenPath(options: { title: string }): Promise<string | null> {
+    this.asked.push(options.title)
+    return this.nextOpenPath
+  }
 }
 
 export const test = base.extend<{ app: AppHarness }>({
@@ -47,7 +65,8 @@ export const test = base.extend<{ app: AppHarness }>({
     const libraryPath = join(dir, 'library.sqlite')
     const library = new Library(libraryPath)
     const extractor = createWorkerExtractor(WORKER)
-    const handlers = createHandlers({ library, extract: extractor.extract })
+    const dialogs = new ScriptedDialogs()
+    const handlers = createHandlers({ library, extract: extractor.extract, dialogs })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
     page.on('console', (m) => {
@@ -82,6 +101,8 @@ export const test = base.extend<{ app: AppHarness }>({
       libraryPath,
       consoleErrors,
       blockedRequests,
+      dialogs,
+      tempDir: dir,
       open: async () => {
         await page.goto(APP_ORIGIN + '/index.html')
       }

@@ -1,4 +1,5 @@
 import { test, expect } from './bridge'
+import { OPERATIONS } from '../../src/shared/contract'
 import { LibraryPage } from './pages/LibraryPage'
 import { requireShared, seed } from './shared-files'
 
@@ -23,7 +24,7 @@ test('the renderer has no node and no generic IPC, only the named operations', a
   }))
   expect(globals.require).toBe('undefined')
   expect(globals.process).toBe('undefined')
-  expect(globals.api).toEqual(['getLibraryInfo', 'importFiles', 'listReports'])
+  expect(globals.api).toEqual([...OPERATIONS].sort())
 })
 
 test('a dropped seed report is imported and listed with its agency', async ({ app }) => {
