@@ -79,6 +79,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1000,
     minHeight: 640,
     title: '年报核验台',
+    icon: join(__dirname, '../../resources/icon.png'),
     show: false,
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),

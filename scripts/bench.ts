@@ -1,0 +1,108 @@
+// npm run bench: extraction speed and memory on generated reports, and the library's figures.
+// Prints figures; asserts nothing (targets are stated beside them).
+
+import mammoth from 'mammoth'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import * as OpenCC from 'opencc-js'
+import { analyse } from '../src/core/analyse'
+import { syntheticReport, type SyntheticReport } from './bench/synthetic-report'
+import { toDocx, toHtml, toPipeText } from './bench/writers'
+
+const DOCX_COUNT = Number(process.env.BENCH_DOCX ?? 500)
+const TEXT_COUNT = Number(process.env.BENCH_TEXT ?? 500)
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
+
+let peakRss = 0
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20)
+const mb = (n: number): string => (n / 1024 / 1024).toFixed(0) + ' MB'
+
+function variant(i: number): SyntheticReport {
+  const report = syntheticReport(i, i % 5 === 4 ? '2019' : '2021')
+  if (i % 7 !== 3) return report
+  // Some reports in Traditional characters, as real ones from Hong Kong/Taiwan-facing sites are.
+  return JSON.parse(toTraditional(JSON.stringify(report))) as SyntheticReport
+}
+
+async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now()
+  const value = await fn()
+  return [value, performance.now() - t0]
+}
+
+async function benchDocx(): Promise<void> {
+  const files: Uint8Array[] = []
+  for (let i = 0; i < DOCX_COUNT; i++) files.push(await toDocx(variant(i)))
+  // Warm both paths once so module loading is not counted.
+  await mammoth.convertToHtml({ buffer: Buffer.from(files[0]) })
+  await analyse({ name: 'warm.docx', bytes: files[0] })
+  const [, mammothMs] = await timeIt(async () => {
+    for (const f of files) await mammoth.convertToHtml({ buffer: Buffer.from(f) })
+  })
+  let found = 0
+  let reviewCells = 0
+  const [, oursMs] = await timeIt(async () => {
+    for (let i = 0; i < files.length; i++) {
+      const r = await analyse({ name: `r${i}.docx`, bytes: files[i] })
+      if (r.value && r.value.json.tables.requests === 'found') found++
+      if (r.value) reviewCells += Object.values(r.value.json.cells).filter((c) => c.review).length
+    }
+  })
+  console.log(`docx: ${files.length} generated reports (2021 and 2019 formats, 1 in 7 Traditional)`)
+  console.log(`  mammoth alone:     ${mammothMs.toFixed(0)} ms (${((1000 * files.length) / mammothMs).toFixed(1)} reports/s)`)
+  console.log(`  full extraction:   ${oursMs.toFixed(0)} ms (${((1000 * files.length) / oursMs).toFixed(1)} reports/s)`)
+  console.log(`  overhead on top of mammoth: ${((100 * (oursMs - mammothMs)) / mammothMs).toFixed(1)} % (target ≤ 25 %)`)
+  console.log(`  table 三 found in ${found}/${files.length}; cells marked for review: ${reviewCells}`)
+}
+
+async function benchText(kind: 'html' | 'txt'): Promise<void> {
+  const encoder = new TextEncoder()
+  const files = Array.from({ length: TEXT_COUNT }, (_, i) => encoder.encode(kind === 'html' ? toHtml(variant(i)) : toPipeText(variant(i))))
+  await analyse({ name: `warm.${kind}`, bytes: files[0] })
+  let found = 0
+  const [, ms] = await timeIt(async () => {
+    for (let i = 0; i < files.length; i++) {
+      const r = await analyse({ name: `r${i}.${kind}`, bytes: files[i] })
+      if (r.value?.json.tables.requests === 'found') found++
+    }
+  })
+  console.log(`${kind}: ${files.length} reports in ${ms.toFixed(0)} ms = ${((1000 * files.length) / ms).toFixed(0)} reports/s (target ≥ 200); table 三 found in ${found}`)
+}
+
+async function benchPdf(): Promise<void> {
+  const dir = resolve(__dirname, '../../shared/corpus/files')
+  let pdfs: string[] = []
+  try {
+    pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'))
+  } catch {
+    console.log('pdf: ../shared/corpus not found, skipped')
+    return
+  }
+  const files = pdfs.map((f) => new Uint8Array(readFileSync(join(dir, f))))
+  await analyse({ name: 'warm.pdf', bytes: files[0] })
+  const rounds = 5
+  const [, ms] = await timeIt(async () => {
+    for (let r = 0; r < rounds; r++) for (const f of files) await analyse({ name: 'x.pdf', bytes: f })
+  })
+  const n = rounds * files.length
+  console.log(`pdf: ${n} extractions of the ${files.length} corpus PDFs in ${ms.toFixed(0)} ms = ${((1000 * n) / ms).toFixed(2)} reports/s`)
+}
+
+async function main(): Promise<void> {
+  console.log(`report-desk bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
+  await benchText('txt')
+  await benchText('html')
+  await benchDocx()
+  await benchPdf()
+  console.log(`peak memory (RSS) during extraction: ${mb(peakRss)}`)
+  clearInterval(sampler)
+  try {
+    const lib = await import('./bench-library')
+    await lib.benchLibrary()
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module/.test(String(e))) console.log('library: bench not available')
+    else throw e
+  }
+}
+
+void main()
