@@ -1,0 +1,199 @@
+// Recognised rows → cells under the stable keys, with their source locations. Where a row's
+// numbers ran together, the split is chosen by the form's arithmetic; a split the sums do not
+// settle is marked for review.
+
+import type { ExtractedCell } from '../report'
+import type { Message } from '../messages'
+import { warning } from '../messages'
+import { cellSpec, type TableName, type TemplateId } from '../template'
+import type { RowHit } from './recognise'
+import { appealsRowHolds, enumerateSplits, requestRowHolds, splittable, type Piece } from './split'
+import { locationOf, type Token } from './tokens'
+import { parseValue } from './values'
+import { asciiDigits } from './normalize'
+import { APPEALS_GROUP_ROWS, APPEALS_ROW, ROW_SPECS, columnsOf, type RowSpec } from './vocabulary'
+
+const ROW_BY_ID = new Map([...ROW_SPECS, APPEALS_ROW, ...APPEALS_GROUP_ROWS].map((r) => [r.id, r]))
+
+/** One cell's text before parsing, with where it came from. */
+interface CellText {
+  text: string
+  token: Token
+  start: number
+  end: number
+  review?: string
+}
+
+interface RowValues {
+  spec: RowSpec
+  keys: string[]
+  cells: CellText[]
+  /** Alternative splits still open (crawler text), resolved by column sums in table 三. */
+  alternatives?: CellText[][]
+  guess?: string
+}
+
+function keysOf(spec: RowSpec, template: TemplateId): string[] | null {
+  const cols = columnsOf(spec, template)
+  if (!cols) return null
+  return spec.id === 'appeals' ? cols.map((c) => `appeals.${c}`) : cols.map((c) => `${spec.id}.${c}`)
+}
+
+function piecesToCells(run: Token[], pieces: Piece[], review?: string): CellText[] {
+  return pieces.map((p) => {
+    const token = run[p.token]
+    return { text: token.text.slice(p.from, p.to), token, start: token.start + p.from, end: token.start + p.to, review }
+  })
+}
+
+function rowHolds(spec: RowSpec, values: number[]): boolean {
+  if (spec.table === 'requests') return requestRowHolds(values)
+  if (spec.id === 'appeals') return appealsRowHolds(values)
+  if (spec.table === 'appeals') return values.length === 5 && values[0] + values[1] + values[2] + values[3] === values[4]
+  return true
+}
+
+function readRow(hit: RowHit, keys: string[], messages: Message[]): RowValues {
+  const n = keys.length
+  const run = hit.values.slice()
+  while (run.length > n && run[run.length - 1].kind === 'empty') run.pop()
+  const whole = (t: Token, review?: string): CellText => ({ text: t.text, token: t, start: t.start, end: t.end, review })
+  if (run.length >= n) {
+    let review: string | undefined
+    if (run.length > n) {
+      const extra = run.slice(n).map((t) => t.text || '（空）').join('、')
+      messages.push(warning('extract.cells_left_over', `“${hit.spec.full}”一行多出单元格：${extra}`, locationOf(run[n])))
+      review = `该行有 ${run.length} 个单元格，多于 ${n} 列，位置可能错位`
+    }
+    return { spec: hit.spec, keys, cells: run.slice(0, n).map((t) => whole(t, review)), guess: hit.guess }
+  }
+  if (splittable(run)) {
+    const splits = enumerateSplits(run, n)
+    if (splits && splits.length) {
+      const holding = splits.filter((s) => rowHolds(hit.spec, s.map((p) => Number(asciiDigits(p.text)))))
+      if (holding.length === 1 || (holding.length > 1 && hit.spec.table === 'active')) {
+        const review = holding.length > 1 ? '数字连在一起，无法确定拆分方式' : undefined
+        return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0], review), guess: hit.guess }
+      }
+      if (holding.length > 1) {
+        const alternatives = holding.map((s) => piecesToCells(run, s))
+        return { spec: hit.spec, keys, cells: alternatives[0], alternatives, guess: hit.guess }
+      }
+      if (hit.spec.table === 'active' && splits.length === 1) return { spec: hit.spec, keys, cells: piecesToCells(run, splits[0]), guess: hit.guess }
+      return { spec: hit.spec, keys, cells: piecesToCells(run, splits[0], '数字连在一起，任何拆分都不满足本行合计，拆分为猜测'), guess: hit.guess }
+    }
+  }
+  const review = `该行只有 ${run.length} 个单元格，少于 ${n} 列，位置可能错位`
+  return { spec: hit.spec, keys: keys.slice(0, run.length), cells: run.map((t) => whole(t, review)), guess: hit.guess }
+}
+
+/** Table 三 identities per column: 一 + 二 = （七） + 四, and （七） = sum of the result rows. */
+function columnsHold(rows: RowValues[]): boolean {
+  const byId = new Map(rows.map((r) => [r.spec.id, r]))
+  const get = (id: string, c: number): number | null => {
+    const r = byId.get(id)
+    const cell = r?.cells[c]
+    const text = cell ? asciiDigits(cell.text) : ''
+    return /^\d+$/.test(text) ? Number(text) : null
+  }
+  const results = rows.filter((r) => r.spec.order > (byId.get('requests.carried_over')?.spec.order ?? 0) && r.spec.id !== 'requests.total' && r.spec.id !== 'requests.carried_forward')
+  for (let c = 0; c < 7; c++) {
+    const a = get('requests.new_received', c)
+    const b = get('requests.carried_over', c)
+    const t = get('requests.total', c)
+    const f = get('requests.carried_forward', c)
+    if (a !== null && b !== null && t !== null && f !== null && a + b !== t + f) return false
+    if (t !== null) {
+      let sum = 0
+      for (const r of results) {
+        const text = r.cells[c] ? asciiDigits(r.cells[c].text) : ''
+        const v = /^\d+$/.test(text) ? Number(text) : null
+        if (v === null) {
+          sum = NaN
+          break
+        }
+        sum += v
+      }
+      if (!Number.isNaN(sum) && sum !== t) return false
+    }
+  }
+  return true
+}
+
+/** Chooses among open splits of table 三 rows by the column identities; what stays open is marked. */
+function resolveAlternatives(rows: RowValues[]): void {
+  const open = rows.filter((r) => r.alternatives && r.alternatives.length > 1)
+  if (!open.length) return
+  let combos = 1
+  for (const r of open) combos *= r.alternatives!.length
+  const fits: number[][] = []
+  if (combos <= 200000) {
+    const choice = new Array<number>(open.length).fill(0)
+    const walk = (i: number): void => {
+      if (fits.length > 50) return
+      if (i === open.length) {
+        if (columnsHold(rows)) fits.push(choice.slice())
+        return
+      }
+      for (let k = 0; k < open[i].alternatives!.length; k++) {
+        choice[i] = k
+        open[i].cells = open[i].alternatives![k]
+        walk(i + 1)
+      }
+    }
+    walk(0)
+  }
+  open.forEach((r, i) => {
+    const picks = new Set(fits.map((f) => f[i]))
+    const certain = picks.size === 1
+    const pick = fits.length ? fits[0][i] : 0
+    r.cells = r.alternatives![pick].map((c) => (certain ? c : { ...c, review: '数字连在一起，行列合计不能唯一确定拆分方式' }))
+  })
+}
+
+function toCell(c: CellText, key: string, template: TemplateId, guess?: string): ExtractedCell {
+  const spec = cellSpec(key, template)
+  const headerUnit = spec?.column.includes('万元') ? '万元' : undefined
+  const parsed = parseValue(c.text, spec?.type ?? 'count', headerUnit)
+  const reason = [guess, c.review, parsed.review].filter(Boolean).join('；')
+  const cell: ExtractedCell = { value: parsed.value, raw: c.text.trim(), review: !!reason, source: locationOf(c.token, c.start, c.end) }
+  if (reason) cell.reviewReason = reason
+  return cell
+}
+
+export interface TableCells {
+  cells: Record<string, ExtractedCell>
+  messages: Message[]
+}
+
+/** Cells of one found table: every key of its template, the rows not found marked for review. */
+export function cellsOfTable(table: TableName, hits: RowHit[], template: TemplateId, expectedRowIds: string[]): TableCells {
+  const messages: Message[] = []
+  const rows: RowValues[] = []
+  for (const hit of hits) {
+    const keys = keysOf(hit.spec, template)
+    if (!keys) {
+      messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, locationOf(hit.values[0])))
+      continue
+    }
+    rows.push(readRow(hit, keys, messages))
+  }
+  if (table === 'requests') resolveAlternatives(rows)
+  const cells: Record<string, ExtractedCell> = {}
+  for (const row of rows) {
+    row.keys.forEach((key, i) => {
+      if (!cells[key]) cells[key] = toCell(row.cells[i], key, template, row.guess)
+    })
+  }
+  for (const id of expectedRowIds) {
+    const spec = ROW_BY_ID.get(id) ?? ({ id, table, full: id } as RowSpec)
+    let absent = 0
+    for (const key of keysOf(spec, template) ?? []) {
+      if (cells[key]) continue
+      cells[key] = { value: null, raw: '', review: true, reviewReason: '表格中未找到这一单元格' }
+      absent++
+    }
+    if (absent && !rows.some((r) => r.spec.id === id)) messages.push(warning('extract.row_missing', `表格中未找到“${spec.full}”一行，其单元格留空待核`))
+  }
+  return { cells, messages }
+}

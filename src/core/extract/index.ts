@@ -1,0 +1,99 @@
+// extractReport: SourceDocument → ExtractedReport. Tokenise every block into one stream, name the
+// rows from their labels, choose one copy of each table, and read its cells with provenance.
+
+import type { SourceDocument } from '../document'
+import type { ExtractedCell, ExtractedReport, TableStatus } from '../report'
+import type { Message } from '../messages'
+import { warning } from '../messages'
+import { TABLE_NAMES, type TableName, type TemplateId } from '../template'
+import { cellsOfTable } from './cells'
+import { readTitle } from './meta'
+import { looksTraditional, normLabel } from './normalize'
+import { recognise, TABLE_TITLES, type RowHit } from './recognise'
+import { tokenise } from './tokens'
+import { APPEALS_GROUP_ROWS, activeRowIds, requestRowIds } from './vocabulary'
+
+/** The rows a table needs before a copy of it counts as found. */
+const MIN_ROWS: Record<TableName, number> = { active: 2, requests: 3, appeals: 1 }
+
+function expectedRows(table: TableName, template: TemplateId, hits: RowHit[]): string[] {
+  if (table === 'active') return activeRowIds(template)
+  if (table === 'appeals') return hits.some((h) => h.spec.id === 'appeals') || !hits.length ? ['appeals'] : APPEALS_GROUP_ROWS.map((r) => r.id)
+  return requestRowIds(requestsVariant(template, hits))
+}
+
+/** Table 三 follows what the source has: the 2019 single （六）其他处理 row or the three 2021 sub-rows. */
+function requestsVariant(template: TemplateId, hits: RowHit[]): TemplateId {
+  if (hits.some((h) => h.spec.id === 'requests.other')) return '2019'
+  if (hits.some((h) => h.spec.id.startsWith('requests.other.'))) return '2021'
+  return template
+}
+
+function requestsTemplate(hits: RowHit[]): TemplateId | null {
+  if (hits.length < MIN_ROWS.requests) return null
+  if (hits.some((h) => h.spec.id === 'requests.other')) return '2019'
+  return hits.some((h) => h.spec.id.startsWith('requests.other.')) ? '2021' : null
+}
+
+/** Of several copies of a table, the first complete one, else the fullest. */
+function chooseCopy(table: TableName, hits: RowHit[], template: TemplateId): RowHit[] {
+  const copies = new Map<number, RowHit[]>()
+  for (const h of hits) {
+    if (!copies.has(h.instance)) copies.set(h.instance, [])
+    copies.get(h.instance)!.push(h)
+  }
+  const list = [...copies.values()]
+  const complete = list.find((c) => expectedRows(table, template, c).every((id) => c.some((h) => h.spec.id === id)))
+  if (complete) return complete
+  return list.reduce((a, b) => (b.length > a.length ? b : a), list[0] ?? [])
+}
+
+function activeTemplateOf(hits: RowHit[], evidence: TemplateId | null): TemplateId | null {
+  if (evidence) return evidence
+  if (!hits.length) return null
+  const only2019 = hits.some((h) => h.spec.id === 'active.other_services' || h.spec.id === 'active.procurement')
+  const wideLicensing = hits.some((h) => h.spec.id === 'active.licensing' && h.values.filter((v) => v.kind !== 'empty').length >= 3)
+  return only2019 || wideLicensing ? '2019' : '2021'
+}
+
+const STANDARD_HEADING = normLabel('收到和处理政府信息公开申请情况')
+
+function templateWithoutTables(doc: SourceDocument, year: number | null): TemplateId | null {
+  if (!normLabel(doc.text.slice(0, 200000)).includes(STANDARD_HEADING) || year === null) return null
+  return year >= 2021 ? '2021' : '2019'
+}
+
+export function extractReport(doc: SourceDocument): ExtractedReport {
+  const messages: Message[] = []
+  const traditional = looksTraditional(doc.text.slice(0, 5000))
+  const tokens = tokenise(doc)
+  const recognised = recognise(tokens, traditional)
+  messages.push(...recognised.messages)
+  const title = readTitle(doc.text, traditional)
+
+  const byTable: Record<TableName, RowHit[]> = { active: [], requests: [], appeals: [] }
+  for (const h of recognised.hits) byTable[h.spec.table].push(h)
+
+  const activeTemplate = byTable.active.length >= MIN_ROWS.active ? activeTemplateOf(byTable.active, recognised.activeTemplate) : null
+  // the template follows table 二; without it, table 三's （六） rows; without tables, headings and year
+  const template: TemplateId | null = activeTemplate ?? requestsTemplate(byTable.requests) ?? templateWithoutTables(doc, title.year)
+  const cellTemplate: TemplateId = template ?? (title.year !== null && title.year < 2021 ? '2019' : '2021')
+
+  const tables = {} as Record<TableName, TableStatus>
+  const cells: Record<string, ExtractedCell> = {}
+  for (const table of TABLE_NAMES) {
+    const copy = chooseCopy(table, byTable[table], cellTemplate)
+    if (copy.length < MIN_ROWS[table]) {
+      tables[table] = 'missing'
+      messages.push(warning('extract.table_missing', `未找到表格“${TABLE_TITLES[table]}”（可能是图片或已丢失）`))
+      continue
+    }
+    tables[table] = 'found'
+    const read = cellsOfTable(table, copy, cellTemplate, expectedRows(table, cellTemplate, copy))
+    messages.push(...read.messages)
+    Object.assign(cells, read.cells)
+  }
+  if (!title.agency) messages.push(warning('extract.agency_unknown', '未能从标题识别发布机关'))
+  if (title.year === null) messages.push(warning('extract.year_unknown', '未能识别报告所属年度'))
+  return { meta: { agency: title.agency, year: title.year, template: Object.values(tables).includes('found') ? cellTemplate : template }, tables, cells, messages }
+}

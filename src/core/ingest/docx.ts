@@ -1,0 +1,87 @@
+// .docx → HTML (mammoth) → the HTML path, so Word tables keep their spans and <br> in labels.
+// mammoth has no cancellation and inflates whole entries in memory, so a file is checked
+// before mammoth sees it: entry count, declared and actual inflated sizes, compression ratio.
+// The wall-clock bound is the caller's: analyse() runs in a worker thread that is terminated
+// on timeout (see ingestTimeoutMessage in ./messages); here we only bound the input.
+
+import mammoth from 'mammoth'
+import type { SourceDocument } from '../document'
+import { error, type Message, type Result } from '../messages'
+import { htmlToDocument } from './html'
+import { DOCX_LIMITS } from './limits'
+import { inflatedSize, readZipDirectory, type ZipEntry } from './zip'
+import { ingestError } from './ingest-messages'
+
+/** The zip parts mammoth reads (XML and relationships); images are never read (see below). */
+function readByMammoth(entry: ZipEntry): boolean {
+  return /\.(xml|rels)$/i.test(entry.name)
+}
+
+const MB = 1024 * 1024
+
+/** Null when the package is within bounds; otherwise the error that refuses it. */
+export function checkDocxPackage(bytes: Uint8Array): Message | null {
+  const directory = readZipDirectory(bytes)
+  if ('problem' in directory) {
+    if (directory.problem.kind === 'truncated') return ingestError('docx_truncated')
+    return ingestError('zip_unreadable')
+  }
+  const entries = directory.entries
+  if (entries.length > DOCX_LIMITS.maxEntries) return ingestError('zip_bomb', `${entries.length} entries`)
+  if (!entries.some((e) => e.name === 'word/document.xml')) return ingestError('zip_not_docx')
+  let declaredTotal = 0
+  for (const entry of entries) {
+    declaredTotal += entry.uncompressedSize
+    if (entry.uncompressedSize > DOCX_LIMITS.maxEntryBytes) return ingestError('zip_bomb', `${entry.name}: ${Math.round(entry.uncompressedSize / MB)} MB`)
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize)
+    if (entry.uncompressedSize > DOCX_LIMITS.ratioFloorBytes && ratio > DOCX_LIMITS.maxRatio) return ingestError('zip_bomb', `${entry.name}: ratio ${Math.round(ratio)}:1`)
+  }
+  if (declaredTotal > DOCX_LIMITS.maxTotalBytes) return ingestError('zip_bomb', `${Math.round(declaredTotal / MB)} MB in total`)
+  // Declared sizes can lie: inflate what mammoth will read, capped at the declared size.
+  for (const entry of entries) {
+    if (!readByMammoth(entry)) continue
+    const size = inflatedSize(bytes, entry, entry.uncompressedSize)
+    if (size === 'too_big') return ingestError('zip_bomb', `${entry.name} inflates beyond its declared size`)
+    if (size === 'unreadable') return entry.name === 'word/document.xml' ? ingestError('docx_truncated') : ingestError('zip_unreadable')
+  }
+  return null
+}
+
+/** Images are dropped without being read: they carry no table text and cost time and memory. */
+const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
+
+export async function docxToDocument(bytes: Uint8Array): Promise<Result<SourceDocument | null>> {
+  const refused = checkDocxPackage(bytes)
+  if (refused) return { value: null, messages: [refused] }
+  let html: string
+  const started = performance.now()
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const converted = await mammoth.convertToHtml({ buffer }, { convertImage: noImages })
+    html = converted.value
+  } catch (e) {
+    return {
+      value: null,
+      messages: [
+        error(
+          'ingest.docx_unreadable',
+          `无法读取这个 Word 文件（${shortReason(e)}）。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+          `This Word file could not be read (${shortReason(e)}). Open it in Word or WPS, save it again as .docx and retry.`
+        )
+      ]
+    }
+  }
+  const converted = htmlToDocument(html, { format: 'docx' })
+  const seconds = (performance.now() - started) / 1000
+  if (seconds < SLOW_SECONDS) return converted
+  const slow: Message = { type: 'info', code: 'ingest.slow', message: `Word 文件转换耗时 ${seconds.toFixed(1)} 秒。`, messageEn: `Converting the Word file took ${seconds.toFixed(1)} s.` }
+  return { value: converted.value, messages: [...converted.messages, slow] }
+}
+
+/** Conversions slower than this are reported (an info message), so slow files can be found. */
+const SLOW_SECONDS = 3
+
+function shortReason(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e)
+  return text.length > 120 ? text.slice(0, 117) + '…' : text
+}

@@ -1,0 +1,55 @@
+// HTML (a saved page, a fragment, or mammoth's rendering of a .docx) → SourceDocument.
+// Parsed with htmlparser2 (no DOM): scripts, styles, forms' controls and page chrome are left
+// out; data tables become grid tables; everything else becomes paragraphs.
+
+import type { SourceDocument, SourceFormat } from '../document'
+import { warning, type Message, type Result } from '../messages'
+import { ingestError } from './ingest-messages'
+import { computeSubtreeStats } from './html-chrome'
+import { HtmlDocumentBuilder } from './html-walk'
+import { findFirst, ownText, parseHtml, type HtmlElement } from './html-tree'
+import { MAX_TEXT_CHARS } from './limits'
+
+export interface HtmlOptions {
+  format?: SourceFormat
+  encoding?: string
+}
+
+/** Converts markup to a document; value is null only when the text is too long to be a report. */
+export function htmlToDocument(html: string, options: HtmlOptions = {}): Result<SourceDocument | null> {
+  const messages: Message[] = []
+  const root = parseHtml(html)
+  computeSubtreeStats(root)
+  const builder = new HtmlDocumentBuilder(MAX_TEXT_CHARS)
+  const title = pageTitleMissingFromBody(root, html)
+  if (title) builder.addParagraph(title, 'p')
+  builder.walk(root, 0)
+  if (builder.overflowed) {
+    return { value: null, messages: [ingestError('text_too_long')] }
+  }
+  const { text, displayHtml } = builder.finish()
+  if (!text.trim()) messages.push(warning('ingest.no_text', '网页中没有可读的文字（内容可能是图片）。'))
+  const document: SourceDocument = {
+    format: options.format ?? 'html',
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    text,
+    blocks: builder.blocks,
+    displayHtml
+  }
+  return { value: document, messages }
+}
+
+/**
+ * The page <title>, when the body does not repeat it: some saved pages carry the report's
+ * name (agency and year) only there. The site name after a separator is left off.
+ */
+function pageTitleMissingFromBody(root: HtmlElement, html: string): string | null {
+  if (!/<title[\s>]/i.test(html)) return null
+  const titleEl = findFirst(root, 'title')
+  if (!titleEl) return null
+  const title = ownText(titleEl).trim()
+  const main = title.split(/\s*(?:[-_|｜–—]{1,2})\s*/)[0].trim()
+  if (main.length < 4) return null
+  const first = html.indexOf(main)
+  return first !== -1 && html.indexOf(main, first + main.length) !== -1 ? null : main
+}
