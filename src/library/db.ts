@@ -77,3 +77,44 @@ export function schemaVersion(db: Db): number {
   const row = db.prepare('SELECT MAX(id) AS v FROM schema_migrations').get() as { v: number | null }
   return row.v ?? 0
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>()
+
+/** A prepared statement, compiled once per connection; always bind values as parameters. */
+export function sql(db: Db, text: string): Database.Statement {
+  let cache = statementCache.get(db)
+  if (!cache) statementCache.set(db, (cache = new Map()))
+  let statement = cache.get(text)
+  if (!statement) cache.set(text, (statement = db.prepare(text)))
+  return statement
+}
+
+/**
+ * Another library file opened for reading only (merge, export snapshot): integrity checked,
+ * and refused when it was made by a newer version or is not a library at all.
+ */
+export function openReadOnly(path: string, options: OpenOptions = {}): Db {
+  let db: Db
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  } catch (e) {
+    throw new LibraryError('library.open', `无法打开资料库 ${path}：${(e as Error).message}`)
+  }
+  try {
+    checkIntegrity(db, path)
+    const hasMigrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()
+    if (!hasMigrations) throw new LibraryError('library.not_library', `${path} 不是年报核验台的资料库`)
+    const version = schemaVersion(db)
+    if (version > SCHEMA_VERSION) {
+      throw new LibraryError('library.newer_schema', `资料库 ${path} 由更新版本的年报核验台创建（结构版本 ${version}），请升级程序后再打开。`)
+    }
+    if (version < SCHEMA_VERSION) {
+      throw new LibraryError('library.older_schema', `资料库 ${path} 的结构版本较旧（${version}），请先用本程序打开一次以升级。`)
+    }
+    return db
+  } catch (e) {
+    db.close()
+    if (e instanceof LibraryError) throw e
+    throw new LibraryError('library.open', `无法打开资料库 ${path}：${(e as Error).message}`)
+  }
+}

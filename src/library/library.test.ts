@@ -18,14 +18,17 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-function reportFor(name: string, agency: string, fails = 0): ReportJson {
+/** A report whose 本年新收 row is complete; with `inconsistent`, its total is off by one. */
+function reportFor(name: string, agency: string, inconsistent = false): ReportJson {
+  const row: Record<string, string> = { natural: '1', commercial: '0', research: '0', nonprofit: '0', legal_service: '0', other_org: '0' }
+  row.total = inconsistent ? '2' : '1'
   return {
     schema: 'report-desk/report@1',
     source: { name, sha256: 'x', format: 'txt' },
     meta: { agency, year: 2022, template: '2021' },
-    tables: { active: 'found', requests: 'found', appeals: 'found' },
-    cells: {},
-    findings: Array.from({ length: fails }, () => ({ rule: 'r', status: 'fail' as const, cells: [], message: 'm' })),
+    tables: { active: 'missing', requests: 'found', appeals: 'missing' },
+    cells: Object.fromEntries(Object.entries(row).map(([k, raw]) => [`requests.new_received.${k}`, { value: Number(raw), raw, review: false }])),
+    findings: [],
     messages: []
   }
 }
@@ -34,7 +37,7 @@ function reportFor(name: string, agency: string, fails = 0): ReportJson {
 const firstLineExtractor: Extractor = async (file) => {
   const text = new TextDecoder().decode(file.bytes)
   if (text.startsWith('FAIL')) return { value: null, messages: [{ type: 'error', code: 'x', message: '无法读取' }] }
-  return { value: reportFor(file.name, text.split('\n')[0], text.includes('!') ? 1 : 0), messages: [] }
+  return { value: reportFor(file.name, text.split('\n')[0], text.includes('!')), messages: [] }
 }
 
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) })

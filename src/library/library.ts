@@ -1,57 +1,58 @@
-// The library's operations over SQLite: import, list, info. Every multi-row write is one transaction.
+// The library: one SQLite file holding everything a reviewer needs offline. This class is the one
+// entry point (app, command line, tests); the work is done in the modules beside it.
 
-import { sha256Hex } from '../core/hash'
-import type { ReportJson } from '../core/report'
-import type { Result } from '../core/messages'
-import type { ImportOutcome, LibraryInfo, ReportStatus, ReportSummary } from '../shared/types'
 import type { FilePayload } from '../shared/contract'
-import { openDatabase, schemaVersion, type Db, type OpenOptions } from './db'
+import type {
+  EditRecord,
+  ExportFormat,
+  ImportOutcome,
+  LibraryInfo,
+  MergeOutcome,
+  ReportDetail,
+  ReportStatus,
+  ReportSummary,
+  Settings,
+  SourceView
+} from '../shared/types'
+import { agencyKey, searchForms } from './agency'
+import { backupTo } from './backup'
+import { openDatabase, schemaVersion, sql, type Db, type OpenOptions } from './db'
+import { fileBytes, reportDetail, sourceView } from './detail'
+import * as edits from './edits'
+import { exportTo, type ExportOptions } from './export'
+import type { Extractor } from './extractor'
+import { importFile, storeDocument } from './importing'
+import { hasDocument, refreshAround } from './findings'
+import { ingest } from '../core/ingest'
+import { mergeLibrary } from './merge'
+import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
+import { toSummary, type ReportRow } from './store'
 
-/** Turns one file into its report JSON; null value when the file cannot be read. */
-export type Extractor = (file: FilePayload) => Promise<Result<ReportJson | null>>
+export { EXTRACTOR_VERSION, extractInProcess, type ExtractedFile, type Extractor } from './extractor'
 
-export const EXTRACTOR_VERSION = '1'
-
-interface ReportRow {
-  id: number
-  name: string
-  size: number
-  sha256: string
-  format: string
-  agency: string | null
-  year: number | null
-  template: '2021' | '2019' | null
-  status: ReportStatus
-  open_findings: number
-  imported_at: string
-  updated_at: string
+export interface ListFilter {
+  search?: string
+  year?: number
+  status?: ReportStatus
 }
+
+const LIST = `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status, r.open_findings,
+    f.imported_at, r.updated_at
+  FROM reports r JOIN files f ON f.id = r.file_id
+  WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status)
+    AND (@typed IS NULL OR instr(r.agency, @typed) > 0 OR instr(f.name, @typed) > 0 OR instr(r.agency, @simplified) > 0
+      OR instr(r.agency_key, @key) > 0)
+  ORDER BY r.updated_at DESC, r.id DESC`
 
 export class Library {
   readonly path: string
   private readonly db: Db
-  private readonly statements
+  private readonly options: OpenOptions
 
   constructor(path: string, options: OpenOptions = {}) {
     this.path = path
+    this.options = options
     this.db = openDatabase(path, options)
-    this.statements = {
-      fileBySha: this.db.prepare('SELECT f.id AS fileId, r.id AS reportId FROM files f JOIN reports r ON r.file_id = f.id WHERE f.sha256 = ?'),
-      insertFile: this.db.prepare(
-        'INSERT INTO files (sha256, name, size, format, bytes, imported_at) VALUES (@sha256, @name, @size, @format, @bytes, @importedAt)'
-      ),
-      insertReport: this.db.prepare(
-        `INSERT INTO reports (file_id, agency, year, template, status, open_findings, extractor_version, report_json, updated_at)
-         VALUES (@fileId, @agency, @year, @template, @status, @openFindings, @extractorVersion, @reportJson, @updatedAt)`
-      ),
-      list: this.db.prepare(
-        `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status, r.open_findings,
-                f.imported_at, r.updated_at
-         FROM reports r JOIN files f ON f.id = r.file_id
-         ORDER BY r.updated_at DESC, r.id DESC`
-      ),
-      count: this.db.prepare('SELECT COUNT(*) AS n FROM reports')
-    }
   }
 
   close(): void {
@@ -59,11 +60,8 @@ export class Library {
   }
 
   info(): LibraryInfo {
-    return {
-      path: this.path,
-      reportCount: (this.statements.count.get() as { n: number }).n,
-      schemaVersion: schemaVersion(this.db)
-    }
+    const { n } = sql(this.db, 'SELECT COUNT(*) AS n FROM reports').get() as { n: number }
+    return { path: this.path, reportCount: n, schemaVersion: schemaVersion(this.db) }
   }
 
   /** Imports files one by one: a file that fails fails alone, and nothing of it is stored. */
@@ -73,66 +71,115 @@ export class Library {
     return outcomes
   }
 
-  async importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
-    const sha256 = sha256Hex(file.bytes)
-    const existing = this.statements.fileBySha.get(sha256) as { reportId: number } | undefined
-    if (existing) return { name: file.name, status: 'duplicate', reportId: existing.reportId }
-    const extracted = await extract(file)
-    const report = extracted.value
-    if (!report) {
-      const reason = extracted.messages.find((m) => m.type === 'error')?.message ?? '无法读取该文件'
-      return { name: file.name, status: 'failed', error: reason }
-    }
-    const now = new Date().toISOString()
-    const openFindings = report.findings.filter((f) => f.status === 'fail').length
-    const reportId = this.db.transaction(() => {
-      const fileId = this.statements.insertFile.run({
-        sha256,
-        name: file.name,
-        size: file.bytes.byteLength,
-        format: report.source.format,
-        bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-        importedAt: now
-      }).lastInsertRowid
-      return Number(
-        this.statements.insertReport.run({
-          fileId,
-          agency: report.meta.agency,
-          year: report.meta.year,
-          template: report.meta.template,
-          status: openFindings > 0 ? 'problem' : 'pending',
-          openFindings,
-          extractorVersion: EXTRACTOR_VERSION,
-          reportJson: JSON.stringify(report),
-          updatedAt: now
-        }).lastInsertRowid
-      )
+  importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+    return importFile(this.db, file, extract)
+  }
+
+  /** Newest edits first. Search matches agency (as typed, or its Simplified form) or file name. */
+  listReports(filter: string | ListFilter = {}): ReportSummary[] {
+    const { search, year, status } = typeof filter === 'string' ? { search: filter } : filter
+    const forms = typeof search === 'string' ? searchForms(search) : []
+    const rows = sql(this.db, LIST).all({
+      year: Number.isInteger(year) ? year : null,
+      status: status ?? null,
+      typed: forms[0] ?? null,
+      simplified: forms[forms.length - 1] ?? null,
+      key: forms.length ? (agencyKey(forms[forms.length - 1]) ?? forms[0]) : null
+    }) as ReportRow[]
+    return rows.map(toSummary)
+  }
+
+  getReport(reportId: number): ReportDetail {
+    return reportDetail(this.db, reportId)
+  }
+
+  getSource(reportId: number): SourceView {
+    return sourceView(this.db, reportId)
+  }
+
+  /**
+   * For a report imported without its decoded document (an extractor that returned only the JSON):
+   * decodes the stored bytes once, keeps the document, and re-runs the checks with its text.
+   * Returns false when the document was already there.
+   */
+  async restoreDocument(reportId: number): Promise<boolean> {
+    if (hasDocument(this.db, reportId)) return false
+    const file = this.fileOf(reportId)
+    const doc = (await ingest(file)).value
+    if (!doc) return false
+    this.db.transaction(() => {
+      storeDocument(this.db, reportId, { text: doc.text, displayHtml: doc.displayHtml, encoding: doc.encoding, pages: doc.pages })
+      refreshAround(this.db, reportId)
     })()
-    const warnings = extracted.messages.filter((m) => m.type === 'warning').map((m) => m.message)
-    return { name: file.name, status: 'imported', reportId, warnings }
+    return true
   }
 
-  listReports(search?: string): ReportSummary[] {
-    const rows = this.statements.list.all() as ReportRow[]
-    const needle = search?.trim()
-    const matching = needle ? rows.filter((r) => (r.agency ?? r.name).includes(needle) || r.name.includes(needle)) : rows
-    return matching.map(toSummary)
+  /** The stored original file (re-extraction, "open original"). */
+  fileOf(reportId: number): { name: string; bytes: Uint8Array } {
+    return fileBytes(this.db, reportId)
   }
-}
 
-function toSummary(r: ReportRow): ReportSummary {
-  return {
-    id: r.id,
-    fileName: r.name,
-    size: r.size,
-    sha256: r.sha256,
-    format: r.format as ReportSummary['format'],
-    agency: r.agency,
-    year: r.year,
-    template: r.template,
-    status: r.status,
-    openFindings: r.open_findings,
-    importedAt: r.imported_at,
-    updatedAt: r.updated_at
+  editCell(reportId: number, key: string, raw: string, reason?: string): ReportDetail {
+    edits.editCell(this.db, reportId, key, raw, reason)
+    return this.getReport(reportId)
+  }
+
+  editMeta(reportId: number, field: edits.MetaField, value: string, reason?: string): ReportDetail {
+    edits.editMeta(this.db, reportId, field, value, reason)
+    return this.getReport(reportId)
+  }
+
+  /** The audit trail of one target (a cell key, 'meta.agency', 'status'…), or of the whole report. */
+  history(reportId: number, target?: string): EditRecord[] {
+    return edits.history(this.db, reportId, target)
+  }
+
+  acceptFinding(reportId: number, rule: string, cells: string[], comment: string): ReportDetail {
+    edits.acceptFinding(this.db, reportId, rule, cells, comment)
+    return this.getReport(reportId)
+  }
+
+  verifyReport(reportId: number): ReportDetail {
+    edits.verifyReport(this.db, reportId)
+    return this.getReport(reportId)
+  }
+
+  getSettings(): Settings {
+    return edits.getSettings(this.db)
+  }
+
+  setReviewer(name: string): Settings {
+    return edits.setReviewer(this.db, name)
+  }
+
+  /** Writes verified reports (or all) as xlsx/csv to a file, or json files into a folder. Returns how many. */
+  export(format: ExportFormat, outPath: string, options: ExportOptions = {}): Promise<number> {
+    return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options })
+  }
+
+  /** 备份资料库: a consistent copy while the library stays open. */
+  backup(destination: string): Promise<{ path: string }> {
+    return backupTo(this.db, this.path, destination)
+  }
+
+  /** Merges another reviewer's library (see merge.ts for the rule). */
+  merge(otherPath: string): MergeOutcome {
+    return mergeLibrary(this.db, otherPath, this.options)
+  }
+
+  /** Re-extracts one report from its stored bytes: reviewer edits are kept, disagreements listed. */
+  reextract(reportId: number, extract: Extractor): Promise<ReextractOutcome> {
+    return reextract(this.db, reportId, extract)
+  }
+
+  /** Reports extracted by an older engine (EXTRACTOR_VERSION differs). */
+  staleReports(): number[] {
+    return staleReportIds(this.db)
+  }
+
+  async reextractStale(extract: Extractor): Promise<ReextractOutcome[]> {
+    const outcomes: ReextractOutcome[] = []
+    for (const id of this.staleReports()) outcomes.push(await this.reextract(id, extract))
+    return outcomes
   }
 }

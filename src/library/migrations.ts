@@ -10,30 +10,97 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
-    name: 'files and reports',
+    name: 'files, reports, cells, edits, acceptances, documents, settings',
     sql: `
+      -- The imported files (their bytes in file_bytes, so review works after the source folder is gone).
+      -- sha256 is a file's identity.
       CREATE TABLE files (
         id INTEGER PRIMARY KEY,
         sha256 TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
         size INTEGER NOT NULL,
         format TEXT NOT NULL,
-        bytes BLOB NOT NULL,
         imported_at TEXT NOT NULL
       );
+      -- The bytes apart from the file's description, so listing never reads through them.
+      CREATE TABLE file_bytes (
+        file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+        bytes BLOB NOT NULL
+      );
+      -- One report per file. agency/year/template are the current (possibly edited) values;
+      -- extracted_meta keeps what the engine read. findings are the last run of the checks.
       CREATE TABLE reports (
         id INTEGER PRIMARY KEY,
         file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
         agency TEXT,
+        agency_key TEXT,
         year INTEGER,
         template TEXT CHECK (template IN ('2021', '2019')),
         status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'problem', 'verified')),
         open_findings INTEGER NOT NULL DEFAULT 0,
+        verified_by TEXT,
+        verified_at TEXT,
         extractor_version TEXT NOT NULL,
-        report_json TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        -- Large JSON last: SQLite reads a row's columns in order, so the list never touches them.
+        extracted_meta TEXT NOT NULL,
+        tables TEXT NOT NULL,
+        messages TEXT NOT NULL,
+        -- deflated JSON: findings repeat their wording, and are most of a report's size otherwise
+        findings BLOB NOT NULL
       );
-      CREATE INDEX reports_agency_year ON reports(agency, year);
+      CREATE INDEX reports_agency_year ON reports(agency_key, year);
+      CREATE INDEX reports_updated ON reports(updated_at);
+      -- The decoded document, so the source pane and the text checks never re-parse the bytes.
+      CREATE TABLE documents (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        display_html TEXT,
+        encoding TEXT,
+        pages INTEGER
+      );
+      -- One row per cell: what the engine read (ext_*; ext_raw NULL when the engine read nothing,
+      -- e.g. a table typed in by hand) and the reviewer's value (human_raw NULL when never corrected).
+      -- conflict_raw: a re-extraction that disagrees with the reviewer's value (the value is kept).
+      CREATE TABLE cells (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        ext_value REAL,
+        ext_raw TEXT,
+        review INTEGER NOT NULL DEFAULT 0,
+        review_reason TEXT,
+        source TEXT,
+        human_value REAL,
+        human_raw TEXT,
+        conflict_raw TEXT,
+        PRIMARY KEY (report_id, key)
+      ) WITHOUT ROWID;
+      -- The audit trail: cell keys, 'meta.agency' / 'meta.year' / 'meta.template', 'status'.
+      CREATE TABLE edits (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        old_raw TEXT,
+        new_raw TEXT,
+        reviewer TEXT NOT NULL,
+        reason TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX edits_report_target ON edits(report_id, target);
+      -- "原文如此，已核对": a finding instance (rule + sorted cell keys) a reviewer accepted.
+      CREATE TABLE acceptances (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        rule TEXT NOT NULL,
+        instance TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        accepted_by TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, rule, instance)
+      );
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT
+      );
     `
   }
 ]

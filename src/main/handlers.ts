@@ -1,9 +1,12 @@
 // The handler table behind the IPC contract. No electron here: main registers it with ipcMain,
 // and the browser test bridge registers the very same table over page.exposeBinding.
 
+import { resolve } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
+import type { ExportFormat, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
+import { LibraryError } from '../library/db'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -17,12 +20,46 @@ export interface HandlerDeps {
   library: Library
   extract: Extractor
   dialogs: Dialogs
+  /** Export progress, 0…1, for a progress bar (the app forwards it to the window). */
+  onExportProgress?: (share: number) => void
 }
 
 const MAX_FILES_PER_CALL = 1000
+const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'json']
+const STATUSES: readonly ReportStatus[] = ['pending', 'problem', 'verified']
+const META_FIELDS = ['agency', 'year', 'template'] as const
 
-export function createHandlers({ library, extract, dialogs }: HandlerDeps): Handlers {
-  void dialogs
+function reportIdOf(args: { reportId?: unknown }): number {
+  const id = args.reportId
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) throw new UserFacingError('report.bad_id', '报告编号无效')
+  return id
+}
+
+function stringArg(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new UserFacingError('ipc.bad_args', `参数无效：${what}`)
+  return value
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** Library errors (a damaged or newer library file) reach the reviewer as their message. */
+function userFacing<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (e) {
+    if (e instanceof LibraryError) throw new UserFacingError(e.code, e.message)
+    throw e
+  }
+}
+
+export function createHandlers({ library, extract, dialogs, onExportProgress }: HandlerDeps): Handlers {
   return {
     getLibraryInfo: () => library.info(),
     importFiles: async ({ files }) => {
@@ -37,6 +74,54 @@ export function createHandlers({ library, extract, dialogs }: HandlerDeps): Hand
       }
       return library.importFiles(files, extract)
     },
-    listReports: ({ search }) => library.listReports(typeof search === 'string' ? search : undefined)
+    listReports: ({ search, year, status }) =>
+      library.listReports({
+        search: optionalString(search),
+        year: typeof year === 'number' && Number.isInteger(year) ? year : undefined,
+        status: STATUSES.includes(status as ReportStatus) ? status : undefined
+      }),
+    getReport: (args) => library.getReport(reportIdOf(args)),
+    getSource: async (args) => {
+      const id = reportIdOf(args)
+      await library.restoreDocument(id)
+      return library.getSource(id)
+    },
+    editCell: (args) => library.editCell(reportIdOf(args), stringArg(args.key, '单元格'), stringArg(args.raw, '内容'), optionalString(args.reason)),
+    editMeta: (args) => {
+      if (!META_FIELDS.includes(args.field)) throw new UserFacingError('edit.bad_field', '只能修改机关、年度或模板')
+      return library.editMeta(reportIdOf(args), args.field, stringArg(args.value, '内容'), optionalString(args.reason))
+    },
+    cellHistory: (args) => library.history(reportIdOf(args), stringArg(args.target, '对象')),
+    acceptFinding: (args) => {
+      if (!Array.isArray(args.cells)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
+      return library.acceptFinding(reportIdOf(args), stringArg(args.rule, '规则'), args.cells, stringArg(args.comment, '说明'))
+    },
+    verifyReport: (args) => library.verifyReport(reportIdOf(args)),
+    getSettings: () => library.getSettings(),
+    setReviewer: ({ name }) => library.setReviewer(stringArg(name, '姓名')),
+    exportReports: async ({ format, all }) => {
+      if (!FORMATS.includes(format)) throw new UserFacingError('export.bad_format', '导出格式只能是 xlsx、csv 或 json')
+      const path = await dialogs.chooseSavePath({
+        title: format === 'json' ? '选择导出 JSON 的文件夹' : '导出核验结果',
+        defaultName: `年报核验结果-${today()}.${format}`,
+        extensions: format === 'json' ? [] : [format],
+        folder: format === 'json'
+      })
+      if (!path) return null
+      if (resolve(path) === resolve(library.path)) throw new UserFacingError('export.same_file', '不能导出到资料库文件本身')
+      const reports = await library.export(format, path, { all: all === true, onProgress: onExportProgress })
+      return { path, reports }
+    },
+    backupLibrary: async () => {
+      const path = await dialogs.chooseSavePath({ title: '备份资料库', defaultName: `资料库备份-${today()}.sqlite`, extensions: ['sqlite'] })
+      if (!path) return null
+      return library.backup(path)
+    },
+    mergeLibrary: async () => {
+      const path = await dialogs.chooseOpenPath({ title: '选择要合并的资料库', extensions: ['sqlite', 'db'] })
+      if (!path) return null
+      if (resolve(path) === resolve(library.path)) throw new UserFacingError('merge.same_file', '不能与正在使用的资料库自身合并')
+      return userFacing(() => library.merge(path))
+    }
   }
 }

@@ -49,6 +49,8 @@ export interface ReviewCell {
   corrected: boolean
   /** Number of recorded edits of this cell. */
   edits: number
+  /** When corrected: what the engine read (absent when the engine read nothing, e.g. a table typed in). */
+  extracted?: { value: number | null; raw: string }
 }
 
 export interface EditRecord {
@@ -82,6 +84,8 @@ export interface ReportDetail {
   verifiedAt: string | null
   /** Cells where a newer extraction disagrees with a reviewer's edit (the edit was kept). */
   conflicts: { key: string; edited: string; extracted: string }[]
+  /** What the engine read for agency/year/template, before any edit. */
+  extractedMeta?: import('../core/report').ReportMeta
 }
 
 /** The original document for the source pane. */
@@ -111,5 +115,17 @@ export interface MergeOutcome {
   added: number
   updated: number
   unchanged: number
-  conflicts: { sha256: string; agency: string | null; year: number | null; reason: string }[]
+  conflicts: MergeConflict[]
+}
+
+/** The same report settled differently in both libraries: left for a person, side by side. */
+export interface MergeConflict {
+  sha256: string
+  agency: string | null
+  year: number | null
+  reason: string
+  /** The cells (or 'meta.*') whose values differ: ours and theirs. */
+  differences?: { target: string; ours: string | null; theirs: string | null }[]
+  ours?: { status: ReportStatus; verifiedBy: string | null }
+  theirs?: { status: ReportStatus; verifiedBy: string | null }
 }

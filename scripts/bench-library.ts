@@ -1,0 +1,96 @@
+// The library part of `npm run bench`: builds a library of 10,000 reports and prints list/search latency, the time to
+// export everything to XLSX, and the file size per report. The reports are real extractions of
+// generated reports (consistent numbers), re-labelled with many agencies and years. Run alone: npx tsx scripts/bench-library.ts
+
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ReportJson } from '../src/core/report'
+import { extractInProcess, Library, type ExtractedFile, type Extractor } from '../src/library/library'
+import { syntheticReport } from './bench/synthetic-report'
+import { toPipeText } from './bench/writers'
+
+const REPORTS = Number(process.env.BENCH_LIBRARY_REPORTS ?? 10_000)
+/** Distinct generated reports really extracted; the library entries vary their agency and year. */
+const POOL = 40
+const AGENCIES = ['市应急管理局', '县财政局', '区教育局', '市卫生健康委员会', '县人民政府办公室', '市生态环境局', '区市场监督管理局']
+const PLACES = ['益阳', '米易', '东风', '舟曲', '平潭', '淮安', '洪泽', '沭阳', '攀枝花', '舒城']
+
+async function extractedPool(): Promise<ExtractedFile[]> {
+  const pool: ExtractedFile[] = []
+  for (let i = 0; i < POOL; i++) {
+    const text = toPipeText(syntheticReport(i, i % 5 === 4 ? '2019' : '2021'))
+    const result = await extractInProcess({ name: `pool${i}.txt`, bytes: new TextEncoder().encode(text) })
+    if (result.value && !('schema' in result.value)) pool.push(result.value)
+  }
+  return pool
+}
+
+/** Library entry i: a pooled extraction under its own agency, year and bytes. */
+function entry(pool: ExtractedFile[], i: number): { bytes: Uint8Array; extracted: ExtractedFile } {
+  const base = pool[i % pool.length]
+  const agency = `${PLACES[i % PLACES.length]}${Math.floor(i / 50)}${AGENCIES[(i >> 3) % AGENCIES.length]}`
+  const year = 2019 + (i % 5)
+  const text = `${agency}${year}年政府信息公开工作年度报告\n${base.document?.text ?? ''}`
+  const json: ReportJson = { ...base.json, source: { ...base.json.source, name: `r${i}.txt` }, meta: { ...base.json.meta, agency, year } }
+  return { bytes: new TextEncoder().encode(text), extracted: { json, document: { text } } }
+}
+
+const timeMs = (fn: () => unknown): number => {
+  const t0 = performance.now()
+  fn()
+  return performance.now() - t0
+}
+
+function median(fn: () => unknown, runs = 7): number {
+  const times = Array.from({ length: runs }, () => timeMs(fn)).sort((a, b) => a - b)
+  return times[Math.floor(runs / 2)]
+}
+
+export async function benchLibrary(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'report-desk-bench-'))
+  const path = join(dir, 'library.sqlite')
+  try {
+    const library = new Library(path)
+    const pool = await extractedPool()
+    const extract: Extractor = async (file) => ({ value: entry(pool, Number(file.name.slice(1, -4))).extracted, messages: [] })
+    const t0 = performance.now()
+    for (let i = 0; i < REPORTS; i++) {
+      await library.importFile({ name: `r${i}.txt`, bytes: entry(pool, i).bytes }, extract)
+    }
+    const importMs = performance.now() - t0
+    library.setReviewer('基准测试')
+    const sizeBytes = statSync(path).size + (statSync(path + '-wal', { throwIfNoEntry: false })?.size ?? 0)
+
+    const listAll = median(() => library.listReports())
+    const search = median(() => library.listReports({ search: '益阳' }))
+    const searchTraditional = median(() => library.listReports({ search: '應急管理' }))
+    const filtered = median(() => library.listReports({ year: 2021, status: 'problem' }))
+    const open = median(() => library.getReport(Math.min(1234, REPORTS)))
+    let n = 0
+    const edit = median(() => library.editCell(Math.min(1234, REPORTS), 'requests.new_received.natural', String(n++ % 7)))
+
+    const t1 = performance.now()
+    await library.export('xlsx', join(dir, 'all.xlsx'), { all: true })
+    const xlsxMs = performance.now() - t1
+    const xlsxSize = statSync(join(dir, 'all.xlsx')).size
+    const t2 = performance.now()
+    await library.export('csv', join(dir, 'all.csv'), { all: true })
+    const csvMs = performance.now() - t2
+    library.close()
+
+    console.log(`library: ${REPORTS} reports (extracted generated reports, ~200 cells each; 1 in 5 in the 2019 format)`)
+    console.log(`  import (store + checks):  ${importMs.toFixed(0)} ms = ${((1000 * REPORTS) / importMs).toFixed(0)} reports/s`)
+    console.log(`  list all:                 ${listAll.toFixed(1)} ms (target < 100 ms)`)
+    console.log(`  search "益阳":            ${search.toFixed(1)} ms; Traditional "應急管理": ${searchTraditional.toFixed(1)} ms (target < 100 ms)`)
+    console.log(`  filter year+status:       ${filtered.toFixed(1)} ms`)
+    console.log(`  open one report (detail): ${open.toFixed(1)} ms; edit a cell (checks re-run): ${edit.toFixed(1)} ms`)
+    console.log(`  export all to XLSX:       ${(xlsxMs / 1000).toFixed(1)} s (target < 20 s), ${(xlsxSize / 1024 / 1024).toFixed(0)} MB`)
+    console.log(`  export all to CSV:        ${(csvMs / 1000).toFixed(1)} s`)
+    console.log(`  library file:             ${(sizeBytes / 1024 / 1024).toFixed(0)} MB = ${(sizeBytes / REPORTS / 1024).toFixed(1)} KB per report (incl. the original file)`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1]?.endsWith('bench-library.ts')) void benchLibrary()

@@ -1,0 +1,350 @@
+// Generates the ingest fixtures: hand-shaped HTML reports in the official 2021 and 2019 forms
+// (real labels, the real rowspans/colspans, table 四's header one character per line), a
+// Traditional-Chinese one, a GBK page wrapped in a layout table with site chrome, and .docx
+// made from the HTML by LibreOffice (real Word tables). Each file gets a truth JSON beside it.
+//
+//   npx tsx scripts/make-fixtures.ts          (needs `soffice` for the .docx)
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import * as OpenCC from 'opencc-js'
+
+const ROOT = join(__dirname, '..', 'test', 'fixtures')
+const HTML_DIR = join(ROOT, 'html')
+const DOCX_DIR = join(ROOT, 'docx')
+
+type Value = number | null
+type Cells = Record<string, Value>
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1
+  return () => {
+    s ^= s << 13
+    s ^= s >>> 17
+    s ^= s << 5
+    return (s >>> 0) / 0x100000000
+  }
+}
+
+const COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'] as const
+
+interface ResultGroup {
+  label: string | null
+  rows: [key: string, label: string][]
+}
+
+const DENIED: ResultGroup = {
+  label: '（三）不予公开',
+  rows: [
+    ['denied.state_secret', '1.属于国家秘密'], ['denied.prohibited_by_law', '2.其他法律行政法规禁止公开'],
+    ['denied.security_stability', '3.危及“三安全一稳定”'], ['denied.third_party_rights', '4.保护第三方合法权益'],
+    ['denied.internal_affairs', '5.属于三类内部事务信息'], ['denied.process_info', '6.属于四类过程性信息'],
+    ['denied.enforcement_files', '7.属于行政执法案卷'], ['denied.administrative_query', '8.属于行政查询事项']
+  ]
+}
+const UNABLE: ResultGroup = {
+  label: '（四）无法提供',
+  rows: [['unable.not_held', '1.本机关不掌握相关政府信息'], ['unable.needs_creation', '2.没有现成信息需要另行制作'], ['unable.still_unclear', '3.补正后申请内容仍不明确']]
+}
+const NOT_PROCESSED: ResultGroup = {
+  label: '（五）不予处理',
+  rows: [
+    ['not_processed.petition_complaint', '1.信访举报投诉类申请'], ['not_processed.repeated', '2.重复申请'],
+    ['not_processed.publication', '3.要求提供公开出版物'], ['not_processed.mass_repeated', '4.无正当理由大量反复申请'],
+    ['not_processed.confirm_existing', '5.要求行政机关确认或重新出具已获取信息']
+  ]
+}
+const OTHER_2021: ResultGroup = {
+  label: '（六）其他处理',
+  rows: [
+    ['other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+    ['other.unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+    ['other.misc', '3.其他']
+  ]
+}
+
+interface Spec {
+  name: string
+  template: '2021' | '2019'
+  agency: string
+  year: number
+  seed: number
+  /** Applicant columns left blank (&nbsp;) in table 三 — null in the truth, never 0. */
+  blankColumns?: number[]
+}
+
+/** Table 三's numbers, consistent: new + carried = total(七) + carried forward, per column. */
+function requestNumbers(spec: Spec): { cells: Cells; resultKeys: string[] } {
+  const rnd = prng(spec.seed)
+  const resultKeys = ['granted', 'partially_granted', ...DENIED.rows.map((r) => r[0]), ...UNABLE.rows.map((r) => r[0]), ...NOT_PROCESSED.rows.map((r) => r[0]),
+    ...(spec.template === '2021' ? OTHER_2021.rows.map((r) => r[0]) : ['other'])]
+  const cells: Cells = {}
+  const put = (row: string, values: number[]): void => {
+    const six = values.slice(0, 6)
+    six.forEach((v, i) => (cells[`requests.${row}.${COLUMNS[i]}`] = spec.blankColumns?.includes(i) ? null : v))
+    cells[`requests.${row}.total`] = six.reduce((a, b) => a + b, 0)
+  }
+  const results = resultKeys.map(() => [0, 1, 2, 3, 4, 5].map((c) => (spec.blankColumns?.includes(c) ? 0 : Math.floor(rnd() * rnd() * (c === 0 ? 40 : 4)))))
+  const total = [0, 1, 2, 3, 4, 5].map((c) => results.reduce((s, r) => s + r[c], 0))
+  const forward = total.map((t, c) => (spec.blankColumns?.includes(c) ? 0 : Math.floor(rnd() * 5)))
+  const carried = total.map((t, c) => Math.min(t + forward[c], Math.floor(rnd() * 6)))
+  put('new_received', total.map((t, c) => t + forward[c] - carried[c]))
+  put('carried_over', carried)
+  resultKeys.forEach((k, i) => put(k, results[i]))
+  put('total', total)
+  put('carried_forward', forward)
+  return { cells, resultKeys }
+}
+
+function appealNumbers(rnd: () => number): Cells {
+  const cells: Cells = {}
+  for (const group of ['review', 'litigation_direct', 'litigation_after_review']) {
+    const parts = ['upheld', 'corrected', 'other', 'pending'].map((p) => [p, Math.floor(rnd() * rnd() * 6)] as const)
+    for (const [p, v] of parts) cells[`appeals.${group}.${p}`] = v
+    cells[`appeals.${group}.total`] = parts.reduce((s, [, v]) => s + v, 0)
+  }
+  return cells
+}
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+const shown = (v: Value): string => (v === null ? '&nbsp;' : String(v))
+function td(text: string, attrs = ''): string {
+  return `<td${attrs ? ' ' + attrs : ''}><p align="center">${text}</p></td>`
+}
+/** One character per line, as table 四's narrow header cells print. */
+const vertical = (label: string): string => [...label].map(esc).join('<br>')
+
+function active2021(c: Cells): string {
+  const v = (k: string): string => shown(c[`active.${k}`])
+  const section = (title: string): string => `<tr>${td(title, 'colspan="4"')}</tr>`
+  return `<table border="1" cellspacing="0" cellpadding="4">
+${section('第二十条第（一）项')}
+<tr>${td('信息内容')}${td('本年制发件数')}${td('本年废止件数')}${td('现行有效件数')}</tr>
+<tr>${td('规章')}${td(v('regulations.issued'))}${td(v('regulations.repealed'))}${td(v('regulations.in_force'))}</tr>
+<tr>${td('行政规范性文件')}${td(v('normative_documents.issued'))}${td(v('normative_documents.repealed'))}${td(v('normative_documents.in_force'))}</tr>
+${section('第二十条第（五）项')}
+<tr>${td('信息内容')}${td('本年处理决定数量', 'colspan="3"')}</tr>
+<tr>${td('行政许可')}${td(v('licensing.decisions'), 'colspan="3"')}</tr>
+${section('第二十条第（六）项')}
+<tr>${td('信息内容')}${td('本年处理决定数量', 'colspan="3"')}</tr>
+<tr>${td('行政处罚')}${td(v('punishment.decisions'), 'colspan="3"')}</tr>
+<tr>${td('行政强制')}${td(v('coercion.decisions'), 'colspan="3"')}</tr>
+${section('第二十条第（八）项')}
+<tr>${td('信息内容')}${td('本年收费金额（单位：万元）', 'colspan="3"')}</tr>
+<tr>${td('行政事业性收费')}${td(v('fees.amount'), 'colspan="3"')}</tr>
+</table>`
+}
+
+function active2019(c: Cells): string {
+  const v = (k: string): string => shown(c[`active.${k}`])
+  const section = (title: string): string => `<tr>${td(title, 'colspan="5"')}</tr>`
+  const three = (a: string, b: string, d: string): string => `${td(a)}${td(b, 'colspan="2"')}${td(d)}`
+  return `<table border="1" cellspacing="0" cellpadding="4">
+${section('第二十条第（一）项')}
+<tr>${td('信息内容')}${td('本年新<br>制作数量')}${td('本年新<br>公开数量', 'colspan="2"')}${td('对外公开总数量')}</tr>
+<tr>${td('规章')}${td(v('regulations.made'))}${td(v('regulations.published'), 'colspan="2"')}${td(v('regulations.total_public'))}</tr>
+<tr>${td('规范性文件')}${td(v('normative_documents.made'))}${td(v('normative_documents.published'), 'colspan="2"')}${td(v('normative_documents.total_public'))}</tr>
+${section('第二十条第（五）项')}
+<tr>${td('信息内容')}${three('上一年项目数量', '本年增/减', '处理决定数量')}</tr>
+<tr>${td('行政许可')}${three(v('licensing.previous_items'), v('licensing.change'), v('licensing.decisions'))}</tr>
+<tr>${td('其他对外管理服务事项')}${three(v('other_services.previous_items'), v('other_services.change'), v('other_services.decisions'))}</tr>
+${section('第二十条第（六）项')}
+<tr>${td('信息内容')}${three('上一年项目数量', '本年增/减', '处理决定数量')}</tr>
+<tr>${td('行政处罚')}${three(v('punishment.previous_items'), v('punishment.change'), v('punishment.decisions'))}</tr>
+<tr>${td('行政强制')}${three(v('coercion.previous_items'), v('coercion.change'), v('coercion.decisions'))}</tr>
+${section('第二十条第（八）项')}
+<tr>${td('信息内容')}${td('上一年项目数量', 'colspan="2"')}${td('本年增/减', 'colspan="2"')}</tr>
+<tr>${td('行政事业性收费')}${td(v('fees.previous_items'), 'colspan="2"')}${td(v('fees.change'), 'colspan="2"')}</tr>
+${section('第二十条第（九）项')}
+<tr>${td('信息内容')}${td('采购项目数量', 'colspan="2"')}${td('采购总金额', 'colspan="2"')}</tr>
+<tr>${td('政府集中采购')}${td(v('procurement.items'), 'colspan="2"')}${td(c['active.procurement.amount'] === null ? '&nbsp;' : `${c['active.procurement.amount']}元`, 'colspan="2"')}</tr>
+</table>`
+}
+
+function requestsTable(spec: Spec, c: Cells): string {
+  const values = (row: string): string => COLUMNS.map((col) => td(shown(c[`requests.${row}.${col}`]))).join('')
+  const groups: ResultGroup[] = [DENIED, UNABLE, NOT_PROCESSED, ...(spec.template === '2021' ? [OTHER_2021] : [])]
+  const resultRowCount = 2 + groups.reduce((n, g) => n + g.rows.length, 0) + (spec.template === '2019' ? 1 : 0) + 1
+  const rows: string[] = [
+    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan="3" rowspan="3"')}${td('申请人情况', 'colspan="7"')}</tr>`,
+    `<tr>${td('自然人', 'rowspan="2"')}${td('法人或其他组织', 'colspan="5"')}${td('总计', 'rowspan="2"')}</tr>`,
+    `<tr>${td('商业<br>企业')}${td('科研<br>机构')}${td('社会公益组织')}${td('法律服务机构')}${td('其他')}</tr>`,
+    `<tr>${td('一、本年新收政府信息公开申请数量', 'colspan="3"')}${values('new_received')}</tr>`,
+    `<tr>${td('二、上年结转政府信息公开申请数量', 'colspan="3"')}${values('carried_over')}</tr>`,
+    `<tr>${td('三、本年度办理结果', `rowspan="${resultRowCount}"`)}${td('（一）予以公开', 'colspan="2"')}${values('granted')}</tr>`,
+    `<tr>${td('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 'colspan="2"')}${values('partially_granted')}</tr>`
+  ]
+  for (const group of groups) {
+    group.rows.forEach(([key, label], i) => {
+      const head = i === 0 ? td(group.label!, `rowspan="${group.rows.length}"`) : ''
+      rows.push(`<tr>${head}${td(label)}${values(key)}</tr>`)
+    })
+  }
+  if (spec.template === '2019') rows.push(`<tr>${td('（六）其他处理', 'colspan="2"')}${values('other')}</tr>`)
+  rows.push(`<tr>${td('（七）总计', 'colspan="2"')}${values('total')}</tr>`)
+  rows.push(`<tr>${td('四、结转下年度继续办理', 'colspan="3"')}${values('carried_forward')}</tr>`)
+  return `<table border="1" cellspacing="0" cellpadding="4">\n${rows.join('\n')}\n</table>`
+}
+
+function appealsTable(c: Cells): string {
+  const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
+  const parts = ['upheld', 'corrected', 'other', 'pending', 'total']
+  const values = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) => parts.map((p) => td(shown(c[`appeals.${g}.${p}`])))).join('')
+  return `<table border="1" cellspacing="0" cellpadding="4">
+<tr>${td('行政复议', 'colspan="5"')}${td('行政诉讼', 'colspan="10"')}</tr>
+<tr>${heads.map((h) => td(vertical(h), 'rowspan="2"')).join('')}${td('未经复议直接起诉', 'colspan="5"')}${td('复议后起诉', 'colspan="5"')}</tr>
+<tr>${[...heads, ...heads].map((h) => td(vertical(h))).join('')}</tr>
+<tr>${values}</tr>
+</table>`
+}
+
+function activeNumbers(spec: Spec, rnd: () => number): Cells {
+  const n = (max: number): number => Math.floor(rnd() * max)
+  if (spec.template === '2021') {
+    return {
+      'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': n(3),
+      'active.normative_documents.issued': n(9), 'active.normative_documents.repealed': n(4), 'active.normative_documents.in_force': 10 + n(60),
+      'active.licensing.decisions': 100 + n(5000), 'active.punishment.decisions': n(300), 'active.coercion.decisions': n(20),
+      'active.fees.amount': Math.round(rnd() * 100000) / 100
+    }
+  }
+  return {
+    'active.regulations.made': n(5), 'active.regulations.published': n(5), 'active.regulations.total_public': 10 + n(500),
+    'active.normative_documents.made': n(60), 'active.normative_documents.published': n(60), 'active.normative_documents.total_public': n(400),
+    'active.licensing.previous_items': n(200), 'active.licensing.change': -3, 'active.licensing.decisions': n(9000),
+    'active.other_services.previous_items': n(50), 'active.other_services.change': 2, 'active.other_services.decisions': n(300),
+    'active.punishment.previous_items': n(100), 'active.punishment.change': 0, 'active.punishment.decisions': n(500),
+    'active.coercion.previous_items': n(10), 'active.coercion.change': 0, 'active.coercion.decisions': n(10),
+    'active.fees.previous_items': n(5), 'active.fees.change': 0,
+    'active.procurement.items': n(20), 'active.procurement.amount': 1000 + n(900000)
+  }
+}
+
+interface Built {
+  body: string
+  truth: object
+}
+
+function buildReport(spec: Spec): Built {
+  const rnd = prng(spec.seed * 31 + 7)
+  const active = activeNumbers(spec, rnd)
+  const { cells: requests } = requestNumbers(spec)
+  const appeals = appealNumbers(rnd)
+  const title = `${spec.agency}${spec.year}年政府信息公开工作年度报告`
+  const body = `<h1 align="center">${title}</h1>
+<p>本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。报告中所列数据的统计期限自${spec.year}年1月1日起至${spec.year}年12月31日止。</p>
+<p>一、总体情况</p>
+<p>${spec.year}年，${spec.agency}认真贯彻落实《条例》，全年主动公开政府信息${100 + Math.floor(rnd() * 900)}条。</p>
+<p>二、主动公开政府信息情况</p>
+${spec.template === '2021' ? active2021(active) : active2019(active)}
+<p>三、收到和处理政府信息公开申请情况</p>
+${requestsTable(spec, requests)}
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+${appealsTable(appeals)}
+<p>五、存在的主要问题及改进情况</p>
+<p>一是公开内容的全面性有待提高；二是政策解读形式较为单一。</p>
+<p>六、其他需要报告的事项</p>
+<p>本年度未收取信息处理费。</p>
+<p align="right">${spec.agency}</p>
+<p align="right">${spec.year + 1}年1月20日</p>`
+  const truth = {
+    schema: 'report-desk/truth@1',
+    source: '',
+    meta: { agency: [spec.agency], year: spec.year, template: spec.template },
+    tables: { active: 'found', requests: 'found', appeals: 'found' },
+    cells: { ...active, ...requests, ...appeals }
+  }
+  return { body, truth }
+}
+
+function page(title: string, body: string, charset = 'utf-8'): string {
+  return `<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=${charset}">\n<title>${title}</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+}
+
+/** The GBK page: a portal's layout table around the report, with menus, scripts and a footer. */
+function portalPage(title: string, body: string): string {
+  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>${title}_南岭县人民政府门户网站</title>
+<style>body{font-size:14px;background:url(/images/bg.gif)}</style>
+<script src="/js/jquery.js"></script><script>var visits = 0; document.write('<p>统计</p>');</script>
+</head><body>
+<div id="header"><a href="/">首页</a> <a href="/xxgk/">信息公开</a> <a href="/zwfw/">政务服务</a> <a href="/hdjl/">互动交流</a></div>
+<table width="1000" border="0" cellspacing="0" cellpadding="0" align="center"><tr>
+<td width="200" valign="top"><ul class="leftmenu"><li><a href="/a">信息公开指南</a></li><li><a href="/b">信息公开制度</a></li><li><a href="/c">信息公开年报</a></li><li><a href="/d">依申请公开</a></li></ul></td>
+<td width="800" valign="top"><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a> &gt; 年报</div>
+<div class="content">
+${body}
+</div></td></tr></table>
+<div class="footer">主办单位：南岭县人民政府办公室 &nbsp; 技术支持：某某网络公司 <a href="/sitemap">网站地图</a> <a href="/contact">联系我们</a> <a href="/about">关于本站</a></div>
+<script>visits++;</script>
+</body></html>
+`
+}
+
+function writeTruth(dir: string, file: string, truth: object): void {
+  writeFileSync(join(dir, file.replace(/\.[a-z]+$/, '.json')), JSON.stringify({ ...truth, source: file }, null, 1) + '\n')
+}
+
+function toDocx(htmlPath: string, docxName: string): void {
+  const out = join(DOCX_DIR, '.lo')
+  mkdirSync(out, { recursive: true })
+  execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, htmlPath], { stdio: 'ignore', timeout: 120_000 })
+  const produced = join(out, htmlPath.split('/').pop()!.replace(/\.html$/, '.docx'))
+  renameSync(produced, join(DOCX_DIR, docxName))
+  rmSync(out, { recursive: true, force: true })
+}
+
+/**
+ * LibreOffice's own HTML exports of a .docx — XHTML (xslt filter) and classic StarWriter HTML
+ * (re-encoded to GBK with its meta charset rewritten, also keeping it under 100 KB).
+ */
+function exportHtml(docxName: string, filter: string, outName: string, gbk: boolean): void {
+  const out = join(HTML_DIR, '.lo')
+  mkdirSync(out, { recursive: true })
+  const copy = join(out, outName.replace(/\.html$/, '.docx'))
+  writeFileSync(copy, readFileSync(join(DOCX_DIR, docxName)))
+  execFileSync('soffice', ['--headless', '--convert-to', filter, '--outdir', out, copy], { stdio: 'ignore', timeout: 120_000 })
+  let html = readFileSync(copy.replace(/\.docx$/, '.html'), 'utf8')
+  if (gbk) html = html.replace(/charset=utf-8/i, 'charset=gbk')
+  writeFileSync(join(HTML_DIR, outName), gbk ? iconv.encode(html, 'gbk') : html)
+  rmSync(out, { recursive: true, force: true })
+}
+
+function main(): void {
+  mkdirSync(HTML_DIR, { recursive: true })
+  mkdirSync(DOCX_DIR, { recursive: true })
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
+  const specs: (Spec & { traditional?: boolean })[] = [
+    { name: 'lo_2021_linchuan', template: '2021', agency: '临川市市场监督管理局', year: 2022, seed: 11 },
+    { name: 'lo_2019_donghu', template: '2019', agency: '东湖区人民政府办公室', year: 2019, seed: 23, blankColumns: [2, 3] },
+    { name: 'lo_2021_beishan_hant', template: '2021', agency: '北山县应急管理局', year: 2023, seed: 37, traditional: true }
+  ]
+  for (const spec of specs) {
+    const built = buildReport(spec)
+    let html = page(`${spec.agency}${spec.year}年政府信息公开工作年度报告`, built.body)
+    if (spec.traditional) html = toTraditional(html)
+    const htmlFile = `${spec.name}.html`
+    writeFileSync(join(HTML_DIR, htmlFile), html)
+    writeTruth(HTML_DIR, htmlFile, built.truth)
+    if (process.argv.includes('--no-docx')) continue
+    toDocx(join(HTML_DIR, htmlFile), `${spec.name}.docx`)
+    writeTruth(DOCX_DIR, `${spec.name}.docx`, built.truth)
+  }
+  if (!process.argv.includes('--no-docx')) {
+    exportHtml('lo_2019_donghu.docx', 'html:XHTML Writer File:UTF8', 'lo_2019_donghu_xhtml_export.html', false)
+    writeTruth(HTML_DIR, 'lo_2019_donghu_xhtml_export.html', buildReport(specs[1]).truth)
+    exportHtml('lo_2021_linchuan.docx', 'html:HTML (StarWriter)', 'gbk_2021_linchuan_writer_export.html', true)
+    writeTruth(HTML_DIR, 'gbk_2021_linchuan_writer_export.html', buildReport(specs[0]).truth)
+  }
+  const gbkSpec: Spec = { name: 'gbk_2021_nanling_portal', template: '2021', agency: '南岭县人民政府', year: 2021, seed: 51, blankColumns: [3] }
+  const gbk = buildReport(gbkSpec)
+  const gbkFile = `${gbkSpec.name}.html`
+  writeFileSync(join(HTML_DIR, gbkFile), iconv.encode(portalPage(`${gbkSpec.agency}${gbkSpec.year}年政府信息公开工作年度报告`, gbk.body), 'gbk'))
+  writeTruth(HTML_DIR, gbkFile, gbk.truth)
+  if (!existsSync(join(DOCX_DIR, 'lo_2021_linchuan.docx')) && !process.argv.includes('--no-docx')) throw new Error('soffice produced nothing')
+}
+
+main()

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { main } from './main'
+import { removeTempDirs, SEEDS_DIR, tempDir } from '../library/testing/fixtures'
+
+afterEach(removeTempDirs)
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true))
+  try {
+    return { code: await main(args), out, err }
+  } finally {
+    o.mockRestore()
+    e.mockRestore()
+  }
+}
+
+describe('command line', () => {
+  it('imports, lists as JSON, exports xlsx/csv/json and merges', async () => {
+    const dir = tempDir()
+    const library = join(dir, 'l.sqlite')
+    const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f))
+    const imported = await run(['import', ...seeds, '--library', library])
+    expect(imported.code).toBe(0)
+    expect(imported.out.match(/已导入/g)).toHaveLength(5)
+    expect((await run(['import', seeds[0], '--library', library])).out).toContain('已在资料库中')
+
+    const listed = await run(['list', '--library', library, '--json'])
+    const reports = JSON.parse(listed.out)
+    expect(Array.isArray(reports)).toBe(true)
+    expect(reports).toHaveLength(5)
+    expect(reports[0]).toHaveProperty('agency')
+    expect(JSON.parse((await run(['list', '--library', library, '益阳', '--json'])).out)).toHaveLength(1)
+
+    const xlsx = join(dir, 'all.xlsx')
+    expect((await run(['export', '--library', library, '--format', 'xlsx', '--out', xlsx, '--all'])).out).toContain('已导出 5 份')
+    expect(existsSync(xlsx)).toBe(true)
+    expect((await run(['export', '--library', library, '--format', 'csv', '--out', join(dir, 'v.csv')])).out).toContain('已导出 0 份已核验的报告')
+    expect((await run(['export', '--library', library, '--format', 'json', '--out', join(dir, 'json'), '--all'])).code).toBe(0)
+    expect(readdirSync(join(dir, 'json'))).toHaveLength(5)
+    expect((await run(['export', '--library', library, '--format', 'pdf', '--out', join(dir, 'x')])).code).toBe(2)
+
+    const backup = join(dir, 'copy.sqlite')
+    expect((await run(['backup', '--library', library, '--out', backup])).code).toBe(0)
+    const merged = await run(['merge', '--library', library, '--from', backup, '--json'])
+    expect(merged.code).toBe(0)
+    expect(JSON.parse(merged.out)).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [] })
+    const other = join(dir, 'other.sqlite')
+    await run(['import', seeds[1], '--library', other])
+    expect((await run(['merge', '--library', other, '--from', library])).out).toContain('新增 4')
+  })
+
+  it('says what is missing', async () => {
+    expect((await run(['export', '--library', join(tempDir(), 'l.sqlite'), '--format', 'xlsx'])).err).toMatch(/--out/)
+    expect((await run(['nope'])).code).toBe(2)
+  })
+})

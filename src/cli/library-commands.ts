@@ -1,0 +1,102 @@
+// The library commands: import, list, export, merge, backup, reextract.
+
+import { resolve } from 'node:path'
+import { extractInProcess, Library } from '../library/library'
+import { STATUS_LABELS, type ExportFormat } from '../shared/types'
+import { libraryPathFrom, positionals, readInput, requiredFlag } from './args'
+
+const out = (line: string): void => void process.stdout.write(line + '\n')
+
+async function withLibrary<T>(args: string[], fn: (library: Library) => Promise<T> | T): Promise<T> {
+  const library = new Library(libraryPathFrom(args))
+  try {
+    return await fn(library)
+  } finally {
+    library.close()
+  }
+}
+
+export async function importCommand(args: string[]): Promise<number> {
+  const files = positionals(args, ['--library'])
+  if (files.length === 0) {
+    process.stderr.write('请指定要导入的文件 / FILE… is required\n')
+    return 2
+  }
+  return withLibrary(args, async (library) => {
+    let failed = 0
+    for (const path of files) {
+      const outcome = await library.importFile(await readInput(path), extractInProcess)
+      if (outcome.status === 'failed') failed++
+      const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
+      out(`${outcome.name}\t${detail}`)
+    }
+    return failed ? 1 : 0
+  })
+}
+
+export async function listCommand(args: string[]): Promise<number> {
+  return withLibrary(args, (library) => {
+    const reports = library.listReports({ search: positionals(args, ['--library'])[0] })
+    if (args.includes('--json')) {
+      out(JSON.stringify(reports, null, 2))
+      return 0
+    }
+    for (const r of reports) {
+      out([r.id, r.agency ?? '（未识别）', r.year ?? '', r.template ?? '', r.format, STATUS_LABELS[r.status], r.openFindings, r.fileName].join('\t'))
+    }
+    return 0
+  })
+}
+
+const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'json']
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const format = requiredFlag(args, '--format', '导出格式 xlsx|csv|json') as ExportFormat
+  if (!FORMATS.includes(format)) {
+    process.stderr.write(`导出格式只能是 xlsx、csv 或 json / --format must be xlsx, csv or json\n`)
+    return 2
+  }
+  const path = resolve(requiredFlag(args, '--out', '输出路径'))
+  return withLibrary(args, async (library) => {
+    const n = await library.export(format, path, { all: args.includes('--all') })
+    out(`已导出 ${n} 份${args.includes('--all') ? '' : '已核验的'}报告 → ${path}`)
+    return 0
+  })
+}
+
+export async function mergeCommand(args: string[]): Promise<number> {
+  const from = resolve(requiredFlag(args, '--from', '要合并的资料库'))
+  return withLibrary(args, (library) => {
+    const outcome = library.merge(from)
+    if (args.includes('--json')) {
+      out(JSON.stringify(outcome, null, 2))
+    } else {
+      out(`新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，冲突 ${outcome.conflicts.length}`)
+      for (const c of outcome.conflicts) {
+        out(`冲突\t${c.agency ?? '（未识别）'}\t${c.year ?? ''}\t${c.reason}`)
+        for (const d of c.differences ?? []) out(`\t${d.target}\t我方 ${d.ours ?? '（无）'}\t对方 ${d.theirs ?? '（无）'}`)
+      }
+    }
+    return outcome.conflicts.length ? 3 : 0
+  })
+}
+
+export async function backupCommand(args: string[]): Promise<number> {
+  const to = resolve(requiredFlag(args, '--out', '备份路径'))
+  return withLibrary(args, async (library) => {
+    out(`已备份 → ${(await library.backup(to)).path}`)
+    return 0
+  })
+}
+
+export async function reextractCommand(args: string[]): Promise<number> {
+  return withLibrary(args, async (library) => {
+    const ids = args.includes('--all') ? library.listReports().map((r) => r.id) : library.staleReports()
+    for (const id of ids) {
+      const o = await library.reextract(id, extractInProcess)
+      out(`${id}\t变化 ${o.changed}\t与人工修改不一致 ${o.conflicts}`)
+    }
+    out(`已重新提取 ${ids.length} 份报告`)
+    return 0
+  })
+}

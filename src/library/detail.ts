@@ -1,0 +1,84 @@
+// What the review screen shows of one report: cells with their extracted and corrected state,
+// findings with their acceptances, status, and conflicts with a newer extraction.
+
+import type { SourceLocation } from '../core/document'
+import type { Finding, ReportMeta } from '../core/report'
+import { UserFacingError } from '../shared/contract'
+import type { Acceptance, ReportDetail, ReviewCell, SourceView } from '../shared/types'
+import { sql, type Db } from './db'
+import { acceptancesOf, instanceOf } from './findings'
+import { requireReport } from './edits'
+import { cellRows, effectiveTables, metaOf, storedFindings, toSummary } from './store'
+
+export function reportDetail(db: Db, reportId: number): ReportDetail {
+  const row = requireReport(db, reportId)
+  const rows = cellRows(db, reportId)
+  const editCounts = new Map(
+    (sql(db, 'SELECT target, COUNT(*) AS n FROM edits WHERE report_id = ? GROUP BY target').all(reportId) as { target: string; n: number }[]).map(
+      (r) => [r.target, r.n]
+    )
+  )
+  const cells: Record<string, ReviewCell> = {}
+  const conflicts: ReportDetail['conflicts'] = []
+  for (const c of rows) {
+    const corrected = c.human_raw !== null
+    const source = c.source ? (JSON.parse(c.source) as SourceLocation) : undefined
+    cells[c.key] = {
+      key: c.key,
+      value: corrected ? c.human_value : c.ext_value,
+      raw: (corrected ? c.human_raw : c.ext_raw) ?? '',
+      review: !corrected && c.review === 1,
+      ...(c.review_reason && !corrected ? { reviewReason: c.review_reason } : {}),
+      ...(source ? { source } : {}),
+      corrected,
+      edits: editCounts.get(c.key) ?? 0,
+      ...(corrected && c.ext_raw !== null ? { extracted: { value: c.ext_value, raw: c.ext_raw } } : {})
+    }
+    if (c.conflict_raw !== null && corrected) conflicts.push({ key: c.key, edited: c.human_raw ?? '', extracted: c.conflict_raw })
+  }
+  const acceptances = new Map(acceptancesOf(db, reportId).map((a) => [`${a.rule}|${a.instance}`, a]))
+  return {
+    summary: toSummary(row),
+    meta: metaOf(row),
+    tables: effectiveTables(row, rows),
+    cells,
+    findings: withAcceptances(storedFindings(row), acceptances),
+    messages: JSON.parse(row.messages),
+    verifiedBy: row.verified_by,
+    verifiedAt: row.verified_at,
+    conflicts,
+    extractedMeta: JSON.parse(row.extracted_meta) as ReportMeta
+  }
+}
+
+function withAcceptances(findings: Finding[], acceptances: Map<string, Acceptance>): ReportDetail['findings'] {
+  return findings.map((f) => {
+    const accepted = f.status === 'fail' || f.status === 'uncertain' ? acceptances.get(`${f.rule}|${instanceOf(f.cells)}`) : undefined
+    const { accepted: _checkAcceptance, ...rest } = f
+    void _checkAcceptance
+    return accepted ? { ...rest, accepted } : rest
+  })
+}
+
+export function sourceView(db: Db, reportId: number): SourceView {
+  const row = requireReport(db, reportId)
+  const doc = sql(db, 'SELECT text, display_html FROM documents WHERE report_id = ?').get(reportId) as
+    | { text: string; display_html: string | null }
+    | undefined
+  const format = row.format as SourceView['format']
+  const view: SourceView = { format, name: row.name, text: doc?.text ?? '' }
+  if (doc?.display_html) view.displayHtml = doc.display_html
+  if (format === 'pdf') {
+    const bytes = sql(db, 'SELECT bytes FROM file_bytes WHERE file_id = ?').get(row.file_id) as { bytes: Buffer } | undefined
+    if (!bytes) throw new UserFacingError('source.missing', '找不到原始文件')
+    view.bytes = new Uint8Array(bytes.bytes.buffer, bytes.bytes.byteOffset, bytes.bytes.byteLength)
+  }
+  return view
+}
+
+/** The stored original bytes of a report's file (re-extraction, merge, "save original"). */
+export function fileBytes(db: Db, reportId: number): { name: string; bytes: Uint8Array } {
+  const row = requireReport(db, reportId)
+  const file = sql(db, 'SELECT f.name, b.bytes FROM files f JOIN file_bytes b ON b.file_id = f.id WHERE f.id = ?').get(row.file_id) as { name: string; bytes: Buffer }
+  return { name: file.name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) }
+}

@@ -1,0 +1,51 @@
+// The CSV export: the 汇总 sheet as one table (one row per report, every cell a column), UTF-8 with
+// a byte-order mark so spreadsheet programs read the Chinese, RFC 4180 quoting, formula-safe text.
+
+import { createWriteStream, renameSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { STATUS_LABELS } from '../../shared/types'
+import type { Db } from '../db'
+import { exportCells, exportReports, type ExportOptions } from './data'
+import { summaryColumns } from './labels'
+import { neutralise } from './safe-text'
+
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  const s = typeof value === 'number' ? String(value) : neutralise(value)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export async function writeCsv(db: Db, path: string, options: ExportOptions = {}): Promise<number> {
+  const reports = exportReports(db, options)
+  const columns = summaryColumns()
+  const temp = `${path}.partial-${process.pid}`
+  const out = createWriteStream(temp)
+  const write = async (line: string): Promise<void> => {
+    if (!out.write(line + '\r\n')) await once(out, 'drain')
+  }
+  try {
+    const header = ['机关', '年度', '模板', '状态', '核验人', '核验时间', ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`), '文件名', 'sha256']
+    await write('\ufeff' + header.map(field).join(','))
+    let done = 0
+    for (const r of reports) {
+      const cells = new Map(exportCells(db, r.id).map((c) => [c.key, c]))
+      const values = columns.map((c) => {
+        const cell = cells.get(c.key)
+        return cell ? (cell.value ?? cell.raw) : null
+      })
+      await write(
+        [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256].map(field).join(',')
+      )
+      if (++done % 200 === 0) options.onProgress?.(done / reports.length)
+    }
+    out.end()
+    await once(out, 'close')
+    renameSync(temp, path)
+  } catch (e) {
+    out.destroy()
+    rmSync(temp, { force: true })
+    throw e
+  }
+  options.onProgress?.(1)
+  return reports.length
+}

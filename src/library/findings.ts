@@ -1,0 +1,99 @@
+// Findings and status: the checks re-run over the report as it stands (with its text, last year's
+// report of the same agency and the reviewer's acceptances) after every change, and the status follows.
+
+import type { Finding } from '../core/report'
+import { runChecks, unresolvedFailures, type Acceptance as CheckAcceptance } from '../core/validate'
+import type { Acceptance, ReportStatus } from '../shared/types'
+import { sql, type Db } from './db'
+import { cellRows, currentReport, encodeFindings, reportRow, type ReportRow } from './store'
+
+/** The instance key of a finding: its sorted cell keys joined by ','. */
+export function instanceOf(cells: readonly string[]): string {
+  return [...cells].sort().join(',')
+}
+
+export function acceptancesOf(db: Db, reportId: number): Acceptance[] {
+  const rows = sql(db, 'SELECT rule, instance, comment, accepted_by, accepted_at FROM acceptances WHERE report_id = ?').all(reportId) as {
+    rule: string
+    instance: string
+    comment: string
+    accepted_by: string
+    accepted_at: string
+  }[]
+  return rows.map((r) => ({ rule: r.rule, instance: r.instance, comment: r.comment, by: r.accepted_by, at: r.accepted_at }))
+}
+
+function forChecks(a: Acceptance): CheckAcceptance {
+  return { rule: a.rule, cells: a.instance ? a.instance.split(',') : [], comment: a.comment, by: a.by, at: a.at }
+}
+
+export function hasDocument(db: Db, reportId: number): boolean {
+  return sql(db, 'SELECT 1 FROM documents WHERE report_id = ?').get(reportId) !== undefined
+}
+
+export function documentText(db: Db, reportId: number): string | undefined {
+  const row = sql(db, 'SELECT text FROM documents WHERE report_id = ?').get(reportId) as { text: string } | undefined
+  return row?.text
+}
+
+/** The same agency's report for the year before (agency compared in its matching form). */
+export function previousReportId(db: Db, row: Pick<ReportRow, 'id' | 'agency_key' | 'year'>): number | undefined {
+  if (!row.agency_key || row.year === null) return undefined
+  const prev = sql(db, 'SELECT id FROM reports WHERE agency_key = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1').get(
+    row.agency_key,
+    row.year - 1,
+    row.id
+  ) as { id: number } | undefined
+  return prev?.id
+}
+
+/** Reports whose previous-year check reads this agency/year (next year's report). */
+function followingReportIds(db: Db, agencyKey: string | null, year: number | null, exceptId: number): number[] {
+  if (!agencyKey || year === null) return []
+  const rows = sql(db, 'SELECT id FROM reports WHERE agency_key = ? AND year = ? AND id <> ?').all(agencyKey, year + 1, exceptId) as { id: number }[]
+  return rows.map((r) => r.id)
+}
+
+export function checkReport(db: Db, reportId: number): { row: ReportRow; findings: Finding[] } | null {
+  const row = reportRow(db, reportId)
+  if (!row) return null
+  const report = currentReport(row, cellRows(db, reportId))
+  const prevId = previousReportId(db, row)
+  const prevRow = prevId === undefined ? undefined : reportRow(db, prevId)
+  const previous = prevRow ? currentReport(prevRow, cellRows(db, prevRow.id)) : undefined
+  const findings = runChecks(report, { text: documentText(db, reportId), previous, acceptances: acceptancesOf(db, reportId).map(forChecks) })
+  return { row, findings }
+}
+
+/** The status the findings imply; a verified report stays verified until someone edits it. */
+export function derivedStatus(current: ReportStatus, openFindings: number): ReportStatus {
+  if (current === 'verified') return 'verified'
+  return openFindings > 0 ? 'problem' : 'pending'
+}
+
+/** Re-runs the checks of one report and stores findings, open count and status. Call inside a transaction. */
+export function refreshReport(db: Db, reportId: number): void {
+  const checked = checkReport(db, reportId)
+  if (!checked) return
+  const open = unresolvedFailures(checked.findings).length
+  sql(db, 'UPDATE reports SET findings = ?, open_findings = ?, status = ? WHERE id = ?').run(
+    encodeFindings(checked.findings),
+    open,
+    derivedStatus(checked.row.status, open),
+    reportId
+  )
+}
+
+/** Re-runs a report and the next year's report of the same agency, whose carry-over check reads it. */
+export function refreshAround(db: Db, reportId: number, alsoFollowing: { agency_key: string | null; year: number | null }[] = []): void {
+  refreshReport(db, reportId)
+  const row = sql(db, 'SELECT agency_key, year FROM reports WHERE id = ?').get(reportId) as { agency_key: string | null; year: number | null } | undefined
+  const done = new Set<number>([reportId])
+  for (const where of row ? [row, ...alsoFollowing] : alsoFollowing) {
+    for (const id of followingReportIds(db, where.agency_key, where.year, reportId)) {
+      if (done.has(id)) continue
+      done.add(id)
+      refreshReport(db, id)
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// Importing a file: its bytes, the extracted report, its document and cells, then the checks —
+// all in one transaction, so a crash leaves either the whole report or nothing of it.
+
+import { sha256Hex } from '../core/hash'
+import type { ExtractedCell } from '../core/report'
+import type { FilePayload } from '../shared/contract'
+import type { ImportOutcome } from '../shared/types'
+import { agencyKey } from './agency'
+import { sql, type Db } from './db'
+import { asExtractedFile, EXTRACTOR_VERSION, type ExtractedFile, type Extractor, type StoredDocument } from './extractor'
+import { refreshAround } from './findings'
+import { encodeFindings } from './store'
+
+export function reportIdBySha(db: Db, sha256: string): number | undefined {
+  const row = sql(db, 'SELECT r.id FROM files f JOIN reports r ON r.file_id = f.id WHERE f.sha256 = ?').get(sha256) as { id: number } | undefined
+  return row?.id
+}
+
+export async function importFile(db: Db, file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+  const sha256 = sha256Hex(file.bytes)
+  const existing = reportIdBySha(db, sha256)
+  if (existing !== undefined) return { name: file.name, status: 'duplicate', reportId: existing }
+  const extracted = await extract(file)
+  const result = asExtractedFile(extracted.value)
+  if (!result) {
+    const reason = extracted.messages.find((m) => m.type === 'error')?.message ?? '无法读取该文件'
+    return { name: file.name, status: 'failed', error: reason }
+  }
+  // Another import of the same bytes may have finished while this one was extracting.
+  const raced = reportIdBySha(db, sha256)
+  if (raced !== undefined) return { name: file.name, status: 'duplicate', reportId: raced }
+  const reportId = db.transaction(() => storeImported(db, file, sha256, result))()
+  const warnings = extracted.messages.filter((m) => m.type === 'warning').map((m) => m.message)
+  return { name: file.name, status: 'imported', reportId, warnings }
+}
+
+/** Writes one extracted file. Call inside a transaction. */
+export function storeImported(db: Db, file: FilePayload, sha256: string, extracted: ExtractedFile, now = new Date().toISOString()): number {
+  const { json, document } = extracted
+  const fileId = sql(db, 'INSERT INTO files (sha256, name, size, format, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+    sha256,
+    file.name,
+    file.bytes.byteLength,
+    json.source.format,
+    now
+  ).lastInsertRowid
+  sql(db, 'INSERT INTO file_bytes (file_id, bytes) VALUES (?, ?)').run(
+    fileId,
+    Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)
+  )
+  const reportId = Number(
+    sql(
+      db,
+      `INSERT INTO reports (file_id, agency, agency_key, year, template, extracted_meta, tables, messages, findings, status,
+         open_findings, extractor_version, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`
+    ).run(
+      fileId,
+      json.meta.agency,
+      agencyKey(json.meta.agency),
+      json.meta.year,
+      json.meta.template,
+      JSON.stringify(json.meta),
+      JSON.stringify(json.tables),
+      JSON.stringify(json.messages),
+      encodeFindings([]),
+      EXTRACTOR_VERSION,
+      now
+    ).lastInsertRowid
+  )
+  if (document) storeDocument(db, reportId, document)
+  for (const [key, cell] of Object.entries(json.cells)) insertExtractedCell(db, reportId, key, cell)
+  refreshAround(db, reportId)
+  return reportId
+}
+
+export function storeDocument(db: Db, reportId: number, document: StoredDocument): void {
+  sql(db, 'INSERT OR REPLACE INTO documents (report_id, text, display_html, encoding, pages) VALUES (?, ?, ?, ?, ?)').run(
+    reportId,
+    document.text,
+    document.displayHtml ?? null,
+    document.encoding ?? null,
+    document.pages ?? null
+  )
+}
+
+export function insertExtractedCell(db: Db, reportId: number, key: string, cell: ExtractedCell): void {
+  sql(db, 'INSERT INTO cells (report_id, key, ext_value, ext_raw, review, review_reason, source) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    reportId,
+    key,
+    cell.value,
+    cell.raw,
+    cell.review ? 1 : 0,
+    cell.reviewReason ?? null,
+    cell.source ? JSON.stringify(cell.source) : null
+  )
+}

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { Library } from './library'
+import { LibraryError } from './db'
+import { handReport, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
+
+afterEach(removeTempDirs)
+
+const A = 'requests.new_received.natural'
+
+function acceptAllAndVerify(library: Library, id: number): void {
+  for (const f of library.getReport(id).findings.filter((x) => x.status === 'fail')) library.acceptFinding(id, f.rule, f.cells, '原文如此')
+  library.verifyReport(id)
+}
+
+describe('merging another reviewer’s library', () => {
+  it('adds, takes their verification, lists conflicts side by side and leaves the rest unchanged', async () => {
+    const ours = await seededLibrary('张三')
+    const theirs = await seededLibrary('李四')
+    // Report 1: verified by both with different values → conflict, ours untouched.
+    ours.editCell(1, A, '888')
+    acceptAllAndVerify(ours, 1)
+    theirs.editCell(1, A, '999', '原文第3页')
+    acceptAllAndVerify(theirs, 1)
+    // Report 2: only they verified it, same values → we take their verification and its history.
+    theirs.verifyReport(2)
+    // Report 5: only they corrected and verified it → we take their values.
+    theirs.editMeta(5, 'agency', '舟曲县应急管理局（合并）')
+    theirs.verifyReport(5)
+    // A report only they have.
+    await theirs.importFile({ name: 'extra.txt', bytes: new TextEncoder().encode('extra') }, async () => ({
+      value: handReport('extra.txt', '丙区教育局', 2023, { [A]: '2' }),
+      messages: []
+    }))
+    const extraId = theirs.listReports({ search: '丙区' })[0].id
+    theirs.editCell(extraId, A, '3', '补录')
+    const theirPath = theirs.path
+    theirs.close()
+
+    const outcome = ours.merge(theirPath)
+    expect(outcome).toMatchObject({ added: 1, updated: 2, unchanged: 2 })
+    expect(outcome.conflicts).toHaveLength(1)
+    expect(outcome.conflicts[0]).toMatchObject({ agency: '益阳市应急管理局', year: 2022, ours: { verifiedBy: '张三' }, theirs: { verifiedBy: '李四' } })
+    expect(outcome.conflicts[0].differences).toContainEqual({ target: A, ours: '888', theirs: '999' })
+    expect(ours.getReport(1).cells[A].raw).toBe('888')
+    expect(ours.getReport(1).verifiedBy).toBe('张三')
+
+    const two = ours.getReport(2)
+    expect(two).toMatchObject({ verifiedBy: '李四', summary: { status: 'verified' } })
+    expect(ours.history(2, 'status')).toMatchObject([{ newRaw: 'verified', reviewer: '李四' }])
+
+    expect(ours.getReport(5)).toMatchObject({ meta: { agency: '舟曲县应急管理局（合并）' }, verifiedBy: '李四' })
+
+    const extra = ours.listReports({ search: '丙区' })[0]
+    expect(extra.status).toBe('pending')
+    const extraDetail = ours.getReport(extra.id)
+    expect(extraDetail.cells[A]).toMatchObject({ value: 3, corrected: true })
+    expect(ours.history(extra.id, A)).toMatchObject([{ oldRaw: '2', newRaw: '3', reviewer: '李四', reason: '补录' }])
+
+    // Merging again changes nothing.
+    const again = ours.merge(theirPath)
+    expect(again).toMatchObject({ added: 0, updated: 0 })
+    expect(again.conflicts).toHaveLength(1)
+    ours.close()
+  })
+
+  it('refuses a file that is not a library', () => {
+    const ours = new Library(join(tempDir(), 'l.sqlite'))
+    expect(() => ours.merge(join(tempDir(), 'missing.sqlite'))).toThrow(LibraryError)
+    ours.close()
+  })
+})

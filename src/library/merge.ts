@@ -1,0 +1,274 @@
+// Merging another reviewer's library (auditors split the work, then combine it). A report is the
+// same report when its file has the same sha256. The rule, per report:
+// - only in theirs → added with its whole history (edits, acceptances, status, verification);
+// - same values in both → unchanged, except that their verification is taken when ours is not verified;
+// - values differ:
+//   - both verified → a conflict, listed side by side, nothing overwritten;
+//   - only theirs verified → theirs is taken: their values become our corrections (recorded as edits),
+//     their edit log and acceptances are added, and the report is verified by their verifier;
+//   - only ours verified → ours is kept;
+//   - neither verified → theirs is taken when only they edited it, ours kept when only we did,
+//     a conflict when both did.
+// Everything runs in one transaction: a failed merge changes nothing.
+
+import type { ReportStatus, MergeConflict, MergeOutcome } from '../shared/types'
+import { agencyKey } from './agency'
+import { openReadOnly, sql, type Db, type OpenOptions } from './db'
+import { recordEdit } from './edits'
+import { refreshAround } from './findings'
+import { reportIdBySha } from './importing'
+import { cellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
+
+interface EditRow {
+  target: string
+  old_raw: string | null
+  new_raw: string | null
+  reviewer: string
+  reason: string | null
+  at: string
+}
+
+interface Side {
+  /** The library this side was read from. */
+  db: Db
+  row: ReportRow
+  cells: CellRow[]
+  edits: EditRow[]
+}
+
+const DIFFERENCES_LISTED = 50
+
+export function mergeLibrary(db: Db, otherPath: string, options: OpenOptions = {}): MergeOutcome {
+  const other = openReadOnly(otherPath, options)
+  try {
+    return db.transaction(() => mergeFrom(db, other))()
+  } finally {
+    other.close()
+  }
+}
+
+function side(db: Db, row: ReportRow): Side {
+  return { db, row, cells: cellRows(db, row.id), edits: sql(db, 'SELECT * FROM edits WHERE report_id = ? ORDER BY id').all(row.id) as EditRow[] }
+}
+
+function mergeFrom(db: Db, other: Db): MergeOutcome {
+  const outcome: MergeOutcome = { added: 0, updated: 0, unchanged: 0, conflicts: [] }
+  const touched: number[] = []
+  const theirRows = other.prepare(`SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id ORDER BY r.id`).all() as ReportRow[]
+  for (const theirRow of theirRows) {
+    const theirs = side(other, theirRow)
+    const ourId = reportIdBySha(db, theirRow.sha256)
+    if (ourId === undefined) {
+      touched.push(addReport(db, theirs))
+      outcome.added++
+      continue
+    }
+    const ours = side(db, reportRow(db, ourId)!)
+    const differences = differencesOf(ours, theirs)
+    const oursVerified = ours.row.status === 'verified'
+    const theirsVerified = theirs.row.status === 'verified'
+    if (differences.length === 0) {
+      if (theirsVerified && !oursVerified) {
+        takeTheirs(db, ours, theirs, differences)
+        touched.push(ourId)
+        outcome.updated++
+      } else outcome.unchanged++
+      continue
+    }
+    const oursEdited = ours.edits.some((e) => e.target !== 'status')
+    const theirsEdited = theirs.edits.some((e) => e.target !== 'status')
+    if (oursVerified && theirsVerified) {
+      outcome.conflicts.push(conflict(ours, theirs, differences, '双方都已核验，但数值不同，请人工裁定'))
+    } else if (theirsVerified || (!oursVerified && theirsEdited && !oursEdited)) {
+      takeTheirs(db, ours, theirs, differences)
+      touched.push(ourId)
+      outcome.updated++
+    } else if (!oursVerified && oursEdited && theirsEdited) {
+      outcome.conflicts.push(conflict(ours, theirs, differences, '双方都有未核验的修改，且数值不同，请人工裁定'))
+    } else {
+      outcome.unchanged++
+    }
+  }
+  for (const id of touched) refreshAround(db, id)
+  return outcome
+}
+
+/** How a cell compares: its number, or its text when it holds none (blank, "/", "-"). */
+function cellValue(c: CellRow | undefined): string | null {
+  if (!c) return null
+  const raw = c.human_raw ?? c.ext_raw
+  if (raw === null) return null
+  const value = c.human_raw !== null ? c.human_value : c.ext_value
+  return value !== null ? String(value) : raw
+}
+
+function displayRaw(c: CellRow | undefined): string | null {
+  return c ? (c.human_raw ?? c.ext_raw) : null
+}
+
+function differencesOf(ours: Side, theirs: Side): NonNullable<MergeConflict['differences']> {
+  const out: NonNullable<MergeConflict['differences']> = []
+  for (const field of ['agency', 'year', 'template'] as const) {
+    const a = ours.row[field]
+    const b = theirs.row[field]
+    if (a !== b) out.push({ target: `meta.${field}`, ours: a === null ? null : String(a), theirs: b === null ? null : String(b) })
+  }
+  const ourCells = new Map(ours.cells.map((c) => [c.key, c]))
+  const theirCells = new Map(theirs.cells.map((c) => [c.key, c]))
+  for (const key of new Set([...ourCells.keys(), ...theirCells.keys()])) {
+    const a = ourCells.get(key)
+    const b = theirCells.get(key)
+    if (cellValue(a) !== cellValue(b)) out.push({ target: key, ours: displayRaw(a), theirs: displayRaw(b) })
+  }
+  return out
+}
+
+function conflict(ours: Side, theirs: Side, differences: NonNullable<MergeConflict['differences']>, reason: string): MergeConflict {
+  const who = (s: Side): { status: ReportStatus; verifiedBy: string | null } => ({ status: s.row.status, verifiedBy: s.row.verified_by })
+  return {
+    sha256: ours.row.sha256,
+    agency: ours.row.agency,
+    year: ours.row.year,
+    reason: `${reason}（${differences.length} 处不同）`,
+    differences: differences.slice(0, DIFFERENCES_LISTED),
+    ours: who(ours),
+    theirs: who(theirs)
+  }
+}
+
+const editKey = (e: EditRow): string => `${e.target}|${e.at}|${e.reviewer}|${e.new_raw ?? ''}`
+
+function copyEdits(db: Db, reportId: number, edits: EditRow[], already: EditRow[]): void {
+  const seen = new Set(already.map(editKey))
+  for (const e of edits) {
+    if (seen.has(editKey(e))) continue
+    recordEdit(db, { reportId, target: e.target, oldRaw: e.old_raw, newRaw: e.new_raw, reviewer: e.reviewer, reason: e.reason, at: e.at })
+  }
+}
+
+function copyAcceptances(db: Db, other: Db, fromId: number, toId: number): void {
+  const rows = other.prepare('SELECT rule, instance, comment, accepted_by, accepted_at FROM acceptances WHERE report_id = ?').all(fromId) as {
+    rule: string
+    instance: string
+    comment: string
+    accepted_by: string
+    accepted_at: string
+  }[]
+  for (const a of rows) {
+    sql(
+      db,
+      `INSERT INTO acceptances (report_id, rule, instance, comment, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(report_id, rule, instance) DO NOTHING`
+    ).run(toId, a.rule, a.instance, a.comment, a.accepted_by, a.accepted_at)
+  }
+}
+
+function addReport(db: Db, theirs: Side): number {
+  const { row, db: other } = theirs
+  const file = other.prepare('SELECT f.*, b.bytes FROM files f JOIN file_bytes b ON b.file_id = f.id WHERE f.id = ?').get(row.file_id) as Record<
+    string,
+    unknown
+  >
+  const fileId = sql(db, 'INSERT INTO files (sha256, name, size, format, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+    file.sha256,
+    file.name,
+    file.size,
+    file.format,
+    file.imported_at
+  ).lastInsertRowid
+  sql(db, 'INSERT INTO file_bytes (file_id, bytes) VALUES (?, ?)').run(fileId, file.bytes)
+  const id = Number(
+    sql(
+      db,
+      `INSERT INTO reports (file_id, agency, agency_key, year, template, extracted_meta, tables, messages, findings, status,
+         open_findings, verified_by, verified_at, extractor_version, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      fileId,
+      row.agency,
+      agencyKey(row.agency),
+      row.year,
+      row.template,
+      row.extracted_meta,
+      row.tables,
+      row.messages,
+      row.findings,
+      row.status,
+      row.open_findings,
+      row.verified_by,
+      row.verified_at,
+      row.extractor_version,
+      row.updated_at
+    ).lastInsertRowid
+  )
+  const doc = other.prepare('SELECT * FROM documents WHERE report_id = ?').get(row.id) as Record<string, unknown> | undefined
+  if (doc) {
+    sql(db, 'INSERT INTO documents (report_id, text, display_html, encoding, pages) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      doc.text,
+      doc.display_html,
+      doc.encoding,
+      doc.pages
+    )
+  }
+  for (const c of theirs.cells) {
+    sql(
+      db,
+      `INSERT INTO cells (report_id, key, ext_value, ext_raw, review, review_reason, source, human_value, human_raw, conflict_raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(id, c.key, c.ext_value, c.ext_raw, c.review, c.review_reason, c.source, c.human_value, c.human_raw, c.conflict_raw)
+  }
+  copyEdits(db, id, theirs.edits, [])
+  copyAcceptances(db, other, row.id, id)
+  return id
+}
+
+/** Their values become ours (as recorded corrections), with their history and verification. */
+function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<MergeConflict['differences']>): void {
+  const id = ours.row.id
+  const now = new Date().toISOString()
+  const mergedBy = theirs.row.verified_by ?? theirs.edits[theirs.edits.length - 1]?.reviewer ?? '合并'
+  copyEdits(db, id, theirs.edits, ours.edits)
+  const theirCells = new Map(theirs.cells.map((c) => [c.key, c]))
+  const ourCells = new Map(ours.cells.map((c) => [c.key, c]))
+  for (const d of differences) {
+    if (d.target.startsWith('meta.')) {
+      const field = d.target.slice(5) as 'agency' | 'year' | 'template'
+      const value = theirs.row[field]
+      if (field === 'agency') sql(db, 'UPDATE reports SET agency = ?, agency_key = ? WHERE id = ?').run(value, agencyKey(value as string | null), id)
+      else sql(db, `UPDATE reports SET ${field === 'year' ? 'year' : 'template'} = ? WHERE id = ?`).run(value, id)
+    } else {
+      setCellTo(db, id, ourCells.get(d.target), theirCells.get(d.target), d.target)
+    }
+    recordEdit(db, { reportId: id, target: d.target, oldRaw: d.ours, newRaw: d.theirs, reviewer: mergedBy, reason: '合并资料库：采用对方的值', at: now })
+  }
+  copyAcceptances(db, theirs.db, theirs.row.id, id)
+  if (theirs.row.status === 'verified') {
+    sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(
+      theirs.row.verified_by,
+      theirs.row.verified_at,
+      now,
+      id
+    )
+    const theirVerification = theirs.edits.some((e) => e.target === 'status' && e.new_raw === 'verified')
+    if (ours.row.status !== 'verified' && !theirVerification) {
+      recordEdit(db, { reportId: id, target: 'status', oldRaw: ours.row.status, newRaw: 'verified', reviewer: mergedBy, reason: '合并资料库：对方已核验', at: now })
+    }
+  } else {
+    sql(db, 'UPDATE reports SET updated_at = ? WHERE id = ?').run(now, id)
+  }
+}
+
+function setCellTo(db: Db, reportId: number, ours: CellRow | undefined, theirs: CellRow | undefined, key: string): void {
+  const raw = theirs ? (theirs.human_raw ?? theirs.ext_raw) : null
+  const value = theirs ? (theirs.human_raw !== null ? theirs.human_value : theirs.ext_value) : null
+  if (!ours) {
+    if (raw !== null) sql(db, 'INSERT INTO cells (report_id, key, human_value, human_raw) VALUES (?, ?, ?, ?)').run(reportId, key, value, raw)
+    return
+  }
+  if (raw !== null && raw === ours.ext_raw) {
+    sql(db, 'UPDATE cells SET human_value = NULL, human_raw = NULL, conflict_raw = NULL WHERE report_id = ? AND key = ?').run(reportId, key)
+  } else {
+    sql(db, 'UPDATE cells SET human_value = ?, human_raw = ?, conflict_raw = NULL WHERE report_id = ? AND key = ?').run(value, raw ?? '', reportId, key)
+  }
+}

@@ -1,0 +1,65 @@
+// Test fixtures for the library: temp folders, the shared seed reports, a reviewed library.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { ReportJson } from '../../core/report'
+import type { FilePayload } from '../../shared/contract'
+import { asExtractedFile, extractInProcess, type ExtractedFile, type Extractor } from '../extractor'
+import { Library } from '../library'
+
+export const SHARED = resolve(__dirname, '../../../../shared')
+export const SEEDS_DIR = join(SHARED, 'seeds')
+
+const dirs: string[] = []
+export function tempDir(prefix = 'report-desk-lib-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  dirs.push(dir)
+  return dir
+}
+export function removeTempDirs(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+
+export function seedFiles(): FilePayload[] {
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(SEEDS_DIR, name))) }))
+}
+
+const extracted = new Map<string, ExtractedFile>()
+/** The real engine, memoised by file name so each seed is extracted once per test file. */
+export const memoExtract: Extractor = async (file) => {
+  const key = `${file.name}|${file.bytes.byteLength}`
+  const hit = extracted.get(key)
+  if (hit) return { value: hit, messages: [] }
+  const result = await extractInProcess(file)
+  const value = asExtractedFile(result.value)
+  if (value) extracted.set(key, value)
+  return result
+}
+
+/** A library holding the five seeds, with a reviewer set. Ids follow the seeds' order (000 → 1). */
+export async function seededLibrary(reviewer = '张三'): Promise<Library> {
+  const library = new Library(join(tempDir(), 'library.sqlite'))
+  await library.importFiles(seedFiles(), memoExtract)
+  library.setReviewer(reviewer)
+  return library
+}
+
+/** A report JSON made by hand: every cell of `cells` found, tables found. */
+export function handReport(name: string, agency: string, year: number, cells: Record<string, string>): ExtractedFile {
+  const json: ReportJson = {
+    schema: 'report-desk/report@1',
+    source: { name, sha256: '', format: 'txt' },
+    meta: { agency, year, template: '2021' },
+    tables: { active: 'found', requests: 'found', appeals: 'found' },
+    cells: Object.fromEntries(
+      Object.entries(cells).map(([k, raw]) => [k, { value: raw === '' || raw === '/' ? null : Number(raw), raw, review: false }])
+    ),
+    findings: [],
+    messages: []
+  }
+  return { json, document: { text: `${agency}${year}年政府信息公开工作年度报告` } }
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { invokeHandler, type Handlers } from '../shared/contract'
+import { Library } from '../library/library'
+import { memoExtract, removeTempDirs, seedFiles, tempDir } from '../library/testing/fixtures'
+import { createHandlers, type Dialogs } from './handlers'
+
+afterEach(removeTempDirs)
+
+class Scripted implements Dialogs {
+  save: (string | null)[] = []
+  open: (string | null)[] = []
+  asked: { title: string; folder?: boolean }[] = []
+  async chooseSavePath(o: { title: string; folder?: boolean }): Promise<string | null> {
+    this.asked.push(o)
+    return this.save.shift() ?? null
+  }
+  async chooseOpenPath(o: { title: string }): Promise<string | null> {
+    this.asked.push(o)
+    return this.open.shift() ?? null
+  }
+}
+
+async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library: Library }> {
+  const library = new Library(join(tempDir(), 'library.sqlite'))
+  const dialogs = new Scripted()
+  const handlers = createHandlers({ library, extract: memoExtract, dialogs })
+  await handlers.importFiles({ files: seedFiles() })
+  return { handlers, dialogs, library }
+}
+
+describe('handlers', () => {
+  it('review operations: reviewer first, edit, history, accept, verify — errors in Chinese', async () => {
+    const { handlers, library } = await setup()
+    const refused = await invokeHandler(handlers, 'editCell', { reportId: 1, key: 'requests.new_received.natural', raw: '3' })
+    expect(refused).toEqual({ ok: false, error: { code: 'settings.no_reviewer', message: '请先设置核验人姓名' } })
+    expect(await handlers.setReviewer({ name: '张三' })).toEqual({ reviewer: '张三' })
+    expect(await handlers.getSettings({})).toEqual({ reviewer: '张三' })
+    const edited = await handlers.editCell({ reportId: 1, key: 'requests.new_received.natural', raw: '3', reason: '核对' })
+    expect(edited.cells['requests.new_received.natural']).toMatchObject({ value: 3, corrected: true })
+    expect(await handlers.cellHistory({ reportId: 1, target: 'requests.new_received.natural' })).toHaveLength(1)
+    const bad = await invokeHandler(handlers, 'editCell', { reportId: 1, key: 'requests.new_received.natural', raw: '三' })
+    expect(bad.ok ? '' : bad.error.message).toMatch(/无法识别/)
+    const verify = await invokeHandler(handlers, 'verifyReport', { reportId: 1 })
+    expect(verify.ok ? '' : verify.error.message).toMatch(/不能标记为已核验/)
+    for (const f of edited.findings.filter((x) => x.status === 'fail')) {
+      await handlers.acceptFinding({ reportId: 1, rule: f.rule, cells: f.cells, comment: '原文如此' })
+    }
+    expect((await handlers.verifyReport({ reportId: 1 })).summary.status).toBe('verified')
+    expect((await handlers.listReports({ status: 'verified' })).map((r) => r.id)).toEqual([1])
+    expect((await handlers.editMeta({ reportId: 2, field: 'year', value: '2020' })).meta.year).toBe(2020)
+    const source = await handlers.getSource({ reportId: 1 })
+    expect(source).toMatchObject({ format: 'txt', name: '000_445a8fa4a95c6cf5.txt' })
+    expect(source.text).toContain('益阳市应急管理局')
+    const missing = await invokeHandler(handlers, 'getReport', { reportId: 12345 })
+    expect(missing.ok ? '' : missing.error.message).toMatch(/找不到该报告/)
+    library.close()
+  })
+
+  it('export, backup and merge go through the dialogs; cancelling returns null', async () => {
+    const { handlers, dialogs, library } = await setup()
+    const dir = tempDir()
+    expect(await handlers.exportReports({ format: 'xlsx' })).toBeNull()
+    dialogs.save.push(join(dir, 'out.xlsx'))
+    expect(await handlers.exportReports({ format: 'xlsx', all: true })).toEqual({ path: join(dir, 'out.xlsx'), reports: 5 })
+    dialogs.save.push(join(dir, 'json'))
+    expect(await handlers.exportReports({ format: 'json' })).toEqual({ path: join(dir, 'json'), reports: 0 })
+    expect(dialogs.asked.at(-1)).toMatchObject({ folder: true })
+
+    expect(await handlers.backupLibrary({})).toBeNull()
+    dialogs.save.push(join(dir, 'backup.sqlite'))
+    expect(await handlers.backupLibrary({})).toEqual({ path: join(dir, 'backup.sqlite') })
+    const copy = new Library(join(dir, 'backup.sqlite'))
+    expect(copy.info().reportCount).toBe(5)
+    copy.close()
+
+    expect(await handlers.mergeLibrary({})).toBeNull()
+    dialogs.open.push(join(dir, 'backup.sqlite'))
+    expect(await handlers.mergeLibrary({})).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [] })
+    dialogs.open.push(library.path)
+    const self = await invokeHandler(handlers, 'mergeLibrary', {})
+    expect(self.ok ? '' : self.error.message).toMatch(/自身/)
+    dialogs.open.push(join(dir, 'out.xlsx'))
+    const notLibrary = await invokeHandler(handlers, 'mergeLibrary', {})
+    expect(notLibrary.ok).toBe(false)
+    expect(existsSync(join(dir, 'out.xlsx'))).toBe(true)
+    library.close()
+  })
+})
