@@ -1,15 +1,45 @@
+import { useEffect, useState } from 'react'
 import { LibraryScreen } from './screens/LibraryScreen'
+import { ReviewScreen } from './screens/ReviewScreen'
+import { ReviewerDialog } from './components/review/ReviewerDialog'
+import type { Settings } from '../../shared/types'
+
+/** The screen lives in the URL hash (#/report/12), so a reload returns to the same report. */
+function reportFromHash(): number | null {
+  const m = /^#\/report\/(\d+)$/.exec(window.location.hash)
+  return m ? Number(m[1]) : null
+}
 
 export function App(): React.JSX.Element {
+  const [reportId, setReportId] = useState<number | null>(reportFromHash)
+  const [settings, setSettings] = useState<Settings | null>(null)
+
+  useEffect(() => {
+    const onHash = (): void => setReportId(reportFromHash())
+    window.addEventListener('hashchange', onHash)
+    window.api.getSettings({}).then(setSettings, () => setSettings({ reviewer: null }))
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+
+  const go = (id: number | null): void => {
+    window.location.hash = id === null ? '' : `#/report/${id}`
+    setReportId(id)
+  }
+
   return (
     <div className="app">
       <header className="app-header">
         <h1>年报核验台</h1>
         <span className="app-subtitle">政府信息公开工作年度报告 · 表格提取与核验</span>
+        <span className="app-header__spacer" />
+        {settings?.reviewer && <span className="app-header__reviewer">核验人：{settings.reviewer}</span>}
       </header>
       <main className="app-main">
-        <LibraryScreen />
+        {reportId === null ? <LibraryScreen onOpen={go} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
       </main>
+      {reportId !== null && settings && !settings.reviewer && (
+        <ReviewerDialog onSave={async (name) => setSettings(await window.api.setReviewer({ name }))} />
+      )}
     </div>
   )
 }

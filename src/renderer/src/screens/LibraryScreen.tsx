@@ -1,66 +1,92 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ImportOutcome, ReportSummary } from '../../../shared/types'
-import { DropZone } from '../components/DropZone'
-import { ImportResults } from '../components/ImportResults'
-import { ReportGrid } from '../components/ReportGrid'
-import { readFiles } from '../files'
+import type { ExportFormat, ReportSummary } from '../../../shared/types'
+import { DropZone } from '../components/library/DropZone'
+import { ImportQueue } from '../components/library/ImportQueue'
+import { ReportGrid } from '../components/library/ReportGrid'
+import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
+import { LibraryMenu } from '../components/library/LibraryMenu'
+import { useImportQueue } from '../library/useImportQueue'
 
-export function LibraryScreen(): React.JSX.Element {
+interface Props {
+  onOpen: (reportId: number) => void
+}
+
+type Banner = { kind: 'error' | 'info'; text: string }
+
+export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
   const [reports, setReports] = useState<ReportSummary[] | null>(null)
-  const [search, setSearch] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [years, setYears] = useState<number[]>([])
+  const [total, setTotal] = useState(0)
+  const [filters, setFilters] = useState<Filters>({ search: '', year: null, status: null })
+  const [banner, setBanner] = useState<Banner | null>(null)
 
   const refresh = useCallback(async () => {
     try {
-      setReports(await window.api.listReports({ search }))
+      const { search, year, status } = filters
+      const [shown, all] = await Promise.all([
+        window.api.listReports({ ...(search.trim() ? { search: search.trim() } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }),
+        window.api.listReports({})
+      ])
+      setReports(shown)
+      setTotal(all.length)
+      setYears([...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a))
     } catch (e) {
-      setError((e as Error).message)
+      setBanner({ kind: 'error', text: (e as Error).message })
     }
-  }, [search])
+  }, [filters])
 
   useEffect(() => {
     void refresh()
   }, [refresh])
 
-  const importFiles = async (files: File[]): Promise<void> => {
-    setBusy(true)
-    setError(null)
+  const queue = useImportQueue(refresh)
+
+  /** Runs a toolbar action; null means the user cancelled the dialog. */
+  const act = async <T,>(work: () => Promise<T | null>, done: (value: T) => string): Promise<void> => {
     try {
-      const payload = await readFiles(files)
-      setOutcomes(await window.api.importFiles({ files: payload }))
+      const value = await work()
+      if (value !== null) setBanner({ kind: 'info', text: done(value) })
       await refresh()
     } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setBusy(false)
+      setBanner({ kind: 'error', text: (e as Error).message })
     }
   }
 
-  const empty = reports !== null && reports.length === 0 && !search
+  const onExport = (format: ExportFormat, all: boolean): void =>
+    void act(() => window.api.exportReports({ format, all }), (r) => `已导出 ${r.reports} 份报告：${r.path}`)
+  const onBackup = (): void => void act(() => window.api.backupLibrary({}), (r) => `资料库已备份到：${r.path}`)
+  const onMerge = (): void =>
+    void act(
+      () => window.api.mergeLibrary({}),
+      (r) => `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突未合并` : ''}`
+    )
+
+  const empty = reports !== null && total === 0
   return (
     <section className="library" data-testid="library-screen">
       <div className="library__toolbar">
         <h2>资料库</h2>
-        <input
-          type="search"
-          className="library__search"
-          placeholder="按机关名称搜索（简体或繁体）"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label="搜索机关"
-        />
-        {reports && <span className="library__count">共 {reports.length} 份报告</span>}
+        <LibraryFilters filters={filters} years={years} onChange={setFilters} />
+        {reports && (
+          <span className="library__count">
+            {reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
+          </span>
+        )}
+        {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
+        <span className="library__spacer" />
+        <LibraryMenu onExport={onExport} onBackup={onBackup} onMerge={onMerge} />
       </div>
-      {error && (
-        <div className="banner banner--error" role="alert">
-          {error}
+      {banner && (
+        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="library-banner">
+          {banner.text}
+          <button type="button" className="button button--link" onClick={() => setBanner(null)}>
+            关闭
+          </button>
         </div>
       )}
-      {outcomes && <ImportResults outcomes={outcomes} onClose={() => setOutcomes(null)} />}
-      <DropZone onFiles={importFiles} busy={busy} compact={!empty} />
-      {!empty && reports && <ReportGrid reports={reports} />}
+      {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} />}
+      <DropZone onFiles={queue.add} compact={!empty} />
+      {!empty && reports && <ReportGrid reports={reports} onOpen={onOpen} />}
     </section>
   )
 }

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import type { QueueItem, QueueStatus } from '../../library/useImportQueue'
+
+const LABELS: Record<QueueStatus, string> = {
+  waiting: '等待中',
+  importing: '正在导入…',
+  imported: '已导入',
+  duplicate: '已在资料库中，未重复导入',
+  failed: '导入失败'
+}
+
+interface Props {
+  items: QueueItem[]
+  skipped: number
+  onClose: () => void
+}
+
+/** Progress of the import, and one line per file with the reason when it failed. */
+export function ImportQueue({ items, skipped, onClose }: Props): React.JSX.Element {
+  const [onlyFailed, setOnlyFailed] = useState(false)
+  const done = items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
+  const failed = items.filter((i) => i.status === 'failed').length
+  const busy = done < items.length
+  const shown = onlyFailed ? items.filter((i) => i.status === 'failed') : items
+  return (
+    <section className={`import-results${failed ? ' import-results--error' : ''}`} data-testid="import-results" aria-live="polite">
+      <header>
+        <strong data-testid="import-summary">
+          {busy ? `正在导入：${done} / ${items.length}` : `导入完成：${items.length} 个文件`}
+          {failed ? `，其中 ${failed} 个失败` : ''}
+          {skipped ? `；文件夹中 ${skipped} 个非报告文件已跳过` : ''}
+        </strong>
+        {failed > 0 && (
+          <label className="import-results__filter">
+            <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} /> 只看失败
+          </label>
+        )}
+        {!busy && (
+          <button type="button" className="button button--link" onClick={onClose}>
+            关闭
+          </button>
+        )}
+      </header>
+      <progress className="import-results__progress" max={items.length} value={done} aria-label="导入进度" />
+      <ul>
+        {shown.map((o) => (
+          <li key={o.id} className={`import-result import-result--${o.status}`} data-testid="import-result">
+            <span className="import-result__name" title={o.name}>
+              {o.name}
+            </span>
+            <span className="import-result__status">{LABELS[o.status]}</span>
+            {o.error && <span className="import-result__reason">{o.error}</span>}
+            {o.warnings && o.warnings.length > 0 && <span className="import-result__warn">{o.warnings.length} 条提示</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+import { STATUS_LABELS, type ReportStatus } from '../../../../shared/types'
+
+export interface Filters {
+  search: string
+  year: number | null
+  status: ReportStatus | null
+}
+
+interface Props {
+  filters: Filters
+  years: number[]
+  onChange: (filters: Filters) => void
+}
+
+export function LibraryFilters({ filters, years, onChange }: Props): React.JSX.Element {
+  return (
+    <div className="filters">
+      <input
+        type="search"
+        className="input library__search"
+        placeholder="按机关名称搜索（简体或繁体）"
+        value={filters.search}
+        onChange={(e) => onChange({ ...filters, search: e.target.value })}
+        aria-label="搜索机关"
+      />
+      <select
+        className="input"
+        aria-label="按年度筛选"
+        value={filters.year ?? ''}
+        onChange={(e) => onChange({ ...filters, year: e.target.value ? Number(e.target.value) : null })}
+      >
+        <option value="">全部年度</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y} 年度
+          </option>
+        ))}
+      </select>
+      <select
+        className="input"
+        aria-label="按状态筛选"
+        value={filters.status ?? ''}
+        onChange={(e) => onChange({ ...filters, status: (e.target.value || null) as ReportStatus | null })}
+      >
+        <option value="">全部状态</option>
+        {(Object.keys(STATUS_LABELS) as ReportStatus[]).map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ExportFormat } from '../../../../shared/types'
+
+interface Props {
+  onExport: (format: ExportFormat, all: boolean) => void
+  onBackup: () => void
+  onMerge: () => void
+}
+
+const FORMATS: [ExportFormat, string][] = [
+  ['xlsx', 'Excel 工作簿（.xlsx）'],
+  ['csv', 'CSV 表格（.csv）'],
+  ['json', 'JSON 数据（.json）']
+]
+
+/** 导出与备份: export (verified only, or all), back up the library, merge a colleague's library. */
+export function LibraryMenu({ onExport, onBackup, onMerge }: Props): React.JSX.Element {
+  const [open, setOpen] = useState(false)
+  const [all, setAll] = useState(false)
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (e: MouseEvent): void => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false)
+    }
+    window.addEventListener('mousedown', close)
+    return () => window.removeEventListener('mousedown', close)
+  }, [open])
+  const pick = (action: () => void) => () => {
+    setOpen(false)
+    action()
+  }
+  return (
+    <div className="menu" ref={box}>
+      <button type="button" className="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+        导出与备份 ▾
+      </button>
+      {open && (
+        <div className="menu__panel" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          <div className="menu__section">导出（默认只含已核验的报告）</div>
+          {FORMATS.map(([format, label]) => (
+            <button key={format} type="button" role="menuitem" className="menu__item" onClick={pick(() => onExport(format, all))}>
+              {label}
+            </button>
+          ))}
+          <label className="menu__check">
+            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> 包括未核验的报告
+          </label>
+          <div className="menu__section">资料库</div>
+          <button type="button" role="menuitem" className="menu__item" onClick={pick(onBackup)}>
+            备份资料库…
+          </button>
+          <button type="button" role="menuitem" className="menu__item" onClick={pick(onMerge)}>
+            合并资料库…
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

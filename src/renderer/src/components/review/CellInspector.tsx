@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react'
+import type { EditRecord, ReportDetail } from '../../../../shared/types'
+import { CELL_SPECS } from '../../../../core/template/cells'
+import { formatTime } from '../../format'
+import { valueKind } from '../../review/cell-state'
+
+interface Props {
+  reportId: number
+  detail: ReportDetail
+  cellKey: string | null
+  reason: string
+  onReason: (reason: string) => void
+}
+
+const KIND_LABELS = { blank: '空白', zero: '零', dash: '非数字（如“/”）', number: '数字' }
+
+function cellTitle(key: string): string {
+  const spec = CELL_SPECS.find((c) => c.key === key)
+  if (!spec) return key
+  return `表${spec.chapter} · ${spec.row.replace(/\//g, ' › ')} · ${spec.column.replace(/\//g, ' › ')}`
+}
+
+/** The selected cell: what it is, why it is flagged, the reason for the next edit, and its history. */
+export function CellInspector({ reportId, detail, cellKey, reason, onReason }: Props): React.JSX.Element {
+  const [history, setHistory] = useState<EditRecord[] | null>(null)
+  const [open, setOpen] = useState(false)
+  const cell = cellKey ? detail.cells[cellKey] : undefined
+  const edits = cell?.edits ?? 0
+
+  useEffect(() => {
+    setHistory(null)
+    if (!open || !cellKey) return
+    let live = true
+    window.api.cellHistory({ reportId, target: cellKey }).then((h) => live && setHistory(h))
+    return () => {
+      live = false
+    }
+  }, [open, cellKey, reportId, edits])
+
+  if (!cellKey) return <section className="inspector inspector--empty">点击表格中的单元格，查看其原文位置与修改记录</section>
+  const conflict = detail.conflicts.find((c) => c.key === cellKey)
+  return (
+    <section className="inspector" data-testid="cell-inspector">
+      <div className="inspector__title">{cellTitle(cellKey)}</div>
+      <div className="inspector__row">
+        <span className="inspector__value">{cell?.raw || '（空白）'}</span>
+        <span className="muted">{KIND_LABELS[valueKind(cell)]}</span>
+        {cell?.corrected && <span className="tag tag--corrected">已人工修改</span>}
+        {!cell?.source && <span className="tag">原文中无对应位置</span>}
+      </div>
+      {cell?.corrected && (
+        <div className="muted" data-testid="extracted-value">
+          原提取值：{cell.extracted ? cell.extracted.raw || '（空白）' : '（原文中未读到）'}
+        </div>
+      )}
+      {cell?.review && <div className="inspector__warn">需核对：{cell.reviewReason ?? '提取时有推断'}</div>}
+      {conflict && (
+        <div className="inspector__warn">
+          重新提取得到“{conflict.extracted}”，与人工修改“{conflict.edited}”不同（保留人工修改）
+        </div>
+      )}
+      <label className="inspector__reason">
+        修改理由（可选）
+        <input className="input" value={reason} onChange={(e) => onReason(e.target.value)} placeholder="用于下一次修改" />
+      </label>
+      <button type="button" className="button button--link" onClick={() => setOpen((v) => !v)} data-testid="history-toggle">
+        {open ? '收起修改记录' : `修改记录（${edits}）`}
+      </button>
+      {open && (
+        <ol className="history" data-testid="cell-history">
+          {history === null && <li className="muted">正在读取…</li>}
+          {history?.length === 0 && <li className="muted">尚无修改</li>}
+          {history?.map((h) => (
+            <li key={h.id}>
+              <span className="history__change">
+                {h.oldRaw || '（空白）'} → {h.newRaw || '（空白）'}
+              </span>
+              <span className="muted">
+                {h.reviewer}，{formatTime(h.at)}
+                {h.reason ? `，${h.reason}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,78 @@
+import { STATUS_LABELS, type ReportDetail } from '../../../../shared/types'
+import { formatTime } from '../../format'
+import { MetaField } from './MetaField'
+
+interface Props {
+  detail: ReportDetail
+  saving: boolean
+  canUndo: boolean
+  canRedo: boolean
+  onUndo: () => void
+  onRedo: () => void
+  onBack: () => void
+  onMeta: (field: 'agency' | 'year' | 'template', value: string) => Promise<boolean>
+  onVerify: () => void
+  onHelp: () => void
+}
+
+const TEMPLATE_OPTIONS = [
+  { value: '2021', label: '2021 版（国办公开办函〔2021〕30号）' },
+  { value: '2019', label: '2019 版（试行）' },
+  { value: '', label: '无标准表' }
+]
+
+export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo, onBack, onMeta, onVerify, onHelp }: Props): React.JSX.Element {
+  const { meta, summary } = detail
+  const open = detail.findings.filter((f) => f.status === 'fail' && !f.accepted).length
+  const verified = summary.status === 'verified'
+  return (
+    <header className="review-header" data-testid="review-header">
+      <button type="button" className="button button--ghost" onClick={onBack}>
+        ← 资料库
+      </button>
+      <div className="review-header__meta">
+        <MetaField label="机关" value={meta.agency ?? ''} placeholder="（未识别）" width={260} onSave={(v) => onMeta('agency', v)} />
+        <MetaField label="年度" value={meta.year ? String(meta.year) : ''} placeholder="（未识别）" width={70} onSave={(v) => onMeta('year', v)} />
+        <MetaField
+          label="格式"
+          value={meta.template ?? ''}
+          placeholder="无标准表"
+          options={TEMPLATE_OPTIONS}
+          onSave={(v) => onMeta('template', v)}
+        />
+      </div>
+      <span className="review-header__spacer" />
+      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={onUndo} title="撤销（Ctrl+Z）">
+        ↶ 撤销
+      </button>
+      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={onRedo} title="重做（Ctrl+Y）">
+        ↷ 重做
+      </button>
+      <span className="review-header__saving" aria-live="polite">
+        {saving ? '正在保存…' : '已保存'}
+      </span>
+      <span className={`status-badge status-badge--${summary.status}`} data-testid="report-status">
+        {STATUS_LABELS[summary.status]}
+      </span>
+      {verified && detail.verifiedBy && (
+        <span className="review-header__verified" data-testid="verified-by">
+          {detail.verifiedBy} 于 {formatTime(detail.verifiedAt ?? '')} 核验
+        </span>
+      )}
+      {!verified && (
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={open > 0}
+          title={open > 0 ? `还有 ${open} 项未通过的核验未解决：请修改或接受后再标记` : '确认全部核对完毕'}
+          onClick={onVerify}
+        >
+          标记为已核验
+        </button>
+      )}
+      <button type="button" className="button button--ghost" onClick={onHelp} aria-label="快捷键帮助" title="快捷键（?）">
+        ?
+      </button>
+    </header>
+  )
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react'
+
+/** Asked once: every edit, acceptance and verification is recorded under this name. */
+export function ReviewerDialog({ onSave }: { onSave: (name: string) => Promise<void> }): React.JSX.Element {
+  const [name, setName] = useState('')
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: React.FormEvent): Promise<void> => {
+    e.preventDefault()
+    if (!name.trim()) return
+    setBusy(true)
+    await onSave(name.trim())
+    setBusy(false)
+  }
+  return (
+    <div className="modal-backdrop">
+      <form className="modal" role="dialog" aria-label="核验人" data-testid="reviewer-dialog" onSubmit={submit}>
+        <h3>请输入核验人姓名</h3>
+        <p className="modal__hint">每一次修改、接受和核验都会记录核验人。只需填写一次，以后自动沿用。</p>
+        <input className="input" aria-label="核验人姓名" value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={40} />
+        <div className="modal__actions">
+          <button type="submit" className="button button--primary" disabled={busy || !name.trim()}>
+            开始核验
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

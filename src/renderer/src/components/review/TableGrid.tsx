@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { AgGridReact } from 'ag-grid-react'
+import type { CellEditRequestEvent, CellFocusedEvent, GridApi, NavigateToNextCellParams } from 'ag-grid-community'
+import { reviewGridTheme } from './grid-theme'
+import { AG_GRID_ZH } from '../../grid-locale'
+import type { TableLayout } from '../../review/layout'
+import { editableGrid } from '../../review/layout'
+import type { GridRowData } from '../../review/cell-state'
+import { columnDefs } from '../../review/columns'
+import { parseTabular, placeBlock } from '../../review/paste'
+
+export interface CellEdit {
+  key: string
+  value: string
+}
+
+interface Props {
+  layout: TableLayout
+  rows: GridRowData[]
+  selectedKey: string | null
+  readOnly: boolean
+  onSelect: (key: string) => void
+  onEdit: (edits: CellEdit[], note?: string) => void
+}
+
+function keyAt(rows: GridRowData[], rowIndex: number | null | undefined, colId: string | undefined): string | null {
+  if (rowIndex == null || !colId) return null
+  const row = rows[rowIndex]
+  const index = Number(colId.slice(1))
+  return colId.startsWith('c') && row ? (row.keys[index] ?? null) : null
+}
+
+/** One official table in AG Grid: keyboard correction, paste of a tab-separated block, focus in sync with the app. */
+export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdit }: Props): React.JSX.Element {
+  const api = useRef<GridApi<GridRowData> | null>(null)
+  const rowsRef = useRef(rows)
+  rowsRef.current = rows
+  const wrapper = useRef<HTMLDivElement>(null)
+  const columns = useMemo(() => columnDefs(layout), [layout])
+
+  // Follow the app's selection (from the source pane or a finding); let go when it is in another table.
+  useEffect(() => {
+    const grid = api.current
+    if (!grid) return
+    const at = findKey(rows, selectedKey)
+    if (!at) {
+      if (grid.getFocusedCell()) grid.clearFocusedCell()
+      return
+    }
+    const focused = grid.getFocusedCell()
+    if (focused?.rowIndex === at.rowIndex && focused.column.getColId() === at.colId) return
+    grid.setFocusedCell(at.rowIndex, at.colId)
+    requestAnimationFrame(() => wrapper.current?.querySelector('.ag-cell-focus')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
+  }, [selectedKey, rows])
+
+  const onCellFocused = (e: CellFocusedEvent<GridRowData>): void => {
+    const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
+    const key = keyAt(rowsRef.current, e.rowIndex, colId)
+    if (key) onSelect(key)
+  }
+
+  const onCellEditRequest = (e: CellEditRequestEvent<GridRowData>): void => {
+    const key = keyAt(rowsRef.current, e.rowIndex, e.column.getColId())
+    if (!key || readOnly) return
+    const value = e.newValue == null ? '' : String(e.newValue).trim()
+    if (value !== String(e.oldValue ?? '')) onEdit([{ key, value }])
+  }
+
+  const onPaste = (e: React.ClipboardEvent): void => {
+    const grid = api.current
+    if (!grid || readOnly || grid.getEditingCells().length > 0) return
+    const focused = grid.getFocusedCell()
+    const text = e.clipboardData.getData('text/plain')
+    if (!focused || !text) return
+    e.preventDefault()
+    const leafRows = rowsRef.current.filter((r) => r.kind === 'leaf')
+    const row = leafRows.indexOf(rowsRef.current[focused.rowIndex])
+    const col = Number(focused.column.getColId().slice(1))
+    if (row < 0 || Number.isNaN(col)) return
+    const { placed, dropped } = placeBlock(editableGrid(layout), { row, col }, parseTabular(text))
+    onEdit(placed, dropped ? `粘贴区域超出表格，${dropped} 个值未写入` : undefined)
+  }
+
+  return (
+    <div className={`table-grid table-grid--${layout.table}`} ref={wrapper} onPaste={onPaste} data-testid={`grid-${layout.table}`}>
+      <AgGridReact<GridRowData>
+        theme={reviewGridTheme}
+        rowData={rows}
+        columnDefs={columns}
+        getRowId={(p) => p.data.id}
+        localeText={AG_GRID_ZH}
+        domLayout="autoHeight"
+        headerHeight={layout.headerless ? 0 : undefined}
+        groupHeaderHeight={layout.headerless ? 0 : undefined}
+        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressHeaderMenuButton: true }}
+        readOnlyEdit
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        suppressColumnVirtualisation
+        rowClassRules={{ 'rd-row--section': (p) => p.data?.kind === 'section', 'rd-row--group': (p) => p.data?.kind === 'group' }}
+        onGridReady={(e) => (api.current = e.api)}
+        onCellFocused={onCellFocused}
+        onCellEditRequest={onCellEditRequest}
+        navigateToNextCell={(p) => skipNonLeafRows(p, rowsRef.current)}
+      />
+    </div>
+  )
+}
+
+function findKey(rows: GridRowData[], key: string | null): { rowIndex: number; colId: string } | null {
+  if (!key) return null
+  for (let r = 0; r < rows.length; r++) {
+    const c = rows[r].keys.indexOf(key)
+    if (c >= 0 && rows[r].kind === 'leaf') return { rowIndex: r, colId: `c${c}` }
+  }
+  return null
+}
+
+/** Up and down skip the caption and group rows, which hold no cell. */
+function skipNonLeafRows(p: NavigateToNextCellParams<GridRowData>, rows: GridRowData[]) {
+  const next = p.nextCellPosition
+  if (!next || (p.key !== 'ArrowUp' && p.key !== 'ArrowDown') || next.rowPinned) return next
+  const step = p.key === 'ArrowDown' ? 1 : -1
+  let i = next.rowIndex
+  while (rows[i] && rows[i].kind !== 'leaf') i += step
+  return rows[i] ? { ...next, rowIndex: i } : p.previousCellPosition
+}

@@ -1,0 +1,61 @@
+// What a cell looks like at a glance, derived from the report: plain data the grid styles by.
+
+import type { ReportDetail, ReviewCell } from '../../../shared/types'
+import type { LayoutRow, TableLayout } from './layout'
+
+export interface CellLook {
+  /** '' blank, '0' zero, 'dash' for "/", "-", "—" and other non-numbers, 'number' otherwise. */
+  kind: 'blank' | 'zero' | 'dash' | 'number'
+  review: boolean
+  failing: boolean
+  corrected: boolean
+  /** Part of the finding the reviewer selected. */
+  inFinding: boolean
+  /** Why the engine flagged it, for the tooltip. */
+  note?: string
+}
+
+export interface GridRowData extends LayoutRow {
+  /** Display text per value column id. */
+  values: Record<string, string>
+  looks: Record<string, CellLook>
+}
+
+export function valueKind(cell: ReviewCell | undefined): CellLook['kind'] {
+  const raw = cell?.raw.trim() ?? ''
+  if (raw === '') return 'blank'
+  if (cell?.value === null) return 'dash'
+  if (cell?.value === 0) return 'zero'
+  return 'number'
+}
+
+/** Keys of cells in a failing finding nobody accepted yet. */
+export function failingKeys(detail: ReportDetail): Set<string> {
+  const keys = new Set<string>()
+  for (const f of detail.findings) if (f.status === 'fail' && !f.accepted) for (const k of f.cells) keys.add(k)
+  return keys
+}
+
+export function gridRows(layout: TableLayout, detail: ReportDetail, focusKeys: ReadonlySet<string>): GridRowData[] {
+  const failing = failingKeys(detail)
+  return layout.rows.map((row) => {
+    const values: Record<string, string> = {}
+    const looks: Record<string, CellLook> = {}
+    row.keys.forEach((key, i) => {
+      const id = layout.columns[i]?.id ?? `c${i}`
+      if (!key) return
+      const cell = detail.cells[key]
+      values[id] = cell?.raw ?? ''
+      looks[id] = {
+        kind: valueKind(cell),
+        review: !!cell?.review,
+        failing: failing.has(key),
+        corrected: !!cell?.corrected,
+        inFinding: focusKeys.has(key),
+        ...(cell?.review ? { note: `需核对：${cell.reviewReason ?? '提取时有推断'}` } : {})
+      }
+    })
+    if (row.kind === 'section') row.captions?.forEach((c, i) => (values[`c${i}`] = c))
+    return { ...row, values, looks }
+  })
+}
