@@ -108,6 +108,8 @@ export const test = base.extend<{ app: AppHarness }>({
       }
     }
     await use(harness)
+    // The page goes first, so no call in flight reaches a closed library.
+    await page.close()
     await extractor.close()
     library.close()
     rmSync(dir, { recursive: true, force: true })

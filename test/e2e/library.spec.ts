@@ -12,7 +12,7 @@ test('opens on the empty library screen, in Chinese, with no console error', asy
   await expect(library.emptyTitle).toBeVisible()
   await expect(library.pickButton).toBeVisible()
   await expect(app.page).toHaveTitle('年报核验台')
-  await expect(app.page.getByText('把年度报告文件拖到这里')).toBeVisible()
+  await expect(app.page.getByText('把年度报告文件或整个文件夹拖到这里')).toBeVisible()
 })
 
 test('the renderer has no node and no generic IPC, only the named operations', async ({ app }) => {
@@ -74,4 +74,51 @@ test('an empty file and binary garbage fail with a clear message and change noth
   await expect(library.resultFor('garbage.bin').locator('.import-result__reason')).not.toBeEmpty()
   await expect(library.rows).toHaveCount(1)
   expect(app.library.info().reportCount).toBe(1)
+})
+
+test('many files import in small batches, each with its own line, and the list fills as they land', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  const text = (await import('node:fs')).readFileSync(seed('001_'))
+  const files = Array.from({ length: 12 }, (_, i) => ({ name: `副本${i + 1}.txt`, bytes: Buffer.concat([text, Buffer.from(`\n附注${i}\n`)]) }))
+  files.push({ name: 'empty.docx', bytes: Buffer.alloc(0) })
+  await library.drop(files)
+  await expect(library.importResults.locator('progress')).toBeVisible()
+  await library.importDone(13)
+  await expect(library.importResults.getByTestId('import-result')).toHaveCount(13)
+  await expect(library.summary).toContainText('其中 1 个失败')
+  await expect(library.resultFor('empty.docx').locator('.import-result__reason')).not.toBeEmpty()
+  await expect(library.rows).toHaveCount(12)
+})
+
+test('a report opens with Enter from the list, and the back button returns to it', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.rows).toHaveCount(1)
+  await library.rowFor('益阳市应急管理局').locator('.ag-cell').first().click()
+  await app.page.keyboard.press('Enter')
+  await expect(app.page.getByTestId('review-screen')).toBeVisible()
+  await app.page.getByTestId('reviewer-dialog').getByLabel('核验人姓名').fill('李四')
+  await app.page.getByRole('button', { name: '开始核验' }).click()
+  await app.page.getByRole('button', { name: '← 资料库' }).click()
+  await expect(library.screen).toBeVisible()
+  await expect(app.page.getByText('核验人：李四')).toBeVisible()
+})
+
+test('the library is backed up and a backup merged back through the toolbar menu', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.rows).toHaveCount(1)
+  const backup = `${app.tempDir}/backup.sqlite`
+  app.dialogs.nextSavePath = backup
+  await library.menu('备份资料库…')
+  await expect(library.banner).toContainText('资料库已备份到')
+  app.dialogs.nextOpenPath = backup
+  await library.menu('合并资料库…')
+  await expect(library.banner).toContainText('合并完成')
+  app.dialogs.nextSavePath = null
+  await library.menu('Excel 工作簿（.xlsx）')
+  await expect(library.rows).toHaveCount(1)
 })

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export interface DropFile {
   name: string
@@ -18,6 +18,12 @@ export class LibraryPage {
   readonly importResults: Locator
   readonly rows: Locator
   readonly search: Locator
+  readonly yearFilter: Locator
+  readonly statusFilter: Locator
+  readonly folderInput: Locator
+  readonly summary: Locator
+  readonly banner: Locator
+  readonly menuButton: Locator
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('library-screen')
@@ -26,8 +32,14 @@ export class LibraryPage {
     this.pickButton = page.getByRole('button', { name: '选择文件…' })
     this.fileInput = page.getByTestId('file-input')
     this.importResults = page.getByTestId('import-results')
-    this.rows = page.locator('[data-testid="report-grid"] .ag-center-cols-container [role="row"]')
+    this.rows = page.locator('[data-testid="report-grid"] .ag-row')
     this.search = page.getByRole('searchbox', { name: '搜索机关' })
+    this.yearFilter = page.getByLabel('按年度筛选')
+    this.statusFilter = page.getByLabel('按状态筛选')
+    this.folderInput = page.getByTestId('folder-input')
+    this.summary = page.getByTestId('import-summary')
+    this.banner = page.getByTestId('library-banner')
+    this.menuButton = page.getByRole('button', { name: '导出与备份 ▾' })
   }
 
   static fromPaths(paths: string[]): DropFile[] {
@@ -51,6 +63,24 @@ export class LibraryPage {
 
   async pick(paths: string[]): Promise<void> {
     await this.fileInput.setInputFiles(paths)
+  }
+
+  async pickFolder(dir: string): Promise<void> {
+    await this.folderInput.setInputFiles(dir)
+  }
+
+  /** Waits until every queued file has an outcome. */
+  async importDone(count: number): Promise<void> {
+    await expect(this.summary).toContainText(`导入完成：${count} 个文件`, { timeout: 60_000 })
+  }
+
+  async open(agency: string): Promise<void> {
+    await this.rowFor(agency).first().dblclick()
+  }
+
+  async menu(item: string): Promise<void> {
+    await this.menuButton.click()
+    await this.page.getByRole('menuitem', { name: item }).click()
   }
 
   resultFor(name: string): Locator {

@@ -1,0 +1,102 @@
+// Page object for the review screen: the source pane, the form grids, the inspector and the findings.
+
+import { expect, type Locator, type Page } from '@playwright/test'
+import { tableLayout } from '../../../src/renderer/src/review/layout'
+import type { TableName, TemplateId } from '../../../src/core/template/cells'
+
+export class ReviewPage {
+  readonly screen: Locator
+  readonly header: Locator
+  readonly status: Locator
+  readonly verifyButton: Locator
+  readonly verifiedBy: Locator
+  readonly backButton: Locator
+  readonly sourcePane: Locator
+  readonly sourceHighlight: Locator
+  readonly findings: Locator
+  readonly openFindings: Locator
+  readonly inspector: Locator
+  readonly historyToggle: Locator
+  readonly history: Locator
+  readonly reviewerDialog: Locator
+  readonly helpPanel: Locator
+  readonly banner: Locator
+
+  constructor(
+    readonly page: Page,
+    /** The form layout the report is shown in (the seeds used here are 2021). */
+    readonly template: TemplateId = '2021'
+  ) {
+    this.screen = page.getByTestId('review-screen')
+    this.header = page.getByTestId('review-header')
+    this.status = page.getByTestId('report-status')
+    this.verifyButton = page.getByRole('button', { name: '标记为已核验' })
+    this.verifiedBy = page.getByTestId('verified-by')
+    this.backButton = page.getByRole('button', { name: '← 资料库' })
+    this.sourcePane = page.getByTestId('source-pane')
+    this.sourceHighlight = this.sourcePane.locator('.rd-src-hl')
+    this.findings = page.getByTestId('findings-panel').getByTestId('finding')
+    this.openFindings = page.getByTestId('open-findings')
+    this.inspector = page.getByTestId('cell-inspector')
+    this.historyToggle = page.getByTestId('history-toggle')
+    this.history = page.getByTestId('cell-history')
+    this.reviewerDialog = page.getByTestId('reviewer-dialog')
+    this.helpPanel = page.getByTestId('help-panel')
+    this.banner = page.locator('.review > .banner')
+  }
+
+  /** Answers the one-time reviewer question if it is shown. */
+  async enterReviewer(name: string): Promise<void> {
+    await expect(this.reviewerDialog).toBeVisible()
+    await this.reviewerDialog.getByLabel('核验人姓名').fill(name)
+    await this.reviewerDialog.getByRole('button', { name: '开始核验' }).click()
+    await expect(this.reviewerDialog).toBeHidden()
+  }
+
+  /** The grid cell of a cell key, located through the same layout the app draws. */
+  cell(key: string): Locator {
+    const table = key.split('.')[0] as TableName
+    const layout = tableLayout(table, this.template)
+    const row = layout.rows.find((r) => r.kind === 'leaf' && r.keys.includes(key))
+    if (!row) throw new Error(`no cell ${key} in the ${this.template} layout`)
+    const col = `c${row.keys.indexOf(key)}`
+    return this.page.locator(`[data-testid="grid-${table}"] .ag-row[row-id="${row.id}"] .ag-cell[col-id="${col}"]`)
+  }
+
+  async select(key: string): Promise<void> {
+    await this.cell(key).click()
+    await expect(this.cell(key)).toHaveClass(/ag-cell-focus/)
+  }
+
+  /** Types a value over the selected cell and confirms it with Enter, as a reviewer does. */
+  async type(key: string, value: string): Promise<void> {
+    await this.select(key)
+    await this.page.keyboard.type(value)
+    await this.page.keyboard.press('Enter')
+  }
+
+  /** A paste event carrying tab-separated text, as copied from Excel or WPS. */
+  async paste(key: string, text: string): Promise<void> {
+    await this.select(key)
+    await this.page.evaluate((t) => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', t)
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+    }, text)
+  }
+
+  sourceCell(key: string): Locator {
+    return this.sourcePane.locator(`[data-key="${key}"]`)
+  }
+
+  finding(rule: string): Locator {
+    return this.findings.and(this.page.locator(`[data-rule="${rule}"]`))
+  }
+
+  async acceptFirstFailing(comment: string): Promise<void> {
+    const failing = this.findings.filter({ has: this.page.locator('.badge--fail') }).first()
+    await failing.getByRole('button', { name: '接受（原文如此）…' }).click()
+    await failing.getByLabel('接受说明').fill(comment)
+    await failing.getByRole('button', { name: '确认接受' }).click()
+  }
+}

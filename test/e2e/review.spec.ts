@@ -1,0 +1,206 @@
+import { join, resolve } from 'node:path'
+import { test, expect, type AppHarness } from './bridge'
+import { LibraryPage } from './pages/LibraryPage'
+import { ReviewPage } from './pages/ReviewPage'
+import { requireShared, seed } from './shared-files'
+
+test.beforeAll(requireShared)
+
+const WORD_REPORT = resolve(__dirname, '../fixtures/docx/lo_2021_linchuan.docx')
+const MIYI = '攀枝花市米易县'
+
+/** Imports the five seeds and one Word report, then opens the Traditional-Chinese seed (002). */
+async function openMiyi(app: AppHarness): Promise<ReviewPage> {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths(['000_', '001_', '002_', '003_', '004_'].map(seed).concat(WORD_REPORT)))
+  await library.importDone(6)
+  await expect(library.rows).toHaveCount(6)
+  await library.open(MIYI)
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  await expect(review.header).toContainText(MIYI)
+  return review
+}
+
+test('clicking a cell lights up its source; clicking the source selects the cell', async ({ app }) => {
+  const review = await openMiyi(app)
+  await review.select('requests.new_received.natural')
+  await expect(review.sourceHighlight).toHaveText('10')
+  await expect(review.sourceHighlight).toBeInViewport()
+  await expect(review.inspector).toContainText('一、本年新收政府信息公开申请数量')
+
+  await review.sourceCell('appeals.review.upheld').click()
+  await expect(review.cell('appeals.review.upheld')).toHaveClass(/ag-cell-focus/)
+  await expect(review.sourceHighlight).toHaveAttribute('data-key', 'appeals.review.upheld')
+})
+
+test('an edit re-runs the findings and persists with its history across a reload', async ({ app }) => {
+  const review = await openMiyi(app)
+  await expect(review.openFindings).toHaveText('全部通过或已接受')
+  await review.type('requests.new_received.natural', '11')
+  await expect(review.cell('requests.new_received.natural')).toHaveText('11')
+  await expect(review.cell('requests.new_received.natural')).toHaveClass(/rd-v--corrected/)
+  await expect(review.openFindings).toContainText('项未解决')
+  await expect(review.finding('requests.balance').locator('.badge--fail').first()).toBeVisible()
+  await expect(review.status).toHaveText('有问题')
+
+  await app.page.reload()
+  await expect(review.screen).toBeVisible()
+  await expect(review.cell('requests.new_received.natural')).toHaveText('11')
+  await review.select('requests.new_received.natural')
+  await review.historyToggle.click()
+  await expect(review.history).toContainText('10 → 11')
+  await expect(review.history).toContainText('王核验')
+})
+
+test('Delete blanks a cell, distinct from 0', async ({ app }) => {
+  const review = await openMiyi(app)
+  await review.select('requests.carried_over.natural')
+  await expect(review.cell('requests.carried_over.natural')).toHaveClass(/rd-v--zero/)
+  await app.page.keyboard.press('Delete')
+  await expect(review.cell('requests.carried_over.natural')).toHaveText('')
+  await expect(review.cell('requests.carried_over.natural')).toHaveClass(/rd-v--blank/)
+})
+
+test('a 3×2 block pasted from Excel lands from the selected cell; Ctrl+Z undoes it, Ctrl+Y redoes it', async ({ app }) => {
+  const review = await openMiyi(app)
+  const keys = [
+    'requests.denied.state_secret.natural',
+    'requests.denied.state_secret.commercial',
+    'requests.denied.prohibited_by_law.natural',
+    'requests.denied.prohibited_by_law.commercial',
+    'requests.denied.security_stability.natural',
+    'requests.denied.security_stability.commercial'
+  ]
+  const before = await Promise.all(keys.map((k) => review.cell(k).textContent()))
+  await review.paste(keys[0], '1\t2\r\n3\t4\r\n5\t6\r\n')
+  for (const [i, k] of keys.entries()) await expect(review.cell(k)).toHaveText(String(i + 1))
+  await expect(review.header).toContainText('已保存')
+
+  await review.select(keys[0])
+  await app.page.keyboard.press('Control+z')
+  for (const [i, k] of keys.entries()) await expect(review.cell(k)).toHaveText(before[i] ?? '')
+  await app.page.keyboard.press('Control+y')
+  await expect(review.cell(keys[5])).toHaveText('6')
+  await expect(review.header).toContainText('已保存')
+  await app.page.reload()
+  await expect(review.cell(keys[5])).toHaveText('6')
+})
+
+test('a failing finding is accepted with a comment, then the report is verified', async ({ app }) => {
+  const review = await openMiyi(app)
+  await review.type('appeals.review.upheld', '2')
+  await expect(review.openFindings).toContainText('项未解决')
+  await expect(review.verifyButton).toBeDisabled()
+
+  while ((await review.findings.locator('.badge--fail').count()) > 0) {
+    await review.acceptFirstFailing('原文如此，已核对')
+    await expect(review.header).toContainText('已保存')
+  }
+  await expect(review.findings.locator('.badge--accepted').first()).toBeVisible()
+  await expect(review.openFindings).toHaveText('全部通过或已接受')
+  await review.verifyButton.click()
+  await expect(review.status).toHaveText('已核验')
+  await expect(review.verifiedBy).toContainText('王核验')
+
+  // Editing a verified report reopens it.
+  await review.type('appeals.review.upheld', '1')
+  await expect(review.status).not.toHaveText('已核验')
+  await expect(review.verifyButton).toBeVisible()
+  await review.type('appeals.review.upheld', '2')
+  await expect(review.header).toContainText('已保存')
+  await review.verifyButton.click()
+  await expect(review.status).toHaveText('已核验')
+
+  await review.backButton.click()
+  const library = new LibraryPage(app.page)
+  await expect(library.rowFor(MIYI)).toContainText('已核验')
+})
+
+test('a Word report shows its HTML and highlights the table cell of a value', async ({ app }) => {
+  await openMiyi(app)
+  const review = new ReviewPage(app.page)
+  await review.backButton.click()
+  const library = new LibraryPage(app.page)
+  await library.open('临川市市场监督管理局')
+  await expect(review.sourcePane.locator('.source-pane__html table').first()).toBeVisible()
+  await review.select('requests.new_received.natural')
+  await expect(review.sourceHighlight).toHaveText('234')
+  await expect(review.sourcePane.locator('script, iframe, form')).toHaveCount(0)
+})
+
+test('a table missing from the source can be typed into an empty official grid', async ({ app }) => {
+  await openMiyi(app)
+  const review = new ReviewPage(app.page)
+  await review.backButton.click()
+  await new LibraryPage(app.page).open('舟曲县应急管理局')
+  await expect(app.page.getByTestId('missing-requests')).toBeVisible()
+  await review.type('requests.new_received.natural', '7')
+  await expect(review.cell('requests.new_received.natural')).toHaveText('7')
+  await app.page.reload()
+  await expect(review.cell('requests.new_received.natural')).toHaveText('7')
+})
+
+test('metadata is editable; the help panel lists the shortcuts', async ({ app }) => {
+  const review = await openMiyi(app)
+  await review.header.getByRole('button', { name: /^年度/ }).click()
+  const year = review.header.getByLabel('年度')
+  await year.fill('2020')
+  await year.press('Enter')
+  await expect(review.header.getByRole('button', { name: /^年度/ })).toContainText('2020')
+  await app.page.locator('body').press('?')
+  await expect(review.helpPanel).toContainText('Ctrl+Z')
+  await review.helpPanel.getByRole('button', { name: '知道了' }).click()
+  await expect(review.helpPanel).toBeHidden()
+})
+
+test('library: filter by status and year, Traditional search, export through the menu', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths(['000_', '001_', '002_'].map(seed)))
+  await library.importDone(3)
+  await library.search.fill('米易縣')
+  await expect(library.rows).toHaveCount(1)
+  await library.search.fill('')
+  await library.yearFilter.selectOption('2021')
+  await expect(library.rows).toHaveCount(2)
+  await library.yearFilter.selectOption('')
+  await library.statusFilter.selectOption('verified')
+  await expect(library.rows).toHaveCount(0)
+  await library.statusFilter.selectOption('')
+
+  app.dialogs.nextSavePath = join(app.tempDir, 'all.json')
+  await library.menuButton.click()
+  await app.page.getByText('包括未核验的报告').click()
+  await app.page.getByRole('menuitem', { name: 'JSON 数据（.json）' }).click()
+  await expect(library.banner).toContainText('已导出 3 份报告')
+})
+
+test('a picked folder is imported recursively, skipping files that are not reports', async ({ app }) => {
+  const { mkdirSync, copyFileSync, writeFileSync } = await import('node:fs')
+  const dir = join(app.tempDir, 'reports')
+  mkdirSync(join(dir, 'sub'), { recursive: true })
+  copyFileSync(seed('000_'), join(dir, 'a.txt'))
+  copyFileSync(seed('001_'), join(dir, 'sub', 'b.txt'))
+  writeFileSync(join(dir, 'sub', 'logo.png'), new Uint8Array([137, 80, 78, 71]))
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.pickFolder(dir)
+  await library.importDone(2)
+  await expect(library.summary).toContainText('1 个非报告文件已跳过')
+  await expect(library.rows).toHaveCount(2)
+})
+
+test('a PDF report shows its extracted text and highlights a value in it', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.pick([resolve(__dirname, '../fixtures/pdf/files/lo_2021_split.pdf')])
+  await library.importDone(1)
+  await library.rows.first().dblclick()
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  await expect(review.sourcePane).toContainText('PDF 暂以提取的文字显示')
+  await review.select('requests.new_received.total')
+  await expect(review.sourceHighlight).toHaveText(await review.cell('requests.new_received.total').innerText())
+})

@@ -1,0 +1,49 @@
+// Takes docs/screenshots/library.png and review.png with real seeds imported over the real handlers.
+
+import { resolve } from 'node:path'
+import { test, expect } from '../e2e/bridge'
+import { LibraryPage } from '../e2e/pages/LibraryPage'
+import { ReviewPage } from '../e2e/pages/ReviewPage'
+import { requireShared, seed } from '../e2e/shared-files'
+
+const OUT = resolve(__dirname, '../../docs/screenshots')
+const WORD = ['lo_2021_linchuan.docx', 'lo_2019_donghu.docx', 'lo_2021_beishan_hant.docx'].map((n) => resolve(__dirname, '../fixtures/docx', n))
+
+test.beforeAll(requireShared)
+
+test('library and review screenshots', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths(['000_', '001_', '002_', '003_', '004_'].map(seed).concat(WORD)))
+  await library.importDone(8)
+  await expect(library.rows).toHaveCount(8)
+
+  // A little history, so the list shows every status.
+  await library.open('攀枝花市米易县')
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  await review.type('requests.new_received.natural', '11')
+  await expect(review.openFindings).toContainText('项未解决')
+  await review.backButton.click()
+  await library.open('益阳市应急管理局')
+  await review.verifyButton.click()
+  await expect(review.status).toHaveText('已核验')
+  await review.backButton.click()
+  await expect(library.rows).toHaveCount(8)
+  await app.page.screenshot({ path: `${OUT}/library.png` })
+
+  await library.open('攀枝花市米易县')
+  await review.findings.filter({ has: app.page.locator('.badge--fail') }).first().locator('.finding__main').click()
+  await review.select('requests.new_received.natural')
+  await expect(review.sourceHighlight).toBeVisible()
+  await app.page.mouse.move(0, 0)
+  await app.page.screenshot({ path: `${OUT}/review.png` })
+
+  // A Word report: the original rendered from the document's own HTML.
+  await review.backButton.click()
+  await library.open('临川市市场监督管理局')
+  await review.select('requests.denied.state_secret.natural')
+  await expect(review.sourceHighlight).toBeVisible()
+  await app.page.mouse.move(0, 0)
+  await app.page.screenshot({ path: `${OUT}/review-word.png` })
+})
