@@ -24,6 +24,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     base: './',
     plugins: [react()],
+    // pdf.js's CMaps and standard fonts are bundled into the renderer (see review/pdf-document.ts).
+    resolve: { alias: { '@pdfjs-data': resolve(__dirname, 'node_modules/pdfjs-dist') } },
+    assetsInclude: ['**/*.bcmap', '**/*.pfb'],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }

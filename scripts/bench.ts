@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as OpenCC from 'opencc-js'
 import { analyse } from '../src/core/analyse'
+import { benchLibrary } from './bench-library'
 import { syntheticReport, type SyntheticReport } from './bench/synthetic-report'
 import { toDocx, toHtml, toPipeText } from './bench/writers'
 
@@ -96,13 +97,7 @@ async function main(): Promise<void> {
   await benchPdf()
   console.log(`peak memory (RSS) during extraction: ${mb(peakRss)}`)
   clearInterval(sampler)
-  try {
-    const lib = await import('./bench-library')
-    await lib.benchLibrary()
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module/.test(String(e))) console.log('library: bench not available')
-    else throw e
-  }
+  await benchLibrary()
 }
 
 void main()

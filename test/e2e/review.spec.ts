@@ -192,15 +192,52 @@ test('a picked folder is imported recursively, skipping files that are not repor
   await expect(library.rows).toHaveCount(2)
 })
 
-test('a PDF report shows its extracted text and highlights a value in it', async ({ app }) => {
+test('a PDF report shows its real pages, boxes the selected cell, and a click on a number selects it', async ({ app }) => {
   await app.open()
   const library = new LibraryPage(app.page)
   await library.pick([resolve(__dirname, '../fixtures/pdf/files/lo_2021_split.pdf')])
   await library.importDone(1)
+  const [{ id }] = app.library.listReports()
+  const cells = Object.values(app.library.getReport(id).cells)
+  const onPage = (page: number) => cells.filter((c) => c.source?.page === page && c.source.bbox && c.value !== null)
+  const lastPage = Math.max(...cells.map((c) => c.source?.page ?? 0))
+  expect(lastPage, 'the fixture table runs over more than one page').toBeGreaterThan(1)
+
   await library.rows.first().dblclick()
   const review = new ReviewPage(app.page)
   await review.enterReviewer('王核验')
-  await expect(review.sourcePane).toContainText('PDF 暂以提取的文字显示')
-  await review.select('requests.new_received.total')
-  await expect(review.sourceHighlight).toHaveText(await review.cell('requests.new_received.total').innerText())
+  // Page 1 of this fixture is blank as LibreOffice printed it; page 2 starts the text.
+  await review.pdfPage(2).scrollIntoViewIfNeeded()
+  await expect(review.pdfPage(2)).toHaveAttribute('data-rendered', 'true')
+  const painted = await review.pdfPage(2).locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+    let dark = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++
+    return dark
+  })
+  expect(painted, 'dark pixels drawn on page 2').toBeGreaterThan(1000)
+  await expect(review.pdfPage(2).locator('.textLayer span').first()).toBeAttached()
+
+  // A cell on a later page: its box is drawn on that page and scrolled into view.
+  const late = onPage(lastPage)[0]
+  await review.select(late.key)
+  const box = review.pdfPage(lastPage).locator('.pdf-page__box')
+  await expect(box).toHaveAttribute('data-key', late.key)
+  await expect(box).toBeInViewport()
+
+  // A click on a number of the page selects its cell in the grid.
+  const other = onPage(lastPage).find((c) => c.key !== late.key)!
+  const [x0, y0, x1, y1] = other.source!.bbox!
+  await review.clickPdfPoint(lastPage, (x0 + x1) / 2, (y0 + y1) / 2)
+  await expect(review.cell(other.key)).toHaveClass(/ag-cell-focus/)
+  await expect(box).toHaveAttribute('data-key', other.key)
+
+  // Zoom: the page grows and is drawn again at the new scale.
+  const before = (await review.pdfPage(1).boundingBox())!.width
+  await review.zoom('放大')
+  await expect.poll(async () => (await review.pdfPage(1).boundingBox())!.width).toBeGreaterThan(before * 1.05)
+
+  // The extracted text is one tab away, with the same highlight.
+  await review.sourcePane.getByRole('tab', { name: '文字' }).click()
+  await expect(review.sourceHighlight).toHaveText(other.raw)
 })

@@ -85,6 +85,23 @@ export class ReviewPage {
     }, text)
   }
 
+  /** A page of a PDF original, as drawn in the source pane. */
+  pdfPage(page: number): Locator {
+    return this.sourcePane.locator(`.pdf-page[data-page="${page}"]`)
+  }
+
+  async zoom(direction: '放大' | '缩小' | '适合宽度'): Promise<void> {
+    await this.sourcePane.getByRole('button', { name: direction, exact: true }).click()
+  }
+
+  /** Clicks a point of a PDF page given in page units (the reader's bbox coordinates). */
+  async clickPdfPoint(page: number, x: number, y: number): Promise<void> {
+    const frame = this.pdfPage(page)
+    await frame.scrollIntoViewIfNeeded()
+    const scale = Number(await frame.getAttribute('data-scale'))
+    await frame.click({ position: { x: x * scale, y: y * scale } })
+  }
+
   sourceCell(key: string): Locator {
     return this.sourcePane.locator(`[data-key="${key}"]`)
   }

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReviewCell, SourceView } from '../../../../shared/types'
 import { cellSpans, cellWithin, textPieces } from '../../review/source-spans'
+import { PdfSource } from './PdfSource'
 
 interface Props {
   source: SourceView
@@ -10,14 +11,20 @@ interface Props {
 }
 
 const FORMAT_NOTES: Record<string, string> = {
-  pdf: 'PDF 暂以提取的文字显示（页面视图将在后续版本提供）',
+  pdf: 'PDF 提取的文字（页面视图见“页面”）',
   txt: '纯文本，按原文换行显示',
   doc: 'Word 97 文档，以提取的文字显示'
 }
 
-/** The original document: Word and web pages as sanitised HTML, other formats as text with line breaks. */
+type PdfView = 'pages' | 'text'
+
+/** The original document: Word and web pages as sanitised HTML, PDF as its real pages, other formats as text. */
 export function SourcePane({ source, cells, selectedKey, onPick }: Props): React.JSX.Element {
-  const note = FORMAT_NOTES[source.format]
+  const [pdfView, setPdfView] = useState<PdfView>('pages')
+  const [pdfProblem, setPdfProblem] = useState<string | null>(null)
+  const onPdfUnreadable = useCallback((message: string) => setPdfProblem(message), [])
+  const showPages = source.format === 'pdf' && !!source.bytes && pdfView === 'pages' && !pdfProblem
+  const note = pdfProblem ?? (showPages ? null : FORMAT_NOTES[source.format])
   return (
     <section className="source-pane" data-testid="source-pane" aria-label="原文">
       <header className="pane-title">
@@ -25,9 +32,20 @@ export function SourcePane({ source, cells, selectedKey, onPick }: Props): React
         <span className="pane-title__file" title={source.name}>
           {source.name}
         </span>
+        {source.format === 'pdf' && source.bytes && !pdfProblem && (
+          <span className="pane-title__tabs" role="tablist" aria-label="PDF 显示方式">
+            {(['pages', 'text'] as const).map((view) => (
+              <button key={view} type="button" role="tab" aria-selected={pdfView === view} onClick={() => setPdfView(view)}>
+                {view === 'pages' ? '页面' : '文字'}
+              </button>
+            ))}
+          </span>
+        )}
       </header>
       {note && <div className="source-pane__note">{note}</div>}
-      {!source.displayHtml && !source.text ? (
+      {showPages ? (
+        <PdfSource bytes={source.bytes!} cells={cells} selectedKey={selectedKey} onPick={onPick} onUnreadable={onPdfUnreadable} />
+      ) : !source.displayHtml && !source.text ? (
         <p className="source-pane__empty">资料库中没有保存这份报告的原文文字（可重新导入原文件）。</p>
       ) : source.displayHtml ? (
         <HtmlSource html={source.displayHtml} cells={cells} selectedKey={selectedKey} onPick={onPick} />
