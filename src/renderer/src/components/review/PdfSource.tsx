@@ -68,7 +68,9 @@ export function PdfSource({ bytes, cells, selectedKey, onPick, onUnreadable }: P
 
   // Also on a scale change: a zoom (or the first fit) moves the box, and it should stay in sight.
   useEffect(() => {
-    scroller.current?.querySelector('.pdf-page__box')?.scrollIntoView({ block: 'center', inline: 'center' })
+    const el = scroller.current
+    const box = el?.querySelector<HTMLElement>('.pdf-page__box')
+    if (el && box) centreWithin(el, box)
   }, [selectedKey, doc, scale])
 
   return (
@@ -195,6 +197,14 @@ function drawPage(doc: PDFDocumentProxy, pageNumber: number, scale: number, host
     stopped = true
     cancel()
   }
+}
+
+/** Scrolls only the pages pane (scrollIntoView would move every scrollable ancestor too). */
+function centreWithin(scroller: HTMLElement, target: HTMLElement): void {
+  const outer = scroller.getBoundingClientRect()
+  const inner = target.getBoundingClientRect()
+  scroller.scrollTop += inner.top - outer.top - (outer.height - inner.height) / 2
+  scroller.scrollLeft += inner.left - outer.left - (outer.width - inner.width) / 2
 }
 
 /** True once the element has come near the viewport (pages render lazily, and stay rendered). */
