@@ -58,6 +58,28 @@ describe('handlers', () => {
     library.close()
   })
 
+  it('reports the progress of a running export, refuses a second one meanwhile, and says null after', async () => {
+    const { handlers, dialogs, library } = await setup()
+    const dir = tempDir()
+    expect(await handlers.exportProgress({})).toBeNull()
+    dialogs.save.push(join(dir, 'a.xlsx'))
+    const running = handlers.exportReports({ format: 'xlsx', all: true })
+    const tick = (): Promise<void> => new Promise((r) => setImmediate(r))
+    let first = await handlers.exportProgress({})
+    for (let i = 0; first === null && i < 1000; i++, await tick()) first = await handlers.exportProgress({})
+    expect(first, 'progress while the export runs').not.toBeNull()
+    const second = await invokeHandler(handlers, 'exportReports', { format: 'csv' })
+    expect(second).toEqual({ ok: false, error: { code: 'export.busy', message: '已有一项导出正在进行，请稍候' } })
+    const seen = [first!.share]
+    for (let p = await handlers.exportProgress({}); p !== null; await tick(), p = await handlers.exportProgress({})) seen.push(p.share)
+    expect((await running).reports).toBe(5)
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.every((s) => s >= 0 && s <= 1)).toBe(true)
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+    expect(await handlers.exportProgress({})).toBeNull()
+    library.close()
+  })
+
   it('export, backup and merge go through the dialogs; cancelling returns null', async () => {
     const { handlers, dialogs, library } = await setup()
     const dir = tempDir()

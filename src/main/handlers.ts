@@ -20,8 +20,6 @@ export interface HandlerDeps {
   library: Library
   extract: Extractor
   dialogs: Dialogs
-  /** Export progress, 0…1, for a progress bar (the app forwards it to the window). */
-  onExportProgress?: (share: number) => void
 }
 
 const MAX_FILES_PER_CALL = 1000
@@ -59,7 +57,9 @@ function userFacing<T>(fn: () => T): T {
   }
 }
 
-export function createHandlers({ library, extract, dialogs, onExportProgress }: HandlerDeps): Handlers {
+export function createHandlers({ library, extract, dialogs }: HandlerDeps): Handlers {
+  /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
+  let exportShare: number | null = null
   return {
     getLibraryInfo: () => library.info(),
     importFiles: async ({ files }) => {
@@ -101,6 +101,7 @@ export function createHandlers({ library, extract, dialogs, onExportProgress }: 
     setReviewer: ({ name }) => library.setReviewer(stringArg(name, '姓名')),
     exportReports: async ({ format, all }) => {
       if (!FORMATS.includes(format)) throw new UserFacingError('export.bad_format', '导出格式只能是 xlsx、csv 或 json')
+      if (exportShare !== null) throw new UserFacingError('export.busy', '已有一项导出正在进行，请稍候')
       const path = await dialogs.chooseSavePath({
         title: format === 'json' ? '选择导出 JSON 的文件夹' : '导出核验结果',
         defaultName: `年报核验结果-${today()}.${format}`,
@@ -109,9 +110,15 @@ export function createHandlers({ library, extract, dialogs, onExportProgress }: 
       })
       if (!path) return null
       if (resolve(path) === resolve(library.path)) throw new UserFacingError('export.same_file', '不能导出到资料库文件本身')
-      const reports = await library.export(format, path, { all: all === true, onProgress: onExportProgress })
-      return { path, reports }
+      exportShare = 0
+      try {
+        const reports = await library.export(format, path, { all: all === true, onProgress: (share) => (exportShare = share) })
+        return { path, reports }
+      } finally {
+        exportShare = null
+      }
     },
+    exportProgress: () => (exportShare === null ? null : { share: exportShare }),
     backupLibrary: async () => {
       const path = await dialogs.chooseSavePath({ title: '备份资料库', defaultName: `资料库备份-${today()}.sqlite`, extensions: ['sqlite'] })
       if (!path) return null

@@ -22,6 +22,7 @@ const api = {
   getSettings: call('getSettings'),
   setReviewer: call('setReviewer'),
   exportReports: call('exportReports'),
+  exportProgress: call('exportProgress'),
   backupLibrary: call('backupLibrary'),
   mergeLibrary: call('mergeLibrary')
 } satisfies Api

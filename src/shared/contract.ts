@@ -38,6 +38,8 @@ export interface ApiContract {
   setReviewer: { args: { name: string }; result: Settings }
   /** Asks where to save (a dialog in the app), then writes verified reports (or all). null when cancelled. */
   exportReports: { args: { format: ExportFormat; all?: boolean }; result: ExportOutcome | null }
+  /** How far the export in progress is (polled by the window for its progress bar); null when none runs. */
+  exportProgress: { args: Record<string, never>; result: { share: number } | null }
   /** 备份资料库: a consistent copy while the app runs. null when cancelled. */
   backupLibrary: { args: Record<string, never>; result: { path: string } | null }
   /** Merges another reviewer's library file. null when cancelled. */
@@ -69,6 +71,7 @@ export const OPERATIONS = [
   'getSettings',
   'setReviewer',
   'exportReports',
+  'exportProgress',
   'backupLibrary',
   'mergeLibrary'
 ] as const satisfies readonly Operation[]

@@ -5,6 +5,7 @@ import { ImportQueue } from '../components/library/ImportQueue'
 import { ReportGrid } from '../components/library/ReportGrid'
 import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
 import { LibraryMenu } from '../components/library/LibraryMenu'
+import { useExportProgress } from '../library/useExportProgress'
 import { useImportQueue } from '../library/useImportQueue'
 
 interface Props {
@@ -52,8 +53,9 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
     }
   }
 
+  const exportShare = useExportProgress()
   const onExport = (format: ExportFormat, all: boolean): void =>
-    void act(() => window.api.exportReports({ format, all }), (r) => `已导出 ${r.reports} 份报告：${r.path}`)
+    void act(() => exportShare.track(window.api.exportReports({ format, all })), (r) => `已导出 ${r.reports} 份报告：${r.path}`)
   const onBackup = (): void => void act(() => window.api.backupLibrary({}), (r) => `资料库已备份到：${r.path}`)
   const onMerge = (): void =>
     void act(
@@ -82,6 +84,12 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
           <button type="button" className="button button--link" onClick={() => setBanner(null)}>
             关闭
           </button>
+        </div>
+      )}
+      {exportShare.share !== null && (
+        <div className="banner banner--info" role="status" data-testid="export-progress">
+          正在导出… {Math.round(exportShare.share * 100)}%
+          <progress max={1} value={exportShare.share} aria-label="导出进度" />
         </div>
       )}
       {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} />}
