@@ -29,11 +29,27 @@ export function toSimplified(s: string, traditional = looksTraditional(s)): stri
   return traditional ? toSimplifiedFull(s) : s
 }
 
+const PLAIN_VALUE = /^[0-9.,%+-]*$/
 const QUOTES = /["'“”‘’「」『』〝〞]/g
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g
 
+/** Labels repeat across every report of a batch; their normal forms are kept (bounded). */
+const LABEL_CACHE_SIZE = 20_000
+const labelCache: Record<'simplified' | 'traditional', Map<string, string>> = { simplified: new Map(), traditional: new Map() }
+
 /** The matching form of a label: Simplified, half-width, no whitespace, no quotes, unified punctuation. */
 export function normLabel(s: string, traditional = false): string {
+  const cache = labelCache[traditional ? 'traditional' : 'simplified']
+  let t = cache.get(s)
+  if (t === undefined) {
+    t = normaliseLabel(s, traditional)
+    if (cache.size >= LABEL_CACHE_SIZE) cache.clear()
+    cache.set(s, t)
+  }
+  return t
+}
+
+function normaliseLabel(s: string, traditional: boolean): string {
   let t = traditional ? toSimplifiedFull(s) : s
   t = t.normalize('NFKC')
   t = t.replace(/\[bookmark:[^\]]*\]/g, '')
@@ -46,6 +62,8 @@ export function normLabel(s: string, traditional = false): string {
 
 /** Half-width form of a value's text for number parsing (full-width digits, minus signs, commas). */
 export function normValue(s: string): string {
+  // Most values are plain ASCII numbers already: nothing to normalise.
+  if (PLAIN_VALUE.test(s)) return s
   return s
     .normalize('NFKC')
     .replace(WHITESPACE, ' ')
