@@ -71,8 +71,13 @@ describe('handlers', () => {
     const second = await invokeHandler(handlers, 'exportReports', { format: 'csv' })
     expect(second).toEqual({ ok: false, error: { code: 'export.busy', message: '已有一项导出正在进行，请稍候' } })
     const seen = [first!.share]
-    for (let p = await handlers.exportProgress({}); p !== null; await tick(), p = await handlers.exportProgress({})) seen.push(p.share)
-    expect((await running).reports).toBe(5)
+    for (;;) {
+      const p = await handlers.exportProgress({})
+      if (p === null) break
+      seen.push(p.share)
+      await tick()
+    }
+    expect((await running)?.reports).toBe(5)
     expect(seen.length).toBeGreaterThan(0)
     expect(seen.every((s) => s >= 0 && s <= 1)).toBe(true)
     expect(seen).toEqual([...seen].sort((a, b) => a - b))

@@ -106,7 +106,8 @@ function blockNetwork(): void {
   const dev = process.env['ELECTRON_RENDERER_URL']
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url
-    const local = url.startsWith('file:') || url.startsWith('data:') || url.startsWith('devtools:') || (dev && url.startsWith(dev))
+    // blob: is memory the page made itself (pdf.js may use it); it never leaves the machine.
+    const local = ['file:', 'data:', 'blob:', 'devtools:'].some((scheme) => url.startsWith(scheme)) || (dev && url.startsWith(dev))
     callback({ cancel: !local })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
