@@ -118,6 +118,19 @@ export function decodeFindings(blob: Buffer): Finding[] {
   return JSON.parse(inflateRawSync(blob).toString('utf8')) as Finding[]
 }
 
+const NOT_PASSED = ['"status":"fail"', '"status":"uncertain"', '"status":"not_assessable"'].map((s) => Buffer.from(s))
+
+/**
+ * The findings other than those that passed. Most reports pass every check, so the JSON is searched
+ * for another status before it is parsed (it is JSON.stringify's output, as written above, and a
+ * string inside it cannot hold an unescaped quote).
+ */
+export function decodeIssues(blob: Buffer): Finding[] {
+  const json = inflateRawSync(blob)
+  if (!NOT_PASSED.some((status) => json.includes(status))) return []
+  return (JSON.parse(json.toString('utf8')) as Finding[]).filter((f) => f.status !== 'pass')
+}
+
 export function toSummary(r: ReportRow): ReportSummary {
   return {
     id: r.id,

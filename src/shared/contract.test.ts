@@ -9,6 +9,9 @@ const handlers = {
   },
   listReports: () => {
     throw new Error('disk on fire')
+  },
+  exportReports: () => {
+    throw Object.assign(new Error("ENOSPC: no space left on device, write '/x/out.xlsx'"), { code: 'ENOSPC', path: '/x/out.xlsx' })
   }
 } as unknown as Handlers
 
@@ -26,6 +29,12 @@ describe('invokeHandler', () => {
     const env = await invokeHandler(handlers, 'listReports', {})
     expect(env.ok).toBe(false)
     expect(!env.ok && env.error.message).toMatch(/^操作失败：disk on fire/)
+  })
+  it('says what a file-system failure means, in Chinese', async () => {
+    expect(await invokeHandler(handlers, 'exportReports', {} as never)).toEqual({
+      ok: false,
+      error: { code: 'fs.ENOSPC', message: '操作失败：磁盘空间不足（/x/out.xlsx）' }
+    })
   })
   it('rejects a call whose argument is not one object', async () => {
     expect(await invokeHandler(handlers, 'listReports', 'x' as never)).toMatchObject({ ok: false, error: { code: 'ipc.bad_args' } })

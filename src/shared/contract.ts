@@ -98,8 +98,26 @@ export async function invokeHandler<K extends Operation>(handlers: Handlers, op:
   } catch (e) {
     if (e instanceof UserFacingError) return { ok: false, error: { code: e.code, message: e.message } }
     console.error(`[report-desk] ${op} failed:`, e)
-    return { ok: false, error: { code: 'internal', message: `操作失败：${(e as Error)?.message ?? String(e)}` } }
+    return { ok: false, error: fileSystemError(e) ?? { code: 'internal', message: `操作失败：${(e as Error)?.message ?? String(e)}` } }
   }
+}
+
+/** What a file-system failure means for the user (the library itself is never touched by these). */
+const FILE_SYSTEM_MESSAGES: Record<string, string> = {
+  ENOSPC: '磁盘空间不足',
+  EACCES: '没有访问权限',
+  EPERM: '没有访问权限',
+  EROFS: '磁盘为只读',
+  ENOENT: '找不到文件或文件夹',
+  EBUSY: '文件正被其他程序占用（例如已在 Excel 中打开）',
+  EMFILE: '打开的文件过多'
+}
+
+function fileSystemError(e: unknown): { code: string; message: string } | null {
+  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown }
+  const text = typeof code === 'string' ? FILE_SYSTEM_MESSAGES[code] : undefined
+  if (!text) return null
+  return { code: `fs.${code as string}`, message: `操作失败：${text}${typeof path === 'string' ? `（${path}）` : ''}` }
 }
 
 export function unwrapEnvelope<T>(envelope: Envelope<T>): T {

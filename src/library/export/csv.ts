@@ -5,7 +5,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { STATUS_LABELS } from '../../shared/types'
 import type { Db } from '../db'
-import { exportCells, exportReports, type ExportOptions } from './data'
+import { bySummaryColumn, exportCells, exportReports, type ExportOptions } from './data'
 import { summaryColumns } from './labels'
 import { neutralise } from './safe-text'
 
@@ -28,11 +28,7 @@ export async function writeCsv(db: Db, path: string, options: ExportOptions = {}
     await write('\ufeff' + header.map(field).join(','))
     let done = 0
     for (const r of reports) {
-      const cells = new Map(exportCells(db, r.id).map((c) => [c.key, c]))
-      const values = columns.map((c) => {
-        const cell = cells.get(c.key)
-        return cell ? (cell.value ?? cell.raw) : null
-      })
+      const values = Array.from(bySummaryColumn(exportCells(db, r.id)), (cell) => (cell ? (cell.value ?? cell.raw) : null))
       await write(
         [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256].map(field).join(',')
       )

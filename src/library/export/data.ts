@@ -6,7 +6,7 @@ import type { Message } from '../../core/messages'
 import type { TableName, TemplateId } from '../../core/template'
 import type { ReportStatus } from '../../shared/types'
 import { sql, type Db } from '../db'
-import { decodeFindings } from '../store'
+import { decodeFindings, decodeIssues } from '../store'
 import { KEY_ORDER } from './labels'
 
 export interface ExportOptions {
@@ -29,14 +29,6 @@ export interface ExportReport {
   verifiedAt: string | null
 }
 
-export interface ExportCell {
-  key: string
-  value: number | null
-  raw: string
-  corrected: boolean
-  review: boolean
-}
-
 const REPORTS = `SELECT r.id, f.name AS fileName, f.sha256, f.format, r.agency, r.year, r.template, r.status,
   r.verified_by AS verifiedBy, r.verified_at AS verifiedAt
   FROM reports r JOIN files f ON f.id = r.file_id`
@@ -46,34 +38,44 @@ export function exportReports(db: Db, options: ExportOptions): ExportReport[] {
   return sql(db, `${REPORTS}${where} ORDER BY r.agency_key, r.year, r.id`).all() as ExportReport[]
 }
 
-interface RawCell {
+export interface ExportCell {
   key: string
-  ext_value: number | null
-  ext_raw: string | null
-  review: number
-  human_value: number | null
-  human_raw: string | null
+  value: number | null
+  raw: string
+  corrected: boolean
+  review: boolean
+  /** Its column in the summary (KEY_ORDER); -1 for a key neither template knows. */
+  position: number
 }
+
+type CellRow = [key: string, raw: string, value: number | null, corrected: number, review: number]
+
+// The reviewer's value wins over the engine's; a cell that holds neither is left out. Computed by
+// SQLite and read as plain arrays: the export reads millions of these.
+const CELLS = `SELECT key, coalesce(human_raw, ext_raw), CASE WHEN human_raw IS NULL THEN ext_value ELSE human_value END,
+  human_raw IS NOT NULL, review FROM cells WHERE coalesce(human_raw, ext_raw) IS NOT NULL AND report_id = ?`
 
 /** A report's current cells, optionally of one table, in the order of the official form. */
 export function exportCells(db: Db, reportId: number, table?: TableName): ExportCell[] {
-  const rows = (
-    table
-      ? sql(db, 'SELECT key, ext_value, ext_raw, review, human_value, human_raw FROM cells WHERE report_id = ? AND key >= ? AND key < ?').all(
-          reportId,
-          `${table}.`,
-          `${table}/`
-        )
-      : sql(db, 'SELECT key, ext_value, ext_raw, review, human_value, human_raw FROM cells WHERE report_id = ?').all(reportId)
-  ) as RawCell[]
-  const cells: ExportCell[] = []
-  for (const r of rows) {
-    const corrected = r.human_raw !== null
-    const raw = corrected ? r.human_raw : r.ext_raw
-    if (raw === null) continue
-    cells.push({ key: r.key, value: corrected ? r.human_value : r.ext_value, raw, corrected, review: !corrected && r.review === 1 })
+  const rows = (table ? sql(db, `${CELLS} AND key >= ? AND key < ?`).raw().all(reportId, `${table}.`, `${table}/`) : sql(db, CELLS).raw().all(reportId)) as CellRow[]
+  // Rows come in key order; placing each at its form position sorts them in one pass.
+  const placed: ExportCell[] = []
+  const unknown: ExportCell[] = []
+  for (const [key, raw, value, corrected, review] of rows) {
+    const position = KEY_ORDER.get(key) ?? -1
+    const cell = { key, value, raw, corrected: corrected === 1, review: corrected === 0 && review === 1, position }
+    if (position < 0) unknown.push(cell)
+    else placed[position] = cell
   }
-  return cells.sort((a, b) => (KEY_ORDER.get(a.key) ?? 1e9) - (KEY_ORDER.get(b.key) ?? 1e9) || (a.key < b.key ? -1 : 1))
+  const cells = placed.filter((c) => c !== undefined)
+  return unknown.length ? cells.concat(unknown) : cells
+}
+
+/** A report's cells by summary column (summaryColumns order); undefined where it has none. */
+export function bySummaryColumn(cells: readonly ExportCell[]): (ExportCell | undefined)[] {
+  const columns: (ExportCell | undefined)[] = new Array<ExportCell | undefined>(KEY_ORDER.size).fill(undefined)
+  for (const c of cells) if (c.position >= 0) columns[c.position] = c
+  return columns
 }
 
 export interface ReportExtras {
@@ -98,9 +100,10 @@ export function reportExtras(db: Db, reportId: number): ReportExtras {
   }
 }
 
-export function reportFindings(db: Db, reportId: number): Finding[] {
+/** A report's findings other than those that passed. */
+export function reportIssues(db: Db, reportId: number): Finding[] {
   const row = sql(db, 'SELECT findings FROM reports WHERE id = ?').get(reportId) as { findings: Buffer }
-  return decodeFindings(row.findings)
+  return decodeIssues(row.findings)
 }
 
 export interface ExportEdit {

@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
+import Database from 'better-sqlite3'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import type { Library } from '../library'
 import { removeTempDirs, seededLibrary, tempDir } from '../testing/fixtures'
 import { STATUS_LABELS } from '../../shared/types'
 import { summaryColumns } from './labels'
 import { neutralise } from './safe-text'
+import { writeXlsx } from './xlsx'
 
 afterEach(removeTempDirs)
 
@@ -96,6 +99,61 @@ describe('XLSX export', () => {
     expect(logRows.length).toBe(edits.length)
     expect(logRows.some((r) => r.getCell(6).value === '已核验')).toBe(true)
     expect(logRows.find((r) => r.getCell(4).value === 'active.fees.amount')?.getCell(8).value).toBe('原文为 12.35 万元')
+    library.close()
+  })
+
+  it('continues a long-form table on further sheets, losing no row', async () => {
+    const library = await reviewedLibrary()
+    const path = join(tempDir(), 'parts.xlsx')
+    const db = new Database(library.path, { readonly: true })
+    try {
+      expect(await writeXlsx(db, path, { all: true }, 100)).toBe(5)
+    } finally {
+      db.close()
+    }
+    const wb = await readWorkbook(path)
+    const names = wb.worksheets.map((w) => w.name)
+    const requestCells = [1, 2, 3, 4, 5].flatMap((id) => Object.keys(library.getReport(id).cells).filter((k) => k.startsWith('requests.')))
+    const parts = Math.ceil(requestCells.length / 100)
+    expect(parts).toBeGreaterThan(2)
+    const expectedRequests = ['申请情况', ...Array.from({ length: parts - 1 }, (_, i) => `申请情况（续${i + 1}）`)]
+    expect(names.slice(0, 1 + parts)).toEqual(['汇总', ...expectedRequests])
+    expect(names.slice(1 + parts)).toEqual(['主动公开', '复议诉讼', '问题清单', '核验记录'])
+    let rows = 0
+    for (const name of expectedRequests) {
+      const ws = wb.getWorksheet(name)!
+      expect(ws.getRow(1).getCell(1).value).toBe('机关')
+      expect(ws.rowCount - 1).toBeLessThanOrEqual(100)
+      rows += ws.rowCount - 1
+    }
+    expect(rows).toBe(requestCells.length)
+    library.close()
+  })
+
+  it('keeps hostile text as written: markup, quotes, control characters, escape-like sequences', async () => {
+    const library = await seededLibrary()
+    const agency = '<b>某局</b> & "引号" \u0007响铃 _x0041_'
+    library.editMeta(1, 'agency', agency)
+    library.editCell(1, NATURAL, '3', '</t></si><si><t>注入')
+    const path = join(tempDir(), 'hostile.xlsx')
+    await library.export('xlsx', path, { all: true })
+    const wb = await readWorkbook(path)
+    const summary = wb.getWorksheet('汇总')!
+    expect(summary.getRows(4, summary.rowCount - 3)!.map((r) => r.getCell(1).value)).toContain(agency)
+    const log = wb.getWorksheet('核验记录')!
+    expect(log.getRows(2, log.rowCount - 1)!.map((r) => r.getCell(8).value)).toContain('</t></si><si><t>注入')
+    library.close()
+  })
+
+  it('fails cleanly when the workbook cannot be written: no partial file, no staging left', async () => {
+    const library = await reviewedLibrary()
+    const stagingNow = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('report-desk-xlsx-'))
+    const before = stagingNow()
+    const dir = tempDir()
+    await expect(library.export('xlsx', join(dir, 'missing-folder', 'out.xlsx'))).rejects.toThrow(/ENOENT/)
+    expect(readdirSync(dir)).toEqual([])
+    expect(stagingNow()).toEqual(before)
+    expect(library.listReports().length).toBe(5)
     library.close()
   })
 

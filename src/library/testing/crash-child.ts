@@ -20,7 +20,13 @@ async function run(): Promise<void> {
       process.stdout.write(`imported ${i + 1}\n`)
     }
   } else if (mode === 'export') {
-    await library.export('xlsx', arg, { all: true, onProgress: () => process.stdout.write('progress\n') })
+    // Each progress step lingers a little, so that the kill lands in the middle of the export.
+    const pause = new Int32Array(new SharedArrayBuffer(4))
+    const onProgress = (): void => {
+      process.stdout.write('progress\n')
+      Atomics.wait(pause, 0, 0, 20)
+    }
+    await library.export('xlsx', arg, { all: true, onProgress })
     process.stdout.write('done\n')
   }
   library.close()
