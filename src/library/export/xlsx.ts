@@ -166,7 +166,7 @@ class LongFormSheets {
       const sheet = this.sheetFor(table)
       if (!sheet) continue
       const { row, column } = c.position >= 0 ? labels[c.position] : cellLabels(c.key, r.template)
-      sheet.row([agency, r.year, row, column, c.value, c.raw === '' ? null : text(c.raw), c.corrected ? this.corrected : null, file])
+      sheet.row([agency, r.year, row, column, c.value, text(c.raw), c.corrected ? this.corrected : null, file])
     }
   }
 

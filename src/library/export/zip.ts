@@ -183,19 +183,23 @@ function dosTime(d: Date): DosStamp {
   }
 }
 
+/** The fields local and central headers share, in the same order: version needed … name length. */
+function writeCommonFields(b: Buffer, at: number, m: Member, name: Buffer, stamp: DosStamp): void {
+  b.writeUInt16LE(20, at) // version needed: 2.0 (deflate)
+  b.writeUInt16LE(UTF8_NAMES, at + 2)
+  b.writeUInt16LE(DEFLATE, at + 4)
+  b.writeUInt16LE(stamp.time, at + 6)
+  b.writeUInt16LE(stamp.date, at + 8)
+  b.writeUInt32LE(m.crc >>> 0, at + 10)
+  b.writeUInt32LE(m.compressedSize, at + 14)
+  b.writeUInt32LE(m.size, at + 18)
+  b.writeUInt16LE(name.length, at + 22)
+}
+
 function localHeader(m: Member, name: Buffer, stamp: DosStamp): Buffer {
-  const b = Buffer.alloc(30)
+  const b = Buffer.alloc(30) // the extra field's length (28) stays zero
   b.writeUInt32LE(0x04034b50, 0)
-  b.writeUInt16LE(20, 4) // version needed: 2.0 (deflate)
-  b.writeUInt16LE(UTF8_NAMES, 6)
-  b.writeUInt16LE(DEFLATE, 8)
-  b.writeUInt16LE(stamp.time, 10)
-  b.writeUInt16LE(stamp.date, 12)
-  b.writeUInt32LE(m.crc >>> 0, 14)
-  b.writeUInt32LE(m.compressedSize, 18)
-  b.writeUInt32LE(m.size, 22)
-  b.writeUInt16LE(name.length, 26)
-  b.writeUInt16LE(0, 28)
+  writeCommonFields(b, 4, m, name, stamp)
   return Buffer.concat([b, name])
 }
 
@@ -203,15 +207,7 @@ function centralHeader(m: Member, name: Buffer, stamp: DosStamp, offset: number)
   const b = Buffer.alloc(46)
   b.writeUInt32LE(0x02014b50, 0)
   b.writeUInt16LE(20, 4) // made by: 2.0, MS-DOS attributes
-  b.writeUInt16LE(20, 6)
-  b.writeUInt16LE(UTF8_NAMES, 8)
-  b.writeUInt16LE(DEFLATE, 10)
-  b.writeUInt16LE(stamp.time, 12)
-  b.writeUInt16LE(stamp.date, 14)
-  b.writeUInt32LE(m.crc >>> 0, 16)
-  b.writeUInt32LE(m.compressedSize, 20)
-  b.writeUInt32LE(m.size, 24)
-  b.writeUInt16LE(name.length, 28)
+  writeCommonFields(b, 6, m, name, stamp)
   // extra, comment, disk, internal and external attributes: all zero
   b.writeUInt32LE(offset, 42)
   return Buffer.concat([b, name])
