@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { join, resolve } from 'node:path'
 import { test, expect, type AppHarness } from './bridge'
 import { LibraryPage } from './pages/LibraryPage'
@@ -175,6 +176,18 @@ test('library: filter by status and year, Traditional search, export through the
   await app.page.getByText('包括未核验的报告').click()
   await app.page.getByRole('menuitem', { name: 'JSON 数据（.json）' }).click()
   await expect(library.banner).toContainText('已导出 3 份报告')
+
+  // The workbook the menu writes is one a spreadsheet reader opens: its six sheets, a row per report.
+  const xlsx = join(app.tempDir, 'all.xlsx')
+  app.dialogs.nextSavePath = xlsx
+  await library.menuButton.click()
+  await app.page.getByRole('checkbox', { name: '包括未核验的报告' }).check()
+  await app.page.getByRole('menuitem', { name: 'Excel 工作簿（.xlsx）' }).click()
+  await expect(library.banner).toContainText(`已导出 3 份报告：${xlsx}`)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(xlsx)
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '申请情况', '主动公开', '复议诉讼', '问题清单', '核验记录'])
+  expect(workbook.getWorksheet('汇总')!.rowCount).toBe(3 + 3)
 })
 
 test('a picked folder is imported recursively, skipping files that are not reports', async ({ app }) => {

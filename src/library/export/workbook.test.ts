@@ -25,7 +25,8 @@ describe('XML text', () => {
     ['plain 申请', 'plain 申请'],
     ['a & b < c > d', 'a &amp; b &lt; c &gt; d'],
     ['bell\u0007 and null\u0000', 'bell_x0007_ and null_x0000_'],
-    ['tab\tline\nreturn\r', 'tab\tline\nreturn\r'],
+    ['tab\tline\n', 'tab\tline\n'],
+    ['CR\r\nLF', 'CR_x000D_\nLF'],
     // A literal escape sequence in the text keeps its meaning as text.
     ['_x0041_', '_x005F_x0041_'],
     ['snake_case_x', 'snake_case_x']
@@ -51,7 +52,8 @@ describe('workbook writer', () => {
     const wb = await written((w) => {
       const s = w.addSheet('数据', { widths: [10, 10, 10, 10, 10] })
       s.row([1, 12.35, '/', null, ''])
-      s.row([w.shared('重复的机关'), -0.5, ' 前后空格 ', '=1+1 stays text', 'a\u0001b'])
+      s.row([w.shared('重复的机关'), -0.5, ' 前后空格 ', '=1+1 stays text', 'a\u0001b\r\nc'])
+      s.row([Infinity])
     })
     const ws = wb.getWorksheet('数据')!
     expect(ws.getRow(1).values).toEqual([undefined, 1, 12.35, '/'])
@@ -61,6 +63,9 @@ describe('workbook writer', () => {
     expect(ws.getCell('C2').value).toBe(' 前后空格 ')
     expect(ws.getCell('D2').value).toBe('=1+1 stays text')
     expect(ws.getCell('D2').type).toBe(ExcelJS.ValueType.String)
+    expect(ws.getCell('E2').value).toBe('a\u0001b\r\nc')
+    // Not a number XML can hold: kept as its text rather than breaking the file.
+    expect(ws.getCell('A3').value).toBe('Infinity')
     expect(ws.columns.map((c) => c.width)).toEqual([10, 10, 10, 10, 10])
   })
 

@@ -45,10 +45,10 @@ export function columnName(column: number): string {
   return name
 }
 
-// Characters XML 1.0 cannot hold are written as OOXML's _xHHHH_ escapes; a literal "_xHHHH_" in the
-// text gets its underscore escaped so that a reader does not decode it.
-const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/
-const ESCAPABLE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g
+// Characters XML 1.0 cannot hold are written as OOXML's _xHHHH_ escapes, and so is CR (a parser would
+// turn it into LF); a literal "_xHHHH_" in the text gets its underscore escaped so that it stays text.
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/
+const ESCAPABLE = /[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 
 export function xmlText(text: string): string {
@@ -90,9 +90,9 @@ export class SheetWriter {
     for (let i = 0; i < values.length; i++) {
       const v = values[i]
       const ref = `${columnName(i + 1)}${r}`
-      if (typeof v === 'number') xml += `<c r="${ref}"${s}><v>${v}</v></c>`
+      if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${s}><v>${v}</v></c>`
       else if (v instanceof SharedText) xml += `<c r="${ref}"${s} t="s"><v>${v.index}</v></c>`
-      else if (typeof v === 'string' && v !== '') xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(v)}</v></c>`
+      else if ((typeof v === 'string' && v !== '') || typeof v === 'number') xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(String(v))}</v></c>`
       else if (s) xml += `<c r="${ref}"${s}/>`
     }
     this.member.write(`${xml}</row>`)
