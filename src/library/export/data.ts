@@ -55,9 +55,9 @@ type CellRow = [key: string, raw: string, value: number | null, corrected: numbe
 const CELLS = `SELECT key, coalesce(human_raw, ext_raw), CASE WHEN human_raw IS NULL THEN ext_value ELSE human_value END,
   human_raw IS NOT NULL, review FROM cells WHERE coalesce(human_raw, ext_raw) IS NOT NULL AND report_id = ?`
 
-/** A report's current cells, optionally of one table, in the order of the official form. */
-export function exportCells(db: Db, reportId: number, table?: TableName): ExportCell[] {
-  const rows = (table ? sql(db, `${CELLS} AND key >= ? AND key < ?`).raw().all(reportId, `${table}.`, `${table}/`) : sql(db, CELLS).raw().all(reportId)) as CellRow[]
+/** A report's current cells in the order of the official form. */
+export function exportCells(db: Db, reportId: number): ExportCell[] {
+  const rows = sql(db, CELLS).raw().all(reportId) as CellRow[]
   // Rows come in key order; placing each at its form position sorts them in one pass.
   const placed: ExportCell[] = []
   const unknown: ExportCell[] = []
