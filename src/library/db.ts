@@ -90,6 +90,12 @@ export function sql(db: Db, text: string): Database.Statement {
 }
 
 /**
+ * The oldest schema a read-only open understands: migration 2 only added merge_conflicts, which
+ * no read of another library needs, so a colleague's library from before it merges as it is.
+ */
+const OLDEST_READABLE_SCHEMA = 1
+
+/**
  * Another library file opened for reading only (merge, export snapshot): integrity checked,
  * and refused when it was made by a newer version or is not a library at all.
  */
@@ -108,7 +114,7 @@ export function openReadOnly(path: string, options: OpenOptions = {}): Db {
     if (version > SCHEMA_VERSION) {
       throw new LibraryError('library.newer_schema', `资料库 ${path} 由更新版本的年报核验台创建（结构版本 ${version}），请升级程序后再打开。`)
     }
-    if (version < SCHEMA_VERSION) {
+    if (version < OLDEST_READABLE_SCHEMA) {
       throw new LibraryError('library.older_schema', `资料库 ${path} 的结构版本较旧（${version}），请先用本程序打开一次以升级。`)
     }
     return db

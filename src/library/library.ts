@@ -8,6 +8,8 @@ import type {
   ImportOutcome,
   LibraryInfo,
   MergeOutcome,
+  MergeSide,
+  PendingMergeConflict,
   ReportDetail,
   ReportStatus,
   ReportSummary,
@@ -24,7 +26,7 @@ import type { Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
 import { hasDocument, refreshAround } from './findings'
 import { ingest } from '../core/ingest'
-import { mergeLibrary } from './merge'
+import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
 import { toSummary, type ReportRow } from './store'
 
@@ -165,6 +167,17 @@ export class Library {
   /** Merges another reviewer's library (see merge.ts for the rule). */
   merge(otherPath: string): MergeOutcome {
     return mergeLibrary(this.db, otherPath, this.options)
+  }
+
+  /** Merge conflicts waiting for a person, oldest first. */
+  mergeConflicts(): PendingMergeConflict[] {
+    return pendingConflicts(this.db)
+  }
+
+  /** Settles one: keep our values, or take theirs with their history; returns those still waiting. */
+  settleMergeConflict(id: number, take: MergeSide): PendingMergeConflict[] {
+    settleConflict(this.db, id, take, this.options)
+    return pendingConflicts(this.db)
   }
 
   /** Re-extracts one report from its stored bytes: reviewer edits are kept, disagreements listed. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Library } from './library'
 import { LibraryError } from './db'
@@ -57,10 +58,66 @@ describe('merging another reviewer’s library', () => {
     expect(extraDetail.cells[A]).toMatchObject({ value: 3, corrected: true })
     expect(ours.history(extra.id, A)).toMatchObject([{ oldRaw: '2', newRaw: '3', reviewer: '李四', reason: '补录' }])
 
-    // Merging again changes nothing.
+    // Merging again changes nothing, and the conflict is kept once, not twice.
     const again = ours.merge(theirPath)
     expect(again).toMatchObject({ added: 0, updated: 0 })
     expect(again.conflicts).toHaveLength(1)
+    expect(ours.mergeConflicts()).toHaveLength(1)
+    ours.close()
+  })
+
+  /** Report 1 verified by 张三 (888) here and by 李四 (999, with a reason) there: one conflict kept. */
+  async function conflictedLibraries(): Promise<{ ours: Library; theirPath: string }> {
+    const ours = await seededLibrary('张三')
+    const theirs = await seededLibrary('李四')
+    ours.editCell(1, A, '888')
+    acceptAllAndVerify(ours, 1)
+    theirs.editCell(1, A, '999', '原文第3页')
+    acceptAllAndVerify(theirs, 1)
+    const theirPath = theirs.path
+    theirs.close()
+    ours.merge(theirPath)
+    return { ours, theirPath }
+  }
+
+  it('keeps a conflict until a person takes their side: their values, history and verification', async () => {
+    const { ours, theirPath } = await conflictedLibraries()
+    const [pending] = ours.mergeConflicts()
+    expect(pending).toMatchObject({ reportId: 1, otherPath: theirPath, agency: '益阳市应急管理局', ours: { verifiedBy: '张三' }, theirs: { verifiedBy: '李四' } })
+    expect(pending.differences).toContainEqual({ target: A, ours: '888', theirs: '999' })
+    // Kept across closing and reopening the library.
+    const path = ours.path
+    ours.close()
+    const reopened = new Library(path)
+    expect(reopened.settleMergeConflict(pending.id, 'theirs')).toEqual([])
+    const report = reopened.getReport(1)
+    expect(report.cells[A]).toMatchObject({ raw: '999', corrected: true })
+    expect(report).toMatchObject({ verifiedBy: '李四', summary: { status: 'verified' } })
+    expect(reopened.history(1, A).map((e) => [e.newRaw, e.reviewer, e.reason])).toContainEqual(['999', '李四', '合并资料库：采用对方的值'])
+    expect(reopened.history(1, A).map((e) => e.reason)).toContain('原文第3页')
+    // Merging the same file again finds nothing left to settle.
+    expect(reopened.merge(theirPath).conflicts).toEqual([])
+    expect(reopened.mergeConflicts()).toEqual([])
+    reopened.close()
+  })
+
+  it('keeping our side changes nothing but the list; a settled conflict cannot be settled twice', async () => {
+    const { ours } = await conflictedLibraries()
+    const [pending] = ours.mergeConflicts()
+    const before = ours.getReport(1)
+    expect(ours.settleMergeConflict(pending.id, 'ours')).toEqual([])
+    expect(ours.getReport(1)).toEqual(before)
+    expect(() => ours.settleMergeConflict(pending.id, 'theirs')).toThrow(/已经裁定过/)
+    ours.close()
+  })
+
+  it('taking their side when their library file is gone says so and changes nothing', async () => {
+    const { ours, theirPath } = await conflictedLibraries()
+    const [pending] = ours.mergeConflicts()
+    rmSync(theirPath)
+    expect(() => ours.settleMergeConflict(pending.id, 'theirs')).toThrow(/请把该文件放回原处，或重新合并/)
+    expect(ours.getReport(1).cells[A].raw).toBe('888')
+    expect(ours.mergeConflicts()).toHaveLength(1)
     ours.close()
   })
 

@@ -9,11 +9,14 @@
 //   - only ours verified → ours is kept;
 //   - neither verified → theirs is taken when only they edited it, ours kept when only we did,
 //     a conflict when both did.
-// Everything runs in one transaction: a failed merge changes nothing.
+// Everything runs in one transaction: a failed merge changes nothing. A conflict is kept in the
+// library (merge_conflicts) until a person settles it: keep ours, or take theirs (read again from
+// their library file, with its history), which then runs the same way as an automatic take.
 
-import type { ReportStatus, MergeConflict, MergeOutcome } from '../shared/types'
+import { resolve } from 'node:path'
+import type { ReportStatus, MergeConflict, MergeOutcome, MergeSide, PendingMergeConflict } from '../shared/types'
 import { agencyKey } from './agency'
-import { openReadOnly, sql, type Db, type OpenOptions } from './db'
+import { LibraryError, openReadOnly, sql, type Db, type OpenOptions } from './db'
 import { recordEdit } from './edits'
 import { refreshAround } from './findings'
 import { reportIdBySha } from './importing'
@@ -36,12 +39,76 @@ interface Side {
   edits: EditRow[]
 }
 
-const DIFFERENCES_LISTED = 50
-
 export function mergeLibrary(db: Db, otherPath: string, options: OpenOptions = {}): MergeOutcome {
-  const other = openReadOnly(otherPath, options)
+  const path = resolve(otherPath)
+  const other = openReadOnly(path, options)
   try {
-    return db.transaction(() => mergeFrom(db, other))()
+    return db.transaction(() => {
+      const outcome = mergeFrom(db, other)
+      keepConflicts(db, path, outcome.conflicts)
+      return outcome
+    })()
+  } finally {
+    other.close()
+  }
+}
+
+/** The conflicts with this library file replace those its last merge left (some may be gone). */
+function keepConflicts(db: Db, otherPath: string, conflicts: MergeConflict[]): void {
+  sql(db, 'DELETE FROM merge_conflicts WHERE other_path = ?').run(otherPath)
+  const now = new Date().toISOString()
+  for (const c of conflicts) {
+    const reportId = reportIdBySha(db, c.sha256)
+    if (reportId === undefined) continue
+    sql(db, 'INSERT INTO merge_conflicts (report_id, other_path, conflict, found_at) VALUES (?, ?, ?, ?)').run(reportId, otherPath, JSON.stringify(c), now)
+  }
+}
+
+interface ConflictRow {
+  id: number
+  report_id: number
+  other_path: string
+  conflict: string
+  found_at: string
+}
+
+/** The conflicts waiting for a person, oldest first. */
+export function pendingConflicts(db: Db): PendingMergeConflict[] {
+  const rows = sql(db, 'SELECT id, report_id, other_path, conflict, found_at FROM merge_conflicts ORDER BY id').all() as ConflictRow[]
+  return rows.map((r) => ({ ...(JSON.parse(r.conflict) as MergeConflict), id: r.id, reportId: r.report_id, otherPath: r.other_path, foundAt: r.found_at }))
+}
+
+/**
+ * A person settles a conflict: `ours` keeps this library's values; `theirs` takes the other
+ * library's values, history and verification, as a merge does when only they had verified.
+ */
+export function settleConflict(db: Db, id: number, take: MergeSide, options: OpenOptions = {}): void {
+  const row = sql(db, 'SELECT id, report_id, other_path, conflict, found_at FROM merge_conflicts WHERE id = ?').get(id) as ConflictRow | undefined
+  if (!row) throw new LibraryError('merge.settled', '这处冲突已经裁定过了')
+  if (take === 'ours') {
+    sql(db, 'DELETE FROM merge_conflicts WHERE id = ?').run(id)
+    return
+  }
+  let other: Db
+  try {
+    other = openReadOnly(row.other_path, options)
+  } catch (e) {
+    const why = e instanceof LibraryError ? e.message : String(e)
+    throw new LibraryError('merge.other_missing', `无法读取对方资料库 ${row.other_path}（${why}）。请把该文件放回原处，或重新合并。`)
+  }
+  try {
+    db.transaction(() => {
+      const { sha256 } = JSON.parse(row.conflict) as MergeConflict
+      const theirRow = other.prepare(`SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id WHERE f.sha256 = ?`).get(sha256) as
+        | ReportRow
+        | undefined
+      if (!theirRow) throw new LibraryError('merge.other_changed', `对方资料库 ${row.other_path} 中已没有这份报告，请重新合并。`)
+      const ours = side(db, reportRow(db, row.report_id)!)
+      const theirs = side(other, theirRow)
+      takeTheirs(db, ours, theirs, differencesOf(ours, theirs))
+      refreshAround(db, row.report_id)
+      sql(db, 'DELETE FROM merge_conflicts WHERE id = ?').run(id)
+    })()
   } finally {
     other.close()
   }
@@ -130,7 +197,7 @@ function conflict(ours: Side, theirs: Side, differences: NonNullable<MergeConfli
     agency: ours.row.agency,
     year: ours.row.year,
     reason: `${reason}（${differences.length} 处不同）`,
-    differences: differences.slice(0, DIFFERENCES_LISTED),
+    differences,
     ours: who(ours),
     theirs: who(theirs)
   }

@@ -102,6 +102,22 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT
       );
     `
+  },
+  {
+    id: 2,
+    name: 'merge conflicts kept until a person settles them',
+    sql: `
+      -- A report settled differently here and in another reviewer's library, found by a merge and
+      -- kept until a person takes one side. conflict: the MergeConflict JSON, every difference.
+      CREATE TABLE merge_conflicts (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        other_path TEXT NOT NULL,
+        conflict TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        UNIQUE (report_id, other_path)
+      );
+    `
   }
 ]
 

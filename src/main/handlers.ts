@@ -129,6 +129,12 @@ export function createHandlers({ library, extract, dialogs }: HandlerDeps): Hand
       if (!path) return null
       if (resolve(path) === resolve(library.path)) throw new UserFacingError('merge.same_file', '不能与正在使用的资料库自身合并')
       return userFacing(() => library.merge(path))
+    },
+    listMergeConflicts: () => library.mergeConflicts(),
+    settleMergeConflict: ({ id, take }) => {
+      if (typeof id !== 'number' || !Number.isInteger(id)) throw new UserFacingError('ipc.bad_args', '参数无效：冲突编号')
+      if (take !== 'ours' && take !== 'theirs') throw new UserFacingError('ipc.bad_args', '参数无效：只能保留我方或采用对方')
+      return userFacing(() => library.settleMergeConflict(id, take))
     }
   }
 }

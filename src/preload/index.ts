@@ -24,7 +24,9 @@ const api = {
   exportReports: call('exportReports'),
   exportProgress: call('exportProgress'),
   backupLibrary: call('backupLibrary'),
-  mergeLibrary: call('mergeLibrary')
+  mergeLibrary: call('mergeLibrary'),
+  listMergeConflicts: call('listMergeConflicts'),
+  settleMergeConflict: call('settleMergeConflict')
 } satisfies Api
 
 contextBridge.exposeInMainWorld('api', api)

@@ -9,6 +9,8 @@ import type {
   ImportOutcome,
   LibraryInfo,
   MergeOutcome,
+  MergeSide,
+  PendingMergeConflict,
   ReportDetail,
   ReportStatus,
   ReportSummary,
@@ -44,6 +46,10 @@ export interface ApiContract {
   backupLibrary: { args: Record<string, never>; result: { path: string } | null }
   /** Merges another reviewer's library file. null when cancelled. */
   mergeLibrary: { args: Record<string, never>; result: MergeOutcome | null }
+  /** Merge conflicts kept until a person settles them. */
+  listMergeConflicts: { args: Record<string, never>; result: PendingMergeConflict[] }
+  /** Settles one conflict (keep ours, or take theirs); the conflicts still waiting. */
+  settleMergeConflict: { args: { id: number; take: MergeSide }; result: PendingMergeConflict[] }
 }
 
 export type Operation = keyof ApiContract
@@ -73,7 +79,9 @@ export const OPERATIONS = [
   'exportReports',
   'exportProgress',
   'backupLibrary',
-  'mergeLibrary'
+  'mergeLibrary',
+  'listMergeConflicts',
+  'settleMergeConflict'
 ] as const satisfies readonly Operation[]
 
 // Every operation of the contract must be listed above (a missing one is a type error here).

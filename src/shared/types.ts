@@ -129,3 +129,15 @@ export interface MergeConflict {
   ours?: { status: ReportStatus; verifiedBy: string | null }
   theirs?: { status: ReportStatus; verifiedBy: string | null }
 }
+
+/** Which side a person takes to settle a merge conflict. */
+export type MergeSide = 'ours' | 'theirs'
+
+/** A merge conflict kept in the library until a person settles it. */
+export interface PendingMergeConflict extends MergeConflict {
+  id: number
+  reportId: number
+  /** The other reviewer's library file (read again to take their side). */
+  otherPath: string
+  foundAt: string
+}

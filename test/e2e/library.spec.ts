@@ -1,4 +1,5 @@
 import { test, expect } from './bridge'
+import { NATURAL, theirLibrary, verifyWith } from './merge-fixture'
 import { OPERATIONS } from '../../src/shared/contract'
 import { LibraryPage } from './pages/LibraryPage'
 import { requireShared, seed } from './shared-files'
@@ -104,6 +105,39 @@ test('a report opens with Enter from the list, and the back button returns to it
   await app.page.getByRole('button', { name: '← 资料库' }).click()
   await expect(library.screen).toBeVisible()
   await expect(app.page.getByText('核验人：李四')).toBeVisible()
+})
+
+test('a merge conflict is shown side by side and settled by taking their values', async ({ app }) => {
+  const theirs = await theirLibrary(app.tempDir)
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.rows).toHaveCount(1)
+  const [{ id }] = app.library.listReports()
+  app.library.setReviewer('张三')
+  verifyWith(app.library, id, '888')
+
+  app.dialogs.nextOpenPath = theirs
+  await library.menu('合并资料库…')
+  await expect(library.banner).toContainText('1 份有冲突待裁定')
+  const conflict = library.conflict('益阳市应急管理局')
+  await expect(conflict).toContainText('双方都已核验')
+  const row = conflict.getByRole('row', { name: /自然人/ })
+  await expect(row).toContainText('888')
+  await expect(row).toContainText('999')
+  await expect(conflict.getByRole('columnheader', { name: /对方（已核验 · 李四）/ })).toBeVisible()
+
+  // Closed and reopened from the banner: the conflict waits in the library.
+  await library.conflicts.getByRole('button', { name: '关闭' }).click()
+  await expect(library.conflictsBanner).toContainText('1 份报告的合并冲突待人工裁定')
+  await app.open()
+  await library.conflictsBanner.getByRole('button', { name: '逐一裁定…' }).click()
+  await library.conflict('益阳市应急管理局').getByRole('button', { name: '采用对方的值' }).click()
+  await expect(library.conflicts).toContainText('全部冲突已裁定')
+  await library.conflicts.getByRole('button', { name: '关闭' }).click()
+  await expect(library.conflictsBanner).toBeHidden()
+  expect(app.library.getReport(id).cells[NATURAL]).toMatchObject({ raw: '999', corrected: true })
+  expect(app.library.getReport(id).verifiedBy).toBe('李四')
 })
 
 test('the library is backed up and a backup merged back through the toolbar menu', async ({ app }) => {

@@ -5,6 +5,7 @@ import { test, expect } from '../e2e/bridge'
 import { LibraryPage } from '../e2e/pages/LibraryPage'
 import { ReviewPage } from '../e2e/pages/ReviewPage'
 import { requireShared, seed } from '../e2e/shared-files'
+import { theirLibrary, verifyWith } from '../e2e/merge-fixture'
 
 const OUT = resolve(__dirname, '../../docs/screenshots')
 const WORD = ['lo_2021_linchuan.docx', 'lo_2019_donghu.docx', 'lo_2021_beishan_hant.docx'].map((n) => resolve(__dirname, '../fixtures/docx', n))
@@ -65,4 +66,19 @@ test('PDF review screenshot', async ({ app }) => {
   await expect(box).toBeInViewport()
   await app.page.mouse.move(0, 0)
   await app.page.screenshot({ path: `${OUT}/review-pdf.png` })
+})
+
+test('merge conflict screenshot', async ({ app }) => {
+  const theirs = await theirLibrary(app.tempDir)
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_'), seed('001_')]))
+  await expect(library.rows).toHaveCount(2)
+  const id = app.library.listReports({ search: '益阳' })[0].id
+  app.library.setReviewer('张三')
+  verifyWith(app.library, id, '888')
+  app.dialogs.nextOpenPath = theirs
+  await library.menu('合并资料库…')
+  await expect(library.conflict('益阳市应急管理局')).toContainText('999')
+  await app.page.screenshot({ path: `${OUT}/merge-conflict.png` })
 })

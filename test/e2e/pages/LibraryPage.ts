@@ -24,6 +24,9 @@ export class LibraryPage {
   readonly summary: Locator
   readonly banner: Locator
   readonly menuButton: Locator
+  /** The merge-conflicts dialog, and the banner that says conflicts are waiting. */
+  readonly conflicts: Locator
+  readonly conflictsBanner: Locator
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('library-screen')
@@ -38,6 +41,8 @@ export class LibraryPage {
     this.statusFilter = page.getByLabel('按状态筛选')
     this.folderInput = page.getByTestId('folder-input')
     this.summary = page.getByTestId('import-summary')
+    this.conflicts = page.getByTestId('merge-conflicts')
+    this.conflictsBanner = page.getByTestId('merge-conflicts-banner')
     this.banner = page.getByTestId('library-banner')
     this.menuButton = page.getByRole('button', { name: '导出与备份 ▾' })
   }
@@ -76,6 +81,11 @@ export class LibraryPage {
 
   async open(agency: string): Promise<void> {
     await this.rowFor(agency).first().dblclick()
+  }
+
+  /** One report's conflict in the dialog, by its agency. */
+  conflict(agency: string): Locator {
+    return this.conflicts.getByRole('article', { name: new RegExp(agency) })
   }
 
   async menu(item: string): Promise<void> {

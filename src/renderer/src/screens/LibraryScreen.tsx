@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ExportFormat, ReportSummary } from '../../../shared/types'
+import type { ExportFormat, MergeSide, PendingMergeConflict, ReportSummary } from '../../../shared/types'
 import { DropZone } from '../components/library/DropZone'
 import { ImportQueue } from '../components/library/ImportQueue'
 import { ReportGrid } from '../components/library/ReportGrid'
 import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
 import { LibraryMenu } from '../components/library/LibraryMenu'
+import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
 import { useExportProgress } from '../library/useExportProgress'
 import { useImportQueue } from '../library/useImportQueue'
 
@@ -20,15 +21,19 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
   const [total, setTotal] = useState(0)
   const [filters, setFilters] = useState<Filters>({ search: '', year: null, status: null })
   const [banner, setBanner] = useState<Banner | null>(null)
+  const [conflicts, setConflicts] = useState<PendingMergeConflict[]>([])
+  const [settling, setSettling] = useState(false)
 
   const refresh = useCallback(async () => {
     try {
       const { search, year, status } = filters
-      const [shown, all] = await Promise.all([
+      const [shown, all, pending] = await Promise.all([
         window.api.listReports({ ...(search.trim() ? { search: search.trim() } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }),
-        window.api.listReports({})
+        window.api.listReports({}),
+        window.api.listMergeConflicts({})
       ])
       setReports(shown)
+      setConflicts(pending)
       setTotal(all.length)
       setYears([...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a))
     } catch (e) {
@@ -59,9 +64,17 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
   const onBackup = (): void => void act(() => window.api.backupLibrary({}), (r) => `资料库已备份到：${r.path}`)
   const onMerge = (): void =>
     void act(
-      () => window.api.mergeLibrary({}),
-      (r) => `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突未合并` : ''}`
+      async () => {
+        const outcome = await window.api.mergeLibrary({})
+        if (outcome?.conflicts.length) setSettling(true)
+        return outcome
+      },
+      (r) => `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突待裁定` : ''}`
     )
+  const onSettle = async (id: number, take: MergeSide): Promise<void> => {
+    setConflicts(await window.api.settleMergeConflict({ id, take }))
+    await refresh()
+  }
 
   const empty = reports !== null && total === 0
   return (
@@ -92,6 +105,15 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
           <progress max={1} value={exportShare.share} aria-label="导出进度" />
         </div>
       )}
+      {conflicts.length > 0 && (
+        <div className="banner banner--warning" role="status" data-testid="merge-conflicts-banner">
+          {conflicts.length} 份报告的合并冲突待人工裁定
+          <button type="button" className="button button--link" onClick={() => setSettling(true)}>
+            逐一裁定…
+          </button>
+        </div>
+      )}
+      {settling && <MergeConflictsDialog conflicts={conflicts} onSettle={onSettle} onClose={() => setSettling(false)} />}
       {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} />}
       <DropZone onFiles={queue.add} compact={!empty} />
       {!empty && reports && <ReportGrid reports={reports} onOpen={onOpen} />}

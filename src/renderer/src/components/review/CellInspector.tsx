@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { EditRecord, ReportDetail } from '../../../../shared/types'
-import { CELL_SPECS } from '../../../../core/template/cells'
+import { cellTitle } from '../../review/cell-title'
 import { formatTime } from '../../format'
 import { valueKind } from '../../review/cell-state'
 
@@ -14,11 +14,6 @@ interface Props {
 
 const KIND_LABELS = { blank: '空白', zero: '零', dash: '非数字（如“/”）', number: '数字' }
 
-function cellTitle(key: string): string {
-  const spec = CELL_SPECS.find((c) => c.key === key)
-  if (!spec) return key
-  return `表${spec.chapter} · ${spec.row.replace(/\//g, ' › ')} · ${spec.column.replace(/\//g, ' › ')}`
-}
 
 /** The selected cell: what it is, why it is flagged, the reason for the next edit, and its history. */
 export function CellInspector({ reportId, detail, cellKey, reason, onReason }: Props): React.JSX.Element {
