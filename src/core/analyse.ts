@@ -26,7 +26,8 @@ export async function analyse(input: FileInput): Promise<Result<AnalysedFile | n
   const document = ingested.value
   if (!document) return { value: null, messages }
   const report = extractReport(document)
-  const findings = runChecks(report)
+  // The report's own prose is checked against its tables here too, so the JSON carries those findings.
+  const findings = runChecks(report, { text: document.text })
   const json: ReportJson = {
     schema: 'report-desk/report@1',
     source: { name: input.name, sha256: sha256Hex(input.bytes), format: document.format },

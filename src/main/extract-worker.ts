@@ -2,13 +2,14 @@
 // so a slow or hostile document never freezes the window and can be killed on timeout.
 
 import { parentPort } from 'node:worker_threads'
-import { analyse } from '../core/analyse'
+import { extractInProcess } from '../library/extractor'
 import type { FilePayload } from '../shared/contract'
 
 parentPort?.on('message', async (msg: { id: number; file: FilePayload }) => {
   try {
-    const result = await analyse(msg.file)
-    parentPort!.postMessage({ id: msg.id, result: { value: result.value?.json ?? null, messages: result.messages } })
+    // The decoded document comes back with the report, so the library stores it at once: the text
+    // checks run at import, and the source pane never re-parses the file on the main thread.
+    parentPort!.postMessage({ id: msg.id, result: await extractInProcess(msg.file) })
   } catch (e) {
     parentPort!.postMessage({
       id: msg.id,

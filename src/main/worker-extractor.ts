@@ -1,18 +1,23 @@
-// Runs extraction in a worker thread with a time limit per file. A file that takes too long is
-// abandoned (the worker is terminated and replaced); it fails alone with a clear message.
+// Runs extraction in a worker thread with a time and a memory limit per file. A file that takes
+// too long or too much memory is abandoned (the worker is terminated and replaced); it fails alone
+// with a clear message, and the app carries on.
 
 import { Worker } from 'node:worker_threads'
-import type { Extractor } from '../library/library'
+import type { ExtractedFile, Extractor } from '../library/library'
 import type { ReportJson } from '../core/report'
 import type { Result } from '../core/messages'
 import type { FilePayload } from '../shared/contract'
 
 export const EXTRACTION_TIMEOUT_MS = 60_000
+/** The worker's heap: several times what the largest real report needs, far below the machine's. */
+export const EXTRACTION_HEAP_MB = 1536
+
+type Extracted = Result<ReportJson | ExtractedFile | null>
 
 interface Pending {
   id: number
   file: FilePayload
-  resolve: (r: Result<ReportJson | null>) => void
+  resolve: (r: Extracted) => void
 }
 
 export interface WorkerExtractor {
@@ -20,7 +25,7 @@ export interface WorkerExtractor {
   close(): Promise<void>
 }
 
-export function createWorkerExtractor(workerPath: string, timeoutMs = EXTRACTION_TIMEOUT_MS): WorkerExtractor {
+export function createWorkerExtractor(workerPath: string, timeoutMs = EXTRACTION_TIMEOUT_MS, heapMb = EXTRACTION_HEAP_MB): WorkerExtractor {
   let worker: Worker | null = null
   let nextId = 1
   const queue: Pending[] = []
@@ -28,13 +33,16 @@ export function createWorkerExtractor(workerPath: string, timeoutMs = EXTRACTION
   let timer: NodeJS.Timeout | null = null
 
   function spawn(): Worker {
-    const w = new Worker(workerPath)
-    w.on('message', (msg: { id: number; result: Result<ReportJson | null> }) => {
+    const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } })
+    w.on('message', (msg: { id: number; result: Extracted }) => {
       if (current && msg.id === current.id) finish(msg.result)
     })
-    w.on('error', (e) => {
+    w.on('error', (e: Error & { code?: string }) => {
       worker = null
-      if (current) finish(failure('extract.crash', `解析进程出错：${e.message}`, `Extraction worker failed: ${e.message}`))
+      if (!current) return
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        finish(failure('extract.memory', '文件过大或结构异常，解析所需内存超出上限，已放弃该文件', 'Extraction ran out of memory'))
+      } else finish(failure('extract.crash', `解析进程出错：${e.message}`, `Extraction worker failed: ${e.message}`))
     })
     w.on('exit', () => {
       if (worker === w) worker = null
@@ -42,7 +50,7 @@ export function createWorkerExtractor(workerPath: string, timeoutMs = EXTRACTION
     return w
   }
 
-  function finish(result: Result<ReportJson | null>): void {
+  function finish(result: Extracted): void {
     if (timer) clearTimeout(timer)
     timer = null
     const done = current
@@ -87,6 +95,6 @@ export function createWorkerExtractor(workerPath: string, timeoutMs = EXTRACTION
   }
 }
 
-function failure(code: string, zh: string, en: string): Result<ReportJson | null> {
+function failure(code: string, zh: string, en: string): Extracted {
   return { value: null, messages: [{ type: 'error', code, message: zh, messageEn: en }] }
 }

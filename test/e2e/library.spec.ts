@@ -107,6 +107,18 @@ test('a report opens with Enter from the list, and the back button returns to it
   await expect(app.page.getByText('核验人：李四')).toBeVisible()
 })
 
+test('a report whose prose contradicts its tables is listed as 有问题 straight after import', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  const [original] = LibraryPage.fromPaths([seed('000_')])
+  const text = Buffer.from(original.bytes).toString('utf8').replace('全年没有收到信息公开申请', '全年共收到政府信息公开申请15件')
+  await library.drop([{ name: 'planted.txt', bytes: Buffer.from(text, 'utf8') }])
+  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows.first()).toContainText('有问题')
+  const [report] = app.library.listReports()
+  expect(report).toMatchObject({ status: 'problem', openFindings: 1 })
+})
+
 test('a merge conflict is shown side by side and settled by taking their values', async ({ app }) => {
   const theirs = await theirLibrary(app.tempDir)
   await app.open()
