@@ -13,8 +13,9 @@ const fixtures = resolve(__dirname, '../../../test/fixtures')
 const sets = [
   { files: join(shared, 'seeds'), truth: join(shared, 'seeds', 'truth') },
   { files: join(shared, 'corpus', 'files'), truth: join(shared, 'corpus', 'truth') },
-  // the other helpers' generated fixtures, truth beside each file
-  ...['docx', 'html', 'pdf'].map((d) => ({ files: join(fixtures, d), truth: join(fixtures, d) }))
+  // generated fixtures: Word and web pages with their truth beside each file, PDF and .doc in files/ and truth/
+  ...['docx', 'html'].map((d) => ({ files: join(fixtures, d), truth: join(fixtures, d) })),
+  ...['pdf', 'doc'].map((d) => ({ files: join(fixtures, d, 'files'), truth: join(fixtures, d, 'truth') }))
 ].filter((s) => existsSync(s.files))
 
 interface Truth {
