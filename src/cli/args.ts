@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { flagValue, LIBRARY_ENV } from '../main/library-path'
+import { fileSystemReason } from '../shared/fs-errors'
 
 export { flagValue }
 
@@ -29,6 +30,12 @@ export function requiredFlag(args: string[], flag: string, what: string): string
   return value
 }
 
+/** A file's name and bytes; a file that cannot be read is an error saying why, in Chinese. */
 export async function readInput(path: string): Promise<{ name: string; bytes: Uint8Array }> {
-  return { name: basename(path), bytes: new Uint8Array(await readFile(path)) }
+  try {
+    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) }
+  } catch (e) {
+    const fs = fileSystemReason(e)
+    throw new Error(`无法读取 ${path}：${fs ? fs.reason : (e as Error).message}`)
+  }
 }

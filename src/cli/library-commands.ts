@@ -25,7 +25,14 @@ export async function importCommand(args: string[]): Promise<number> {
   return withLibrary(args, async (library) => {
     let failed = 0
     for (const path of files) {
-      const outcome = await library.importFile(await readInput(path), extractInProcess)
+      // A file that cannot be read fails alone; the others are still imported.
+      const input = await readInput(path).catch((e: Error) => e)
+      if (input instanceof Error) {
+        failed++
+        out(`${path}\t导入失败：${input.message}`)
+        continue
+      }
+      const outcome = await library.importFile(input, extractInProcess)
       if (outcome.status === 'failed') failed++
       const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
       out(`${outcome.name}\t${detail}`)

@@ -88,12 +88,17 @@ describe('handlers', () => {
   it('export, backup and merge go through the dialogs; cancelling returns null', async () => {
     const { handlers, dialogs, library } = await setup()
     const dir = tempDir()
-    expect(await handlers.exportReports({ format: 'xlsx' })).toBeNull()
+    expect(await handlers.exportReports({ format: 'xlsx', all: true })).toBeNull()
     dialogs.save.push(join(dir, 'out.xlsx'))
     expect(await handlers.exportReports({ format: 'xlsx', all: true })).toEqual({ path: join(dir, 'out.xlsx'), reports: 5 })
     dialogs.save.push(join(dir, 'json'))
-    expect(await handlers.exportReports({ format: 'json' })).toEqual({ path: join(dir, 'json'), reports: 0 })
+    expect(await handlers.exportReports({ format: 'json', all: true })).toEqual({ path: join(dir, 'json'), reports: 5 })
     expect(dialogs.asked.at(-1)).toMatchObject({ folder: true })
+    // Nothing verified yet: refused with the way out, before any dialog.
+    const asked = dialogs.asked.length
+    const none = await invokeHandler(handlers, 'exportReports', { format: 'xlsx' })
+    expect(none).toMatchObject({ ok: false, error: { code: 'export.nothing', message: expect.stringContaining('包括未核验的报告') } })
+    expect(dialogs.asked.length).toBe(asked)
 
     expect(await handlers.backupLibrary({})).toBeNull()
     dialogs.save.push(join(dir, 'backup.sqlite'))

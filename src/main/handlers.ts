@@ -102,6 +102,13 @@ export function createHandlers({ library, extract, dialogs }: HandlerDeps): Hand
     exportReports: async ({ format, all }) => {
       if (!FORMATS.includes(format)) throw new UserFacingError('export.bad_format', '导出格式只能是 xlsx、csv 或 json')
       if (exportShare !== null) throw new UserFacingError('export.busy', '已有一项导出正在进行，请稍候')
+      // An empty workbook helps no one: say why before asking where to save it.
+      if (library.listReports(all === true ? {} : { status: 'verified' }).length === 0) {
+        throw new UserFacingError(
+          'export.nothing',
+          all === true ? '资料库中还没有报告，无可导出' : '还没有已核验的报告可导出；勾选“包括未核验的报告”可导出全部报告及其状态'
+        )
+      }
       const path = await dialogs.chooseSavePath({
         title: format === 'json' ? '选择导出 JSON 的文件夹' : '导出核验结果',
         defaultName: `年报核验结果-${today()}.${format}`,

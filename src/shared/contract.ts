@@ -2,6 +2,7 @@
 // Main builds its ipcMain handler table from it, the preload exposes one named function per entry,
 // and the browser test bridge registers the very same handlers. Each call takes one object argument.
 
+import { fileSystemReason } from './fs-errors'
 import type {
   EditRecord,
   ExportFormat,
@@ -110,22 +111,9 @@ export async function invokeHandler<K extends Operation>(handlers: Handlers, op:
   }
 }
 
-/** What a file-system failure means for the user (the library itself is never touched by these). */
-const FILE_SYSTEM_MESSAGES: Record<string, string> = {
-  ENOSPC: '磁盘空间不足',
-  EACCES: '没有访问权限',
-  EPERM: '没有访问权限',
-  EROFS: '磁盘为只读',
-  ENOENT: '找不到文件或文件夹',
-  EBUSY: '文件正被其他程序占用（例如已在 Excel 中打开）',
-  EMFILE: '打开的文件过多'
-}
-
 function fileSystemError(e: unknown): { code: string; message: string } | null {
-  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown }
-  const text = typeof code === 'string' ? FILE_SYSTEM_MESSAGES[code] : undefined
-  if (!text) return null
-  return { code: `fs.${code as string}`, message: `操作失败：${text}${typeof path === 'string' ? `（${path}）` : ''}` }
+  const fs = fileSystemReason(e)
+  return fs && { code: `fs.${fs.code}`, message: `操作失败：${fs.reason}${fs.path ? `（${fs.path}）` : ''}` }
 }
 
 export function unwrapEnvelope<T>(envelope: Envelope<T>): T {
