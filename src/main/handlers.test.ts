@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { invokeHandler, type Handlers } from '../shared/contract'
 import { Library } from '../library/library'
@@ -22,12 +22,13 @@ class Scripted implements Dialogs {
   }
 }
 
-async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library: Library }> {
+async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library: Library; opened: Library[] }> {
   const library = new Library(join(tempDir(), 'library.sqlite'))
   const dialogs = new Scripted()
-  const handlers = createHandlers({ library, extract: memoExtract, dialogs })
+  const opened: Library[] = []
+  const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: (path) => (opened.push(new Library(path)), opened.at(-1)!) })
   await handlers.importFiles({ files: seedFiles() })
-  return { handlers, dialogs, library }
+  return { handlers, dialogs, library, opened }
 }
 
 describe('handlers', () => {
@@ -118,5 +119,33 @@ describe('handlers', () => {
     expect(notLibrary.ok).toBe(false)
     expect(existsSync(join(dir, 'out.xlsx'))).toBe(true)
     library.close()
+  })
+
+  it('opens another library (restoring a backup): checked first, the old one closed, every call follows', async () => {
+    const { handlers, dialogs, library, opened } = await setup()
+    const dir = tempDir()
+    dialogs.save.push(join(dir, 'backup.sqlite'))
+    await handlers.backupLibrary({})
+    await handlers.setReviewer({ name: '张三' })
+    await handlers.editCell({ reportId: 1, key: 'requests.new_received.natural', raw: '77' })
+
+    expect(await handlers.openLibrary({})).toBeNull()
+    // Not a library: refused in Chinese, and the file is left exactly as it was.
+    const text = join(dir, 'notes.sqlite')
+    writeFileSync(text, 'not a database')
+    dialogs.open.push(text)
+    const refused = await invokeHandler(handlers, 'openLibrary', {})
+    expect(refused).toMatchObject({ ok: false, error: { code: 'library.open' } })
+    expect(readFileSync(text, 'utf8')).toBe('not a database')
+    expect((await handlers.listReports({})).length).toBe(5)
+
+    dialogs.open.push(join(dir, 'backup.sqlite'))
+    expect(await handlers.openLibrary({})).toMatchObject({ path: join(dir, 'backup.sqlite'), reportCount: 5 })
+    expect(opened).toHaveLength(1)
+    expect(() => library.listReports()).toThrow() // closed
+    // The backup holds the value from before the edit.
+    const detail = await handlers.getReport({ reportId: 1 })
+    expect(detail.cells['requests.new_received.natural'].raw).not.toBe('77')
+    opened[0].close()
   })
 })

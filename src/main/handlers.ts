@@ -6,7 +6,7 @@ import type { Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
 import type { ExportFormat, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
-import { LibraryError } from '../library/db'
+import { LibraryError, openReadOnly } from '../library/db'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -20,6 +20,8 @@ export interface HandlerDeps {
   library: Library
   extract: Extractor
   dialogs: Dialogs
+  /** Opens another library file for 打开资料库… (e.g. restoring a backup); the app remembers it. */
+  openLibrary: (path: string) => Library
 }
 
 const MAX_FILES_PER_CALL = 1000
@@ -57,7 +59,9 @@ function userFacing<T>(fn: () => T): T {
   }
 }
 
-export function createHandlers({ library, extract, dialogs }: HandlerDeps): Handlers {
+export function createHandlers({ library: first, extract, dialogs, openLibrary }: HandlerDeps): Handlers {
+  /** The library every operation works on; 打开资料库… replaces it. */
+  let library = first
   /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
   let exportShare: number | null = null
   return {
@@ -136,6 +140,19 @@ export function createHandlers({ library, extract, dialogs }: HandlerDeps): Hand
       if (!path) return null
       if (resolve(path) === resolve(library.path)) throw new UserFacingError('merge.same_file', '不能与正在使用的资料库自身合并')
       return userFacing(() => library.merge(path))
+    },
+    openLibrary: async () => {
+      if (exportShare !== null) throw new UserFacingError('export.busy', '导出正在进行，请完成后再打开其他资料库')
+      const path = await dialogs.chooseOpenPath({ title: '打开资料库（例如一份备份）', extensions: ['sqlite', 'db'] })
+      if (!path) return null
+      if (resolve(path) === resolve(library.path)) return library.info()
+      // Checked read-only first (integrity, schema, is it a library at all), so that opening never
+      // writes a single table into a file that is not one.
+      userFacing(() => openReadOnly(path).close())
+      const next = userFacing(() => openLibrary(path))
+      library.close()
+      library = next
+      return library.info()
     },
     listMergeConflicts: () => library.mergeConflicts(),
     settleMergeConflict: ({ id, take }) => {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { Library } from '../library/library'
 import { channelOf, invokeHandler, OPERATIONS, type Handlers, type Operation } from '../shared/contract'
 import { createHandlers, type Dialogs } from './handlers'
-import { resolveLibraryPath } from './library-path'
+import { rememberLibrary, resolveLibraryPath } from './library-path'
 import { createWorkerExtractor } from './worker-extractor'
 
 let mainWindow: BrowserWindow | null = null
@@ -25,16 +25,22 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   blockNetwork()
+  const userData = app.getPath('userData')
   let library: Library
   try {
-    library = new Library(resolveLibraryPath(process.argv, process.env, app.getPath('userData')), { nativeBinding: electronSqliteBinding() })
+    library = new Library(resolveLibraryPath(process.argv, process.env, userData), { nativeBinding: electronSqliteBinding() })
   } catch (e) {
     dialog.showErrorBox('无法打开资料库', (e as Error).message)
     app.quit()
     return
   }
+  const openLibrary = (path: string): Library => {
+    library = new Library(path, { nativeBinding: electronSqliteBinding() })
+    rememberLibrary(userData, path)
+    return library
+  }
   const extractor = createWorkerExtractor(join(__dirname, 'extract-worker.js'))
-  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs }))
+  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary }))
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
     void extractor.close()

@@ -25,6 +25,7 @@ const api = {
   exportProgress: call('exportProgress'),
   backupLibrary: call('backupLibrary'),
   mergeLibrary: call('mergeLibrary'),
+  openLibrary: call('openLibrary'),
   listMergeConflicts: call('listMergeConflicts'),
   settleMergeConflict: call('settleMergeConflict')
 } satisfies Api

@@ -47,6 +47,8 @@ export interface ApiContract {
   backupLibrary: { args: Record<string, never>; result: { path: string } | null }
   /** Merges another reviewer's library file. null when cancelled. */
   mergeLibrary: { args: Record<string, never>; result: MergeOutcome | null }
+  /** 打开资料库…: another library file (a backup to restore, a colleague's); null when cancelled. */
+  openLibrary: { args: Record<string, never>; result: LibraryInfo | null }
   /** Merge conflicts kept until a person settles them. */
   listMergeConflicts: { args: Record<string, never>; result: PendingMergeConflict[] }
   /** Settles one conflict (keep ours, or take theirs); the conflicts still waiting. */
@@ -81,6 +83,7 @@ export const OPERATIONS = [
   'exportProgress',
   'backupLibrary',
   'mergeLibrary',
+  'openLibrary',
   'listMergeConflicts',
   'settleMergeConflict'
 ] as const satisfies readonly Operation[]

@@ -30,7 +30,8 @@ const MIME: Record<string, string> = {
 
 export interface AppHarness {
   page: Page
-  library: Library
+  /** The library the app works on now (打开资料库… may replace the first one). */
+  readonly library: Library
   libraryPath: string
   consoleErrors: string[]
   /** Requests the page tried to make outside the app's own files. */
@@ -67,7 +68,8 @@ export const test = base.extend<{ app: AppHarness }>({
     const library = new Library(libraryPath)
     const extractor = createWorkerExtractor(WORKER)
     const dialogs = new ScriptedDialogs()
-    const handlers = createHandlers({ library, extract: extractor.extract, dialogs })
+    let current = library
+    const handlers = createHandlers({ library, extract: extractor.extract, dialogs, openLibrary: (path) => (current = new Library(path)) })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
     page.on('console', (m) => {
@@ -98,7 +100,9 @@ export const test = base.extend<{ app: AppHarness }>({
 
     const harness: AppHarness = {
       page,
-      library,
+      get library() {
+        return current
+      },
       libraryPath,
       consoleErrors,
       blockedRequests,
@@ -112,7 +116,7 @@ export const test = base.extend<{ app: AppHarness }>({
     // The page goes first, so no call in flight reaches a closed library.
     await page.close()
     await extractor.close()
-    library.close()
+    current.close()
     rmSync(dir, { recursive: true, force: true })
     expect(consoleErrors, 'renderer console errors').toEqual([])
     expect(blockedRequests, 'requests outside the app').toEqual([])

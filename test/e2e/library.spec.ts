@@ -168,3 +168,25 @@ test('the library is backed up and a backup merged back through the toolbar menu
   await library.menu('Excel 工作簿（.xlsx）')
   await expect(library.rows).toHaveCount(1)
 })
+
+test('a backup is restored by opening it: the list and the library's name follow', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.rows).toHaveCount(1)
+  await expect(app.page.getByTestId('library-name')).toHaveText('资料库：library.sqlite')
+  const backup = `${app.tempDir}/备份.sqlite`
+  app.dialogs.nextSavePath = backup
+  await library.menu('备份资料库…')
+  await expect(library.banner).toContainText('资料库已备份到')
+  await library.drop(LibraryPage.fromPaths([seed('001_')]))
+  await expect(library.rows).toHaveCount(2)
+
+  app.dialogs.nextOpenPath = backup
+  await library.menu('打开资料库（恢复备份）…')
+  await expect(library.banner).toContainText(`已打开资料库：${backup}（1 份报告）`)
+  await expect(library.rows).toHaveCount(1)
+  await expect(app.page.getByTestId('library-name')).toHaveText('资料库：备份.sqlite')
+  expect(app.library.path).toBe(backup)
+})
+

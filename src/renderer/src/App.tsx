@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { LibraryScreen } from './screens/LibraryScreen'
 import { ReviewScreen } from './screens/ReviewScreen'
 import { ReviewerDialog } from './components/review/ReviewerDialog'
-import type { Settings } from '../../shared/types'
+import type { LibraryInfo, Settings } from '../../shared/types'
 
 /** The screen lives in the URL hash (#/report/12), so a reload returns to the same report. */
 function reportFromHash(): number | null {
@@ -13,11 +13,18 @@ function reportFromHash(): number | null {
 export function App(): React.JSX.Element {
   const [reportId, setReportId] = useState<number | null>(reportFromHash)
   const [settings, setSettings] = useState<Settings | null>(null)
+  const [library, setLibrary] = useState<LibraryInfo | null>(null)
+
+  /** What belongs to the library file: its reviewer and its name (again after 打开资料库…). */
+  const loadLibrary = (): void => {
+    window.api.getSettings({}).then(setSettings, () => setSettings({ reviewer: null }))
+    window.api.getLibraryInfo({}).then(setLibrary, () => setLibrary(null))
+  }
 
   useEffect(() => {
     const onHash = (): void => setReportId(reportFromHash())
     window.addEventListener('hashchange', onHash)
-    window.api.getSettings({}).then(setSettings, () => setSettings({ reviewer: null }))
+    loadLibrary()
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
@@ -32,10 +39,15 @@ export function App(): React.JSX.Element {
         <h1>年报核验台</h1>
         <span className="app-subtitle">政府信息公开工作年度报告 · 表格提取与核验</span>
         <span className="app-header__spacer" />
+        {library && (
+          <span className="app-header__library" title={library.path} data-testid="library-name">
+            资料库：{library.path.split(/[\\/]/).pop()}
+          </span>
+        )}
         {settings?.reviewer && <span className="app-header__reviewer">核验人：{settings.reviewer}</span>}
       </header>
       <main className="app-main">
-        {reportId === null ? <LibraryScreen onOpen={go} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
+        {reportId === null ? <LibraryScreen onOpen={go} onLibraryOpened={loadLibrary} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
       </main>
       {reportId !== null && settings && !settings.reviewer && (
         <ReviewerDialog onSave={async (name) => setSettings(await window.api.setReviewer({ name }))} />

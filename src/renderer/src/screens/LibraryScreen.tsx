@@ -11,11 +11,13 @@ import { useImportQueue } from '../library/useImportQueue'
 
 interface Props {
   onOpen: (reportId: number) => void
+  /** Another library file was opened: the app reloads what belongs to the library (reviewer, name). */
+  onLibraryOpened: () => void
 }
 
 type Banner = { kind: 'error' | 'info'; text: string }
 
-export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
+export function LibraryScreen({ onOpen, onLibraryOpened }: Props): React.JSX.Element {
   const [reports, setReports] = useState<ReportSummary[] | null>(null)
   const [years, setYears] = useState<number[]>([])
   const [total, setTotal] = useState(0)
@@ -71,6 +73,14 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
       },
       (r) => `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突待裁定` : ''}`
     )
+  const onOpenLibrary = (): void =>
+    void act(
+      () => window.api.openLibrary({}),
+      (info) => {
+        onLibraryOpened()
+        return `已打开资料库：${info.path}（${info.reportCount} 份报告）`
+      }
+    )
   const onSettle = async (id: number, take: MergeSide): Promise<void> => {
     setConflicts(await window.api.settleMergeConflict({ id, take }))
     await refresh()
@@ -89,7 +99,7 @@ export function LibraryScreen({ onOpen }: Props): React.JSX.Element {
         )}
         {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
         <span className="library__spacer" />
-        <LibraryMenu onExport={onExport} onBackup={onBackup} onMerge={onMerge} />
+        <LibraryMenu onExport={onExport} onBackup={onBackup} onMerge={onMerge} onOpenLibrary={onOpenLibrary} />
       </div>
       {banner && (
         <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="library-banner">

@@ -5,6 +5,7 @@ interface Props {
   onExport: (format: ExportFormat, all: boolean) => void
   onBackup: () => void
   onMerge: () => void
+  onOpenLibrary: () => void
 }
 
 const FORMATS: [ExportFormat, string][] = [
@@ -13,8 +14,8 @@ const FORMATS: [ExportFormat, string][] = [
   ['json', 'JSON 数据（.json）']
 ]
 
-/** 导出与备份: export (verified only, or all), back up the library, merge a colleague's library. */
-export function LibraryMenu({ onExport, onBackup, onMerge }: Props): React.JSX.Element {
+/** 导出与备份: export (verified only, or all), back up, merge a colleague's library, open another (restore). */
+export function LibraryMenu({ onExport, onBackup, onMerge, onOpenLibrary }: Props): React.JSX.Element {
   const [open, setOpen] = useState(false)
   const [all, setAll] = useState(false)
   const box = useRef<HTMLDivElement>(null)
@@ -52,6 +53,9 @@ export function LibraryMenu({ onExport, onBackup, onMerge }: Props): React.JSX.E
           </button>
           <button type="button" role="menuitem" className="menu__item" onClick={pick(onMerge)}>
             合并资料库…
+          </button>
+          <button type="button" role="menuitem" className="menu__item" onClick={pick(onOpenLibrary)}>
+            打开资料库（恢复备份）…
           </button>
         </div>
       )}
