@@ -46,7 +46,7 @@ describe('Library', () => {
   it('records every migration in the database and sets WAL and foreign keys', () => {
     const path = tempLibraryPath()
     const lib = new Library(path)
-    expect(lib.info()).toEqual({ path, reportCount: 0, schemaVersion: SCHEMA_VERSION })
+    expect(lib.info()).toEqual({ path, reportCount: 0, schemaVersion: SCHEMA_VERSION, staleReports: 0 })
     lib.close()
     const db = new Database(path)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')

@@ -63,7 +63,7 @@ export class Library {
 
   info(): LibraryInfo {
     const { n } = sql(this.db, 'SELECT COUNT(*) AS n FROM reports').get() as { n: number }
-    return { path: this.path, reportCount: n, schemaVersion: schemaVersion(this.db) }
+    return { path: this.path, reportCount: n, schemaVersion: schemaVersion(this.db), staleReports: this.staleReports().length }
   }
 
   /** Imports files one by one: a file that fails fails alone, and nothing of it is stored. */

@@ -154,6 +154,20 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       library = next
       return library.info()
     },
+    reextractStale: async () => {
+      const summary = { reports: 0, changed: 0, conflicts: 0, failed: 0 }
+      for (const id of library.staleReports()) {
+        try {
+          const outcome = await library.reextract(id, extract)
+          summary.reports++
+          summary.changed += outcome.changed
+          summary.conflicts += outcome.conflicts
+        } catch {
+          summary.failed++ // that report stays as it was; the others go on
+        }
+      }
+      return summary
+    },
     listMergeConflicts: () => library.mergeConflicts(),
     settleMergeConflict: ({ id, take }) => {
       if (typeof id !== 'number' || !Number.isInteger(id)) throw new UserFacingError('ipc.bad_args', '参数无效：冲突编号')

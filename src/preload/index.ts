@@ -26,6 +26,7 @@ const api = {
   backupLibrary: call('backupLibrary'),
   mergeLibrary: call('mergeLibrary'),
   openLibrary: call('openLibrary'),
+  reextractStale: call('reextractStale'),
   listMergeConflicts: call('listMergeConflicts'),
   settleMergeConflict: call('settleMergeConflict')
 } satisfies Api

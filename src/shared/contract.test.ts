@@ -3,7 +3,7 @@ import { invokeHandler, OPERATIONS, UserFacingError, type Handlers } from './con
 
 // Only the operations this test calls; the envelope logic is the same for all.
 const handlers = {
-  getLibraryInfo: () => ({ path: '/x', reportCount: 3, schemaVersion: 1 }),
+  getLibraryInfo: () => ({ path: '/x', reportCount: 3, schemaVersion: 1, staleReports: 0 }),
   importFiles: () => {
     throw new UserFacingError('import.too_many', '一次最多导入 1000 个文件')
   },
@@ -17,7 +17,7 @@ const handlers = {
 
 describe('invokeHandler', () => {
   it('wraps a result', async () => {
-    expect(await invokeHandler(handlers, 'getLibraryInfo', {} as Record<string, never>)).toEqual({ ok: true, value: { path: '/x', reportCount: 3, schemaVersion: 1 } })
+    expect(await invokeHandler(handlers, 'getLibraryInfo', {} as Record<string, never>)).toEqual({ ok: true, value: { path: '/x', reportCount: 3, schemaVersion: 1, staleReports: 0 } })
   })
   it('passes a user-facing error through as data', async () => {
     expect(await invokeHandler(handlers, 'importFiles', { files: [] })).toEqual({

@@ -12,6 +12,7 @@ import type {
   MergeOutcome,
   MergeSide,
   PendingMergeConflict,
+  ReextractSummary,
   ReportDetail,
   ReportStatus,
   ReportSummary,
@@ -49,6 +50,8 @@ export interface ApiContract {
   mergeLibrary: { args: Record<string, never>; result: MergeOutcome | null }
   /** 打开资料库…: another library file (a backup to restore, a colleague's); null when cancelled. */
   openLibrary: { args: Record<string, never>; result: LibraryInfo | null }
+  /** Re-extracts every report an older engine read; human edits are kept, disagreements listed. */
+  reextractStale: { args: Record<string, never>; result: ReextractSummary }
   /** Merge conflicts kept until a person settles them. */
   listMergeConflicts: { args: Record<string, never>; result: PendingMergeConflict[] }
   /** Settles one conflict (keep ours, or take theirs); the conflicts still waiting. */
@@ -84,6 +87,7 @@ export const OPERATIONS = [
   'backupLibrary',
   'mergeLibrary',
   'openLibrary',
+  'reextractStale',
   'listMergeConflicts',
   'settleMergeConflict'
 ] as const satisfies readonly Operation[]

@@ -15,6 +15,19 @@ export interface LibraryInfo {
   path: string
   reportCount: number
   schemaVersion: number
+  /** Reports read by an older version of the extraction engine (re-extraction keeps human edits). */
+  staleReports: number
+}
+
+/** What re-extracting the stale reports did. */
+export interface ReextractSummary {
+  reports: number
+  /** Cells the engine now reads differently (not corrected by a person). */
+  changed: number
+  /** Corrected cells the new reading disagrees with: the correction kept, the cell listed for review. */
+  conflicts: number
+  /** Reports whose file could not be read again (left as they were). */
+  failed: number
 }
 
 export interface ReportSummary {

@@ -1,5 +1,7 @@
 import { test, expect } from './bridge'
+import Database from 'better-sqlite3'
 import { NATURAL, theirLibrary, verifyWith } from './merge-fixture'
+import { ReviewPage } from './pages/ReviewPage'
 import { OPERATIONS } from '../../src/shared/contract'
 import { LibraryPage } from './pages/LibraryPage'
 import { requireShared, seed } from './shared-files'
@@ -169,7 +171,7 @@ test('the library is backed up and a backup merged back through the toolbar menu
   await expect(library.rows).toHaveCount(1)
 })
 
-test('a backup is restored by opening it: the list and the library's name follow', async ({ app }) => {
+test('a backup is restored by opening it: the list and the library name follow', async ({ app }) => {
   await app.open()
   const library = new LibraryPage(app.page)
   await library.drop(LibraryPage.fromPaths([seed('000_')]))
@@ -188,5 +190,35 @@ test('a backup is restored by opening it: the list and the library's name follow
   await expect(library.rows).toHaveCount(1)
   await expect(app.page.getByTestId('library-name')).toHaveText('资料库：备份.sqlite')
   expect(app.library.path).toBe(backup)
+})
+
+test('reports read by an older engine are re-extracted from the list; a disagreeing correction is kept and listed', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('000_')]))
+  await expect(library.rows).toHaveCount(1)
+  const [{ id }] = app.library.listReports()
+  app.library.setReviewer('张三')
+  app.library.editCell(id, NATURAL, '5')
+  // As if an older engine had read 1 in that cell: the new reading (the file's own) now differs from both.
+  const db = new Database(app.library.path)
+  db.prepare("UPDATE reports SET extractor_version = '0' WHERE id = ?").run(id)
+  db.prepare("UPDATE cells SET ext_raw = '1', ext_value = 1 WHERE report_id = ? AND key = ?").run(id, NATURAL)
+  db.close()
+
+  await app.open()
+  const stale = app.page.getByTestId('stale-banner')
+  await expect(stale).toContainText('1 份报告由旧版解析程序提取')
+  await stale.getByRole('button', { name: '重新提取' }).click()
+  await expect(library.banner).toContainText('已重新提取 1 份报告')
+  await expect(library.banner).toContainText('1 处与人工修改不一致')
+  await expect(stale).toBeHidden()
+  expect(app.library.getReport(id).cells[NATURAL]).toMatchObject({ raw: '5', corrected: true })
+
+  await library.open('益阳市应急管理局')
+  const review = new ReviewPage(app.page)
+  await expect(review.reextractionConflicts).toContainText('重新提取与人工修改不一致 1 处')
+  await review.reextractionConflicts.getByRole('button', { name: /自然人/ }).click()
+  await expect(review.inspector).toContainText('与人工修改“5”不同')
 })
 

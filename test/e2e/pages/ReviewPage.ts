@@ -21,6 +21,8 @@ export class ReviewPage {
   readonly reviewerDialog: Locator
   readonly helpPanel: Locator
   readonly banner: Locator
+  /** Corrected cells a newer extraction read differently. */
+  readonly reextractionConflicts: Locator
 
   constructor(
     readonly page: Page,
@@ -38,6 +40,7 @@ export class ReviewPage {
     this.findings = page.getByTestId('findings-panel').getByTestId('finding')
     this.openFindings = page.getByTestId('open-findings')
     this.inspector = page.getByTestId('cell-inspector')
+    this.reextractionConflicts = page.getByTestId('reextraction-conflicts')
     this.historyToggle = page.getByTestId('history-toggle')
     this.history = page.getByTestId('cell-history')
     this.reviewerDialog = page.getByTestId('reviewer-dialog')

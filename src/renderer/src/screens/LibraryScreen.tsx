@@ -25,17 +25,21 @@ export function LibraryScreen({ onOpen, onLibraryOpened }: Props): React.JSX.Ele
   const [banner, setBanner] = useState<Banner | null>(null)
   const [conflicts, setConflicts] = useState<PendingMergeConflict[]>([])
   const [settling, setSettling] = useState(false)
+  const [stale, setStale] = useState(0)
+  const [reextracting, setReextracting] = useState(false)
 
   const refresh = useCallback(async () => {
     try {
       const { search, year, status } = filters
-      const [shown, all, pending] = await Promise.all([
+      const [shown, all, pending, info] = await Promise.all([
         window.api.listReports({ ...(search.trim() ? { search: search.trim() } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }),
         window.api.listReports({}),
-        window.api.listMergeConflicts({})
+        window.api.listMergeConflicts({}),
+        window.api.getLibraryInfo({})
       ])
       setReports(shown)
       setConflicts(pending)
+      setStale(info.staleReports)
       setTotal(all.length)
       setYears([...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a))
     } catch (e) {
@@ -81,6 +85,15 @@ export function LibraryScreen({ onOpen, onLibraryOpened }: Props): React.JSX.Ele
         return `已打开资料库：${info.path}（${info.reportCount} 份报告）`
       }
     )
+  const onReextract = (): void => {
+    setReextracting(true)
+    void act(
+      () => window.api.reextractStale({}),
+      (r) =>
+        `已重新提取 ${r.reports} 份报告：${r.changed} 个单元格读数变化，${r.conflicts} 处与人工修改不一致（已保留人工修改，见各报告核验栏）` +
+        (r.failed ? `；${r.failed} 份无法重新读取，保持原样` : '')
+    ).finally(() => setReextracting(false))
+  }
   const onSettle = async (id: number, take: MergeSide): Promise<void> => {
     setConflicts(await window.api.settleMergeConflict({ id, take }))
     await refresh()
@@ -120,6 +133,14 @@ export function LibraryScreen({ onOpen, onLibraryOpened }: Props): React.JSX.Ele
           {conflicts.length} 份报告的合并冲突待人工裁定
           <button type="button" className="button button--link" onClick={() => setSettling(true)}>
             逐一裁定…
+          </button>
+        </div>
+      )}
+      {stale > 0 && (
+        <div className="banner banner--warning" role="status" data-testid="stale-banner">
+          {stale} 份报告由旧版解析程序提取，可用当前版本重新提取（人工修改保留，不一致处逐一列出）
+          <button type="button" className="button button--link" disabled={reextracting} onClick={onReextract}>
+            {reextracting ? '正在重新提取…' : '重新提取'}
           </button>
         </div>
       )}

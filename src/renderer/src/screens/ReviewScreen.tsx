@@ -120,6 +120,8 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
             selectedId={finding ? findingId(finding) : null}
             onSelect={selectFinding}
             onAccept={(f, comment) => review.update(() => window.api.acceptFinding({ reportId, rule: f.rule, cells: f.cells, comment }))}
+            selectedKey={selectedKey}
+            onSelectCell={setSelectedKey}
           />
         </aside>
       </div>

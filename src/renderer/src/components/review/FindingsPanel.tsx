@@ -1,12 +1,15 @@
 import { useState } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
 import { FindingItem, findingId, type ReviewFinding } from './FindingItem'
+import { ReextractionConflicts } from './ReextractionConflicts'
 
 interface Props {
   detail: ReportDetail
   selectedId: string | null
   onSelect: (finding: ReviewFinding) => void
   onAccept: (finding: ReviewFinding, comment: string) => Promise<boolean>
+  selectedKey: string | null
+  onSelectCell: (key: string) => void
 }
 
 type Group = { id: string; title: string; findings: ReviewFinding[]; folded: boolean }
@@ -23,7 +26,7 @@ function groups(findings: ReviewFinding[]): Group[] {
 }
 
 /** Findings needing attention first; what cannot be checked and what passed folded away. */
-export function FindingsPanel({ detail, selectedId, onSelect, onAccept }: Props): React.JSX.Element {
+export function FindingsPanel({ detail, selectedId, onSelect, onAccept, selectedKey, onSelectCell }: Props): React.JSX.Element {
   const [unfolded, setUnfolded] = useState<Record<string, boolean>>({})
   const all = groups(detail.findings)
   const open = all[0].findings.length
@@ -45,6 +48,7 @@ export function FindingsPanel({ detail, selectedId, onSelect, onAccept }: Props)
         </span>
       </header>
       <div className="findings__scroll">
+        <ReextractionConflicts conflicts={detail.conflicts} selectedKey={selectedKey} onSelect={onSelectCell} />
         {open === 0 && all[1].findings.length === 0 && <p className="findings__empty">没有需要处理的问题</p>}
         {all.map((g) => {
           if (g.findings.length === 0) return null
