@@ -222,3 +222,17 @@ test('reports read by an older engine are re-extracted from the list; a disagree
   await expect(review.inspector).toContainText('与人工修改“5”不同')
 })
 
+test('the import list, with its failure reasons, is still there after a report was opened', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop([...LibraryPage.fromPaths([seed('000_')]), { name: 'empty.txt', bytes: new Uint8Array() }])
+  await library.importDone(2)
+  await expect(library.importResults).toContainText('empty.txt')
+  await library.open('益阳市应急管理局')
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('张三')
+  await review.backButton.click()
+  await expect(library.importResults).toContainText('empty.txt')
+  await expect(library.importResults).toContainText('000_445a8fa4a95c6cf5.txt')
+})
+

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { LibraryScreen } from './screens/LibraryScreen'
 import { ReviewScreen } from './screens/ReviewScreen'
 import { ReviewerDialog } from './components/review/ReviewerDialog'
 import type { LibraryInfo, Settings } from '../../shared/types'
+import { useImportQueue } from './library/useImportQueue'
 
 /** The screen lives in the URL hash (#/report/12), so a reload returns to the same report. */
 function reportFromHash(): number | null {
@@ -14,6 +15,9 @@ export function App(): React.JSX.Element {
   const [reportId, setReportId] = useState<number | null>(reportFromHash)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [library, setLibrary] = useState<LibraryInfo | null>(null)
+  const [landed, setLanded] = useState(0)
+  const queue = useImportQueue(useCallback(() => setLanded((n) => n + 1), []))
+  const done = queue.items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
 
   /** What belongs to the library file: its reviewer and its name (again after 打开资料库…). */
   const loadLibrary = (): void => {
@@ -39,6 +43,11 @@ export function App(): React.JSX.Element {
         <h1>年报核验台</h1>
         <span className="app-subtitle">政府信息公开工作年度报告 · 表格提取与核验</span>
         <span className="app-header__spacer" />
+        {queue.busy && reportId !== null && (
+          <span className="app-header__importing" role="status" data-testid="import-progress-header">
+            正在导入 {done}/{queue.items.length}
+          </span>
+        )}
         {library && (
           <span className="app-header__library" title={library.path} data-testid="library-name">
             资料库：{library.path.split(/[\\/]/).pop()}
@@ -47,7 +56,7 @@ export function App(): React.JSX.Element {
         {settings?.reviewer && <span className="app-header__reviewer">核验人：{settings.reviewer}</span>}
       </header>
       <main className="app-main">
-        {reportId === null ? <LibraryScreen onOpen={go} onLibraryOpened={loadLibrary} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
+        {reportId === null ? <LibraryScreen onOpen={go} onLibraryOpened={loadLibrary} queue={queue} landed={landed} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
       </main>
       {reportId !== null && settings && !settings.reviewer && (
         <ReviewerDialog onSave={async (name) => setSettings(await window.api.setReviewer({ name }))} />

@@ -16,6 +16,9 @@ export interface QueueItem {
 
 const BATCH = 5
 
+export type ImportQueueState = ReturnType<typeof useImportQueue>
+
+/** Lives in App, above the screens: an import carries on, and stays visible, while a report is open. */
 export function useImportQueue(onBatchDone: () => void) {
   const [items, setItems] = useState<QueueItem[]>([])
   const [skipped, setSkipped] = useState(0)

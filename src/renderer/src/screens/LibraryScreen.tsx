@@ -7,17 +7,20 @@ import { LibraryFilters, type Filters } from '../components/library/LibraryFilte
 import { LibraryMenu } from '../components/library/LibraryMenu'
 import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
 import { useExportProgress } from '../library/useExportProgress'
-import { useImportQueue } from '../library/useImportQueue'
+import type { ImportQueueState } from '../library/useImportQueue'
 
 interface Props {
   onOpen: (reportId: number) => void
   /** Another library file was opened: the app reloads what belongs to the library (reviewer, name). */
   onLibraryOpened: () => void
+  /** The import queue (kept by App, so an import survives opening a report) and how many batches landed. */
+  queue: ImportQueueState
+  landed: number
 }
 
 type Banner = { kind: 'error' | 'info'; text: string }
 
-export function LibraryScreen({ onOpen, onLibraryOpened }: Props): React.JSX.Element {
+export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
   const [reports, setReports] = useState<ReportSummary[] | null>(null)
   const [years, setYears] = useState<number[]>([])
   const [total, setTotal] = useState(0)
@@ -49,9 +52,7 @@ export function LibraryScreen({ onOpen, onLibraryOpened }: Props): React.JSX.Ele
 
   useEffect(() => {
     void refresh()
-  }, [refresh])
-
-  const queue = useImportQueue(refresh)
+  }, [refresh, landed])
 
   /** Runs a toolbar action; null means the user cancelled the dialog. */
   const act = async <T,>(work: () => Promise<T | null>, done: (value: T) => string): Promise<void> => {
