@@ -7,6 +7,7 @@ import type { Message } from '../messages'
 import { warning } from '../messages'
 import { TABLE_NAMES, type TableName, type TemplateId } from '../template'
 import { cellsOfTable } from './cells'
+import { copiesOf, duplicateMessage, markDifferences } from './duplicates'
 import { readTitle } from './meta'
 import { looksTraditional, normLabel } from './normalize'
 import { recognise, TABLE_TITLES, type RowHit } from './recognise'
@@ -36,16 +37,15 @@ function requestsTemplate(hits: RowHit[]): TemplateId | null {
 }
 
 /** Of several copies of a table, the first complete one, else the fullest. */
-function chooseCopy(table: TableName, hits: RowHit[], template: TemplateId): RowHit[] {
-  const copies = new Map<number, RowHit[]>()
-  for (const h of hits) {
-    if (!copies.has(h.instance)) copies.set(h.instance, [])
-    copies.get(h.instance)!.push(h)
-  }
-  const list = [...copies.values()]
-  const complete = list.find((c) => expectedRows(table, template, c).every((id) => c.some((h) => h.spec.id === id)))
+function chooseCopy(table: TableName, copies: RowHit[][], template: TemplateId): RowHit[] {
+  const complete = copies.find((c) => expectedRows(table, template, c).every((id) => c.some((h) => h.spec.id === id)))
   if (complete) return complete
-  return list.reduce((a, b) => (b.length > a.length ? b : a), list[0] ?? [])
+  return copies.reduce((a, b) => (b.length > a.length ? b : a), copies[0] ?? [])
+}
+
+/** Marks the cells of the kept copy that another copy contradicts; the other copies' own oddities are not reported. */
+function compareCopies(table: TableName, kept: Record<string, ExtractedCell>, others: RowHit[][], template: TemplateId): number {
+  return markDifferences(kept, others.map((o) => cellsOfTable(table, o, template, []).cells))
 }
 
 function activeTemplateOf(hits: RowHit[], evidence: TemplateId | null): TemplateId | null {
@@ -82,8 +82,10 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
   const tables = {} as Record<TableName, TableStatus>
   const cells: Record<string, ExtractedCell> = {}
   for (const table of TABLE_NAMES) {
-    const copy = chooseCopy(table, byTable[table], cellTemplate)
+    const copies = copiesOf(byTable[table])
+    const copy = chooseCopy(table, copies, cellTemplate)
     if (copy.length < MIN_ROWS[table]) {
+      if (copies.length > 1) messages.push(duplicateMessage(table, copies, 0))
       tables[table] = 'missing'
       messages.push(warning('extract.table_missing', `未找到表格“${TABLE_TITLES[table]}”（可能是图片或已丢失）`))
       continue
@@ -91,6 +93,7 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
     tables[table] = 'found'
     const read = cellsOfTable(table, copy, cellTemplate, expectedRows(table, cellTemplate, copy))
     messages.push(...read.messages)
+    if (copies.length > 1) messages.push(duplicateMessage(table, copies, compareCopies(table, read.cells, copies.filter((c) => c !== copy), cellTemplate)))
     Object.assign(cells, read.cells)
   }
   if (!title.agency) messages.push(warning('extract.agency_unknown', '未能从标题识别发布机关'))

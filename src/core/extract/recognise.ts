@@ -71,6 +71,8 @@ class Walker {
   private noteContext(label: string): void {
     for (const w of ANCHORS.active) if (label.includes(w)) this.anchors.active = true
     for (const w of ANCHORS.requests) if (label.includes(w)) this.anchors.requests = true
+    // table 四's header names both; noted before its numbers are read, so a row after them is known to be inside it
+    if (label.includes(ANCHORS.appeals[0]) && label.includes(ANCHORS.appeals[1])) this.anchors.appeals = true
     for (const w of ACTIVE_2021_WORDS) if (label.includes(w)) this.votes['2021']++
     for (const w of ACTIVE_2019_WORDS) if (label.includes(w)) this.votes['2019']++
     let groupAt = -1
@@ -181,7 +183,6 @@ class Walker {
         return true
       }
     }
-    if (allLabel.includes(ANCHORS.appeals[0]) && allLabel.includes(ANCHORS.appeals[1])) this.anchors.appeals = true
     const group = this.anchors.appeals && hasValue ? appealsGroupAt(rowLabel || allLabel) : null
     if (group && canFill(run, 5)) {
       this.group = null
@@ -193,9 +194,7 @@ class Walker {
     const unlabelled = rowLabel.replace(NUMBERING, '').replace(/[.、:,()]/g, '').length < 2
     if (!found && unlabelled && hasValue && canFill(run, 7) && run.length >= (run.every((t) => t.cell) ? 7 : 1)) found = this.byPosition()
     if (!found) {
-      if (hasValue && rowLabel && this.anchors.requests && run.every((t) => t.cell) && this.unrecognised++ < MAX_ROW_MESSAGES) {
-        this.messages.push(warning('extract.row_unrecognised', `未能识别的表格行：“${rowTokens.map((t) => t.text).join('')}”`, locationOf(run[0])))
-      }
+      if (hasValue && rowLabel) this.noteUnrecognised(rowTokens, run)
       return false
     }
     const n = this.expectedCount(found.spec)
@@ -206,12 +205,25 @@ class Walker {
     return true
   }
 
+  /** Once any of the three tables has begun, a labelled grid row of values that names no row is worth a word. */
+  private noteUnrecognised(rowTokens: Token[], run: Token[]): void {
+    const inTables = this.anchors.active || this.anchors.requests || this.anchors.appeals
+    // prose and crawler text carry numbers in sentences; only whole table cells make a row
+    if (!inTables || !run.every((t) => t.cell) || this.unrecognised++ >= MAX_ROW_MESSAGES) return
+    const label = rowTokens.map((t) => t.text).join('')
+    const values = run.map((t) => t.text || '（空）').join(' / ')
+    this.messages.push({
+      ...warning('extract.row_unrecognised', `未能识别的表格行：“${label}”（${values}），其数值未采用`, locationOf(run[0])),
+      messageEn: `Unrecognised table row "${label}" (${values}); its values are not used`
+    })
+  }
+
   private add(spec: RowSpec, values: Token[], guess?: string): void {
     const table = spec.table
+    // a row seen again starts another copy of its table; extractReport compares the copies and says so
     if (this.seen[table].has(spec.id)) {
       this.instance[table]++
       this.seen[table].clear()
-      if (this.instance[table] === 1) this.messages.push(warning('extract.duplicate_table', `表格“${TABLE_TITLES[table]}”出现了不止一次，取第一份完整的表格`, locationOf(values[0])))
     }
     this.seen[table].add(spec.id)
     this.last[table] = spec
