@@ -58,6 +58,11 @@ describe('official form layouts', () => {
   it('chooses the layout by the cells a report holds (mixed templates)', () => {
     expect(layoutTemplate('requests', '2021', ['requests.other.natural', 'requests.other.total'])).toBe('2019')
     expect(layoutTemplate('active', '2019', ['active.regulations.issued'])).toBe('2021')
+    // Nothing read and no template recognised: the form of the report's year, to type into.
+    expect(layoutTemplate('requests', null, [], 2019)).toBe('2019')
+    expect(layoutTemplate('requests', null, [], 2020)).toBe('2019')
+    expect(layoutTemplate('requests', null, [], 2021)).toBe('2021')
+    expect(layoutTemplate('requests', null, [], null)).toBe('2021')
     expect(layoutTemplate('active', '2019', [])).toBe('2019')
   })
 

@@ -20,8 +20,8 @@ const TABLES: TableName[] = ['active', 'requests', 'appeals']
 export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }: Props): React.JSX.Element {
   const keys = useMemo(() => Object.keys(detail.cells), [detail.cells])
   const layouts = useMemo(
-    () => TABLES.map((t) => tableLayout(t, layoutTemplate(t, detail.meta.template, keys))),
-    [detail.meta.template, keys]
+    () => TABLES.map((t) => tableLayout(t, layoutTemplate(t, detail.meta.template, keys, detail.meta.year))),
+    [detail.meta.template, detail.meta.year, keys]
   )
   const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys)), [layouts, detail, focusKeys])
   return (
