@@ -107,6 +107,14 @@ test('a report opens with Enter from the list, and the back button returns to it
   await app.page.getByRole('button', { name: '← 资料库' }).click()
   await expect(library.screen).toBeVisible()
   await expect(app.page.getByText('核验人：李四')).toBeVisible()
+  // The name can be changed later from the header; what follows is recorded under the new one.
+  await app.page.getByRole('button', { name: '核验人：李四' }).click()
+  const dialog = app.page.getByTestId('reviewer-dialog')
+  await expect(dialog).toContainText('更换核验人')
+  await dialog.getByLabel('核验人姓名').fill('王五')
+  await dialog.getByRole('button', { name: '确定' }).click()
+  await expect(app.page.getByRole('button', { name: '核验人：王五' })).toBeVisible()
+  expect(app.library.getSettings().reviewer).toBe('王五')
 })
 
 test('a report whose prose contradicts its tables is listed as 有问题 straight after import', async ({ app }) => {

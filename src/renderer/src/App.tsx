@@ -16,6 +16,7 @@ export function App(): React.JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [library, setLibrary] = useState<LibraryInfo | null>(null)
   const [landed, setLanded] = useState(0)
+  const [renaming, setRenaming] = useState(false)
   const queue = useImportQueue(useCallback(() => setLanded((n) => n + 1), []))
   const done = queue.items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
 
@@ -53,11 +54,25 @@ export function App(): React.JSX.Element {
             资料库：{library.path.split(/[\\/]/).pop()}
           </span>
         )}
-        {settings?.reviewer && <span className="app-header__reviewer">核验人：{settings.reviewer}</span>}
+        {settings?.reviewer && (
+          <button type="button" className="app-header__reviewer" title="更换核验人" onClick={() => setRenaming(true)}>
+            核验人：{settings.reviewer}
+          </button>
+        )}
       </header>
       <main className="app-main">
         {reportId === null ? <LibraryScreen onOpen={go} onLibraryOpened={loadLibrary} queue={queue} landed={landed} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
       </main>
+      {renaming && settings?.reviewer && (
+        <ReviewerDialog
+          current={settings.reviewer}
+          onCancel={() => setRenaming(false)}
+          onSave={async (name) => {
+            setSettings(await window.api.setReviewer({ name }))
+            setRenaming(false)
+          }}
+        />
+      )}
       {reportId !== null && settings && !settings.reviewer && (
         <ReviewerDialog onSave={async (name) => setSettings(await window.api.setReviewer({ name }))} />
       )}
