@@ -96,6 +96,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       return library.editMeta(reportIdOf(args), args.field, stringArg(args.value, '内容'), optionalString(args.reason))
     },
     cellHistory: (args) => library.history(reportIdOf(args), stringArg(args.target, '对象')),
+    reportHistory: (args) => library.history(reportIdOf(args)),
     acceptFinding: (args) => {
       if (!Array.isArray(args.cells)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
       return library.acceptFinding(reportIdOf(args), stringArg(args.rule, '规则'), args.cells, stringArg(args.comment, '说明'))

@@ -17,6 +17,7 @@ const api = {
   editCell: call('editCell'),
   editMeta: call('editMeta'),
   cellHistory: call('cellHistory'),
+  reportHistory: call('reportHistory'),
   acceptFinding: call('acceptFinding'),
   verifyReport: call('verifyReport'),
   getSettings: call('getSettings'),

@@ -35,6 +35,8 @@ export interface ApiContract {
   editCell: { args: { reportId: number; key: string; raw: string; reason?: string }; result: ReportDetail }
   editMeta: { args: { reportId: number; field: 'agency' | 'year' | 'template'; value: string; reason?: string }; result: ReportDetail }
   cellHistory: { args: { reportId: number; target: string }; result: EditRecord[] }
+  /** The report's whole audit trail: cells, metadata and status, oldest first. */
+  reportHistory: { args: { reportId: number }; result: EditRecord[] }
   acceptFinding: { args: { reportId: number; rule: string; cells: string[]; comment: string }; result: ReportDetail }
   /** 标记为已核验: refused while a failing finding is unresolved. */
   verifyReport: { args: { reportId: number }; result: ReportDetail }
@@ -78,6 +80,7 @@ export const OPERATIONS = [
   'editCell',
   'editMeta',
   'cellHistory',
+  'reportHistory',
   'acceptFinding',
   'verifyReport',
   'getSettings',

@@ -8,6 +8,7 @@ import { CellInspector } from '../components/review/CellInspector'
 import { FindingsPanel } from '../components/review/FindingsPanel'
 import { findingId, type ReviewFinding } from '../components/review/FindingItem'
 import { HelpPanel } from '../components/review/HelpPanel'
+import { HistoryPanel } from '../components/review/HistoryPanel'
 import type { CellEdit } from '../components/review/TableGrid'
 
 interface Props {
@@ -31,6 +32,7 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
   const [reason, setReason] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
   const [help, setHelp] = useState(false)
+  const [historyOpen, setHistoryOpen] = useState(false)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -91,6 +93,7 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
         onMeta={(field, value) => review.update(() => window.api.editMeta({ reportId, field, value, ...(reason.trim() ? { reason: reason.trim() } : {}) }))}
         onVerify={() => void review.update(() => window.api.verifyReport({ reportId }))}
         onHelp={() => setHelp(true)}
+        onHistory={() => setHistoryOpen(true)}
       />
       {(review.error || notice) && (
         <div className={`banner ${review.error ? 'banner--error' : 'banner--info'}`} role="alert">
@@ -126,6 +129,7 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
         </aside>
       </div>
       {help && <HelpPanel onClose={() => setHelp(false)} />}
+      {historyOpen && <HistoryPanel reportId={reportId} onClose={() => setHistoryOpen(false)} />}
     </section>
   )
 }

@@ -13,6 +13,7 @@ interface Props {
   onMeta: (field: 'agency' | 'year' | 'template', value: string) => Promise<boolean>
   onVerify: () => void
   onHelp: () => void
+  onHistory: () => void
 }
 
 const TEMPLATE_OPTIONS = [
@@ -21,7 +22,7 @@ const TEMPLATE_OPTIONS = [
   { value: '', label: '无标准表' }
 ]
 
-export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo, onBack, onMeta, onVerify, onHelp }: Props): React.JSX.Element {
+export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo, onBack, onMeta, onVerify, onHelp, onHistory }: Props): React.JSX.Element {
   const { meta, summary } = detail
   const open = detail.findings.filter((f) => f.status === 'fail' && !f.accepted).length
   const verified = summary.status === 'verified'
@@ -70,6 +71,9 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
           标记为已核验
         </button>
       )}
+      <button type="button" className="button button--ghost" onClick={onHistory} title="本报告的全部修改：单元格、机关/年度/格式与状态">
+        修改记录
+      </button>
       <button type="button" className="button button--ghost" onClick={onHelp} aria-label="快捷键帮助" title="快捷键（?）">
         ?
       </button>
