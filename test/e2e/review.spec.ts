@@ -55,6 +55,29 @@ test('an edit re-runs the findings and persists with its history across a reload
   await expect(review.history).toContainText('王核验')
 })
 
+test('Enter, Tab and the arrows move; a reason typed beside is recorded; a finding selects its cells', async ({ app }) => {
+  const review = await openMiyi(app)
+  await review.select('requests.new_received.natural')
+  await app.page.keyboard.press('Tab')
+  await expect(review.cell('requests.new_received.commercial')).toHaveClass(/ag-cell-focus/)
+  await app.page.keyboard.press('ArrowDown')
+  await expect(review.cell('requests.carried_over.commercial')).toHaveClass(/ag-cell-focus/)
+  await app.page.keyboard.press('ArrowLeft')
+  await expect(review.cell('requests.carried_over.natural')).toHaveClass(/ag-cell-focus/)
+
+  await review.inspector.getByPlaceholder('用于下一次修改').fill('原文第 3 页')
+  await review.type('requests.new_received.natural', '11')
+  // Enter confirms and moves down.
+  await expect(review.cell('requests.carried_over.natural')).toHaveClass(/ag-cell-focus/)
+  await review.select('requests.new_received.natural')
+  await review.historyToggle.click()
+  await expect(review.history).toContainText('原文第 3 页')
+
+  await review.finding('requests.balance').locator('.finding__main').first().click()
+  await expect(review.inspector).not.toContainText('点击表格中的单元格')
+  await expect(review.cell('requests.new_received.natural')).toHaveClass(/rd-v--finding/)
+})
+
 test('Delete blanks a cell, distinct from 0', async ({ app }) => {
   const review = await openMiyi(app)
   await review.select('requests.carried_over.natural')
