@@ -48,7 +48,7 @@ describe('command line', () => {
     expect((await run(['backup', '--library', library, '--out', backup])).code).toBe(0)
     const merged = await run(['merge', '--library', library, '--from', backup, '--json'])
     expect(merged.code).toBe(0)
-    expect(JSON.parse(merged.out)).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [] })
+    expect(JSON.parse(merged.out)).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [] })
     const other = join(dir, 'other.sqlite')
     await run(['import', seeds[1], '--library', other])
     expect((await run(['merge', '--library', other, '--from', library])).out).toContain('新增 4')

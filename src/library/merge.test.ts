@@ -51,6 +51,14 @@ describe('merging another reviewer’s library', () => {
     expect(ours.history(2, 'status')).toMatchObject([{ newRaw: 'verified', reviewer: '李四' }])
 
     expect(ours.getReport(5)).toMatchObject({ meta: { agency: '舟曲县应急管理局（合并）' }, verifiedBy: '李四' })
+    // Each report where their side was taken is listed, with how many values changed.
+    expect(outcome.updates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reportId: 2, values: 0, replacedOurEdits: false, verifiedBy: '李四' }),
+        expect.objectContaining({ reportId: 5, values: 1, replacedOurEdits: false, verifiedBy: '李四' })
+      ])
+    )
+    expect(outcome.updates).toHaveLength(2)
 
     const extra = ours.listReports({ search: '丙区' })[0]
     expect(extra.status).toBe('pending')
@@ -118,6 +126,24 @@ describe('merging another reviewer’s library', () => {
     expect(() => ours.settleMergeConflict(pending.id, 'theirs')).toThrow(/请把该文件放回原处，或重新合并/)
     expect(ours.getReport(1).cells[A].raw).toBe('888')
     expect(ours.mergeConflicts()).toHaveLength(1)
+    ours.close()
+  })
+
+  it('lists a report whose unverified corrections of ours gave way to their verified values', async () => {
+    const ours = await seededLibrary('张三')
+    const theirs = await seededLibrary('李四')
+    ours.editCell(3, A, '5', '我方录入')
+    theirs.editCell(3, A, '6')
+    acceptAllAndVerify(theirs, 3)
+    const theirPath = theirs.path
+    theirs.close()
+    const outcome = ours.merge(theirPath)
+    expect(outcome.updates).toEqual([expect.objectContaining({ reportId: 3, values: 1, replacedOurEdits: true, verifiedBy: '李四' })])
+    expect(ours.getReport(3).cells[A].raw).toBe('6')
+    // Our correction stays in the log, followed by the merge's.
+    const log = ours.history(3, A).map((e) => [e.newRaw, e.reason])
+    expect(log[0]).toEqual(['5', '我方录入'])
+    expect(log).toContainEqual(['6', '合并资料库：采用对方的值'])
     ours.close()
   })
 

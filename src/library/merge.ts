@@ -119,8 +119,22 @@ function side(db: Db, row: ReportRow): Side {
 }
 
 function mergeFrom(db: Db, other: Db): MergeOutcome {
-  const outcome: MergeOutcome = { added: 0, updated: 0, unchanged: 0, conflicts: [] }
+  const outcome: MergeOutcome = { added: 0, updated: 0, unchanged: 0, conflicts: [], updates: [] }
   const touched: number[] = []
+  /** Theirs taken over ours: done, and listed, so that no value of ours changes unseen. */
+  const take = (ours: Side, theirs: Side, differences: NonNullable<MergeConflict['differences']>): void => {
+    takeTheirs(db, ours, theirs, differences)
+    touched.push(ours.row.id)
+    outcome.updated++
+    outcome.updates.push({
+      reportId: ours.row.id,
+      agency: ours.row.agency,
+      year: ours.row.year,
+      values: differences.length,
+      replacedOurEdits: differences.length > 0 && ours.edits.some((e) => e.target !== 'status'),
+      verifiedBy: theirs.row.status === 'verified' ? theirs.row.verified_by : null
+    })
+  }
   const theirRows = other.prepare(`SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id ORDER BY r.id`).all() as ReportRow[]
   for (const theirRow of theirRows) {
     const theirs = side(other, theirRow)
@@ -135,11 +149,8 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
     const oursVerified = ours.row.status === 'verified'
     const theirsVerified = theirs.row.status === 'verified'
     if (differences.length === 0) {
-      if (theirsVerified && !oursVerified) {
-        takeTheirs(db, ours, theirs, differences)
-        touched.push(ourId)
-        outcome.updated++
-      } else outcome.unchanged++
+      if (theirsVerified && !oursVerified) take(ours, theirs, differences)
+      else outcome.unchanged++
       continue
     }
     const oursEdited = ours.edits.some((e) => e.target !== 'status')
@@ -147,9 +158,7 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
     if (oursVerified && theirsVerified) {
       outcome.conflicts.push(conflict(ours, theirs, differences, '双方都已核验，但数值不同，请人工裁定'))
     } else if (theirsVerified || (!oursVerified && theirsEdited && !oursEdited)) {
-      takeTheirs(db, ours, theirs, differences)
-      touched.push(ourId)
-      outcome.updated++
+      take(ours, theirs, differences)
     } else if (!oursVerified && oursEdited && theirsEdited) {
       outcome.conflicts.push(conflict(ours, theirs, differences, '双方都有未核验的修改，且数值不同，请人工裁定'))
     } else {

@@ -129,6 +129,20 @@ export interface MergeOutcome {
   updated: number
   unchanged: number
   conflicts: MergeConflict[]
+  /** The reports where their side was taken (each change is in the report's edit log). */
+  updates: MergeUpdate[]
+}
+
+export interface MergeUpdate {
+  reportId: number
+  agency: string | null
+  year: number | null
+  /** Values (cells or metadata) that now hold theirs. */
+  values: number
+  /** Whether some of those values had been corrected by us (unverified) before. */
+  replacedOurEdits: boolean
+  /** Their verifier, when the report came over verified. */
+  verifiedBy: string | null
 }
 
 /** The same report settled differently in both libraries: left for a person, side by side. */

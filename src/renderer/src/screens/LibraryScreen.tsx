@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ExportFormat, MergeSide, PendingMergeConflict, ReportSummary } from '../../../shared/types'
+import type { ExportFormat, MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
 import { DropZone } from '../components/library/DropZone'
 import { ImportQueue } from '../components/library/ImportQueue'
 import { ReportGrid } from '../components/library/ReportGrid'
@@ -19,6 +19,17 @@ interface Props {
 }
 
 type Banner = { kind: 'error' | 'info'; text: string }
+
+const UPDATES_NAMED = 5
+
+/** Which reports now hold the other reviewer's values (each change is in that report's 修改记录). */
+function takenValues(updates: MergeUpdate[]): string {
+  const changed = updates.filter((u) => u.values > 0)
+  if (changed.length === 0) return ''
+  const named = changed.slice(0, UPDATES_NAMED).map((u) => `${u.agency ?? '（未识别机关）'} ${u.year ?? ''}（${u.values} 处${u.replacedOurEdits ? '，含我方未核验的修改' : ''}）`)
+  const more = changed.length > UPDATES_NAMED ? ` 等 ${changed.length} 份` : ''
+  return `。采用了对方数值：${named.join('、')}${more}；详见各报告的修改记录`
+}
 
 export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
   const [reports, setReports] = useState<ReportSummary[] | null>(null)
@@ -76,7 +87,9 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
         if (outcome?.conflicts.length) setSettling(true)
         return outcome
       },
-      (r) => `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突待裁定` : ''}`
+      (r) =>
+        `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突待裁定` : ''}` +
+        takenValues(r.updates)
     )
   const onOpenLibrary = (): void =>
     void act(
