@@ -8,7 +8,7 @@ import { warning } from '../messages'
 import { TABLE_NAMES, type TableName, type TemplateId } from '../template'
 import { cellsOfTable } from './cells'
 import { copiesOf, duplicateMessage, markDifferences } from './duplicates'
-import { readTitle } from './meta'
+import { readMeta } from './meta'
 import { looksTraditional, normLabel } from './normalize'
 import { recognise, TABLE_TITLES, type RowHit } from './recognise'
 import { tokenise } from './tokens'
@@ -69,7 +69,8 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
   const tokens = tokenise(doc)
   const recognised = recognise(tokens, traditional)
   messages.push(...recognised.messages)
-  const title = readTitle(doc.text, traditional)
+  const title = readMeta(doc, traditional)
+  messages.push(...title.messages)
 
   const byTable: Record<TableName, RowHit[]> = { active: [], requests: [], appeals: [] }
   for (const h of recognised.hits) byTable[h.spec.table].push(h)
