@@ -10,14 +10,17 @@ import { cellText, collapseWhitespace } from './html-text'
 import { DROPPED_TAGS, VOID_TAGS, displayTagOf, escapeText, openTag } from './html-sanitise'
 
 /** Elements that end a line of text (the rest are inline and add no characters). */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote',
   'pre', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'center', 'address',
   'figure', 'figcaption', 'form', 'fieldset', 'legend', 'details', 'summary', 'body', 'html',
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr'
 ])
 
-/** Deeper than this the rest of a subtree is read as plain text (no recursion to overflow). */
+/**
+ * Deeper than this the rest of a subtree is read as plain text (no recursion to overflow).
+ * parseHtml already flattens elements deeper than MAX_NESTING (256), so this is a second guard only.
+ */
 const MAX_DEPTH = 300
 
 interface Container {

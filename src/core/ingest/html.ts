@@ -7,7 +7,7 @@ import { warning, type Message, type Result } from '../messages'
 import { ingestError } from './ingest-messages'
 import { computeSubtreeStats } from './html-chrome'
 import { HtmlDocumentBuilder } from './html-walk'
-import { findFirst, ownText, parseHtml, type HtmlElement } from './html-tree'
+import { MAX_NESTING, findFirst, ownText, parseHtmlTree, type HtmlElement } from './html-tree'
 import { MAX_TEXT_CHARS } from './limits'
 
 export interface HtmlOptions {
@@ -18,7 +18,8 @@ export interface HtmlOptions {
 /** Converts markup to a document; value is null only when the text is too long to be a report. */
 export function htmlToDocument(html: string, options: HtmlOptions = {}): Result<SourceDocument | null> {
   const messages: Message[] = []
-  const root = parseHtml(html)
+  const { root, flattened } = parseHtmlTree(html)
+  if (flattened > 0) messages.push(deepNestingWarning(flattened))
   computeSubtreeStats(root)
   const builder = new HtmlDocumentBuilder(MAX_TEXT_CHARS)
   const title = pageTitleMissingFromBody(root, html)
@@ -52,4 +53,14 @@ function pageTitleMissingFromBody(root: HtmlElement, html: string): string | nul
   if (main.length < 4) return null
   const first = html.indexOf(main)
   return first !== -1 && html.indexOf(main, first + main.length) !== -1 ? null : main
+}
+
+/** Real pages nest under 20 levels; past MAX_NESTING the file is malformed or crafted. */
+function deepNestingWarning(flattened: number): Message {
+  return {
+    type: 'warning',
+    code: 'ingest.html_deep_nesting',
+    message: `网页的标签嵌套超过 ${MAX_NESTING} 层，可能是异常或恶意文件；更深处的 ${flattened.toLocaleString('en')} 个标签已展开为普通文字读取，其中的表格和段落结构可能不准确。`,
+    messageEn: `The page nests tags more than ${MAX_NESTING} levels deep (a malformed or crafted file); ${flattened.toLocaleString('en')} deeper tags were read as plain text, so tables and paragraphs inside them may be inaccurate.`
+  }
 }
