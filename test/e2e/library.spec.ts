@@ -1,4 +1,4 @@
-import { test, expect } from './bridge'
+import { test, expect, type AppHarness } from './bridge'
 import Database from 'better-sqlite3'
 import { NATURAL, theirLibrary, verifyWith } from './merge-fixture'
 import { ReviewPage } from './pages/ReviewPage'
@@ -129,14 +129,20 @@ test('a report whose prose contradicts its tables is listed as 有问题 straigh
   expect(report).toMatchObject({ status: 'problem', openFindings: 1 })
 })
 
-test('a merge conflict is shown side by side and settled by taking their values', async ({ app }) => {
-  const theirs = await theirLibrary(app.tempDir)
+/** The app open on a library holding seed 000 alone, with 张三 as its reviewer. */
+async function withSeed000(app: AppHarness): Promise<{ library: LibraryPage; id: number }> {
   await app.open()
   const library = new LibraryPage(app.page)
   await library.drop(LibraryPage.fromPaths([seed('000_')]))
   await expect(library.rows).toHaveCount(1)
   const [{ id }] = app.library.listReports()
   app.library.setReviewer('张三')
+  return { library, id }
+}
+
+test('a merge conflict is shown side by side and settled by taking their values', async ({ app }) => {
+  const theirs = await theirLibrary(app.tempDir)
+  const { library, id } = await withSeed000(app)
   verifyWith(app.library, id, '888')
 
   app.dialogs.nextOpenPath = theirs
@@ -201,12 +207,7 @@ test('a backup is restored by opening it: the list and the library name follow',
 })
 
 test('reports read by an older engine are re-extracted from the list; a disagreeing correction is kept and listed', async ({ app }) => {
-  await app.open()
-  const library = new LibraryPage(app.page)
-  await library.drop(LibraryPage.fromPaths([seed('000_')]))
-  await expect(library.rows).toHaveCount(1)
-  const [{ id }] = app.library.listReports()
-  app.library.setReviewer('张三')
+  const { library, id } = await withSeed000(app)
   app.library.editCell(id, NATURAL, '5')
   // As if an older engine had read 1 in that cell: the new reading (the file's own) now differs from both.
   const db = new Database(app.library.path)

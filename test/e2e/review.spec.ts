@@ -34,6 +34,11 @@ test('clicking a cell lights up its source; clicking the source selects the cell
   await review.sourceCell('appeals.review.upheld').click()
   await expect(review.cell('appeals.review.upheld')).toHaveClass(/ag-cell-focus/)
   await expect(review.sourceHighlight).toHaveAttribute('data-key', 'appeals.review.upheld')
+  // Back to a cell the grid had focused before: it follows again.
+  await review.sourceCell('requests.new_received.natural').click()
+  await expect(review.cell('requests.new_received.natural')).toHaveClass(/ag-cell-focus/)
+  await review.sourceCell('appeals.review.upheld').click()
+  await expect(review.cell('appeals.review.upheld')).toHaveClass(/ag-cell-focus/)
 })
 
 test('an edit re-runs the findings and persists with its history across a reload', async ({ app }) => {
@@ -57,18 +62,19 @@ test('an edit re-runs the findings and persists with its history across a reload
 
 test('Enter, Tab and the arrows move; a reason typed beside is recorded; a finding selects its cells', async ({ app }) => {
   const review = await openMiyi(app)
+  // toBeFocused, not the focus class: the grid marks a cell before it moves the keyboard focus there.
   await review.select('requests.new_received.natural')
   await app.page.keyboard.press('Tab')
-  await expect(review.cell('requests.new_received.commercial')).toHaveClass(/ag-cell-focus/)
+  await expect(review.cell('requests.new_received.commercial')).toBeFocused()
   await app.page.keyboard.press('ArrowDown')
-  await expect(review.cell('requests.carried_over.commercial')).toHaveClass(/ag-cell-focus/)
+  await expect(review.cell('requests.carried_over.commercial')).toBeFocused()
   await app.page.keyboard.press('ArrowLeft')
-  await expect(review.cell('requests.carried_over.natural')).toHaveClass(/ag-cell-focus/)
+  await expect(review.cell('requests.carried_over.natural')).toBeFocused()
 
   await review.inspector.getByPlaceholder('用于下一次修改').fill('原文第 3 页')
   await review.type('requests.new_received.natural', '11')
   // Enter confirms and moves down.
-  await expect(review.cell('requests.carried_over.natural')).toHaveClass(/ag-cell-focus/)
+  await expect(review.cell('requests.carried_over.natural')).toBeFocused()
   await review.select('requests.new_received.natural')
   await review.historyToggle.click()
   await expect(review.history).toContainText('原文第 3 页')

@@ -38,10 +38,18 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
   const wrapper = useRef<HTMLDivElement>(null)
   const columns = useMemo(() => columnDefs(layout), [layout])
 
+  /** Keys this grid itself reported as focused: the app's selection echoing them back is not a move. */
+  const ownFocus = useRef(new Set<string>())
+
   // Follow the app's selection (from the source pane or a finding); let go when it is in another table.
   useEffect(() => {
     const grid = api.current
     if (!grid) return
+    // A selection the grid reported may arrive after the reviewer has already moved on (keys pressed
+    // in quick succession): moving back to it would put the grid's focus and the keyboard's apart.
+    const echoed = selectedKey !== null && ownFocus.current.has(selectedKey)
+    ownFocus.current.clear()
+    if (echoed) return
     const at = findKey(rows, selectedKey)
     if (!at) {
       if (grid.getFocusedCell()) grid.clearFocusedCell()
@@ -56,7 +64,9 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
   const onCellFocused = (e: CellFocusedEvent<GridRowData>): void => {
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
     const key = keyAt(rowsRef.current, e.rowIndex, colId)
-    if (key) onSelect(key)
+    if (!key) return
+    ownFocus.current.add(key)
+    onSelect(key)
   }
 
   const onCellEditRequest = (e: CellEditRequestEvent<GridRowData>): void => {
