@@ -22,17 +22,32 @@ export interface Prose {
   original: string
 }
 
+/** Each character's normal form (Simplified, NFKC, whitespace gone), worked out once per character. */
+const NORMAL_FORMS = new Map<string, string>()
+const MAX_NORMAL_FORMS = 1 << 16
+
+function normalForm(ch: string): string {
+  let form = NORMAL_FORMS.get(ch)
+  if (form === undefined) {
+    form = /\s/.test(ch) ? '' : [...(TO_SIMPLIFIED.get(ch) ?? ch).normalize('NFKC')].filter((out) => !/\s/.test(out)).join('')
+    if (NORMAL_FORMS.size < MAX_NORMAL_FORMS) NORMAL_FORMS.set(ch, form)
+  }
+  return form
+}
+
 export function normaliseProse(original: string): Prose {
   let text = ''
   const origin: number[] = []
   for (let i = 0; i < original.length; i++) {
-    const ch = original[i]
-    if (/\s/.test(ch)) continue
-    const mapped = (TO_SIMPLIFIED.get(ch) ?? ch).normalize('NFKC')
-    for (const out of mapped) {
-      if (/\s/.test(out)) continue
-      text += out
+    const form = normalForm(original[i])
+    if (form.length === 1) {
+      text += form
       origin.push(i)
+    } else {
+      for (const out of form) {
+        text += out
+        origin.push(i)
+      }
     }
   }
   return { text, origin, original }
