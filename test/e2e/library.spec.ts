@@ -245,3 +245,25 @@ test('the import list, with its failure reasons, is still there after a report w
   await expect(library.importResults).toContainText('000_445a8fa4a95c6cf5.txt')
 })
 
+test('the list sorts by any column', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths(['000_', '001_', '002_', '004_'].map(seed)))
+  await expect(library.rows).toHaveCount(4)
+  // The years in the order shown (rows by their row-index, not their place in the DOM).
+  const years = (): Promise<number[]> =>
+    library.rows.evaluateAll((rows) =>
+      rows
+        .map((r) => ({ at: Number(r.getAttribute('row-index')), year: Number(r.querySelector('[col-id="year"]')?.textContent) }))
+        .sort((a, b) => a.at - b.at)
+        .map((r) => r.year)
+    )
+  const all = (await years()).slice().sort((a, b) => a - b)
+  expect(new Set(all).size).toBeGreaterThan(2)
+  const header = app.page.locator('[data-testid="report-grid"] .ag-header-cell[col-id="year"]')
+  await header.click()
+  await expect.poll(years).toEqual(all)
+  await header.click()
+  await expect.poll(years).toEqual([...all].reverse())
+})
+

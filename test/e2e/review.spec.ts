@@ -84,6 +84,23 @@ test('Enter, Tab and the arrows move; a reason typed beside is recorded; a findi
   await expect(review.cell('requests.new_received.natural')).toHaveClass(/rd-v--finding/)
 })
 
+test('the split between the original and the tables is dragged, or moved with the arrow keys', async ({ app }) => {
+  await openMiyi(app)
+  const divider = app.page.getByRole('separator', { name: '拖动调整原文与表格的宽度' })
+  const source = app.page.locator('.split__pane').first()
+  const before = (await source.boundingBox())!.width
+  const at = (await divider.boundingBox())!
+  await app.page.mouse.move(at.x + at.width / 2, at.y + 50)
+  await app.page.mouse.down()
+  await app.page.mouse.move(at.x + 200, at.y + 50, { steps: 5 })
+  await app.page.mouse.up()
+  const dragged = (await source.boundingBox())!.width
+  expect(dragged).toBeGreaterThan(before + 150)
+  await divider.focus()
+  await app.page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await source.boundingBox())!.width).toBeLessThan(dragged - 10)
+})
+
 test('Delete blanks a cell, distinct from 0', async ({ app }) => {
   const review = await openMiyi(app)
   await review.select('requests.carried_over.natural')
