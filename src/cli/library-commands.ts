@@ -1,7 +1,8 @@
 // The library commands: import, list, export, merge, backup, reextract.
 
 import { resolve } from 'node:path'
-import { extractInProcess, Library } from '../library/library'
+import { Library } from '../library/library'
+import { withExtractor } from './extractor'
 import { STATUS_LABELS, type ExportFormat } from '../shared/types'
 import { libraryPathFrom, positionals, readInput, requiredFlag } from './args'
 
@@ -22,7 +23,7 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write('请指定要导入的文件 / FILE… is required\n')
     return 2
   }
-  return withLibrary(args, async (library) => {
+  return withLibrary(args, (library) => withExtractor(async ({ extract }) => {
     let failed = 0
     for (const path of files) {
       // A file that cannot be read fails alone; the others are still imported.
@@ -32,13 +33,13 @@ export async function importCommand(args: string[]): Promise<number> {
         out(`${path}\t导入失败：${input.message}`)
         continue
       }
-      const outcome = await library.importFile(input, extractInProcess)
+      const outcome = await library.importFile(input, extract)
       if (outcome.status === 'failed') failed++
       const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
       out(`${outcome.name}\t${detail}`)
     }
     return failed ? 1 : 0
-  })
+  }))
 }
 
 export async function listCommand(args: string[]): Promise<number> {
@@ -97,13 +98,13 @@ export async function backupCommand(args: string[]): Promise<number> {
 }
 
 export async function reextractCommand(args: string[]): Promise<number> {
-  return withLibrary(args, async (library) => {
+  return withLibrary(args, (library) => withExtractor(async ({ extract }) => {
     const ids = args.includes('--all') ? library.listReports().map((r) => r.id) : library.staleReports()
     for (const id of ids) {
-      const o = await library.reextract(id, extractInProcess)
+      const o = await library.reextract(id, extract)
       out(`${id}\t变化 ${o.changed}\t与人工修改不一致 ${o.conflicts}`)
     }
     out(`已重新提取 ${ids.length} 份报告`)
     return 0
-  })
+  }))
 }

@@ -1,6 +1,6 @@
 // report-desk command line: the same core and library code as the app, headless.
 
-import { extractInProcess } from '../library/library'
+import { withExtractor } from './extractor'
 import { asExtractedFile } from '../library/extractor'
 import { LIBRARY_ENV } from '../main/library-path'
 import { positionals, readInput } from './args'
@@ -59,7 +59,8 @@ async function extractCommand(args: string[]): Promise<number> {
     process.stderr.write('请指定文件 / a FILE is required\n')
     return 2
   }
-  const result = await extractInProcess(await readInput(file))
+  const input = await readInput(file)
+  const result = await withExtractor(({ extract }) => extract(input))
   const extracted = asExtractedFile(result.value)
   if (!extracted) {
     for (const m of result.messages) process.stderr.write(`${m.message}${m.messageEn ? ' / ' + m.messageEn : ''}\n`)

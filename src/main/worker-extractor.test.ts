@@ -26,7 +26,7 @@ afterEach(async () => {
 function start(timeoutMs: number, heapMb = 64): WorkerExtractor {
   const path = join(tempDir(), 'worker.cjs')
   writeFileSync(path, WORKER)
-  extractor = createWorkerExtractor(path, timeoutMs, heapMb)
+  extractor = createWorkerExtractor(path, { timeoutMs, heapMb })
   return extractor
 }
 

@@ -25,7 +25,12 @@ export interface WorkerExtractor {
   close(): Promise<void>
 }
 
-export function createWorkerExtractor(workerPath: string, timeoutMs = EXTRACTION_TIMEOUT_MS, heapMb = EXTRACTION_HEAP_MB): WorkerExtractor {
+export interface WorkerOptions {
+  timeoutMs?: number
+  heapMb?: number
+}
+
+export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTION_TIMEOUT_MS, heapMb = EXTRACTION_HEAP_MB }: WorkerOptions = {}): WorkerExtractor {
   let worker: Worker | null = null
   let nextId = 1
   const queue: Pending[] = []
