@@ -4,7 +4,7 @@
 import type { Finding, ReportMeta, TableStatus } from '../../core/report'
 import type { Message } from '../../core/messages'
 import type { TableName, TemplateId } from '../../core/template'
-import type { ReportStatus } from '../../shared/types'
+import type { EditRecord, ReportStatus } from '../../shared/types'
 import { sql, type Db } from '../db'
 import { decodeFindings, decodeIssues } from '../store'
 import { KEY_ORDER } from './labels'
@@ -106,14 +106,8 @@ export function reportIssues(db: Db, reportId: number): Finding[] {
   return decodeIssues(row.findings)
 }
 
-export interface ExportEdit {
-  target: string
-  oldRaw: string | null
-  newRaw: string | null
-  reviewer: string
-  reason: string | null
-  at: string
-}
+/** An edit-log entry as the exports show it: the app's EditRecord without its row id. */
+export type ExportEdit = Omit<EditRecord, 'id'>
 
 export function reportEdits(db: Db, reportId: number): ExportEdit[] {
   return sql(
