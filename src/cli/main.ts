@@ -14,7 +14,7 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
   report-desk list --library PATH [SEARCH] [--json]                列出资料库中的报告
   report-desk export --library PATH --format xlsx|csv|json --out PATH [--all]
                                                                    导出已核验的报告（--all：全部报告及其状态；json：PATH 为文件夹）
-  report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3）
+  report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3，有拒收时 4）
   report-desk backup --library PATH --out PATH                     备份资料库（运行中也可进行）
   report-desk reextract --library PATH [--all]                     用当前解析程序重新提取（人工修改保留）
   report-desk --help                                               显示本帮助

@@ -6,6 +6,7 @@ import type { Finding, ReportMeta } from '../core/report'
 import { UserFacingError } from '../shared/contract'
 import type { Acceptance, ReportDetail, ReviewCell, SourceView } from '../shared/types'
 import { sql, type Db } from './db'
+import { sanitiseStoredHtml } from './display-html'
 import { acceptancesOf, instanceOf } from './findings'
 import { requireReport } from './edits'
 import { cellRows, effectiveTables, metaOf, storedFindings, toSummary } from './store'
@@ -67,7 +68,8 @@ export function sourceView(db: Db, reportId: number): SourceView {
     | undefined
   const format = row.format as SourceView['format']
   const view: SourceView = { format, name: row.name, text: doc?.text ?? '' }
-  if (doc?.display_html) view.displayHtml = doc.display_html
+  // Sanitised again on the way out: the library file may not be what this program wrote.
+  if (doc?.display_html) view.displayHtml = sanitiseStoredHtml(doc.display_html)
   if (format === 'pdf') {
     const bytes = sql(db, 'SELECT bytes FROM file_bytes WHERE file_id = ?').get(row.file_id) as { bytes: Buffer } | undefined
     if (!bytes) throw new UserFacingError('source.missing', '找不到原始文件')

@@ -18,7 +18,7 @@ import type {
 } from '../shared/types'
 import { agencyKey, searchForms } from './agency'
 import { backupTo } from './backup'
-import { openDatabase, schemaVersion, sql, type Db, type OpenOptions } from './db'
+import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
 import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
@@ -29,6 +29,9 @@ import { ingest } from '../core/ingest'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
 import { toSummary, type ReportRow } from './store'
+import { UserFacingError } from '../shared/contract'
+import { refuseLibraryFile } from './paths'
+import { removeLeftovers } from './leftovers'
 
 export { EXTRACTOR_VERSION, extractInProcess, type ExtractedFile, type Extractor } from './extractor'
 
@@ -46,15 +49,40 @@ const LIST = `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year,
       OR instr(r.agency_key, @key) > 0)
   ORDER BY r.updated_at DESC, r.id DESC`
 
+/** Said when a zero-byte file became a new library (it may have been meant as something else). */
+export const EMPTY_FILE_NOTICE = '资料库文件原为空文件（0 字节），已作为新资料库使用'
+
 export class Library {
   readonly path: string
+  /** Why the library is open read-only (in Chinese), or null when it may be changed. */
+  readonly readOnly: string | null
+  /** Whether opening created it: from a path that did not exist, or from a zero-byte file. */
+  readonly created: OpenedLibrary['created']
   private readonly db: Db
   private readonly options: OpenOptions
 
-  constructor(path: string, options: OpenOptions = {}) {
+  /**
+   * Opens (or creates) the library. A file that is not a library is refused unchanged; a library
+   * whose file or folder is read-only, or opened with `readOnly`, can be read but not changed.
+   */
+  constructor(path: string, options: LibraryOpenOptions = {}) {
     this.path = path
-    this.options = options
-    this.db = openDatabase(path, options)
+    this.options = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }
+    const opened = openLibrary(path, options)
+    this.db = opened.db
+    this.readOnly = opened.readOnly
+    this.created = opened.created
+    if (path !== ':memory:') removeLeftovers(path)
+  }
+
+  /** Refuses a change to a read-only library, saying why and what to do, in Chinese. */
+  assertWritable(): void {
+    if (this.readOnly) {
+      throw new UserFacingError(
+        'library.read_only',
+        `此资料库以只读方式打开（${this.readOnly}），不能修改。如需修改，请把资料库复制到可写的位置后再打开。`
+      )
+    }
   }
 
   close(): void {
@@ -63,17 +91,26 @@ export class Library {
 
   info(): LibraryInfo {
     const { n } = sql(this.db, 'SELECT COUNT(*) AS n FROM reports').get() as { n: number }
-    return { path: this.path, reportCount: n, schemaVersion: schemaVersion(this.db), staleReports: this.staleReports().length }
+    return {
+      path: this.path,
+      reportCount: n,
+      schemaVersion: schemaVersion(this.db),
+      staleReports: this.staleReports().length,
+      ...(this.readOnly ? { readOnly: this.readOnly } : {}),
+      ...(this.created === 'empty_file' ? { notice: EMPTY_FILE_NOTICE } : {})
+    }
   }
 
   /** Imports files one by one: a file that fails fails alone, and nothing of it is stored. */
   async importFiles(files: FilePayload[], extract: Extractor): Promise<ImportOutcome[]> {
+    this.assertWritable()
     const outcomes: ImportOutcome[] = []
     for (const file of files) outcomes.push(await this.importFile(file, extract))
     return outcomes
   }
 
   importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+    this.assertWritable()
     return importFile(this.db, file, extract)
   }
 
@@ -105,7 +142,7 @@ export class Library {
    * Returns false when the document was already there.
    */
   async restoreDocument(reportId: number): Promise<boolean> {
-    if (hasDocument(this.db, reportId)) return false
+    if (this.readOnly || hasDocument(this.db, reportId)) return false
     const file = this.fileOf(reportId)
     const doc = (await ingest(file)).value
     if (!doc) return false
@@ -122,11 +159,13 @@ export class Library {
   }
 
   editCell(reportId: number, key: string, raw: string, reason?: string): ReportDetail {
+    this.assertWritable()
     edits.editCell(this.db, reportId, key, raw, reason)
     return this.getReport(reportId)
   }
 
   editMeta(reportId: number, field: edits.MetaField, value: string, reason?: string): ReportDetail {
+    this.assertWritable()
     edits.editMeta(this.db, reportId, field, value, reason)
     return this.getReport(reportId)
   }
@@ -137,11 +176,13 @@ export class Library {
   }
 
   acceptFinding(reportId: number, rule: string, cells: string[], comment: string): ReportDetail {
+    this.assertWritable()
     edits.acceptFinding(this.db, reportId, rule, cells, comment)
     return this.getReport(reportId)
   }
 
   verifyReport(reportId: number): ReportDetail {
+    this.assertWritable()
     edits.verifyReport(this.db, reportId)
     return this.getReport(reportId)
   }
@@ -151,12 +192,13 @@ export class Library {
   }
 
   setReviewer(name: string): Settings {
+    this.assertWritable()
     return edits.setReviewer(this.db, name)
   }
 
   /** Writes verified reports (or all) as xlsx/csv to a file, or json files into a folder. Returns how many. */
   export(format: ExportFormat, outPath: string, options: ExportOptions = {}): Promise<number> {
-    return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options })
+    return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options, readOnly: this.readOnly !== null })
   }
 
   /** 备份资料库: a consistent copy while the library stays open. */
@@ -166,6 +208,8 @@ export class Library {
 
   /** Merges another reviewer's library (see merge.ts for the rule). */
   merge(otherPath: string): MergeOutcome {
+    this.assertWritable()
+    refuseLibraryFile(this.path, otherPath, 'merge')
     return mergeLibrary(this.db, otherPath, this.options)
   }
 
@@ -176,12 +220,14 @@ export class Library {
 
   /** Settles one: keep our values, or take theirs with their history; returns those still waiting. */
   settleMergeConflict(id: number, take: MergeSide): PendingMergeConflict[] {
+    this.assertWritable()
     settleConflict(this.db, id, take, this.options)
     return pendingConflicts(this.db)
   }
 
   /** Re-extracts one report from its stored bytes: reviewer edits are kept, disagreements listed. */
   reextract(reportId: number, extract: Extractor): Promise<ReextractOutcome> {
+    this.assertWritable()
     return reextract(this.db, reportId, extract)
   }
 
@@ -191,6 +237,7 @@ export class Library {
   }
 
   async reextractStale(extract: Extractor): Promise<ReextractOutcome[]> {
+    this.assertWritable()
     const outcomes: ReextractOutcome[] = []
     for (const id of this.staleReports()) outcomes.push(await this.reextract(id, extract))
     return outcomes

@@ -110,7 +110,7 @@ describe('handlers', () => {
 
     expect(await handlers.mergeLibrary({})).toBeNull()
     dialogs.open.push(join(dir, 'backup.sqlite'))
-    expect(await handlers.mergeLibrary({})).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [] })
+    expect(await handlers.mergeLibrary({})).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [], refused: [] })
     dialogs.open.push(library.path)
     const self = await invokeHandler(handlers, 'mergeLibrary', {})
     expect(self.ok ? '' : self.error.message).toMatch(/自身/)

@@ -121,7 +121,6 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
         folder: format === 'json'
       })
       if (!path) return null
-      if (resolve(path) === resolve(library.path)) throw new UserFacingError('export.same_file', '不能导出到资料库文件本身')
       exportShare = 0
       try {
         const reports = await library.export(format, path, { all: all === true, onProgress: (share) => (exportShare = share) })
@@ -137,9 +136,9 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       return library.backup(path)
     },
     mergeLibrary: async () => {
+      library.assertWritable() // before asking for a file it could not take
       const path = await dialogs.chooseOpenPath({ title: '选择要合并的资料库', extensions: ['sqlite', 'db'] })
       if (!path) return null
-      if (resolve(path) === resolve(library.path)) throw new UserFacingError('merge.same_file', '不能与正在使用的资料库自身合并')
       return userFacing(() => library.merge(path))
     },
     openLibrary: async () => {

@@ -17,6 +17,10 @@ export interface LibraryInfo {
   schemaVersion: number
   /** Reports read by an older version of the extraction engine (re-extraction keeps human edits). */
   staleReports: number
+  /** Why the library is open read-only (its file or folder cannot be written); absent when writable. */
+  readOnly?: string
+  /** Something the reviewer should know about how it was opened (a zero-byte file became a library). */
+  notice?: string
 }
 
 /** What re-extracting the stale reports did. */
@@ -131,6 +135,16 @@ export interface MergeOutcome {
   conflicts: MergeConflict[]
   /** The reports where their side was taken (each change is in the report's edit log). */
   updates: MergeUpdate[]
+  /** Their reports left out: the stored file is not what its sha256 says (forged or damaged). */
+  refused: MergeRefusal[]
+}
+
+export interface MergeRefusal {
+  fileName: string
+  /** The sha256 their library claims for the file. */
+  sha256: string
+  /** Why, in Chinese. */
+  reason: string
 }
 
 export interface MergeUpdate {

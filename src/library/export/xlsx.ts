@@ -3,7 +3,7 @@
 // over the reports, each report's cells read once. Numbers are numbers, blank stays blank, "/" stays
 // text. Assembled into a temporary file and renamed at the end: a crash never leaves half a workbook.
 
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { tableOf, type TableName, type TemplateId } from '../../core/template'
@@ -13,27 +13,12 @@ import { bySummaryColumn, exportCells, exportReports, reportEdits, reportIssues,
 import { cellLabels, FAULT_LABELS, FINDING_STATUS_LABELS, summaryColumns, targetLabel } from './labels'
 import { neutralise } from './safe-text'
 import { WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
+import { STAGING_PREFIX } from '../leftovers'
 
 /** Excel holds 1,048,576 rows a sheet; a longer long-form sheet continues on the next. */
 export const ROWS_PER_SHEET = 1_000_000
 /** At most this many reports between two progress reports. */
 const MAX_REPORTS_PER_PROGRESS = 50
-
-const STAGING_PREFIX = 'report-desk-xlsx-'
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** Staging folders of exports killed half-way (a day old, so no running export's) are removed. */
-function removeStaleStaging(): void {
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(STAGING_PREFIX)) continue
-    const path = join(tmpdir(), name)
-    try {
-      if (Date.now() - statSync(path).mtimeMs > DAY_MS) rmSync(path, { recursive: true, force: true })
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-}
 
 const text = (s: string | null | undefined): string | null => (s ? neutralise(s) : null)
 const statusLabel = (s: string | null): string | null => (s ? (STATUS_LABELS[s as ReportStatus] ?? s) : null)
@@ -47,8 +32,8 @@ function cellValue(c: ExportCell | undefined): CellValue {
 
 export async function writeXlsx(db: Db, path: string, options: ExportOptions = {}, rowsPerSheet = ROWS_PER_SHEET): Promise<number> {
   const reports = exportReports(db, options)
-  removeStaleStaging()
-  const staging = mkdtempSync(join(tmpdir(), STAGING_PREFIX))
+  // The pid in the name tells a later start whether anyone still writes into it (leftovers.ts).
+  const staging = mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`))
   const temp = `${path}.partial-${process.pid}`
   const workbook = new WorkbookWriter(staging, '年报核验台')
   try {
