@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { invokeHandler, type Handlers } from '../shared/contract'
 import { Library } from '../library/library'
@@ -147,5 +147,45 @@ describe('handlers', () => {
     const detail = await handlers.getReport({ reportId: 1 })
     expect(detail.cells['requests.new_received.natural'].raw).not.toBe('77')
     opened[0].close()
+  })
+
+  it('no dialog answer can make export, backup or merge write over the open library', async () => {
+    const { handlers, dialogs, library } = await setup()
+    for (const target of [library.path, `${library.path}-wal`, `${library.path}-journal`, library.path.replace('library.sqlite', 'LIBRARY.sqlite')]) {
+      dialogs.save.push(target)
+      const exported = await invokeHandler(handlers, 'exportReports', { format: 'csv', all: true })
+      expect(exported).toMatchObject({ ok: false, error: { code: 'export.same_file', message: expect.stringContaining('不能导出到资料库文件本身') } })
+      dialogs.save.push(target)
+      const backedUp = await invokeHandler(handlers, 'backupLibrary', {})
+      expect(backedUp).toMatchObject({ ok: false, error: { code: 'backup.same_file' } })
+    }
+    dialogs.open.push(`${library.path}-wal`)
+    expect(await invokeHandler(handlers, 'mergeLibrary', {})).toMatchObject({ ok: false, error: { code: 'merge.same_file' } })
+    expect(readFileSync(library.path).subarray(0, 15).toString('latin1')).toBe('SQLite format 3')
+    expect(await handlers.listReports({})).toHaveLength(5)
+    library.close()
+  })
+
+  it('a read-only library: info says why, every change is refused in Chinese, merge before its dialog', async () => {
+    const { library } = await setup()
+    const path = library.path
+    library.close()
+    chmodSync(path, 0o444)
+    try {
+      const readOnly = new Library(path)
+      const dialogs = new Scripted()
+      const handlers = createHandlers({ library: readOnly, extract: memoExtract, dialogs, openLibrary: (p) => new Library(p) })
+      expect(await handlers.getLibraryInfo({})).toMatchObject({ reportCount: 5, readOnly: '文件为只读' })
+      const refused = { ok: false, error: { code: 'library.read_only', message: expect.stringContaining('不能修改') } }
+      expect(await invokeHandler(handlers, 'importFiles', { files: seedFiles().slice(0, 1) })).toMatchObject(refused)
+      expect(await invokeHandler(handlers, 'setReviewer', { name: '张三' })).toMatchObject(refused)
+      expect(await invokeHandler(handlers, 'mergeLibrary', {})).toMatchObject(refused)
+      expect(dialogs.asked).toHaveLength(0)
+      dialogs.save.push(join(tempDir(), 'all.xlsx'))
+      expect(await handlers.exportReports({ format: 'xlsx', all: true })).toMatchObject({ reports: 5 })
+      readOnly.close()
+    } finally {
+      chmodSync(path, 0o644)
+    }
   })
 })
