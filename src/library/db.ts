@@ -190,7 +190,8 @@ export function openReadOnly(path: string, options: ReadOnlyOptions = {}): Db {
     if (!hasTable(db, 'schema_migrations')) {
       const { n } = db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }
       if (options.emptyDatabase && n === 0) return db
-      throw new LibraryError('library.not_library', `${path} 不是年报核验台的资料库（其中有其他程序的数据），未作任何改动`)
+      const what = n === 0 ? '空的数据库' : '其中是其他程序的数据'
+      throw new LibraryError('library.not_library', `${path} 不是年报核验台的资料库（${what}），未作任何改动`)
     }
     const version = schemaVersion(db)
     if (version > SCHEMA_VERSION) {
