@@ -18,7 +18,7 @@ export async function backupTo(db: Db, libraryPath: string, destination: string)
     await db.backup(temp)
     renameSync(temp, target)
   } catch (e) {
-    rmSync(temp, { force: true })
+    for (const file of [temp, `${temp}-journal`, `${temp}-wal`]) rmSync(file, { force: true })
     throw new UserFacingError('backup.failed', `备份失败：${(e as Error).message}`)
   }
   return { path: target }

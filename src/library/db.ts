@@ -27,6 +27,8 @@ export interface OpenOptions {
 export interface LibraryOpenOptions extends OpenOptions {
   /** Open read-only even when the file could be written (list, export). */
   readOnly?: boolean
+  /** Only a library that exists (打开资料库…): no new one from a missing path, an empty file or database. */
+  existingOnly?: boolean
 }
 
 export interface OpenedLibrary {
@@ -53,7 +55,7 @@ export function openLibrary(path: string, options: LibraryOpenOptions = {}): Ope
   }
   if (stats?.isDirectory()) throw new LibraryError('library.open', `无法打开资料库 ${path}：这是文件夹，不是资料库文件`)
   if (!stats || stats.size === 0) {
-    if (options.readOnly || (stats && readOnlyReason(path))) {
+    if (options.readOnly || options.existingOnly || (stats && readOnlyReason(path))) {
       throw new LibraryError('library.missing', stats ? `资料库文件 ${path} 是空文件（0 字节），其中没有报告` : `找不到资料库 ${path}`)
     }
     if (!stats) mkdirSync(dirname(path), { recursive: true })
@@ -61,9 +63,9 @@ export function openLibrary(path: string, options: LibraryOpenOptions = {}): Ope
   }
   const looked = openReadOnly(path, { ...options, emptyDatabase: true })
   const version = schemaVersion(looked)
-  if (options.readOnly && version === 0) {
+  if ((options.readOnly || options.existingOnly) && version === 0) {
     looked.close()
-    throw new LibraryError('library.missing', `${path} 是空的数据库，还不是资料库，其中没有报告`)
+    throw new LibraryError('library.not_library', `${path} 是空的数据库，还不是年报核验台的资料库`)
   }
   const reason = readOnlyReason(path) ?? (options.readOnly && version === SCHEMA_VERSION ? '只读命令' : null)
   if (reason) {
@@ -221,7 +223,13 @@ function connectReadOnly(path: string, options: OpenOptions): Db {
   } catch (e) {
     db?.close()
     const code = (e as { code?: string }).code ?? ''
-    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || hasPendingWal(path)) throw cannotOpen(path, e)
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw cannotOpen(path, e)
+    if (hasPendingWal(path)) {
+      throw new LibraryError(
+        'library.read_only_wal',
+        `资料库 ${path} 所在文件夹为只读，且其 -wal 文件中还有未并入的修改，无法在此读取：请把资料库连同 -wal 文件复制到可写的位置后再打开。`
+      )
+    }
     return readCopy(path, options)
   }
 }

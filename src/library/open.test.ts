@@ -102,8 +102,13 @@ describe('a library nobody may write to', () => {
     for (const [name, change] of refusals) {
       await expect(async () => change(), name).rejects.toThrow(/只读方式打开（文件为只读），不能修改/)
     }
+    const backup = join(tempDir(), 'backup.sqlite')
+    await ro.backup(backup)
     ro.close()
     expect(readFileSync(path).equals(before)).toBe(true)
+    const restored = new Library(backup)
+    expect(restored.listReports()).toHaveLength(5)
+    restored.close()
   })
 
   it('opens read-only when its folder is read-only', async () => {
@@ -138,6 +143,12 @@ describe('a library nobody may write to', () => {
     const copy = readCopy(path, {})
     expect((copy.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n).toBe(5)
     expect(() => copy.exec('DELETE FROM reports')).toThrow()
+    // What a read-only library offers works from the copy too: a backup.
+    const backup = join(tempDir(), 'from-copy.sqlite')
+    await copy.backup(backup)
     copy.close()
+    const restored = new Library(backup)
+    expect(restored.listReports()).toHaveLength(5)
+    restored.close()
   })
 })

@@ -5,6 +5,7 @@ import { invokeHandler, type Handlers } from '../shared/contract'
 import { Library } from '../library/library'
 import { memoExtract, removeTempDirs, seedFiles, tempDir } from '../library/testing/fixtures'
 import { createHandlers, type Dialogs } from './handlers'
+import { emptyDatabase, foreignDatabase } from '../library/testing/hostile'
 
 afterEach(removeTempDirs)
 
@@ -26,7 +27,7 @@ async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library
   const library = new Library(join(tempDir(), 'library.sqlite'))
   const dialogs = new Scripted()
   const opened: Library[] = []
-  const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: (path) => (opened.push(new Library(path)), opened.at(-1)!) })
+  const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: (path) => (opened.push(new Library(path, { existingOnly: true })), opened.at(-1)!) })
   await handlers.importFiles({ files: seedFiles() })
   return { handlers, dialogs, library, opened }
 }
@@ -187,5 +188,25 @@ describe('handlers', () => {
     } finally {
       chmodSync(path, 0o644)
     }
+  })
+
+  it('打开资料库… refuses an empty file, an empty database and another program’s database, each unchanged', async () => {
+    const { handlers, dialogs, library } = await setup()
+    const dir = tempDir()
+    const zero = join(dir, 'zero.sqlite')
+    writeFileSync(zero, '')
+    const empty = join(dir, 'empty.sqlite')
+    emptyDatabase(empty)
+    const foreign = join(dir, 'contacts.db')
+    foreignDatabase(foreign)
+    for (const path of [zero, empty, foreign]) {
+      const before = readFileSync(path)
+      dialogs.open.push(path)
+      const refused = await invokeHandler(handlers, 'openLibrary', {})
+      expect(refused, path).toMatchObject({ ok: false, error: { message: expect.stringMatching(/空文件|不是年报核验台的资料库/) } })
+      expect(readFileSync(path).equals(before), path).toBe(true)
+    }
+    expect((await handlers.getLibraryInfo({})).path).toBe(library.path)
+    library.close()
   })
 })

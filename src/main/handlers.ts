@@ -6,7 +6,7 @@ import type { Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
 import type { ExportFormat, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
-import { LibraryError, openReadOnly } from '../library/db'
+import { LibraryError } from '../library/db'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -20,7 +20,11 @@ export interface HandlerDeps {
   library: Library
   extract: Extractor
   dialogs: Dialogs
-  /** Opens another library file for 打开资料库… (e.g. restoring a backup); the app remembers it. */
+  /**
+   * Opens another, existing library file for 打开资料库… (e.g. restoring a backup): with
+   * `existingOnly`, so that an empty file or database is refused rather than made a library.
+   * The app remembers it.
+   */
   openLibrary: (path: string) => Library
 }
 
@@ -146,9 +150,8 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       const path = await dialogs.chooseOpenPath({ title: '打开资料库（例如一份备份）', extensions: ['sqlite', 'db'] })
       if (!path) return null
       if (resolve(path) === resolve(library.path)) return library.info()
-      // Checked read-only first (integrity, schema, is it a library at all), so that opening never
-      // writes a single table into a file that is not one.
-      userFacing(() => openReadOnly(path).close())
+      // The library layer looks at the file read-only first (integrity, schema, is it a library at
+      // all): opening never writes a single table into a file that is not one.
       const next = userFacing(() => openLibrary(path))
       library.close()
       library = next

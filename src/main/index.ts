@@ -35,7 +35,7 @@ function start(): void {
     return
   }
   const openLibrary = (path: string): Library => {
-    library = new Library(path, { nativeBinding: electronSqliteBinding() })
+    library = new Library(path, { nativeBinding: electronSqliteBinding(), existingOnly: true })
     rememberLibrary(userData, path)
     return library
   }

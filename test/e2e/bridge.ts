@@ -69,7 +69,7 @@ export const test = base.extend<{ app: AppHarness }>({
     const extractor = createWorkerExtractor(WORKER)
     const dialogs = new ScriptedDialogs()
     let current = library
-    const handlers = createHandlers({ library, extract: extractor.extract, dialogs, openLibrary: (path) => (current = new Library(path)) })
+    const handlers = createHandlers({ library, extract: extractor.extract, dialogs, openLibrary: (path) => (current = new Library(path, { existingOnly: true })) })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
     page.on('console', (m) => {
