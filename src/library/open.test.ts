@@ -7,7 +7,9 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EMPTY_FILE_NOTICE, Library } from './library'
 import { readCopy } from './db'
-import { damageLibrary, emptyDatabase, foreignDatabase } from './testing/hostile'
+import { damageLibrary, emptyDatabase, foreignDatabase, tamper } from './testing/hostile'
+import { MAX_FINDINGS_BYTES } from './store'
+import { deflateRawSync } from 'node:zlib'
 import { handReport, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
 
 const chmodded: string[] = []
@@ -150,5 +152,21 @@ describe('a library nobody may write to', () => {
     const restored = new Library(backup)
     expect(restored.listReports()).toHaveLength(5)
     restored.close()
+  })
+})
+
+describe('rows of a crafted library', () => {
+  it('a findings blob that inflates past any real report is a clear error about that report, not a crash', async () => {
+    const library = await seededLibrary()
+    const path = library.path
+    library.close()
+    const bomb = deflateRawSync(Buffer.alloc(MAX_FINDINGS_BYTES + 1024 * 1024, 0x20))
+    expect(bomb.length).toBeLessThan(100_000)
+    tamper(path, [['UPDATE reports SET findings = ? WHERE id = 2', bomb]])
+    const opened = new Library(path)
+    expect(() => opened.getReport(2)).toThrow(/检查结果已损坏或异常庞大/)
+    expect(opened.getReport(1).summary.id).toBe(1)
+    expect(opened.listReports()).toHaveLength(5)
+    opened.close()
   })
 })
