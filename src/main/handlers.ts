@@ -1,12 +1,12 @@
 // The handler table behind the IPC contract. No electron here: main registers it with ipcMain,
 // and the browser test bridge registers the very same table over page.exposeBinding.
 
-import { resolve } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
 import type { ExportFormat, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
+import { isLibraryFile } from '../library/paths'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -149,7 +149,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       if (exportShare !== null) throw new UserFacingError('export.busy', '导出正在进行，请完成后再打开其他资料库')
       const path = await dialogs.chooseOpenPath({ title: '打开资料库（例如一份备份）', extensions: ['sqlite', 'db'] })
       if (!path) return null
-      if (resolve(path) === resolve(library.path)) return library.info()
+      if (isLibraryFile(library.path, path)) return library.info() // already open (by any name)
       // The library layer looks at the file read-only first (integrity, schema, is it a library at
       // all): opening never writes a single table into a file that is not one.
       const next = userFacing(() => openLibrary(path))
