@@ -24,7 +24,8 @@ import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
 import type { Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
-import { hasDocument, refreshAround } from './findings'
+import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
+import * as marks from './marks'
 import { ingest } from '../core/ingest'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
@@ -55,6 +56,7 @@ export class Library {
     this.path = path
     this.options = options
     this.db = openDatabase(path, options)
+    rederiveIfAsked(this.db)
   }
 
   close(): void {
@@ -138,6 +140,24 @@ export class Library {
 
   acceptFinding(reportId: number, rule: string, cells: string[], comment: string): ReportDetail {
     edits.acceptFinding(this.db, reportId, rule, cells, comment)
+    return this.getReport(reportId)
+  }
+
+  /** 原文无此表 for one table, with the reviewer's comment (recorded in the audit trail). */
+  markTableAbsent(reportId: number, table: string, comment: string): ReportDetail {
+    marks.markTableAbsent(this.db, reportId, table, comment)
+    return this.getReport(reportId)
+  }
+
+  /** 原文空白 for the given cells, with one comment. */
+  markCellsBlank(reportId: number, keys: string[], comment: string): ReportDetail {
+    marks.markCellsBlank(this.db, reportId, keys, comment)
+    return this.getReport(reportId)
+  }
+
+  /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
+  settleBlankCells(reportId: number, comment: string): ReportDetail {
+    marks.settleBlankCells(this.db, reportId, comment)
     return this.getReport(reportId)
   }
 
