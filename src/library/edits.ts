@@ -1,9 +1,9 @@
 // Reviewer edits: cells and metadata, each recorded with old, new, who, when and why. Editing a
 // verified report reopens it (recorded as an edit of 'status'). Findings re-run after each edit.
 
-import { openSummary, type OpenSummary } from '../core/validate'
-import type { TableName } from '../core/template'
+import { openSummary } from '../core/validate'
 import { UserFacingError } from '../shared/contract'
+import { openReason } from '../shared/open-items'
 import type { EditRecord, ReportStatus, Settings } from '../shared/types'
 import { agencyKey } from './agency'
 import { sql, type Db } from './db'
@@ -190,20 +190,6 @@ export function acceptFinding(db: Db, reportId: number, rule: string, cells: str
     ).run(reportId, rule, instance, text.slice(0, 500), reviewer, new Date().toISOString())
     refreshReport(db, reportId)
   })()
-}
-
-const TABLE_TITLES: Record<TableName, string> = { active: '表二', requests: '表三', appeals: '表四' }
-
-/** Why a report cannot be verified yet, and what to do, in Chinese; null when nothing is open. */
-export function openReason(open: OpenSummary): string | null {
-  if (open.total === 0) return null
-  const parts: string[] = []
-  if (open.missingTables.length) parts.push(`缺少${open.missingTables.map((t) => TABLE_TITLES[t]).join('、')}（请对照原文填入，或记为“原文无此表”）`)
-  if (open.unreadCells.length) parts.push(`${open.unreadCells.length} 个单元格空白未读出（请填入，或记为“原文空白”）`)
-  if (open.failed) parts.push(`${open.failed} 项核验未通过（请更正，或核对原文后接受）`)
-  if (open.notAssessable) parts.push(`${open.notAssessable} 项无法核验（请填入其空白单元格，或记为“原文空白”）`)
-  if (open.uncertain) parts.push(`${open.uncertain} 项待确认（请核对后更正或接受）`)
-  return `还不能标记为已核验：${parts.join('；')}。`
 }
 
 /** 标记为已核验: refused while anything is open (see core/validate/open.ts), naming what and what to do. */
