@@ -25,7 +25,8 @@ function groups(findings: ReviewFinding[]): Group[] {
     { id: 'uncertain', title: '', findings: of((f) => f.status === 'uncertain' && f.open), folded: false },
     // What could not be checked is open, never folded away, until its cells are settled.
     { id: 'na', title: '无法核验', findings: of((f) => f.status === 'not_assessable' && f.open), folded: false },
-    { id: 'accepted', title: '已接受或已确认', findings: of((f) => f.status !== 'pass' && !f.open), folded: true },
+    { id: 'accepted', title: '已接受', findings: of((f) => !!f.accepted), folded: false },
+    { id: 'settled', title: '已确认（原文无此表或原文空白）', findings: of((f) => f.status === 'not_assessable' && !f.open), folded: true },
     { id: 'pass', title: '已通过', findings: of((f) => f.status === 'pass'), folded: true }
   ]
 }
