@@ -14,8 +14,9 @@ export const TABLE_LABELS: Record<TableName, string> = {
 
 const MAX_LISTED = 5
 
+/** The report's form; without one (no table found), the form in force for its year, as the review shows. */
 export function templateOf(report: ExtractedReport): TemplateId {
-  return report.meta.template ?? '2021'
+  return report.meta.template ?? (report.meta.year !== null && report.meta.year <= 2020 ? '2019' : '2021')
 }
 
 interface KeyInfo {

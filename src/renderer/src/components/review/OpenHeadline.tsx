@@ -10,7 +10,8 @@ export function OpenHeadline({ open }: { open: OpenItems }): React.JSX.Element {
   const blocked = openReason(open)
   const counts: [string, number, string][] = [
     ['未通过', open.failed, 'fail'],
-    ['无法核验', open.notAssessable, 'na'],
+    // a missing table is a check that could not be made, like the findings listed under 无法核验
+    ['无法核验', open.notAssessable + open.missingTables.length, 'na'],
     ['待确认', open.uncertain, 'uncertain'],
     ['已接受', open.accepted, 'accepted']
   ]
