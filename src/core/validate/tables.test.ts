@@ -122,5 +122,10 @@ describe('table 三 and 四 rules', () => {
       ['tables.missing', 'not_assessable', 'requests'],
       ['tables.missing', 'not_assessable', 'appeals']
     ])
+    // without a form, a 2019 report's missing table 三 is the 2019 one (single （六） row): 23 rows × 7
+    report.meta = { ...report.meta, template: null, year: 2019 }
+    expect(runChecks(report).find((f) => f.cells[0].startsWith('requests.'))!.cells).toHaveLength(161)
+    report.meta = { ...report.meta, year: 2023 }
+    expect(runChecks(report).find((f) => f.cells[0].startsWith('requests.'))!.cells).toHaveLength(175)
   })
 })

@@ -4,7 +4,7 @@
 import type { ExtractedReport, Finding } from '../report'
 import { cellSpec, tableOf, templateKeys, type CellType, type TableName, type TemplateId } from '../template'
 import { cellLabel } from './labels'
-import { otherShape, type OtherShape } from './tables'
+import { otherShape, templateOf, type OtherShape } from './tables'
 
 export const TABLE_LABELS: Record<TableName, string> = {
   active: '二、主动公开政府信息情况',
@@ -14,10 +14,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
 
 const MAX_LISTED = 5
 
-/** The report's form; without one (no table found), the form in force for its year, as the review shows. */
-export function templateOf(report: ExtractedReport): TemplateId {
-  return report.meta.template ?? (report.meta.year !== null && report.meta.year <= 2020 ? '2019' : '2021')
-}
+export { templateOf }
 
 interface KeyInfo {
   type: CellType
