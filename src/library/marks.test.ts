@@ -152,6 +152,10 @@ describe('the export records the marks and where the values came from', () => {
     )
     const edits = wb.getWorksheet('核验记录')!.getRows(2, wb.getWorksheet('核验记录')!.rowCount - 1)!.map((r) => [r.getCell(3).value, r.getCell(6).value, r.getCell(8).value])
     expect(edits).toContainEqual(['表三（整表）', '原文无此表', '原文只有文字'])
+    // the verified report's three missing tables are findings of their own in 问题清单
+    const issues = wb.getWorksheet('问题清单')!
+    const messages = issues.getRows(2, issues.rowCount - 1)!.flatMap((r) => (r.values as unknown[]).filter((v) => typeof v === 'string'))
+    expect(messages.filter((m) => (m as string).includes('：未找到此表'))).toHaveLength(3)
     // JSON carries the same counts and the marks
     const jsonDir = join(tempDir(), 'json')
     await library.export('json', jsonDir)
