@@ -98,14 +98,16 @@ export function refreshReport(db: Db, reportId: number): void {
 }
 
 /**
- * Re-derives every report's findings, open count and status when a migration asked for it (the
- * meaning of "open" changed), once, in one transaction. Verified reports stay verified.
+ * Re-derives findings, open count and status when a migration asked for it (the meaning of "open"
+ * changed), once, in one transaction. Only reports not yet verified: their status is what the list
+ * derives and the gate decides (about 5 ms a report); a verified report stays verified, and its
+ * findings are re-run at its next edit.
  */
 export function rederiveIfAsked(db: Db): number {
   const asked = sql(db, "SELECT value FROM settings WHERE key = 'rederive_open_findings'").get()
   if (!asked) return 0
   return db.transaction(() => {
-    const ids = (sql(db, 'SELECT id FROM reports ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+    const ids = (sql(db, "SELECT id FROM reports WHERE status <> 'verified' ORDER BY id").all() as { id: number }[]).map((r) => r.id)
     for (const id of ids) refreshReport(db, id)
     sql(db, "DELETE FROM settings WHERE key = 'rederive_open_findings'").run()
     return ids.length

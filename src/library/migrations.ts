@@ -135,7 +135,8 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (report_id, target)
       ) WITHOUT ROWID;
       -- open_findings now counts missing tables, unread cells and unsettled checks, which only the
-      -- checks can tell: the library re-runs them for every report on its next open (see library.ts).
+      -- checks can tell: the library re-runs them for every unverified report on its next open
+      -- (findings.ts rederiveIfAsked).
       INSERT INTO settings (key, value) VALUES ('rederive_open_findings', '3')
         ON CONFLICT(key) DO UPDATE SET value = excluded.value;
     `

@@ -20,9 +20,22 @@ function partFive(text: string): string | null {
   return six < 0 ? rest : rest.slice(0, six)
 }
 
-/** text.problems_section: part 五 present but saying only "无" or next to nothing. */
+const CACHE_SIZE = 16
+const cache = new Map<string, Finding[]>()
+
+/** text.problems_section: part 五 present but saying only "无" or next to nothing. Cached: checks re-run after every edit. */
 export function checkProblemsSection(text: string | undefined): Finding[] {
   if (!text) return []
+  let findings = cache.get(text)
+  if (!findings) {
+    findings = problemsSection(text)
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    cache.set(text, findings)
+  }
+  return findings.map((f) => ({ ...f }))
+}
+
+function problemsSection(text: string): Finding[] {
   const body = partFive(normaliseProse(text).text)
   if (body === null) return []
   const words = body.replace(/[\p{P}\p{S}\s]/gu, '')
