@@ -128,6 +128,22 @@ describe('the list after an upgrade', () => {
   })
 })
 
+describe('merging', () => {
+  it('a colleague\'s library from before the marks merges as it is', async () => {
+    const theirs = await seededLibrary('李四')
+    theirs.verifyReport(1)
+    const path = theirs.path
+    theirs.close()
+    const db = new Database(path)
+    db.exec('DROP TABLE marks; DELETE FROM schema_migrations WHERE id = 3')
+    db.close()
+    const ours = new Library(join(tempDir(), 'ours.sqlite'))
+    expect(ours.merge(path)).toMatchObject({ added: 5, conflicts: [] })
+    expect(ours.getReport(ours.listReports({ search: '益阳' })[0].id)).toMatchObject({ verifiedBy: '李四', marks: { tables: [], cells: [] } })
+    ours.close()
+  })
+})
+
 describe('the export records the marks and where the values came from', () => {
   it('汇总 counts extracted / typed / OCR cells; 核验记录 lists 原文无此表', async () => {
     const library = await seededLibrary()
