@@ -3,13 +3,15 @@
 
 import type { SourceLocation } from '../core/document'
 import type { Finding, ReportMeta } from '../core/report'
+import { isOpen, openSummary, type Settlement } from '../core/validate'
 import { UserFacingError } from '../shared/contract'
 import type { Acceptance, ReportDetail, ReviewCell, SourceView } from '../shared/types'
 import { sql, type Db } from './db'
 import { sanitiseStoredHtml } from './display-html'
 import { acceptancesOf, instanceOf } from './findings'
 import { requireReport } from './edits'
-import { cellRows, effectiveTables, metaOf, storedFindings, toSummary } from './store'
+import { marksOf, settlementOf } from './marks'
+import { cellRows, currentReport, effectiveTables, metaOf, storedFindings, toSummary } from './store'
 
 export function reportDetail(db: Db, reportId: number): ReportDetail {
   const row = requireReport(db, reportId)
@@ -38,12 +40,16 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     if (c.conflict_raw !== null && corrected) conflicts.push({ key: c.key, edited: c.human_raw ?? '', extracted: c.conflict_raw })
   }
   const acceptances = new Map(acceptancesOf(db, reportId).map((a) => [`${a.rule}|${a.instance}`, a]))
+  const settlement = settlementOf(db, reportId, rows)
+  const findings = withAcceptances(storedFindings(row), acceptances, settlement)
   return {
     summary: toSummary(row),
     meta: metaOf(row),
     tables: effectiveTables(row, rows),
     cells,
-    findings: withAcceptances(storedFindings(row), acceptances),
+    findings,
+    open: openSummary(currentReport(row, rows), findings, settlement),
+    marks: marksOf(db, reportId),
     messages: JSON.parse(row.messages),
     verifiedBy: row.verified_by,
     verifiedAt: row.verified_at,
@@ -52,12 +58,13 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   }
 }
 
-function withAcceptances(findings: Finding[], acceptances: Map<string, Acceptance>): ReportDetail['findings'] {
+function withAcceptances(findings: Finding[], acceptances: Map<string, Acceptance>, settlement: Settlement): ReportDetail['findings'] {
   return findings.map((f) => {
     const accepted = f.status === 'fail' || f.status === 'uncertain' ? acceptances.get(`${f.rule}|${instanceOf(f.cells)}`) : undefined
     const { accepted: _checkAcceptance, ...rest } = f
     void _checkAcceptance
-    return accepted ? { ...rest, accepted } : rest
+    const open = isOpen(accepted ? { ...rest, accepted } : rest, settlement)
+    return accepted ? { ...rest, accepted, open } : { ...rest, open }
   })
 }
 

@@ -24,7 +24,8 @@ import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
 import type { Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
-import { hasDocument, refreshAround } from './findings'
+import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
+import * as marks from './marks'
 import { ingest } from '../core/ingest'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
@@ -73,6 +74,7 @@ export class Library {
     this.readOnly = opened.readOnly
     this.created = opened.created
     if (path !== ':memory:') removeLeftovers(path)
+    if (!this.readOnly) rederiveIfAsked(this.db)
   }
 
   /** Refuses a change to a read-only library, saying why and what to do, in Chinese. */
@@ -178,6 +180,27 @@ export class Library {
   acceptFinding(reportId: number, rule: string, cells: string[], comment: string): ReportDetail {
     this.assertWritable()
     edits.acceptFinding(this.db, reportId, rule, cells, comment)
+    return this.getReport(reportId)
+  }
+
+  /** 原文无此表 for one table, with the reviewer's comment (recorded in the audit trail). */
+  markTableAbsent(reportId: number, table: string, comment: string): ReportDetail {
+    this.assertWritable()
+    marks.markTableAbsent(this.db, reportId, table, comment)
+    return this.getReport(reportId)
+  }
+
+  /** 原文空白 for the given cells, with one comment. */
+  markCellsBlank(reportId: number, keys: string[], comment: string): ReportDetail {
+    this.assertWritable()
+    marks.markCellsBlank(this.db, reportId, keys, comment)
+    return this.getReport(reportId)
+  }
+
+  /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
+  settleBlankCells(reportId: number, comment: string): ReportDetail {
+    this.assertWritable()
+    marks.settleBlankCells(this.db, reportId, comment)
     return this.getReport(reportId)
   }
 

@@ -24,6 +24,7 @@ import { agencyKey } from './agency'
 import { LibraryError, openReadOnly, sql, type Db, type OpenOptions } from './db'
 import { recordEdit } from './edits'
 import { refreshAround } from './findings'
+import { copyMarks } from './marks'
 import { reportIdBySha } from './importing'
 import { cellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
 
@@ -323,6 +324,7 @@ function addReport(db: Db, theirs: Side): number {
   }
   copyEdits(db, id, theirs.edits, [])
   copyAcceptances(db, other, row.id, id)
+  copyMarks(db, other, row.id, id)
   return id
 }
 
@@ -346,6 +348,7 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
     recordEdit(db, { reportId: id, target: d.target, oldRaw: d.ours, newRaw: d.theirs, reviewer: mergedBy, reason: '合并资料库：采用对方的值', at: now })
   }
   copyAcceptances(db, theirs.db, theirs.row.id, id)
+  copyMarks(db, theirs.db, theirs.row.id, id)
   if (theirs.row.status === 'verified') {
     sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(
       theirs.row.verified_by,

@@ -60,6 +60,23 @@ describe('handlers', () => {
     library.close()
   })
 
+  it('marks: 原文无此表 per table, 原文空白 per cell and the one act — arguments checked, errors in Chinese', async () => {
+    const { handlers, library } = await setup()
+    await handlers.setReviewer({ name: '张三' })
+    // report 4 is seed 003, without tables
+    const refused = await invokeHandler(handlers, 'verifyReport', { reportId: 4 })
+    expect(refused.ok ? '' : refused.error.message).toBe('还不能标记为已核验：缺少表二、表三、表四（请对照原文填入，或记为“原文无此表”）。')
+    const noComment = await invokeHandler(handlers, 'markTableAbsent', { reportId: 4, table: 'requests', comment: '' })
+    expect(noComment.ok ? '' : noComment.error.code).toBe('mark.no_comment')
+    const badKeys = await invokeHandler(handlers, 'markCellsBlank', { reportId: 4, keys: 'appeals.review.total' as unknown as string[], comment: 'x' })
+    expect(badKeys.ok ? '' : badKeys.error.message).toBe('参数无效：单元格列表')
+    for (const table of ['active', 'requests', 'appeals']) await handlers.markTableAbsent({ reportId: 4, table, comment: '原文无表格' })
+    const nothing = await invokeHandler(handlers, 'settleBlankCells', { reportId: 4, comment: '原文空白' })
+    expect(nothing.ok ? '' : nothing.error.code).toBe('mark.nothing_blank')
+    expect((await handlers.verifyReport({ reportId: 4 })).summary.status).toBe('verified')
+    library.close()
+  })
+
   it('reports the progress of a running export, refuses a second one meanwhile, and says null after', async () => {
     const { handlers, dialogs, library } = await setup()
     const dir = tempDir()

@@ -105,6 +105,12 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       if (!Array.isArray(args.cells)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
       return library.acceptFinding(reportIdOf(args), stringArg(args.rule, '规则'), args.cells, stringArg(args.comment, '说明'))
     },
+    markTableAbsent: (args) => library.markTableAbsent(reportIdOf(args), stringArg(args.table, '表格'), stringArg(args.comment, '说明')),
+    markCellsBlank: (args) => {
+      if (!Array.isArray(args.keys)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
+      return library.markCellsBlank(reportIdOf(args), args.keys, stringArg(args.comment, '说明'))
+    },
+    settleBlankCells: (args) => library.settleBlankCells(reportIdOf(args), stringArg(args.comment, '说明')),
     verifyReport: (args) => library.verifyReport(reportIdOf(args)),
     getSettings: () => library.getSettings(),
     setReviewer: ({ name }) => library.setReviewer(stringArg(name, '姓名')),

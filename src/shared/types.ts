@@ -90,12 +90,32 @@ export interface Acceptance {
   at: string
 }
 
+/** A reviewer's record about the original: 原文无此表 (target 'table.<name>') or 原文空白 (a cell key). */
+export interface ReviewMark {
+  target: string
+  comment: string
+  by: string
+  at: string
+}
+
+export interface ReviewMarks {
+  tables: ReviewMark[]
+  cells: ReviewMark[]
+}
+
+/** What still keeps a report from 已核验 (core/validate/open.ts), counted for the headline. */
+export type OpenItems = import('../core/validate/open').OpenSummary
+
 export interface ReportDetail {
   summary: ReportSummary
   meta: import('../core/report').ReportMeta
   tables: Record<import('../core/template/cells').TableName, import('../core/report').TableStatus>
   cells: Record<string, ReviewCell>
-  findings: (import('../core/report').Finding & { accepted?: Acceptance })[]
+  /** Each finding with its acceptance, and whether it is still open (see OpenItems). */
+  findings: (import('../core/report').Finding & { accepted?: Acceptance; open: boolean })[]
+  /** What is still open; verifying is refused unless open.total is 0. */
+  open: OpenItems
+  marks: ReviewMarks
   messages: import('../core/messages').Message[]
   verifiedBy: string | null
   verifiedAt: string | null

@@ -5,9 +5,11 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { ExtractedCell, ReportJson } from '../../core/report'
 import type { SourceFormat } from '../../core/document'
+import type { ReviewMarks } from '../../shared/types'
 import type { Db } from '../db'
+import { marksOf } from '../marks'
 import { cellRows, effectiveCell, effectiveTables, reportRow } from '../store'
-import { exportReports, reportEdits, reportExtras, type ExportReport } from './data'
+import { cellOrigins, exportReports, reportEdits, reportExtras, type CellOrigins, type ExportReport } from './data'
 import type { WriterOptions } from './index'
 import { KEY_ORDER } from './labels'
 
@@ -20,6 +22,10 @@ export interface ReviewedReportJson extends ReportJson {
     corrected: string[]
     extractedMeta: ReportJson['meta']
     edits: ReturnType<typeof reportEdits>
+    /** How many of the cells were extracted, typed by a reviewer, read by OCR. */
+    cellOrigins: CellOrigins
+    /** 原文无此表 / 原文空白 as the reviewer recorded them. */
+    marks: ReviewMarks
   }
 }
 
@@ -43,7 +49,16 @@ export function reviewedJson(db: Db, r: ExportReport): ReviewedReportJson {
     cells,
     findings: extras.findings,
     messages: extras.messages,
-    review: { status: r.status, verifiedBy: r.verifiedBy, verifiedAt: r.verifiedAt, corrected, extractedMeta: extras.extractedMeta, edits: reportEdits(db, r.id) }
+    review: {
+      status: r.status,
+      verifiedBy: r.verifiedBy,
+      verifiedAt: r.verifiedAt,
+      corrected,
+      extractedMeta: extras.extractedMeta,
+      edits: reportEdits(db, r.id),
+      cellOrigins: cellOrigins(db, r.id),
+      marks: marksOf(db, r.id)
+    }
   }
 }
 

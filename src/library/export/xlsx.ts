@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { tableOf, type TableName, type TemplateId } from '../../core/template'
 import { STATUS_LABELS, type ReportStatus } from '../../shared/types'
 import type { Db } from '../db'
-import { bySummaryColumn, exportCells, exportReports, reportEdits, reportIssues, type ExportCell, type ExportOptions, type ExportReport } from './data'
+import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, reportEdits, reportIssues, type ExportCell, type CellOrigins, type ExportOptions, type ExportReport } from './data'
 import { cellLabels, FAULT_LABELS, FINDING_STATUS_LABELS, summaryColumns, targetLabel } from './labels'
 import { neutralise } from './safe-text'
 import { WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
@@ -46,7 +46,7 @@ export async function writeXlsx(db: Db, path: string, options: ExportOptions = {
     for (let i = 0; i < reports.length; i++) {
       const r = reports[i]
       const cells = exportCells(db, r.id)
-      summary.add(r, cells)
+      summary.add(r, cells, cellOrigins(db, r.id))
       longForm.add(r, cells)
       findings.add(db, r)
       edits.add(db, r)
@@ -78,23 +78,25 @@ class SummarySheet {
   constructor(workbook: WorkbookWriter) {
     const columns = this.columns
     this.sheet = workbook.addSheet('汇总', {
-      widths: [28, 6, 6, 8, 10, ...columns.map(() => 11), 36],
+      widths: [28, 6, 6, 8, 10, ...columns.map(() => 11), 36, ...ORIGIN_HEADERS.map(() => 12)],
       frozen: { rows: 3, columns: 1 }
     })
     const ws = this.sheet
     // Three header rows (table / row / column), with the runs of equal labels merged.
     const blank = META_HEADERS.map(() => '')
-    ws.row([...META_HEADERS, ...columns.map((c) => c.table), '文件名'], 'header')
-    ws.row([...blank, ...columns.map((c) => c.row), ''], 'header')
-    ws.row([...blank, ...columns.map((c) => c.column), ''], 'header')
+    // After the file name: where the values came from (extracted / typed / OCR).
+    const origins = ORIGIN_HEADERS.map(() => '')
+    ws.row([...META_HEADERS, ...columns.map((c) => c.table), '文件名', ...ORIGIN_HEADERS], 'header')
+    ws.row([...blank, ...columns.map((c) => c.row), '', ...origins], 'header')
+    ws.row([...blank, ...columns.map((c) => c.column), '', ...origins], 'header')
     const last = META_HEADERS.length + columns.length + 1
     for (let c = 1; c <= META_HEADERS.length; c++) ws.merge(1, c, 3, c)
-    ws.merge(1, last, 3, last)
+    for (let c = last; c <= last + ORIGIN_HEADERS.length; c++) ws.merge(1, c, 3, c)
     mergeRuns(ws, 1, META_HEADERS.length + 1, columns.map((c) => c.table))
     mergeRuns(ws, 2, META_HEADERS.length + 1, columns.map((c) => `${c.table}|${c.row}`))
   }
 
-  add(r: ExportReport, cells: ExportCell[]): void {
+  add(r: ExportReport, cells: ExportCell[], origins: CellOrigins): void {
     this.sheet.row([
       text(r.agency),
       r.year,
@@ -102,7 +104,10 @@ class SummarySheet {
       statusLabel(r.status),
       text(r.verifiedBy),
       ...bySummaryColumn(cells).map(cellValue),
-      text(r.fileName)
+      text(r.fileName),
+      origins.extracted,
+      origins.typed,
+      origins.ocr
     ])
   }
 }
