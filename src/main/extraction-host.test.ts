@@ -18,7 +18,7 @@ process.on('message', ({ id, payload }) => {
   if (name === 'throw') throw new Error('boom')
   if (name === 'steps') {
     let step = 0
-    const next = () => (step++ < 4 ? (process.send({ id, type: 'progress', progress: step }), setTimeout(next, 150)) : reply())
+    const next = () => (step++ < 6 ? (process.send({ id, type: 'progress', progress: step }), setTimeout(next, 250)) : reply())
     return next()
   }
   reply()
@@ -45,8 +45,12 @@ const pidOf = (r: { messages: { message: string }[] }): string => r.messages[0].
 
 describe('the extraction host', () => {
   it('abandons a file that takes too long, and the next file goes through in a fresh child', async () => {
-    const extract = hostExtractor(start(300), 300)
-    const [hung, next] = await Promise.all([extract(file('hang')), extract(file('after'))])
+    const h = start(30_000)
+    // Only the hung file is on a short clock: the next one's clock includes starting a new child.
+    const [hung, next] = await Promise.all([
+      hostExtractor(h, 500)(file('hang')),
+      hostExtractor(h, 30_000)(file('after'))
+    ])
     expect(codes(hung)).toEqual(['extract.timeout'])
     expect(hung.messages[0].message).toMatch(/解析超时/)
     expect(hung.value).toBeNull()
@@ -80,13 +84,16 @@ describe('the extraction host', () => {
   })
 
   it('passes progress on, and with timeoutPerStep bounds each step rather than the whole request', async () => {
-    const h = start(400)
+    const h = start(30_000)
+    // A first request starts the child, so its start-up is not on the clock below.
+    expect((await h.request('extract', file('warm'))).ok).toBe(true)
     const seen: unknown[] = []
-    const perStep = await h.request('extract', file('steps'), { timeoutMs: 400, timeoutPerStep: true, onProgress: (p) => seen.push(p) })
+    // Six steps 250 ms apart: each well within 1 s, all together not.
+    const perStep = await h.request('extract', file('steps'), { timeoutMs: 1000, timeoutPerStep: true, onProgress: (p) => seen.push(p) })
     expect(perStep.ok).toBe(true)
-    expect(seen).toEqual([1, 2, 3, 4])
-    const whole = await h.request('extract', file('steps'), { timeoutMs: 400 })
-    expect(whole).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 0 } })
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6])
+    const whole = await h.request('extract', file('steps'), { timeoutMs: 1000 })
+    expect(whole).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 1 } })
   })
 
   it('fails requests still queued when closed, and refuses new ones', async () => {
