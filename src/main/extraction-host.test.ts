@@ -135,3 +135,13 @@ describe('the extraction host and the killer .doc (a two-sector FAT cycle)', () 
     expect(Number(next.messages[0].message)).toBeGreaterThan(1000)
   })
 })
+
+describe('the extraction host without a child to run', () => {
+  it('fails the file at once, with the reason, when the child cannot start', async () => {
+    host = createExtractionHost(forkSpawner(join(tempDir(), 'missing.cjs')), { timeoutMs: 30_000 })
+    const started = Date.now()
+    const result = await hostExtractor(host)(file('x'))
+    expect(codes(result)).toEqual(['extract.crash'])
+    expect(Date.now() - started).toBeLessThan(20_000)
+  })
+})

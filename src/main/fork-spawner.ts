@@ -32,8 +32,9 @@ export function forkSpawner(modulePath: string, { heapMb = EXTRACTION_HEAP_MB }:
     child.on('close', (code, signal) => ended(code, signal))
     child.on('error', (e) => {
       tail += `\n${e.message}`
-      // A child that could not start, or whose channel broke: end it for good.
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      // A child that could not start has no process to wait for; one whose channel broke is ended for good.
+      if (child.pid === undefined) ended(null, null)
+      else if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       else ended(child.exitCode, child.signalCode)
     })
     const handle: HostChild = {
