@@ -1,0 +1,31 @@
+/**
+ * Page images: the pictures a document carries where its text should be (scanned PDF pages, tables pasted
+ * as pictures in Word or web pages, photos of pages). Shared by the page-image plumbing (this folder) and
+ * the OCR engine (src/core/ocr); see issue #13.
+ */
+
+/** 8-bit grey pixels, row-major, one byte per pixel (0 = black, 255 = white). */
+export interface Raster {
+  width: number
+  height: number
+  data: Uint8Array
+}
+
+export interface PageImage {
+  /** 0-based order among the document's page images. */
+  index: number
+  /** Where the picture came from, for messages: '第 3 页' | 'word/media/image2.png' | 'xxx_files/image003.jpg'. */
+  origin: string
+  /** Encoded form kept for the source pane. */
+  mime: 'image/png' | 'image/jpeg'
+  bytes: Uint8Array
+  /** Pixels of `bytes`. */
+  width: number
+  height: number
+  /** docx/html: text offset in SourceDocument.text where the picture sits; pdf: undefined (use pdfPage). */
+  anchor?: number
+  /** 1-based page, for PDF sources. */
+  pdfPage?: number
+  /** Grey pixels for OCR, same width/height as `bytes`. */
+  decode(): Promise<Raster>
+}
