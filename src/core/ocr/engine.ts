@@ -183,8 +183,8 @@ function recInput(crops: Raster[]): { data: Float32Array; width: number } {
 
 // PaddleOCR pads every line to at least 320 px (ratio 10:1.5) with zeros after normalisation
 // (mid-grey): a short cell alone in a narrow input is read worse (a lone 1 as 一, 0 as 。).
-const MIN_WIDTH = Number(process.env.OCR_MIN_WIDTH ?? 320)
-const PAD = Number(process.env.OCR_PAD ?? 0)
+const MIN_WIDTH = 320
+const PAD = 0
 
 /** Crops of similar width go through the model together (one padded batch). */
 const BATCH = 16
