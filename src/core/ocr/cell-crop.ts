@@ -60,10 +60,13 @@ export function cellBands(page: Raster, box: [number, number, number, number], i
     if (right < 0) continue
     const bw = right - left + 1
     const bh = bottom - top
-    const pad = Math.max(4, Math.round(bh * 0.35))
-    const width = Math.max(bw + 2 * pad, bh + 2 * pad)
-    const crop = blankRaster(width, bh + 2 * pad)
-    const dx = Math.floor((width - bw) / 2)
+    // tight margins: the model reads a lone digit in a wide white margin as 。 or .
+    const padY = Math.max(2, Math.round(bh * 0.15))
+    const padX = Math.max(2, Math.round(bh * 0.1))
+    const width = bw + 2 * padX
+    const crop = blankRaster(width, bh + 2 * padY)
+    const dx = padX
+    const pad = padY
     // grey stretched so the cell's paper is white; pixels far from any kept ink stay paper (no specks)
     const dark = Math.min(threshold, darkest(page, x0 + left, y0 + top, x0 + right + 1, y0 + bottom))
     const span = Math.max(1, paper - dark)

@@ -181,9 +181,10 @@ function recInput(crops: Raster[]): { data: Float32Array; width: number } {
   return { data, width }
 }
 
-// PaddleOCR pads every line to at least 320 px (ratio 10:1.5) with zeros after normalisation
-// (mid-grey): a short cell alone in a narrow input is read worse (a lone 1 as 一, 0 as 。).
-const MIN_WIDTH = 320
+// PaddleOCR pads every line to at least 320 px with zeros after normalisation (mid-grey): a short
+// cell alone in a narrow input is read worse (a lone 1 as 一, 0 as 。). 160 px reads the digits of
+// our scans as surely as 320 at half the cost (measured: 154 number cells, 3.0 s vs 7.2 s CPU).
+const MIN_WIDTH = 160
 const PAD = 0
 
 /** Crops of similar width go through the model together (one padded batch). */

@@ -32,13 +32,19 @@ export interface Grid {
 
 /** Gaps up to this many pixels inside a line (noise, JPEG) do not break it. */
 const GAP = 3
+/**
+ * Two long pieces of a line this far apart are one line: the crossing of a perpendicular ruling,
+ * where the contrast test sees ink on both sides. Character strokes are too short to be joined.
+ */
+const CROSSING = 8
 
 /** Runs of ink along rows (horizontal) or columns (vertical) at least `minLength` long. */
-function runs(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number): Segment[] {
+function runs(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number, minPiece: number): Segment[] {
   const out: Segment[] = []
   const lines = horizontal ? height : width
   const along = horizontal ? width : height
   for (let l = 0; l < lines; l++) {
+    const pieces: Segment[] = []
     let start = -1
     let lastInk = -1
     for (let p = 0; p <= along; p++) {
@@ -54,12 +60,17 @@ function runs(ink: Uint8Array, width: number, height: number, horizontal: boolea
         if (start < 0) start = p
         lastInk = p
       } else if (start >= 0 && p - lastInk > GAP) {
-        if (lastInk - start + 1 >= minLength) out.push({ at: l, from: start, to: lastInk + 1, thickness: 1 })
+        if (lastInk - start + 1 >= minPiece) pieces.push({ at: l, from: start, to: lastInk + 1, thickness: 1 })
         start = -1
       }
     }
+    for (const piece of pieces) {
+      const last = out[out.length - 1]
+      if (last && last.at === l && piece.from - last.to <= CROSSING) last.to = piece.to
+      else out.push(piece)
+    }
   }
-  return out
+  return out.filter((s) => s.to - s.from >= minLength)
 }
 
 /** Runs on neighbouring pixel rows that overlap are one line (a line 2–3 px thick, or slightly tilted). */
@@ -114,8 +125,8 @@ export function findRulings(page: Raster, unit: number): Rulings {
   const reach = Math.max(3, Math.round(unit / 6))
   const hInk = lineInk(page, true, threshold, reach)
   const vInk = lineInk(page, false, threshold, reach)
-  const horizontal = mergeRuns(runs(hInk, page.width, page.height, true, Math.round(unit * 3))).filter((s) => s.thickness <= unit / 3)
-  const vertical = mergeRuns(runs(vInk, page.width, page.height, false, Math.round(unit * 0.9))).filter((s) => s.thickness <= unit / 3)
+  const horizontal = mergeRuns(runs(hInk, page.width, page.height, true, Math.round(unit * 3), Math.round(unit * 1.5))).filter((s) => s.thickness <= unit / 3)
+  const vertical = mergeRuns(runs(vInk, page.width, page.height, false, Math.round(unit * 0.9), Math.round(unit * 0.6))).filter((s) => s.thickness <= unit / 3)
   return { horizontal, vertical }
 }
 
