@@ -9,10 +9,18 @@ export function sniffPicture(bytes: Uint8Array): PictureKind | null {
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png'
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg'
   if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a)) return 'tiff'
-  if (b[0] === 0x42 && b[1] === 0x4d && b.length >= 26 && readU32le(b, 14) >= 12) return 'bmp'
+  if (b[0] === 0x42 && b[1] === 0x4d && looksLikeBmp(b)) return 'bmp'
   if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'gif'
   if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'webp'
   return null
+}
+
+/** After 'BM': a known DIB header size and one colour plane (text that starts with "BM" has neither). */
+function looksLikeBmp(b: Uint8Array): boolean {
+  if (b.length < 30) return false
+  const headerSize = readU32le(b, 14)
+  if (headerSize === 12) return (b[22] | (b[23] << 8)) === 1
+  return [40, 52, 56, 64, 108, 124].includes(headerSize) && (b[26] | (b[27] << 8)) === 1
 }
 
 export interface PictureSize {
