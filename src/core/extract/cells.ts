@@ -158,6 +158,12 @@ function toCell(c: CellText, key: string, template: TemplateId, guess?: string):
   const reason = [guess, c.review, parsed.review].filter(Boolean).join('；')
   const cell: ExtractedCell = { value: parsed.value, raw: c.text.trim(), review: !!reason, source: locationOf(c.token, c.start, c.end) }
   if (reason) cell.reviewReason = reason
+  // an OCR reading of the whole cell: its certainty is settled later against the table's equations
+  const ocr = c.token.ocr
+  if (ocr && c.start === c.token.start && c.end === c.token.end) {
+    cell.ocr = { confidence: ocr.confidence, read: c.token.text }
+    if (ocr.alternatives?.length) cell.ocr.alternatives = ocr.alternatives
+  }
   return cell
 }
 
