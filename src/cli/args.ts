@@ -1,7 +1,9 @@
 // Command-line argument helpers shared by the commands.
 
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { readFile, readdir, stat } from 'node:fs/promises'
+import { basename, dirname, join, relative } from 'node:path'
+import { groupDropped } from '../core/ingest/images/group'
+import type { FilePayload } from '../shared/contract'
 import { flagValue, LIBRARY_ENV } from '../main/library-path'
 import { fileSystemReason } from '../shared/fs-errors'
 
@@ -30,12 +32,68 @@ export function requiredFlag(args: string[], flag: string, what: string): string
   return value
 }
 
-/** A file's name and bytes; a file that cannot be read is an error saying why, in Chinese. */
-export async function readInput(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+/**
+ * A report's files as the app receives a drop: a file's name and bytes; a saved page (.html) with
+ * its `_files` folder beside it; a folder holding one report (a page with its folder, a narrative
+ * with photos of its tables, or page photos). A file that cannot be read is an error saying why.
+ */
+export async function readInput(path: string): Promise<FilePayload> {
   try {
-    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) }
+    if ((await stat(path)).isDirectory()) return await readFolderReport(path)
+    const main: FilePayload = { name: basename(path), path: basename(path), bytes: new Uint8Array(await readFile(path)) }
+    if (!/\.html?$/i.test(path)) return main
+    const stem = basename(path).replace(/\.html?$/i, '')
+    const attachments: FilePayload[] = []
+    for (const folder of [`${stem}_files`, `${stem}.files`]) {
+      const dir = join(dirname(path), folder)
+      if (await isDirectory(dir)) for (const file of await listFiles(dir)) attachments.push(await payload(dirname(path), file))
+    }
+    return attachments.length ? { ...main, attachments } : main
   } catch (e) {
+    if (e instanceof InputError) throw e
     const fs = fileSystemReason(e)
     throw new Error(`无法读取 ${path}：${fs ? fs.reason : (e as Error).message}`)
   }
+}
+
+class InputError extends Error {}
+
+/** Files a folder given as one report may hold, and how deep: far above a saved page's, bounding a wrong folder. */
+const FOLDER_LIMITS = { files: 1000, depth: 4 }
+
+async function readFolderReport(dir: string): Promise<FilePayload> {
+  const files = await listFiles(dir)
+  const reports = groupDropped(files.map((file) => ({ name: basename(file), path: relative(dir, file).split('\\').join('/'), file })))
+  if (reports.length !== 1) {
+    throw new InputError(
+      reports.length === 0 ? `文件夹 ${dir} 中没有文件` : `文件夹 ${dir} 中有 ${reports.length} 份报告；请逐个文件提取，或用 import 导入整个文件夹`
+    )
+  }
+  const [report] = reports
+  const main = await payload(dir, report.main.file)
+  const attachments: FilePayload[] = []
+  for (const a of report.attachments) attachments.push(await payload(dir, a.file))
+  return attachments.length ? { ...main, attachments } : main
+}
+
+async function payload(root: string, file: string): Promise<FilePayload> {
+  return { name: basename(file), path: relative(root, file).split('\\').join('/'), bytes: new Uint8Array(await readFile(file)) }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false)
+}
+
+/** Every visible file under `dir`, sorted, bounded in count and depth. */
+async function listFiles(dir: string, depth = 0): Promise<string[]> {
+  const out: string[] = []
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))
+  for (const entry of entries) {
+    const full = join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (depth < FOLDER_LIMITS.depth) out.push(...(await listFiles(full, depth + 1)))
+    } else if (entry.isFile()) out.push(full)
+    if (out.length > FOLDER_LIMITS.files) throw new InputError(`文件夹 ${dir} 中的文件超过 ${FOLDER_LIMITS.files} 个，不像是一份报告`)
+  }
+  return out
 }

@@ -7,6 +7,7 @@ import { runChecks } from './validate'
 import type { SourceDocument } from './document'
 import type { ExtractedReport, ReportJson } from './report'
 import type { Message, Result } from './messages'
+import type { IngestAttachment } from './ingest/images/types'
 
 export interface AnalysedFile {
   document: SourceDocument
@@ -17,6 +18,9 @@ export interface AnalysedFile {
 export interface FileInput {
   name: string
   bytes: Uint8Array
+  /** See IngestInput: the path within a dropped folder, and the files that belong to the report. */
+  path?: string
+  attachments?: IngestAttachment[]
 }
 
 /** Reads one file completely. value is null when the file could not be read; messages say why. */

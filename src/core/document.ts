@@ -1,7 +1,10 @@
 // The plain-data model every input format is turned into before extraction.
 // One model for .txt, .html, .docx, .doc and .pdf, so one set of label rules serves all.
 
-export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf'
+import type { StoredPageImage } from './ingest/images/types'
+
+/** 'mht': a saved web archive (.mht/.mhtml); 'image': picture files (a report as page photos or scans). */
+export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf' | 'mht' | 'image'
 
 /**
  * [x0, y0, x1, y1], origin top-left: PDF user-space units of the page, or, when the location
@@ -87,6 +90,11 @@ export interface SourceDocument {
   displayHtml?: string
   /** Page count, for PDF. */
   pages?: number
+  /**
+   * The page images OCR read (scanned pages, tables published as pictures), in PageImage order:
+   * OCR'd cells point into them (TableCell.imageIndex, bbox in image pixels). Kept for the source pane.
+   */
+  pageImages?: StoredPageImage[]
 }
 
 export function textOf(doc: SourceDocument, span: { start: number; end: number }): string {

@@ -5,6 +5,7 @@ import { analyse } from '../core/analyse'
 import type { Result } from '../core/messages'
 import type { ReportJson } from '../core/report'
 import type { FilePayload } from '../shared/contract'
+import type { StoredPageImage } from '../core/ingest/images/types'
 
 /** Bump when extraction changes enough that stored reports should be re-extracted. */
 export const EXTRACTOR_VERSION = '1'
@@ -14,6 +15,8 @@ export interface StoredDocument {
   displayHtml?: string
   encoding?: string
   pages?: number
+  /** The page images OCR read, for the source pane. */
+  pageImages?: StoredPageImage[]
 }
 
 export interface ExtractedFile {
@@ -34,6 +37,6 @@ export const extractInProcess: Extractor = async (file) => {
   const result = await analyse(file)
   const analysed = result.value
   if (!analysed) return { value: null, messages: result.messages }
-  const { text, displayHtml, encoding, pages } = analysed.document
-  return { value: { json: analysed.json, document: { text, displayHtml, encoding, pages } }, messages: result.messages }
+  const { text, displayHtml, encoding, pages, pageImages } = analysed.document
+  return { value: { json: analysed.json, document: { text, displayHtml, encoding, pages, ...(pageImages?.length ? { pageImages } : {}) } }, messages: result.messages }
 }

@@ -2,7 +2,7 @@
 // and the browser test bridge registers the very same table over page.exposeBinding.
 
 import { resolve } from 'node:path'
-import type { Handlers } from '../shared/contract'
+import type { FilePayload, Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
 import type { ExportFormat, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
@@ -59,6 +59,10 @@ function userFacing<T>(fn: () => T): T {
   }
 }
 
+function validPayload(f: FilePayload | undefined): f is FilePayload {
+  return typeof f?.name === 'string' && f.bytes instanceof Uint8Array && (f.path === undefined || typeof f.path === 'string')
+}
+
 export function createHandlers({ library: first, extract, dialogs, openLibrary }: HandlerDeps): Handlers {
   /** The library every operation works on; 打开资料库… replaces it. */
   let library = first
@@ -71,8 +75,12 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       if (files.length > MAX_FILES_PER_CALL) {
         throw new UserFacingError('import.too_many', `一次最多导入 ${MAX_FILES_PER_CALL} 个文件`)
       }
+      const attachments = files.reduce((n, f) => n + (Array.isArray(f?.attachments) ? f.attachments.length : 0), 0)
+      if (files.length + attachments > MAX_FILES_PER_CALL) {
+        throw new UserFacingError('import.too_many', `一次最多导入 ${MAX_FILES_PER_CALL} 个文件`)
+      }
       for (const f of files) {
-        if (typeof f?.name !== 'string' || !(f.bytes instanceof Uint8Array)) {
+        if (!validPayload(f) || (f.attachments !== undefined && !(Array.isArray(f.attachments) && f.attachments.every((a) => validPayload(a) && a.attachments === undefined)))) {
           throw new UserFacingError('import.bad_args', '导入参数无效：每个文件须有名称和内容')
         }
       }

@@ -23,6 +23,10 @@ import type {
 export interface FilePayload {
   name: string
   bytes: Uint8Array
+  /** Path within a dropped folder ('/'-separated); saved pages find their pictures relative to it. */
+  path?: string
+  /** Files that belong to this report: a saved page's `_files` folder, page photos (grouped at drop). */
+  attachments?: FilePayload[]
 }
 
 export interface ApiContract {

@@ -111,6 +111,22 @@ export interface SourceView {
   displayHtml?: string
   /** The original bytes, for formats the renderer draws itself (pdf). */
   bytes?: Uint8Array
+  /** The page images OCR read, in order: OCR'd cells' locations (imageIndex, bbox in pixels) point into them. */
+  images?: SourceImage[]
+}
+
+/** A page image as the source pane receives it (core's StoredPageImage). */
+export interface SourceImage {
+  index: number
+  origin: string
+  mime: 'image/png' | 'image/jpeg'
+  width: number
+  height: number
+  /** Where the picture sits in `text` (pictures in Word files and web pages). */
+  anchor?: number
+  /** The PDF page it is a rendering of (scanned PDFs: the source pane draws the page itself). */
+  pdfPage?: number
+  bytes: Uint8Array
 }
 
 export interface Settings {

@@ -29,3 +29,17 @@ export interface PageImage {
   /** Grey pixels for OCR, same width/height as `bytes`. */
   decode(): Promise<Raster>
 }
+
+/** A PageImage as plain data (no decode): what crosses from the extraction worker and is stored for the source pane. */
+export type StoredPageImage = Omit<PageImage, 'decode'>
+
+/**
+ * A file that belongs to the report being read: a saved page's `xxx_files/` pictures, the page photos
+ * dropped with a report's narrative. `path` is relative to the folder the files were dropped or read
+ * from, '/'-separated ('报告_files/image001.jpg'); the main file's own path is IngestInput.path.
+ */
+export interface IngestAttachment {
+  name: string
+  path?: string
+  bytes: Uint8Array
+}

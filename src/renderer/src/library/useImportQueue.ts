@@ -2,7 +2,8 @@
 // stays responsive even for hundreds of files. Files added while it runs join the queue.
 
 import { useCallback, useRef, useState } from 'react'
-import { readFiles } from '../files'
+import { readReport, reportsOf, type DroppedFile } from '../files'
+import type { DroppedReport } from '../../../core/ingest/images/group'
 
 export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
 
@@ -22,7 +23,7 @@ export type ImportQueueState = ReturnType<typeof useImportQueue>
 export function useImportQueue(onBatchDone: () => void) {
   const [items, setItems] = useState<QueueItem[]>([])
   const [skipped, setSkipped] = useState(0)
-  const pending = useRef<{ id: number; file: File }[]>([])
+  const pending = useRef<{ id: number; report: DroppedReport<DroppedFile> }[]>([])
   const running = useRef(false)
   const nextId = useRef(1)
 
@@ -37,7 +38,9 @@ export function useImportQueue(onBatchDone: () => void) {
       const ids = batch.map((b) => b.id)
       patch(ids, () => ({ status: 'importing' }))
       try {
-        const outcomes = await window.api.importFiles({ files: await readFiles(batch.map((b) => b.file)) })
+        const files = []
+        for (const b of batch) files.push(await readReport(b.report))
+        const outcomes = await window.api.importFiles({ files })
         patch(ids, (_it, i) => {
           const o = outcomes[i]
           if (!o) return { status: 'failed', error: '没有收到导入结果' }
@@ -53,9 +56,9 @@ export function useImportQueue(onBatchDone: () => void) {
   }, [onBatchDone])
 
   const add = useCallback(
-    (files: File[], skippedCount = 0) => {
-      const added = files.map((file) => ({ id: nextId.current++, file }))
-      const fresh = added.map((a) => ({ id: a.id, name: a.file.name, status: 'waiting' as const }))
+    (files: DroppedFile[], skippedCount = 0) => {
+      const added = reportsOf(files).map((report) => ({ id: nextId.current++, report }))
+      const fresh = added.map((a) => ({ id: a.id, name: queueName(a.report), status: 'waiting' as const }))
       // A drop after the last import finished starts a new list; during an import it joins the queue.
       const idle = !running.current && pending.current.length === 0
       setSkipped((n) => (idle ? skippedCount : n + skippedCount))
@@ -72,4 +75,10 @@ export function useImportQueue(onBatchDone: () => void) {
   }, [])
 
   return { items, skipped, add, clear, busy: items.some((i) => i.status === 'waiting' || i.status === 'importing') }
+}
+
+/** A report's line in the queue: its main file, and how many files came with it. */
+function queueName(report: DroppedReport<DroppedFile>): string {
+  const n = report.attachments.length
+  return n === 0 ? report.main.name : `${report.main.name}（连同 ${n} 个附带文件）`
 }
