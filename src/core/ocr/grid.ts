@@ -191,12 +191,26 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     // a vertical ruling spans most of a row; shorter strokes are characters
     let minRow = Infinity
     for (let i = 1; i < ys.length; i++) minRow = Math.min(minRow, ys[i] - ys[i - 1])
-    const xs = cluster(vertical.filter((v) => v.to - v.from >= 0.6 * minRow).map((v) => v.at), tolerance)
+    const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow)
+    const xs = cluster(columns.map((v) => v.at), tolerance)
     if (xs.length < 2 || ys.length < 2) continue
+    openEnds(ys, columns, minRow)
     const grid = gridOf(ys, xs, horizontal, vertical, tolerance)
     if (grid) grids.push(grid)
   }
   return grids
+}
+
+/**
+ * A table cut by a page break has no line closing its last (or first) row: where several column
+ * lines run on past the last ruling, the row ends where they end.
+ */
+function openEnds(ys: number[], columns: Segment[], minRow: number): void {
+  const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]
+  const below = columns.filter((v) => v.to > ys[ys.length - 1] + minRow * 0.6).map((v) => v.to)
+  if (below.length >= 3) ys.push(median(below))
+  const above = columns.filter((v) => v.from < ys[0] - minRow * 0.6).map((v) => v.from)
+  if (above.length >= 3) ys.unshift(median(above))
 }
 
 function gridOf(ys: number[], xs: number[], horizontal: Segment[], vertical: Segment[], tolerance: number): Grid | null {

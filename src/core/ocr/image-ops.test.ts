@@ -35,6 +35,14 @@ describe('grid detection', () => {
     expect(grid.cells).toHaveLength(24 - 1 - 2)
   })
 
+  it('keeps the last row of a table cut by a page break (no closing line, the column lines run on)', () => {
+    const page = drawGrid(1000, 800, { ...TABLE, openBelow: [0, 1, 2, 3].map((c) => [5, c] as [number, number]) })
+    const [grid] = findGrids(findRulings(page, 25), 25)
+    expect(grid.ys).toHaveLength(7)
+    expect(Math.abs(grid.ys[6] - 510)).toBeLessThanOrEqual(2)
+    expect(grid.cells.filter((c) => c.row === 5)).toHaveLength(4)
+  })
+
   it('reads the grid of a page scanned 1.3° askew once levelled', () => {
     const page = rotate(drawGrid(1000, 800, TABLE), 1.3)
     const level = rotate(page, -skewAngle(page))
