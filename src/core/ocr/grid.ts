@@ -75,18 +75,19 @@ function runs(ink: Uint8Array, width: number, height: number, horizontal: boolea
 
 /** Runs on neighbouring pixel rows that overlap are one line (a line 2–3 px thick, or slightly tilted). */
 function mergeRuns(segments: Segment[]): Segment[] {
-  const lines: (Segment & { sum: number; last: number })[] = []
+  const lines: (Segment & { sum: number; count: number; first: number; last: number })[] = []
   for (const s of segments) {
     const open = lines.find((l) => s.at - l.last <= 2 && s.from < l.to && s.to > l.from)
     if (open) {
       open.from = Math.min(open.from, s.from)
       open.to = Math.max(open.to, s.to)
       open.sum += s.at
-      open.thickness++
+      open.count++
       open.last = s.at
-    } else lines.push({ ...s, sum: s.at, last: s.at })
+    } else lines.push({ ...s, sum: s.at, count: 1, first: s.at, last: s.at })
   }
-  return lines.map((l) => ({ at: l.sum / l.thickness, from: l.from, to: l.to, thickness: l.thickness }))
+  // thickness is the span of pixel rows, not the number of pieces (a line broken at every crossing)
+  return lines.map((l) => ({ at: l.sum / l.count, from: l.from, to: l.to, thickness: l.last - l.first + 1 }))
 }
 
 export interface Rulings {
