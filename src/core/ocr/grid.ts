@@ -195,8 +195,14 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow)
     const xs = cluster(columns.map((v) => v.at), tolerance)
     if (xs.length < 2 || ys.length < 2) continue
-    openEnds(ys, columns, minRow)
-    const grid = gridOf(ys, xs, horizontal, vertical, tolerance)
+    // a ruling runs from column line to column line; a run of aligned strokes in a line of text does not
+    const reach = Math.max(tolerance, unit / 2)
+    const nearColumn = (x: number): boolean => xs.some((c) => Math.abs(c - x) <= reach)
+    const ruled = horizontal.filter((h) => nearColumn(h.from) && nearColumn(h.to))
+    const rows = cluster(ruled.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at), tolerance)
+    if (rows.length < 2) continue
+    openEnds(rows, columns, minRow)
+    const grid = gridOf(rows, xs, ruled, vertical, tolerance)
     if (grid) grids.push(grid)
   }
   return grids
