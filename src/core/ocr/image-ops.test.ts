@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { skewAngle } from './deskew'
 import { findGrids, findRulings } from './grid'
-import { rotate } from './raster'
+import { unitOf } from './page'
+import { blankRaster, rotate } from './raster'
 import { drawGrid } from './test-pages'
 
 const TABLE = { x0: 100, y0: 150, colWidths: [300, 120, 120, 120], rowHeights: [60, 60, 60, 60, 60, 60] }
@@ -55,5 +56,22 @@ describe('grid detection', () => {
   it('finds no grid on a page of text alone', () => {
     const page = drawGrid(1000, 800, { ...TABLE, colWidths: [], rowHeights: [] })
     expect(findGrids(findRulings(page, 25), 25)).toEqual([])
+  })
+})
+
+describe('text height', () => {
+  it.each([14, 22, 34])('is measured from glyph-sized ink (%s px characters), whatever the picture size', (size) => {
+    const page = blankRaster(600, 400)
+    // a few lines of square "characters" with a gap between them
+    for (let line = 0; line < 5; line++) {
+      for (let ch = 0; ch < 10; ch++) {
+        const x0 = 20 + ch * (size + 6)
+        const y0 = 20 + line * (size * 2)
+        for (let y = y0; y < y0 + size; y++) page.data.fill(20, y * 600 + x0, y * 600 + x0 + size - 4)
+      }
+    }
+    const unit = unitOf(page)
+    expect(unit).toBeGreaterThanOrEqual(size)
+    expect(unit).toBeLessThanOrEqual(Math.ceil(size * 1.2))
   })
 })
