@@ -10,6 +10,15 @@ export interface InkBand {
   crop: Raster
 }
 
+/** A piece of ink this narrow touching a side of the crop is a sliver of the ruling line. */
+const SLIVER = 3
+
+/** A band of ink with less than this share of the strongest band's ink is dropped. */
+const WEAK_BAND = 0.15
+
+/** Ink this close to the crop's edge may be a piece of the ruling around the cell. */
+const EDGE = 2
+
 /** Connected ink smaller than this many pixels is noise, not a mark (a "-" at 150 dpi has ~20). */
 const SPECK = 5
 
@@ -53,7 +62,15 @@ export function cellBands(page: Raster, box: [number, number, number, number], i
     }
   }
   const out: InkBand[] = []
-  for (const [top, bottom] of mergeThinBands(bands)) {
+  // a band with a small fraction of the cell's ink (a faint scratch or JPEG smear beside the text) is noise
+  const merged = mergeThinBands(bands)
+  const inkOf = ([top, bottom]: [number, number]): number => {
+    let n = 0
+    for (let y = top; y < bottom; y++) n += rowInk[y]
+    return n
+  }
+  const most = Math.max(0, ...merged.map(inkOf))
+  for (const [top, bottom] of merged.filter((b) => inkOf(b) >= most * WEAK_BAND)) {
     let left = w
     let right = -1
     for (let y = top; y < bottom; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) (left = Math.min(left, x)), (right = Math.max(right, x))
@@ -142,20 +159,34 @@ function dropRulingRemnants(mask: Uint8Array, w: number, h: number): void {
   }
 }
 
+/**
+ * Drops connected ink that is noise (a few pixels) or a piece of the ruling around the cell: thin,
+ * long and touching the crop's edge (a scanned line wanders by a pixel or two, so the inset alone
+ * leaves pieces of it that would read as 1, l or [).
+ */
 function dropSpecks(mask: Uint8Array, w: number, h: number): void {
   const seen = new Uint8Array(w * h)
   const stack: number[] = []
   const members: number[] = []
+  const thin = Math.max(3, Math.round(Math.min(w, h) * 0.12))
   for (let i = 0; i < w * h; i++) {
     if (!mask[i] || seen[i]) continue
     members.length = 0
     stack.push(i)
     seen[i] = 1
+    let x0 = w
+    let x1 = 0
+    let y0 = h
+    let y1 = 0
     while (stack.length) {
       const j = stack.pop()!
       members.push(j)
       const x = j % w
       const y = (j - x) / w
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           const xx = x + dx
@@ -169,6 +200,12 @@ function dropSpecks(mask: Uint8Array, w: number, h: number): void {
         }
       }
     }
-    if (members.length < SPECK) for (const j of members) mask[j] = 0
+    const bw = x1 - x0 + 1
+    const bh = y1 - y0 + 1
+    // a long thin piece along a side, or a short sliver right at it (where the line wandered in)
+    const atSide = x0 <= EDGE || x1 >= w - 1 - EDGE
+    const sideRuling = atSide && ((bw <= thin && bh >= 0.3 * h) || (bw <= SLIVER && (x0 === 0 || x1 === w - 1)))
+    const edgeRuling = (y0 <= EDGE || y1 >= h - 1 - EDGE) && bh <= thin && bw >= 0.3 * w
+    if (members.length < SPECK || sideRuling || edgeRuling) for (const j of members) mask[j] = 0
   }
 }

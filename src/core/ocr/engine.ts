@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import { readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import type { InferenceSession, Tensor } from 'onnxruntime-node'
 import { resize, type Raster } from './raster'
 
@@ -60,12 +61,12 @@ export function modelDirectory(): string {
   return join(dirname(entry), 'assets').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)
 }
 
-const THREADS = 1
+/** Half the cores, up to 4: the other half keeps the window and the rest of the machine responsive (1 on 2 cores). */
+const THREADS = Math.max(1, Math.min(4, Math.floor(cpus().length / 2)))
 
 async function loadModels(): Promise<Models> {
   const ort = createRequire(__filename)('onnxruntime-node') as Ort
   const dir = modelDirectory()
-  // one intra-op thread: the app reads several files at once on machines with few cores
   const options: InferenceSession.SessionOptions = { intraOpNumThreads: THREADS, interOpNumThreads: 1, graphOptimizationLevel: 'all' }
   const rec = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options)
   // index 0 is the CTC blank; the model's last class is a space

@@ -103,7 +103,7 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
   const back = backToImage(page.width, page.height, skew)
   const rulings = findRulings(level, unit)
   const grids = findGrids(rulings, unit)
-  const inset = Math.max(2, Math.round(unit * 0.12))
+  const inset = Math.max(3, Math.round(unit * 0.16))
 
   const tables: OcrTable[] = []
   for (const grid of grids) {
