@@ -58,6 +58,8 @@ export interface ReviewCell {
   review: boolean
   reviewReason?: string
   source?: import('../core/document').SourceLocation
+  /** Set when OCR read the cell from a page image: its confidence, what it read, other readings. */
+  ocr?: import('../core/report').ExtractedCell['ocr']
   /** True when the current value was typed by a reviewer. */
   corrected: boolean
   /** Number of recorded edits of this cell. */
