@@ -39,8 +39,11 @@ export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTI
 
   function spawn(): Worker {
     const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } })
-    w.on('message', (msg: { id: number; result: Extracted }) => {
-      if (current && msg.id === current.id) finish(msg.result)
+    w.on('message', (msg: { id: number; result?: Extracted; progress?: unknown }) => {
+      if (!current || msg.id !== current.id) return
+      // a page of a scan read by OCR: the limit starts again for the next page
+      if (msg.progress) startTimer(current)
+      else if (msg.result) finish(msg.result)
     })
     w.on('error', (e: Error & { code?: string }) => {
       worker = null
@@ -69,6 +72,12 @@ export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTI
     current = queue.shift()!
     worker ??= spawn()
     const job = current
+    startTimer(job)
+    worker.postMessage({ id: job.id, file: job.file })
+  }
+
+  function startTimer(job: Pending): void {
+    if (timer) clearTimeout(timer)
     timer = setTimeout(() => {
       const w = worker
       worker = null
@@ -83,7 +92,6 @@ export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTI
         )
       }
     }, timeoutMs)
-    worker.postMessage({ id: job.id, file: job.file })
   }
 
   return {
