@@ -131,6 +131,17 @@ export interface SourceImage {
   bytes: Uint8Array
 }
 
+/** OCR of the file being imported, page by page (a scan takes seconds a page). */
+export interface ImportProgress {
+  /** The file's name. */
+  name: string
+  /** Page images read so far, of `total`. */
+  done: number
+  total: number
+  /** The last page read, e.g. 第 3 页. */
+  origin: string
+}
+
 export interface Settings {
   reviewer: string | null
 }
