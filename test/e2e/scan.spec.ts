@@ -81,3 +81,49 @@ test('a scanned PDF imports by OCR; table 三 fills; a cell is boxed on its page
   await expect(review.history).toContainText(`${unsure!.raw || '（空白）'} → ${corrected}`)
   expect(app.library.history(id, unsure!.key).map((e) => [e.oldRaw, e.newRaw, e.reviewer])).toEqual([[unsure!.raw, corrected, '王核验']])
 })
+
+/** A narrative as text with its tables as pictures (.png, .jpg, .bmp), picked as one folder. */
+const PHOTOS = resolve(__dirname, '../fixtures/scan/files/dongfeng_2021_photos')
+
+test('a folder of a narrative and table photos imports as one report; the pictures show with the selected cell boxed', async ({ app }) => {
+  test.setTimeout(300_000)
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.pickFolder(PHOTOS)
+  await expect(library.summary).toContainText('导入完成：1 个文件', { timeout: 240_000 })
+  await expect(app.page.getByTestId('import-result')).toContainText('正文.txt（连同 3 个附带文件）')
+
+  const [{ id }] = app.library.listReports()
+  const source = app.library.getSource(id)
+  expect(source.images?.map((i) => [i.origin, i.mime])).toEqual([
+    ['表二.png', 'image/png'],
+    ['表三.jpg', 'image/jpeg'],
+    ['表四.bmp', 'image/png']
+  ])
+  const cells = Object.values(app.library.getReport(id).cells).filter((c) => c.ocr && c.source?.imageIndex === 1 && c.source.bbox)
+  expect(cells.length).toBeGreaterThan(150)
+
+  await library.rows.first().dblclick()
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  const pictures = review.sourcePane.getByTestId('image-source')
+  await expect(pictures.locator('img')).toHaveCount(3)
+  const target = cells.find((c) => c.key === 'requests.new_received.total') ?? cells[0]
+  await review.select(target.key)
+  const box = pictures.locator('.pdf-page[data-image="1"] .pdf-page__box')
+  await expect(box).toHaveAttribute('data-key', target.key)
+  await expect(box).toBeInViewport()
+
+  // A click on another number of the photo selects its cell.
+  const other = cells.find((c) => c.key === 'requests.carried_forward.natural') ?? cells[cells.length - 1]
+  const frame = pictures.locator('.pdf-page[data-image="1"]')
+  const f = (await frame.boundingBox())!.width / source.images![1].width
+  const [x0, y0, x1, y1] = other.source!.bbox!
+  await frame.click({ position: { x: ((x0 + x1) / 2) * f, y: ((y0 + y1) / 2) * f } })
+  await expect(review.cell(other.key)).toHaveClass(/ag-cell-focus/)
+  await expect(box).toHaveAttribute('data-key', other.key)
+
+  // The narrative's text is one tab away.
+  await review.sourcePane.getByRole('tab', { name: '文字' }).click()
+  await expect(review.sourcePane).toContainText('东风区应急管理局')
+})
