@@ -5,6 +5,7 @@
 
 import type { Message, Result } from '../../messages'
 import { warning } from '../../messages'
+import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, localAssets } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
 import { canvasLib, decodePicture, greyFromRgba } from './raster'
@@ -55,7 +56,8 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
 export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]> {
   const paintsImage = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject])
   const pages: number[] = []
-  for (let p = 1; p <= doc.numPages; p++) {
+  // As many pages as the text reader reads (DEFAULT_PDF_LIMITS.maxPages): a longer file is no single report.
+  for (let p = 1; p <= Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages); p++) {
     const page = await doc.getPage(p)
     const content = await page.getTextContent()
     let chars = 0
