@@ -8,7 +8,7 @@ import { warning } from '../../messages'
 import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, localAssets } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
-import { canvasLib, decodePicture, greyFromRgba } from './raster'
+import { canvasLib, greyFromRgba } from './raster'
 import type { PageImage } from './types'
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>
@@ -100,4 +100,3 @@ async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi:
   }
 }
 
-export { decodePicture }
