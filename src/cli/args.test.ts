@@ -18,7 +18,7 @@ describe('readInput: a report as the app receives a drop', () => {
   })
 
   it('a folder holding one report: the narrative, with the photos of its tables', async () => {
-    expect(shape(await readInput(join(SCAN, 'dongfeng_2021_photos')))).toEqual(['正文.txt', ['表二.png', '表三.jpg', '表四.bmp']])
+    expect(shape(await readInput(join(SCAN, 'dongfeng_2021_photos'), { folder: true }))).toEqual(['正文.txt', ['表二.png', '表三.jpg', '表四.bmp']])
   })
 
   it('a folder holding several reports is refused, saying so', async () => {
@@ -26,6 +26,8 @@ describe('readInput: a report as the app receives a drop', () => {
     mkdirSync(join(dir, 'two'))
     writeFileSync(join(dir, 'two', 'a.txt'), '甲')
     copyFileSync(join(SCAN, 'huaian_2024_scan.pdf'), join(dir, 'two', 'b.pdf'))
-    await expect(readInput(join(dir, 'two'))).rejects.toThrow('中有 2 份报告')
+    await expect(readInput(join(dir, 'two'), { folder: true })).rejects.toThrow('中有 2 份报告')
+    // Importing takes files: a folder is refused, as before.
+    await expect(readInput(join(dir, 'two'))).rejects.toThrow('这是文件夹，不是文件')
   })
 })

@@ -34,12 +34,12 @@ export function requiredFlag(args: string[], flag: string, what: string): string
 
 /**
  * A report's files as the app receives a drop: a file's name and bytes; a saved page (.html) with
- * its `_files` folder beside it; a folder holding one report (a page with its folder, a narrative
- * with photos of its tables, or page photos). A file that cannot be read is an error saying why.
+ * its `_files` folder beside it; with `folder`, a folder holding one report (a page with its folder,
+ * a narrative with photos of its tables, or page photos). A file that cannot be read is an error saying why.
  */
-export async function readInput(path: string): Promise<FilePayload> {
+export async function readInput(path: string, { folder = false }: { folder?: boolean } = {}): Promise<FilePayload> {
   try {
-    if ((await stat(path)).isDirectory()) return await readFolderReport(path)
+    if (folder && (await stat(path)).isDirectory()) return await readFolderReport(path)
     const main: FilePayload = { name: basename(path), path: basename(path), bytes: new Uint8Array(await readFile(path)) }
     if (!/\.html?$/i.test(path)) return main
     const stem = basename(path).replace(/\.html?$/i, '')
@@ -66,7 +66,7 @@ async function readFolderReport(dir: string): Promise<FilePayload> {
   const reports = groupDropped(files.map((file) => ({ name: basename(file), path: relative(dir, file).split('\\').join('/'), file })))
   if (reports.length !== 1) {
     throw new InputError(
-      reports.length === 0 ? `文件夹 ${dir} 中没有文件` : `文件夹 ${dir} 中有 ${reports.length} 份报告；请逐个文件提取，或用 import 导入整个文件夹`
+      reports.length === 0 ? `文件夹 ${dir} 中没有文件` : `文件夹 ${dir} 中有 ${reports.length} 份报告，请逐个文件提取`
     )
   }
   const [report] = reports

@@ -31,6 +31,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       review: !corrected && c.review === 1,
       ...(c.review_reason && !corrected ? { reviewReason: c.review_reason } : {}),
       ...(source ? { source } : {}),
+      ...(c.ocr ? { ocr: JSON.parse(c.ocr) as NonNullable<ReviewCell['ocr']> } : {}),
       corrected,
       edits: editCounts.get(c.key) ?? 0,
       ...(corrected && c.ext_raw !== null ? { extracted: { value: c.ext_value, raw: c.ext_raw } } : {})

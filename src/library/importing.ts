@@ -109,13 +109,14 @@ export function storeDocument(db: Db, reportId: number, document: StoredDocument
 }
 
 export function insertExtractedCell(db: Db, reportId: number, key: string, cell: ExtractedCell): void {
-  sql(db, 'INSERT INTO cells (report_id, key, ext_value, ext_raw, review, review_reason, source) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  sql(db, 'INSERT INTO cells (report_id, key, ext_value, ext_raw, review, review_reason, source, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     reportId,
     key,
     cell.value,
     cell.raw,
     cell.review ? 1 : 0,
     cell.reviewReason ?? null,
-    cell.source ? JSON.stringify(cell.source) : null
+    cell.source ? JSON.stringify(cell.source) : null,
+    cell.ocr ? JSON.stringify(cell.ocr) : null
   )
 }

@@ -147,6 +147,8 @@ export const MIGRATIONS: readonly Migration[] = [
         bytes BLOB NOT NULL,
         PRIMARY KEY (report_id, idx)
       );
+      -- What OCR read for a cell (JSON: confidence, the text read, alternative readings); NULL otherwise.
+      ALTER TABLE cells ADD COLUMN ocr TEXT;
     `
   }
 ]

@@ -8,6 +8,8 @@ import { removeTempDirs, tempDir } from './testing/fixtures'
 
 afterEach(removeTempDirs)
 
+const OCR_KEY = 'requests.granted.natural'
+
 const SCAN = join(__dirname, '..', '..', 'test', 'fixtures', 'scan', 'files')
 const bytes = (path: string): Uint8Array => new Uint8Array(readFileSync(join(SCAN, path)))
 
@@ -26,9 +28,12 @@ function savedPage(): FilePayload {
 function withPageImages(seen: FilePayload[]): Extractor {
   return async (file) => {
     seen.push(file)
-    const base = asExtractedFile((await extractInProcess(file)).value) as ExtractedFile
+    // The page alone (no pictures, so no OCR: fast); the pictures become page images below as OCR would leave them.
+    const base = asExtractedFile((await extractInProcess({ name: file.name, bytes: file.bytes })).value) as ExtractedFile
     const pageImages = (file.attachments ?? []).map((a, index) => ({ index, origin: a.path ?? a.name, mime: 'image/jpeg' as const, width: 100 + index, height: 200, anchor: 10 * index, bytes: a.bytes }))
-    return { value: { json: base.json, document: { ...base.document!, pageImages } }, messages: [] }
+    const json = structuredClone(base.json)
+    json.cells[OCR_KEY] = { value: 3, raw: '3', review: true, reviewReason: '识别不确定', ocr: { confidence: 0.62, read: '3', alternatives: ['8'] } }
+    return { value: { json, document: { ...base.document!, pageImages } }, messages: [] }
   }
 }
 
@@ -44,6 +49,7 @@ describe('library: files that came with a report, and its page images', () => {
     expect(source.images?.map((i) => [i.index, i.origin, i.width, i.anchor, i.bytes.length])).toEqual(
       savedPage().attachments!.map((a, i) => [i, a.path, 100 + i, 10 * i, a.bytes.length])
     )
+    expect(library.getReport(id).cells[OCR_KEY].ocr).toEqual({ confidence: 0.62, read: '3', alternatives: ['8'] })
     await library.reextract(id, withPageImages(seen))
     // Re-extraction reads the same pictures, relative to the page's own folder.
     expect(seen[1].attachments?.map((a) => [a.path, a.bytes.length])).toEqual(

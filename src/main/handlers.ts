@@ -4,7 +4,7 @@
 import { resolve } from 'node:path'
 import type { FilePayload, Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
-import type { ExportFormat, ReportStatus } from '../shared/types'
+import type { ExportFormat, ImportProgress, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
 import { LibraryError, openReadOnly } from '../library/db'
 
@@ -22,6 +22,8 @@ export interface HandlerDeps {
   dialogs: Dialogs
   /** Opens another library file for 打开资料库… (e.g. restoring a backup); the app remembers it. */
   openLibrary: (path: string) => Library
+  /** How far OCR got in the file being imported (the extraction worker reports each page). */
+  importProgress?: () => ImportProgress | null
 }
 
 const MAX_FILES_PER_CALL = 1000
@@ -63,13 +65,14 @@ function validPayload(f: FilePayload | undefined): f is FilePayload {
   return typeof f?.name === 'string' && f.bytes instanceof Uint8Array && (f.path === undefined || typeof f.path === 'string')
 }
 
-export function createHandlers({ library: first, extract, dialogs, openLibrary }: HandlerDeps): Handlers {
+export function createHandlers({ library: first, extract, dialogs, openLibrary, importProgress }: HandlerDeps): Handlers {
   /** The library every operation works on; 打开资料库… replaces it. */
   let library = first
   /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
   let exportShare: number | null = null
   return {
     getLibraryInfo: () => library.info(),
+    importProgress: () => importProgress?.() ?? null,
     importFiles: async ({ files }) => {
       if (!Array.isArray(files)) throw new UserFacingError('import.bad_args', '导入参数无效：缺少文件列表')
       if (files.length > MAX_FILES_PER_CALL) {

@@ -40,7 +40,7 @@ function start(): void {
     return library
   }
   const extractor = createWorkerExtractor(join(__dirname, 'extract-worker.js'))
-  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary }))
+  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary, importProgress: extractor.progress }))
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
     void extractor.close()

@@ -23,11 +23,21 @@ interface Pending {
 export interface WorkerExtractor {
   extract: Extractor
   close(): Promise<void>
+  /** The OCR progress of the file being extracted; null when none is being read by OCR. */
+  progress(): ExtractionProgress | null
 }
 
 export interface WorkerOptions {
   timeoutMs?: number
   heapMb?: number
+}
+
+/** The file being read by OCR and how far it got, for the import queue. */
+export interface ExtractionProgress {
+  name: string
+  done: number
+  total: number
+  origin: string
 }
 
 export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTION_TIMEOUT_MS, heapMb = EXTRACTION_HEAP_MB }: WorkerOptions = {}): WorkerExtractor {
@@ -36,14 +46,18 @@ export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTI
   const queue: Pending[] = []
   let current: Pending | null = null
   let timer: NodeJS.Timeout | null = null
+  let latest: ExtractionProgress | null = null
 
   function spawn(): Worker {
     const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } })
     w.on('message', (msg: { id: number; result?: Extracted; progress?: unknown }) => {
       if (!current || msg.id !== current.id) return
       // a page of a scan read by OCR: the limit starts again for the next page
-      if (msg.progress) startTimer(current)
-      else if (msg.result) finish(msg.result)
+      if (msg.progress) {
+        startTimer(current)
+        const p = msg.progress as Omit<ExtractionProgress, 'name'>
+        latest = { name: current.file.name, done: p.done, total: p.total, origin: p.origin }
+      } else if (msg.result) finish(msg.result)
     })
     w.on('error', (e: Error & { code?: string }) => {
       worker = null
@@ -61,6 +75,7 @@ export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTI
   function finish(result: Extracted): void {
     if (timer) clearTimeout(timer)
     timer = null
+    latest = null
     const done = current
     current = null
     done?.resolve(result)
@@ -100,6 +115,7 @@ export function createWorkerExtractor(workerPath: string, { timeoutMs = EXTRACTI
         queue.push({ id: nextId++, file, resolve })
         pump()
       }),
+    progress: () => latest,
     close: async () => {
       if (timer) clearTimeout(timer)
       await worker?.terminate()

@@ -8,6 +8,7 @@ import type {
   ExportFormat,
   ExportOutcome,
   ImportOutcome,
+  ImportProgress,
   LibraryInfo,
   MergeOutcome,
   MergeSide,
@@ -32,6 +33,8 @@ export interface FilePayload {
 export interface ApiContract {
   getLibraryInfo: { args: Record<string, never>; result: LibraryInfo }
   importFiles: { args: { files: FilePayload[] }; result: ImportOutcome[] }
+  /** OCR progress of the file being imported (polled by the import queue); null when none is being read by OCR. */
+  importProgress: { args: Record<string, never>; result: ImportProgress | null }
   listReports: { args: { search?: string; year?: number; status?: ReportStatus }; result: ReportSummary[] }
   getReport: { args: { reportId: number }; result: ReportDetail }
   getSource: { args: { reportId: number }; result: SourceView }
@@ -78,6 +81,7 @@ export type Handlers = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf
 export const OPERATIONS = [
   'getLibraryInfo',
   'importFiles',
+  'importProgress',
   'listReports',
   'getReport',
   'getSource',

@@ -58,6 +58,8 @@ export interface ReviewCell {
   review: boolean
   reviewReason?: string
   source?: import('../core/document').SourceLocation
+  /** Set when OCR read the cell from a page image: its confidence, what it read, other readings. */
+  ocr?: import('../core/report').ExtractedCell['ocr']
   /** True when the current value was typed by a reviewer. */
   corrected: boolean
   /** Number of recorded edits of this cell. */
@@ -127,6 +129,17 @@ export interface SourceImage {
   /** The PDF page it is a rendering of (scanned PDFs: the source pane draws the page itself). */
   pdfPage?: number
   bytes: Uint8Array
+}
+
+/** OCR of the file being imported, page by page (a scan takes seconds a page). */
+export interface ImportProgress {
+  /** The file's name. */
+  name: string
+  /** Page images read so far, of `total`. */
+  done: number
+  total: number
+  /** The last page read, e.g. 第 3 页. */
+  origin: string
 }
 
 export interface Settings {

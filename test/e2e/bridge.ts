@@ -69,7 +69,13 @@ export const test = base.extend<{ app: AppHarness }>({
     const extractor = createWorkerExtractor(WORKER)
     const dialogs = new ScriptedDialogs()
     let current = library
-    const handlers = createHandlers({ library, extract: extractor.extract, dialogs, openLibrary: (path) => (current = new Library(path)) })
+    const handlers = createHandlers({
+      library,
+      extract: extractor.extract,
+      dialogs,
+      openLibrary: (path) => (current = new Library(path)),
+      importProgress: extractor.progress
+    })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
     page.on('console', (m) => {

@@ -4,7 +4,7 @@ import { pictureTargets } from './docx'
 import { IMAGE_LIMITS, MHT_LIMITS } from './limits'
 import { localFiles } from './local-files'
 import { looksLikeMht, parseMht, quotedPrintable } from './mht'
-import { pictureImages } from './picture'
+import { pictureImages, tiffChainLength } from './picture'
 import { pictureSize, sniffPicture } from './sniff'
 
 const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'))
@@ -63,6 +63,26 @@ describe('pictures are bounded before decoding', () => {
     expect(await pictureImages({ bytes: pngHeader(16, 16), origin: 'icon.png' })).toEqual({ value: [], messages: [] })
     const notPicture = await pictureImages({ bytes: latin1('GIF? no, just text here'), origin: 'x.png' })
     expect(notPicture.messages[0].code).toBe('ingest.image_not_picture')
+  })
+
+  it('a TIFF whose page directories loop is refused before the decoder follows them forever', async () => {
+    // II*, first directory at 8: one entry, then "next directory" pointing back at 8.
+    const b = Buffer.alloc(8 + 2 + 12 + 4)
+    b.write('II*\x00', 0, 'latin1')
+    b.writeUInt32LE(8, 4)
+    b.writeUInt16LE(1, 8)
+    b.writeUInt16LE(256, 10)
+    b.writeUInt16LE(3, 12)
+    b.writeUInt32LE(1, 14)
+    b.writeUInt16LE(100, 18)
+    b.writeUInt32LE(8, 22)
+    const looping = new Uint8Array(b)
+    expect(tiffChainLength(looping)).toBeNull()
+    const result = await pictureImages({ bytes: looping, origin: 'loop.tif' })
+    expect(result.value).toEqual([])
+    expect(result.messages[0].message).toContain('循环引用')
+    b.writeUInt32LE(0, 22)
+    expect(tiffChainLength(new Uint8Array(b))).toBe(1)
   })
 
   it('bounds are what an auditor needs and no more', () => {

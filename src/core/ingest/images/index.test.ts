@@ -14,6 +14,8 @@ const folder = (dir: string, prefix: string): IngestAttachment[] =>
 interface Case {
   kind: string
   name: string
+  /** Path within the drop, when not the bare name. */
+  path?: string
   bytes: () => Uint8Array
   attachments?: () => IngestAttachment[]
   format: string
@@ -76,10 +78,11 @@ const CASES: Case[] = [
     images: [1, 2, 3, 4].map((p) => [`pingtan_2019_fax.tif 第 ${p} 页`, 'image/png', 1654, 2339])
   },
   {
-    kind: 'narrative text with page photos (.png, .jpg, .bmp as PNG) dropped with it, in name order',
+    kind: 'narrative text with page photos (.png, .jpg, .bmp as PNG) dropped with it as a folder, in name order, named from its folder',
     name: '正文.txt',
+    path: 'dongfeng_2021_photos/正文.txt',
     bytes: () => read('dongfeng_2021_photos/正文.txt'),
-    attachments: () => folder('dongfeng_2021_photos', ''),
+    attachments: () => folder('dongfeng_2021_photos', 'dongfeng_2021_photos/'),
     format: 'txt',
     images: [['表二.png', 'image/png', 557, 961], ['表三.jpg', 'image/jpeg', 1089, 2006], ['表四.bmp', 'image/png', 531, 368]]
   }
@@ -87,7 +90,7 @@ const CASES: Case[] = [
 
 describe('page images from every container (generated scans)', () => {
   it.each(CASES)('$kind', async (c) => {
-    const input = { name: c.name, path: c.name, bytes: c.bytes(), attachments: c.attachments?.() }
+    const input = { name: c.name, path: c.path ?? c.name, bytes: c.bytes(), attachments: c.attachments?.() }
     const document = (await ingest(input)).value!
     expect(document.format).toBe(c.format)
     const result = await pageImagesOf(input, document)

@@ -44,7 +44,7 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
     case 'pdf': {
       const rendered = await pdfPageImages(input.bytes, options.pdf)
       messages.push(...rendered.messages)
-      return finish(rendered.value, attachments, document, messages)
+      return finish(rendered.value, attachments, document, messages, input)
     }
     case 'docx': {
       const pictures = await docxPictures(input.bytes)
@@ -68,7 +68,7 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
           continue
         }
         used.add(file)
-        sources.push({ bytes: file.bytes, origin: file.path ?? file.name, anchor: ref.at })
+        sources.push({ bytes: file.bytes, origin: besideMain(input, file), anchor: ref.at })
       }
       if (missing > 0 && refs.length > 0) messages.push(missingPictures(missing))
       break
@@ -92,15 +92,29 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
       break
   }
   const images = await picturesOf(sources, messages)
-  return finish(images, attachments.filter((a) => !used.has(a)), document, messages)
+  return finish(images, attachments.filter((a) => !used.has(a)), document, messages, input)
+}
+
+/** An attachment's path as seen from the main file's folder (what a reviewer recognises: 表三.jpg, 报告_files/image001.jpg). */
+function besideMain(input: PageImageInput, file: IngestAttachment): string {
+  const path = file.path ?? file.name
+  const main = input.path ?? ''
+  const folder = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : ''
+  return folder && path.startsWith(folder) ? path.slice(folder.length) : path
 }
 
 /** Page photos dropped with the report come after its own pictures, in name order, anchored at the end of its text. */
-async function finish(own: PageImage[], extra: readonly IngestAttachment[], document: SourceDocument, messages: Message[]): Promise<Result<PageImage[]>> {
+async function finish(
+  own: PageImage[],
+  extra: readonly IngestAttachment[],
+  document: SourceDocument,
+  messages: Message[],
+  input: PageImageInput
+): Promise<Result<PageImage[]>> {
   const photos = extra
     .filter((a) => sniffPicture(a.bytes) !== null)
     .sort((a, b) => (a.path ?? a.name).localeCompare(b.path ?? b.name, 'zh-CN', { numeric: true }))
-    .map((a) => ({ bytes: a.bytes, origin: a.path ?? a.name, anchor: document.text.length }))
+    .map((a) => ({ bytes: a.bytes, origin: besideMain(input, a), anchor: document.text.length }))
   const more = await picturesOf(photos, messages, own.length)
   return { value: [...own, ...more].map((image, index) => ({ ...image, index })), messages }
 }

@@ -3,7 +3,7 @@
 
 import iconv from 'iconv-lite'
 import type { SourceDocument } from '../../document'
-import { error, type Message, type Result } from '../../messages'
+import { error, type Result } from '../../messages'
 import { decodeBytes } from '../decode'
 import { htmlToDocument } from '../html'
 import type { HtmlImageRef } from '../html-walk'
@@ -58,4 +58,3 @@ function resolveAddress(address: string, base: string | undefined): string {
   }
 }
 
-export type { Message }

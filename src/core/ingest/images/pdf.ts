@@ -5,9 +5,10 @@
 
 import type { Message, Result } from '../../messages'
 import { warning } from '../../messages'
+import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, localAssets } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
-import { canvasLib, decodePicture, greyFromRgba } from './raster'
+import { canvasLib, greyFromRgba } from './raster'
 import type { PageImage } from './types'
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>
@@ -55,7 +56,8 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
 export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]> {
   const paintsImage = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject])
   const pages: number[] = []
-  for (let p = 1; p <= doc.numPages; p++) {
+  // As many pages as the text reader reads (DEFAULT_PDF_LIMITS.maxPages): a longer file is no single report.
+  for (let p = 1; p <= Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages); p++) {
     const page = await doc.getPage(p)
     const content = await page.getTextContent()
     let chars = 0
@@ -98,4 +100,3 @@ async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi:
   }
 }
 
-export { decodePicture }

@@ -45,8 +45,11 @@ export async function pictureImages(source: PictureSource, room: number = IMAGE_
 async function tiffImages(source: PictureSource, room: number): Promise<Result<Built[]>> {
   const { bytes, origin } = source
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  const chain = tiffChainLength(bytes)
+  if (chain === null) return skipped(imageWarning('unreadable', origin, 'TIFF 文件的页面目录损坏或循环引用'))
   let ifds: UTIF.IFD[]
   try {
+    // The chain was walked first: UTIF follows it without end when it loops.
     ifds = UTIF.decode(buffer).filter((ifd) => Array.isArray(ifd.t256) && Array.isArray(ifd.t257))
   } catch (e) {
     return skipped(imageWarning('unreadable', origin, `TIFF 文件无法读取（${(e as Error).message}）`))
@@ -75,6 +78,28 @@ async function tiffImages(source: PictureSource, room: number): Promise<Result<B
   }
   return { value: images, messages }
 }
+
+/** TIFF pages (image file directories) before anything parses them; null when the chain loops, runs off the file or is absurdly long. */
+export function tiffChainLength(bytes: Uint8Array): number | null {
+  if (bytes.length < 8) return null
+  const little = bytes[0] === 0x49
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const u16 = (at: number): number => view.getUint16(at, little)
+  const u32 = (at: number): number => view.getUint32(at, little)
+  const seen = new Set<number>()
+  let offset = u32(4)
+  while (offset !== 0) {
+    if (seen.has(offset) || seen.size >= TIFF_MAX_DIRECTORIES || offset + 2 > bytes.length) return null
+    seen.add(offset)
+    const next = offset + 2 + u16(offset) * 12
+    if (next + 4 > bytes.length) return null
+    offset = u32(next)
+  }
+  return seen.size
+}
+
+/** Directories a TIFF may chain (pages plus thumbnails): far above maxImages, bounding a crafted file. */
+const TIFF_MAX_DIRECTORIES = 1000
 
 async function asPng(source: PictureSource, raster: Raster): Promise<Built> {
   const png = await encodeGreyPng(raster)

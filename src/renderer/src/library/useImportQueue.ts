@@ -1,7 +1,8 @@
 // The import queue: files go to main a few at a time, so progress moves and the window
 // stays responsive even for hundreds of files. Files added while it runs join the queue.
 
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ImportProgress } from '../../../shared/types'
 import { readReport, reportsOf, type DroppedFile } from '../files'
 import type { DroppedReport } from '../../../core/ingest/images/group'
 
@@ -10,12 +11,16 @@ export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | '
 export interface QueueItem {
   id: number
   name: string
+  /** The main file's name (OCR progress names it). */
+  fileName: string
   status: QueueStatus
   error?: string
   warnings?: string[]
 }
 
 const BATCH = 5
+/** How often the queue asks how far OCR got while a file is being read. */
+const OCR_POLL_MS = 700
 
 export type ImportQueueState = ReturnType<typeof useImportQueue>
 
@@ -58,7 +63,7 @@ export function useImportQueue(onBatchDone: () => void) {
   const add = useCallback(
     (files: DroppedFile[], skippedCount = 0) => {
       const added = reportsOf(files).map((report) => ({ id: nextId.current++, report }))
-      const fresh = added.map((a) => ({ id: a.id, name: queueName(a.report), status: 'waiting' as const }))
+      const fresh = added.map((a) => ({ id: a.id, name: queueName(a.report), fileName: a.report.main.name, status: 'waiting' as const }))
       // A drop after the last import finished starts a new list; during an import it joins the queue.
       const idle = !running.current && pending.current.length === 0
       setSkipped((n) => (idle ? skippedCount : n + skippedCount))
@@ -74,11 +79,36 @@ export function useImportQueue(onBatchDone: () => void) {
     setSkipped(0)
   }, [])
 
-  return { items, skipped, add, clear, busy: items.some((i) => i.status === 'waiting' || i.status === 'importing') }
+  const busy = items.some((i) => i.status === 'waiting' || i.status === 'importing')
+  const ocr = useOcrProgress(busy)
+  return { items, skipped, add, clear, busy, ocr }
 }
 
 /** A report's line in the queue: its main file, and how many files came with it. */
 function queueName(report: DroppedReport<DroppedFile>): string {
   const n = report.attachments.length
   return n === 0 ? report.main.name : `${report.main.name}（连同 ${n} 个附带文件）`
+}
+
+/** While an import runs: which file OCR is reading and how many of its page images are done. */
+function useOcrProgress(busy: boolean): ImportProgress | null {
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  useEffect(() => {
+    if (!busy) {
+      setProgress(null)
+      return
+    }
+    let alive = true
+    const timer = window.setInterval(() => {
+      window.api.importProgress({}).then(
+        (p) => alive && setProgress(p),
+        () => {} // a failed poll only skips one tick
+      )
+    }, OCR_POLL_MS)
+    return () => {
+      alive = false
+      window.clearInterval(timer)
+    }
+  }, [busy])
+  return progress
 }
