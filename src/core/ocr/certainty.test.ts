@@ -85,6 +85,15 @@ describe('OCR certainty', () => {
     expect(report.cells['active.regulations.in_force'].value).toBe(0)
   })
 
+  it('numbers read from a line of OCR text (no grid found) are never shown as certain', () => {
+    const report = consistentReport('2021')
+    report.cells[NATURAL].source = { start: 0, end: 2, imageIndex: 1 }
+    settleOcrCells(report)
+    expect(report.cells[NATURAL].review).toBe(true)
+    expect(report.cells[NATURAL].reviewReason).toContain('整行文字识别')
+    expect(report.cells['requests.granted.total'].review).toBe(false)
+  })
+
   it('cells not read by OCR are left alone', () => {
     const report = consistentReport('2021')
     report.cells[NATURAL].value = 12345

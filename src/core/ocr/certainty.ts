@@ -58,6 +58,12 @@ function mark(cell: ExtractedCell, reason: string): void {
 
 /** Settles the OCR cells of an extracted report in place: alternatives chosen by the equations, every unsure cell marked. */
 export function settleOcrCells(report: ExtractedReport): void {
+  // numbers taken from a line of OCR text, not from a cell of a grid (a table without ruling lines):
+  // the line reader runs a row's digits together, so none of them is ever shown as certain
+  for (const cell of Object.values(report.cells)) {
+    if (cell.ocr || cell.source?.imageIndex === undefined) continue
+    mark(cell, `由图片中的整行文字识别读取（未找到表格线，未能逐格识别），读作${cell.raw ? quote(cell.raw) : '空白'}，请对照原图核对`)
+  }
   const ocrKeys = Object.keys(report.cells).filter((k) => report.cells[k].ocr)
   if (!ocrKeys.length) return
   const lookup: CellLookup = (term) => (term.previous ? undefined : report.cells[term.key])
