@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path'
 import * as OpenCC from 'opencc-js'
 import { analyse } from '../src/core/analyse'
 import { benchCli } from './bench-cli'
+import { pageImagesOf, type PageImage } from '../src/core/ingest/images'
+import { ingest } from '../src/core/ingest'
+import { readImagesInto, warmUp } from '../src/core/ocr'
+import { extractReport } from '../src/core/extract'
 import { benchLibrary } from './bench-library'
 import { syntheticReport, type SyntheticReport } from './bench/synthetic-report'
 import { toDocx, toHtml, toPipeText } from './bench/writers'
@@ -91,8 +95,48 @@ async function benchPdf(): Promise<void> {
   console.log(`pdf: ${n} extractions of the ${files.length} corpus PDFs in ${ms.toFixed(0)} ms = ${((1000 * n) / ms).toFixed(2)} reports/s`)
 }
 
+/** The page images of the generated scans (test/fixtures/scan): scanned PDF pages and a fax TIFF. */
+async function scanPages(): Promise<PageImage[]> {
+  const dir = resolve(__dirname, '../test/fixtures/scan/files')
+  const pages: PageImage[] = []
+  for (const name of ['huaian_2024_scan.pdf', 'pingtan_2019_fax.tif', 'pingtan_2021_mixed.pdf']) {
+    const bytes = new Uint8Array(readFileSync(join(dir, name)))
+    const doc = await ingest({ name, bytes })
+    if (!doc.value) continue
+    pages.push(...(await pageImagesOf({ name, bytes }, doc.value)).value)
+  }
+  return pages
+}
+
+/** A 10-page scanned report: OCR of every page, then extraction, with the wall time, CPU time and peak RSS. */
+async function benchScans(): Promise<void> {
+  const all = await scanPages()
+  if (!all.length) {
+    console.log('scan: test/fixtures/scan not found, skipped')
+    return
+  }
+  const pages = Array.from({ length: 10 }, (_, i) => ({ ...all[i % all.length], index: i }))
+  const [, loadMs] = await timeIt(() => warmUp())
+  const rssBefore = process.memoryUsage().rss
+  peakRss = 0
+  const cpu0 = process.cpuUsage()
+  const [read, ms] = await timeIt(() => readImagesInto({ format: 'pdf', text: '', blocks: [] }, pages))
+  const report = extractReport(read.value)
+  const cpu = process.cpuUsage(cpu0)
+  const found = Object.values(report.tables).filter((t) => t === 'found').length
+  console.log(`scan: 10 page images (${all.length} distinct: scanned PDF pages 150 dpi, fax TIFF 200 dpi) — models loaded in ${loadMs.toFixed(0)} ms`)
+  console.log(`  OCR ${(ms / 1000).toFixed(1)} s wall (${(cpu.user / 1e6 + cpu.system / 1e6).toFixed(1)} s CPU) = ${((1000 * pages.length) / ms).toFixed(2)} pages/s (target: 10 pages ≤ 60 s)`)
+  console.log(`  peak RSS ${mb(peakRss)} (${mb(rssBefore)} before; target ≤ 1.5 GB); tables found ${found}/3; cells marked for review ${Object.values(report.cells).filter((c) => c.review).length}`)
+}
+
 async function main(): Promise<void> {
   console.log(`report-desk bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
+  if (process.env.BENCH_ONLY === 'scan') {
+    await benchScans()
+    clearInterval(sampler)
+    return
+  }
+  await benchScans()
   await benchText('txt')
   await benchText('html')
   await benchDocx()

@@ -10,60 +10,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync 
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import * as OpenCC from 'opencc-js'
+import { active2019, active2021, appealsTable, COLUMNS, DENIED, NOT_PROCESSED, OTHER_2021, prng, requestsTable, UNABLE, type Cells } from './official-tables'
 
 const ROOT = join(__dirname, '..', 'test', 'fixtures')
 const HTML_DIR = join(ROOT, 'html')
 const DOCX_DIR = join(ROOT, 'docx')
-
-type Value = number | null
-type Cells = Record<string, Value>
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 0x100000000
-  }
-}
-
-const COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'] as const
-
-interface ResultGroup {
-  label: string | null
-  rows: [key: string, label: string][]
-}
-
-const DENIED: ResultGroup = {
-  label: '（三）不予公开',
-  rows: [
-    ['denied.state_secret', '1.属于国家秘密'], ['denied.prohibited_by_law', '2.其他法律行政法规禁止公开'],
-    ['denied.security_stability', '3.危及“三安全一稳定”'], ['denied.third_party_rights', '4.保护第三方合法权益'],
-    ['denied.internal_affairs', '5.属于三类内部事务信息'], ['denied.process_info', '6.属于四类过程性信息'],
-    ['denied.enforcement_files', '7.属于行政执法案卷'], ['denied.administrative_query', '8.属于行政查询事项']
-  ]
-}
-const UNABLE: ResultGroup = {
-  label: '（四）无法提供',
-  rows: [['unable.not_held', '1.本机关不掌握相关政府信息'], ['unable.needs_creation', '2.没有现成信息需要另行制作'], ['unable.still_unclear', '3.补正后申请内容仍不明确']]
-}
-const NOT_PROCESSED: ResultGroup = {
-  label: '（五）不予处理',
-  rows: [
-    ['not_processed.petition_complaint', '1.信访举报投诉类申请'], ['not_processed.repeated', '2.重复申请'],
-    ['not_processed.publication', '3.要求提供公开出版物'], ['not_processed.mass_repeated', '4.无正当理由大量反复申请'],
-    ['not_processed.confirm_existing', '5.要求行政机关确认或重新出具已获取信息']
-  ]
-}
-const OTHER_2021: ResultGroup = {
-  label: '（六）其他处理',
-  rows: [
-    ['other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
-    ['other.unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
-    ['other.misc', '3.其他']
-  ]
-}
 
 interface Spec {
   name: string
@@ -108,97 +59,6 @@ function appealNumbers(rnd: () => number): Cells {
   return cells
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-const shown = (v: Value): string => (v === null ? '&nbsp;' : String(v))
-function td(text: string, attrs = ''): string {
-  return `<td${attrs ? ' ' + attrs : ''}><p align="center">${text}</p></td>`
-}
-/** One character per line, as table 四's narrow header cells print. */
-const vertical = (label: string): string => [...label].map(esc).join('<br>')
-
-function active2021(c: Cells): string {
-  const v = (k: string): string => shown(c[`active.${k}`])
-  const section = (title: string): string => `<tr>${td(title, 'colspan="4"')}</tr>`
-  return `<table border="1" cellspacing="0" cellpadding="4">
-${section('第二十条第（一）项')}
-<tr>${td('信息内容')}${td('本年制发件数')}${td('本年废止件数')}${td('现行有效件数')}</tr>
-<tr>${td('规章')}${td(v('regulations.issued'))}${td(v('regulations.repealed'))}${td(v('regulations.in_force'))}</tr>
-<tr>${td('行政规范性文件')}${td(v('normative_documents.issued'))}${td(v('normative_documents.repealed'))}${td(v('normative_documents.in_force'))}</tr>
-${section('第二十条第（五）项')}
-<tr>${td('信息内容')}${td('本年处理决定数量', 'colspan="3"')}</tr>
-<tr>${td('行政许可')}${td(v('licensing.decisions'), 'colspan="3"')}</tr>
-${section('第二十条第（六）项')}
-<tr>${td('信息内容')}${td('本年处理决定数量', 'colspan="3"')}</tr>
-<tr>${td('行政处罚')}${td(v('punishment.decisions'), 'colspan="3"')}</tr>
-<tr>${td('行政强制')}${td(v('coercion.decisions'), 'colspan="3"')}</tr>
-${section('第二十条第（八）项')}
-<tr>${td('信息内容')}${td('本年收费金额（单位：万元）', 'colspan="3"')}</tr>
-<tr>${td('行政事业性收费')}${td(v('fees.amount'), 'colspan="3"')}</tr>
-</table>`
-}
-
-function active2019(c: Cells): string {
-  const v = (k: string): string => shown(c[`active.${k}`])
-  const section = (title: string): string => `<tr>${td(title, 'colspan="5"')}</tr>`
-  const three = (a: string, b: string, d: string): string => `${td(a)}${td(b, 'colspan="2"')}${td(d)}`
-  return `<table border="1" cellspacing="0" cellpadding="4">
-${section('第二十条第（一）项')}
-<tr>${td('信息内容')}${td('本年新<br>制作数量')}${td('本年新<br>公开数量', 'colspan="2"')}${td('对外公开总数量')}</tr>
-<tr>${td('规章')}${td(v('regulations.made'))}${td(v('regulations.published'), 'colspan="2"')}${td(v('regulations.total_public'))}</tr>
-<tr>${td('规范性文件')}${td(v('normative_documents.made'))}${td(v('normative_documents.published'), 'colspan="2"')}${td(v('normative_documents.total_public'))}</tr>
-${section('第二十条第（五）项')}
-<tr>${td('信息内容')}${three('上一年项目数量', '本年增/减', '处理决定数量')}</tr>
-<tr>${td('行政许可')}${three(v('licensing.previous_items'), v('licensing.change'), v('licensing.decisions'))}</tr>
-<tr>${td('其他对外管理服务事项')}${three(v('other_services.previous_items'), v('other_services.change'), v('other_services.decisions'))}</tr>
-${section('第二十条第（六）项')}
-<tr>${td('信息内容')}${three('上一年项目数量', '本年增/减', '处理决定数量')}</tr>
-<tr>${td('行政处罚')}${three(v('punishment.previous_items'), v('punishment.change'), v('punishment.decisions'))}</tr>
-<tr>${td('行政强制')}${three(v('coercion.previous_items'), v('coercion.change'), v('coercion.decisions'))}</tr>
-${section('第二十条第（八）项')}
-<tr>${td('信息内容')}${td('上一年项目数量', 'colspan="2"')}${td('本年增/减', 'colspan="2"')}</tr>
-<tr>${td('行政事业性收费')}${td(v('fees.previous_items'), 'colspan="2"')}${td(v('fees.change'), 'colspan="2"')}</tr>
-${section('第二十条第（九）项')}
-<tr>${td('信息内容')}${td('采购项目数量', 'colspan="2"')}${td('采购总金额', 'colspan="2"')}</tr>
-<tr>${td('政府集中采购')}${td(v('procurement.items'), 'colspan="2"')}${td(c['active.procurement.amount'] === null ? '&nbsp;' : `${c['active.procurement.amount']}元`, 'colspan="2"')}</tr>
-</table>`
-}
-
-function requestsTable(spec: Spec, c: Cells): string {
-  const values = (row: string): string => COLUMNS.map((col) => td(shown(c[`requests.${row}.${col}`]))).join('')
-  const groups: ResultGroup[] = [DENIED, UNABLE, NOT_PROCESSED, ...(spec.template === '2021' ? [OTHER_2021] : [])]
-  const resultRowCount = 2 + groups.reduce((n, g) => n + g.rows.length, 0) + (spec.template === '2019' ? 1 : 0) + 1
-  const rows: string[] = [
-    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan="3" rowspan="3"')}${td('申请人情况', 'colspan="7"')}</tr>`,
-    `<tr>${td('自然人', 'rowspan="2"')}${td('法人或其他组织', 'colspan="5"')}${td('总计', 'rowspan="2"')}</tr>`,
-    `<tr>${td('商业<br>企业')}${td('科研<br>机构')}${td('社会公益组织')}${td('法律服务机构')}${td('其他')}</tr>`,
-    `<tr>${td('一、本年新收政府信息公开申请数量', 'colspan="3"')}${values('new_received')}</tr>`,
-    `<tr>${td('二、上年结转政府信息公开申请数量', 'colspan="3"')}${values('carried_over')}</tr>`,
-    `<tr>${td('三、本年度办理结果', `rowspan="${resultRowCount}"`)}${td('（一）予以公开', 'colspan="2"')}${values('granted')}</tr>`,
-    `<tr>${td('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 'colspan="2"')}${values('partially_granted')}</tr>`
-  ]
-  for (const group of groups) {
-    group.rows.forEach(([key, label], i) => {
-      const head = i === 0 ? td(group.label!, `rowspan="${group.rows.length}"`) : ''
-      rows.push(`<tr>${head}${td(label)}${values(key)}</tr>`)
-    })
-  }
-  if (spec.template === '2019') rows.push(`<tr>${td('（六）其他处理', 'colspan="2"')}${values('other')}</tr>`)
-  rows.push(`<tr>${td('（七）总计', 'colspan="2"')}${values('total')}</tr>`)
-  rows.push(`<tr>${td('四、结转下年度继续办理', 'colspan="3"')}${values('carried_forward')}</tr>`)
-  return `<table border="1" cellspacing="0" cellpadding="4">\n${rows.join('\n')}\n</table>`
-}
-
-function appealsTable(c: Cells): string {
-  const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
-  const parts = ['upheld', 'corrected', 'other', 'pending', 'total']
-  const values = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) => parts.map((p) => td(shown(c[`appeals.${g}.${p}`])))).join('')
-  return `<table border="1" cellspacing="0" cellpadding="4">
-<tr>${td('行政复议', 'colspan="5"')}${td('行政诉讼', 'colspan="10"')}</tr>
-<tr>${heads.map((h) => td(vertical(h), 'rowspan="2"')).join('')}${td('未经复议直接起诉', 'colspan="5"')}${td('复议后起诉', 'colspan="5"')}</tr>
-<tr>${[...heads, ...heads].map((h) => td(vertical(h))).join('')}</tr>
-<tr>${values}</tr>
-</table>`
-}
 
 function activeNumbers(spec: Spec, rnd: () => number): Cells {
   const n = (max: number): number => Math.floor(rnd() * max)
@@ -240,7 +100,7 @@ function buildReport(spec: Spec): Built {
 <p>二、主动公开政府信息情况</p>
 ${spec.template === '2021' ? active2021(active) : active2019(active)}
 <p>三、收到和处理政府信息公开申请情况</p>
-${requestsTable(spec, requests)}
+${requestsTable(spec.template, requests)}
 <p>四、政府信息公开行政复议、行政诉讼情况</p>
 ${appealsTable(appeals)}
 <p>五、存在的主要问题及改进情况</p>

@@ -112,7 +112,7 @@ describe('reading an input file', () => {
     writeSparseFile(path, 200 * 1024 * 1024)
     let reads = 0
     const read = async (): Promise<Uint8Array> => (reads++, new Uint8Array(0))
-    await expect(readInput(path, read)).rejects.toThrow(/文件超过 100 MB.*（200 MB）/)
+    await expect(readInput(path, { read })).rejects.toThrow(/文件超过 100 MB.*（200 MB）/)
     expect(reads).toBe(0)
   })
 })

@@ -11,7 +11,7 @@ import { positionals, readInput } from './args'
 const HELP = `report-desk — 年报核验台命令行 (Report Desk command line)
 
 用法 / usage:
-  report-desk extract FILE [--json]                                提取一份报告，输出 report-desk/report@1 JSON
+  report-desk extract FILE|FOLDER [--json]                         提取一份报告（文件夹：网页连同其图片、扫描图片等一份报告），输出 report-desk/report@1 JSON
   report-desk import FILE… --library PATH [--json]                 把报告导入资料库（相同内容不重复导入）
   report-desk list --library PATH [SEARCH] [--json]                列出资料库中的报告
   report-desk export --library PATH --format xlsx|csv|json --out PATH [--all]
@@ -68,7 +68,8 @@ async function extractCommand(args: string[]): Promise<number> {
     process.stderr.write('请指定文件 / a FILE is required\n')
     return 2
   }
-  const input = await readInput(file)
+  // A folder may hold one report (a saved page with its folder, page photos): extracted as the app imports a drop.
+  const input = await readInput(file, { folder: true })
   const result = await withExtractor(({ extract }) => extract(input))
   const extracted = extractedFile(result.value)
   if (!extracted) {

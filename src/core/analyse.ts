@@ -6,7 +6,10 @@ import { extractReport } from './extract'
 import { runChecks } from './validate'
 import type { SourceDocument } from './document'
 import type { ExtractedReport, ReportJson } from './report'
-import type { Message, Result } from './messages'
+import { info, type Message, type Result } from './messages'
+import type { IngestAttachment } from './ingest/images/types'
+import { needsOcr, pageImagesOf, storedPageImage } from './ingest/images'
+import { readImagesInto, type OcrOptions } from './ocr'
 
 export interface AnalysedFile {
   document: SourceDocument
@@ -17,15 +20,39 @@ export interface AnalysedFile {
 export interface FileInput {
   name: string
   bytes: Uint8Array
+  /** See IngestInput: the path within a dropped folder, and the files that belong to the report. */
+  path?: string
+  attachments?: IngestAttachment[]
+}
+
+export interface AnalyseOptions {
+  /** OCR progress per page and the per-page time bound, for pictures where a standard table should be. */
+  ocr?: OcrOptions
 }
 
 /** Reads one file completely. value is null when the file could not be read; messages say why. */
-export async function analyse(input: FileInput): Promise<Result<AnalysedFile | null>> {
+export async function analyse(input: FileInput, options: AnalyseOptions = {}): Promise<Result<AnalysedFile | null>> {
   const ingested = await ingest(input)
   const messages: Message[] = [...ingested.messages]
-  const document = ingested.value
+  let document = ingested.value
   if (!document) return { value: null, messages }
-  const report = extractReport(document)
+  let report = extractReport(document)
+  // A standard table missing from the text may be a picture: read the page images by OCR, then
+  // extract again from the text and what was read (a report whose tables are all text needs none).
+  if (Object.values(report.tables).includes('missing')) {
+    const images = await pageImagesOf(input, document)
+    if (needsOcr(report, images.value)) {
+      // "a scan: type it in by hand" no longer holds once the pages are read
+      const kept = messages.filter((m) => m.code !== 'pdf.no_text')
+      messages.length = 0
+      messages.push(...kept, info('ocr.read', `表格为图片，已对 ${images.value.length} 张图片进行文字识别，识别不确定的单元格已标记待核`))
+      messages.push(...images.messages)
+      const read = await readImagesInto(document, images.value, options.ocr)
+      messages.push(...read.messages)
+      document = { ...read.value, pageImages: images.value.map(storedPageImage) }
+      report = extractReport(document)
+    }
+  }
   // The report's own prose is checked against its tables here too, so the JSON carries those findings.
   const findings = runChecks(report, { text: document.text })
   const json: ReportJson = {

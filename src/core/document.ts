@@ -1,9 +1,15 @@
 // The plain-data model every input format is turned into before extraction.
 // One model for .txt, .html, .docx, .doc and .pdf, so one set of label rules serves all.
 
-export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf'
+import type { StoredPageImage } from './ingest/images/types'
 
-/** [x0, y0, x1, y1] in PDF user-space units of the page, origin top-left. */
+/** 'mht': a saved web archive (.mht/.mhtml); 'image': picture files (a report as page photos or scans). */
+export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf' | 'mht' | 'image'
+
+/**
+ * [x0, y0, x1, y1], origin top-left: PDF user-space units of the page, or, when the location
+ * carries `imageIndex`, pixels of that page image (OCR).
+ */
 export type Box = [number, number, number, number]
 
 /**
@@ -19,6 +25,16 @@ export interface SourceLocation {
   col?: number
   page?: number
   bbox?: Box
+  /** The page image (PageImage.index) that `bbox` is in pixels of, for text read by OCR. */
+  imageIndex?: number
+}
+
+/** How sure the OCR engine was of a cell's text. */
+export interface OcrReading {
+  /** 0–1: the lowest per-character probability of the reading. */
+  confidence: number
+  /** Other readings of the same crop, most likely first (unsure digits swapped for the runner-up). */
+  alternatives?: string[]
 }
 
 export interface Paragraph {
@@ -26,6 +42,8 @@ export interface Paragraph {
   start: number
   end: number
   page?: number
+  /** The page image the paragraph was read from by OCR. */
+  imageIndex?: number
 }
 
 export interface TableCell {
@@ -39,6 +57,10 @@ export interface TableCell {
   end: number
   page?: number
   bbox?: Box
+  /** Set when the cell was read by OCR from a page image. */
+  ocr?: OcrReading
+  /** The page image (PageImage.index) that `bbox` is in pixels of. */
+  imageIndex?: number
 }
 
 export interface Table {
@@ -68,6 +90,11 @@ export interface SourceDocument {
   displayHtml?: string
   /** Page count, for PDF. */
   pages?: number
+  /**
+   * The page images OCR read (scanned pages, tables published as pictures), in PageImage order:
+   * OCR'd cells point into them (TableCell.imageIndex, bbox in image pixels). Kept for the source pane.
+   */
+  pageImages?: StoredPageImage[]
 }
 
 export function textOf(doc: SourceDocument, span: { start: number; end: number }): string {

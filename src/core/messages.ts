@@ -25,6 +25,10 @@ export function warning(code: string, message: string, location?: SourceLocation
   return { type: 'warning', code, message, ...(location ? { location } : {}) }
 }
 
+export function info(code: string, message: string): Message {
+  return { type: 'info', code, message }
+}
+
 export function error(code: string, message: string, messageEn: string): Message {
   return { type: 'error', code, message, messageEn }
 }

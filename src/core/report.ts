@@ -16,6 +16,8 @@ export interface ExtractedCell {
   /** Why the cell is marked for review, in Chinese. */
   reviewReason?: string
   source?: SourceLocation
+  /** Set when the cell was read by OCR: its confidence, the text read, other readings of the crop. */
+  ocr?: { confidence: number; read: string; alternatives?: string[] }
 }
 
 export interface ReportMeta {

@@ -5,7 +5,8 @@ import type { SourceLocation } from '../core/document'
 import type { Finding, ReportMeta } from '../core/report'
 import { isOpen, openSummary, type Settlement } from '../core/validate'
 import { UserFacingError } from '../shared/contract'
-import type { Acceptance, ReportDetail, ReviewCell, SourceView } from '../shared/types'
+import type { Acceptance, ReportDetail, ReviewCell, SourceImage, SourceView } from '../shared/types'
+import type { FilePayload } from '../shared/contract'
 import { sql, type Db } from './db'
 import { sanitiseStoredHtml } from './display-html'
 import { acceptancesOf, instanceOf } from './findings'
@@ -33,6 +34,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       review: !corrected && c.review === 1,
       ...(c.review_reason && !corrected ? { reviewReason: c.review_reason } : {}),
       ...(source ? { source } : {}),
+      ...(c.ocr ? { ocr: JSON.parse(c.ocr) as NonNullable<ReviewCell['ocr']> } : {}),
       corrected,
       edits: editCounts.get(c.key) ?? 0,
       ...(corrected && c.ext_raw !== null ? { extracted: { value: c.ext_value, raw: c.ext_raw } } : {})
@@ -82,12 +84,44 @@ export function sourceView(db: Db, reportId: number): SourceView {
     if (!bytes) throw new UserFacingError('source.missing', '找不到原始文件')
     view.bytes = new Uint8Array(bytes.bytes.buffer, bytes.bytes.byteOffset, bytes.bytes.byteLength)
   }
+  const images = pageImages(db, reportId)
+  if (images.length) view.images = images
   return view
 }
 
-/** The stored original bytes of a report's file (re-extraction, merge, "save original"). */
-export function fileBytes(db: Db, reportId: number): { name: string; bytes: Uint8Array } {
+interface PageImageRow {
+  idx: number
+  origin: string
+  mime: 'image/png' | 'image/jpeg'
+  width: number
+  height: number
+  anchor: number | null
+  pdf_page: number | null
+  bytes: Buffer
+}
+
+function pageImages(db: Db, reportId: number): SourceImage[] {
+  const rows = sql(db, 'SELECT idx, origin, mime, width, height, anchor, pdf_page, bytes FROM page_images WHERE report_id = ? ORDER BY idx').all(reportId) as PageImageRow[]
+  return rows.map((r) => ({
+    index: r.idx,
+    origin: r.origin,
+    mime: r.mime,
+    width: r.width,
+    height: r.height,
+    ...(r.anchor !== null ? { anchor: r.anchor } : {}),
+    ...(r.pdf_page !== null ? { pdfPage: r.pdf_page } : {}),
+    bytes: new Uint8Array(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength)
+  }))
+}
+
+/** The stored original bytes of a report's file (re-extraction, merge, "save original"), with the files that came with it. */
+export function fileBytes(db: Db, reportId: number): FilePayload {
   const row = requireReport(db, reportId)
   const file = sql(db, 'SELECT f.name, b.bytes FROM files f JOIN file_bytes b ON b.file_id = f.id WHERE f.id = ?').get(row.file_id) as { name: string; bytes: Buffer }
-  return { name: file.name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) }
+  const main: FilePayload = { name: file.name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) }
+  const attachments = (sql(db, 'SELECT path, bytes FROM file_attachments WHERE file_id = ? ORDER BY seq').all(row.file_id) as { path: string; bytes: Buffer }[]).map(
+    (a) => ({ name: a.path.split('/').pop() ?? a.path, path: a.path, bytes: new Uint8Array(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) })
+  )
+  // The main file's own path within the drop is not kept: attachments' paths are relative to its folder.
+  return attachments.length ? { ...main, path: main.name, attachments } : main
 }

@@ -5,6 +5,8 @@ import { analyse } from '../core/analyse'
 import type { Result } from '../core/messages'
 import type { ReportJson } from '../core/report'
 import type { FilePayload } from '../shared/contract'
+import type { StoredPageImage } from '../core/ingest/images/types'
+import type { OcrProgress } from '../core/ocr/ocr-pages'
 
 /** Bump when extraction changes enough that stored reports should be re-extracted. */
 export const EXTRACTOR_VERSION = '1'
@@ -14,6 +16,8 @@ export interface StoredDocument {
   displayHtml?: string
   encoding?: string
   pages?: number
+  /** The page images OCR read, for the source pane. */
+  pageImages?: StoredPageImage[]
 }
 
 export interface ExtractedFile {
@@ -29,11 +33,14 @@ export function asExtractedFile(value: ReportJson | ExtractedFile | null): Extra
   return 'schema' in value ? { json: value } : value
 }
 
+/** Called as each page image is read by OCR (the extraction process resets its time limit on it). */
+export type OcrProgressHook = (progress: OcrProgress) => void
+
 /** The engine run in this process (command line, tests, benchmark). */
-export const extractInProcess: Extractor = async (file) => {
-  const result = await analyse(file)
+export const extractInProcess = async (file: FilePayload, onOcrProgress?: OcrProgressHook): ReturnType<Extractor> => {
+  const result = await analyse(file, onOcrProgress ? { ocr: { onProgress: onOcrProgress } } : {})
   const analysed = result.value
   if (!analysed) return { value: null, messages: result.messages }
-  const { text, displayHtml, encoding, pages } = analysed.document
-  return { value: { json: analysed.json, document: { text, displayHtml, encoding, pages } }, messages: result.messages }
+  const { text, displayHtml, encoding, pages, pageImages } = analysed.document
+  return { value: { json: analysed.json, document: { text, displayHtml, encoding, pages, ...(pageImages?.length ? { pageImages } : {}) } }, messages: result.messages }
 }

@@ -83,6 +83,16 @@ export function storeImported(db: Db, file: FilePayload, sha256: string, extract
     fileId,
     Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)
   )
+  // Kept relative to the main file's folder: re-extraction reads them beside the file's bare name.
+  const folder = file.path?.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : ''
+  file.attachments?.forEach((a, seq) =>
+    sql(db, 'INSERT INTO file_attachments (file_id, seq, path, bytes) VALUES (?, ?, ?, ?)').run(
+      fileId,
+      seq,
+      folder && a.path?.startsWith(folder) ? a.path.slice(folder.length) : (a.path ?? a.name),
+      Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength)
+    )
+  )
   const reportId = Number(
     sql(
       db,
@@ -117,16 +127,31 @@ export function storeDocument(db: Db, reportId: number, document: StoredDocument
     document.encoding ?? null,
     document.pages ?? null
   )
+  sql(db, 'DELETE FROM page_images WHERE report_id = ?').run(reportId)
+  for (const image of document.pageImages ?? []) {
+    sql(db, 'INSERT INTO page_images (report_id, idx, origin, mime, width, height, anchor, pdf_page, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      reportId,
+      image.index,
+      image.origin,
+      image.mime,
+      image.width,
+      image.height,
+      image.anchor ?? null,
+      image.pdfPage ?? null,
+      Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength)
+    )
+  }
 }
 
 export function insertExtractedCell(db: Db, reportId: number, key: string, cell: ExtractedCell): void {
-  sql(db, 'INSERT INTO cells (report_id, key, ext_value, ext_raw, review, review_reason, source) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  sql(db, 'INSERT INTO cells (report_id, key, ext_value, ext_raw, review, review_reason, source, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     reportId,
     key,
     cell.value,
     cell.raw,
     cell.review ? 1 : 0,
     cell.reviewReason ?? null,
-    cell.source ? JSON.stringify(cell.source) : null
+    cell.source ? JSON.stringify(cell.source) : null,
+    cell.ocr ? JSON.stringify(cell.ocr) : null
   )
 }

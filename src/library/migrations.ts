@@ -140,6 +140,38 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO settings (key, value) VALUES ('rederive_open_findings', '3')
         ON CONFLICT(key) DO UPDATE SET value = excluded.value;
     `
+  },
+  // 4 was reserved for another branch and never used: ids need not be contiguous, each runs once.
+  {
+    id: 5,
+    name: 'files that came with a report, and the page images OCR read',
+    sql: `
+      -- A saved page's _files pictures, the page photos dropped with a narrative: kept with the file so
+      -- re-extraction reads exactly what the import read. path is relative to the drop, '/'-separated.
+      CREATE TABLE file_attachments (
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (file_id, seq)
+      ) WITHOUT ROWID;
+      -- The page images OCR read (scans, tables published as pictures), shown in the source pane with
+      -- the selected cell boxed; OCR'd cells' bboxes are in pixels of these. Replaced on re-extraction.
+      CREATE TABLE page_images (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        anchor INTEGER,
+        pdf_page INTEGER,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (report_id, idx)
+      );
+      -- What OCR read for a cell (JSON: confidence, the text read, alternative readings); NULL otherwise.
+      ALTER TABLE cells ADD COLUMN ocr TEXT;
+    `
   }
 ]
 

@@ -82,7 +82,7 @@ function applyReextraction(db: Db, reportId: number, { json, document }: Extract
     if (before.human_raw === null && before.ext_raw !== cell.raw) changed++
     sql(
       db,
-      `UPDATE cells SET ext_value = ?, ext_raw = ?, review = ?, review_reason = ?, source = ?, conflict_raw = ?
+      `UPDATE cells SET ext_value = ?, ext_raw = ?, review = ?, review_reason = ?, source = ?, ocr = ?, conflict_raw = ?
        WHERE report_id = ? AND key = ?`
     ).run(
       cell.value,
@@ -90,6 +90,7 @@ function applyReextraction(db: Db, reportId: number, { json, document }: Extract
       cell.review ? 1 : 0,
       cell.reviewReason ?? null,
       cell.source ? JSON.stringify(cell.source) : null,
+      cell.ocr ? JSON.stringify(cell.ocr) : null,
       conflict,
       reportId,
       key
@@ -104,7 +105,7 @@ function applyReextraction(db: Db, reportId: number, { json, document }: Extract
     }
     const conflict = conflictOf(before, '')
     if (conflict !== null) conflicts++
-    sql(db, 'UPDATE cells SET ext_value = NULL, ext_raw = NULL, review = 0, review_reason = NULL, source = NULL, conflict_raw = ? WHERE report_id = ? AND key = ?').run(
+    sql(db, 'UPDATE cells SET ext_value = NULL, ext_raw = NULL, review = 0, review_reason = NULL, source = NULL, ocr = NULL, conflict_raw = ? WHERE report_id = ? AND key = ?').run(
       conflict,
       reportId,
       before.key

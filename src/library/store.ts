@@ -44,6 +44,8 @@ export interface CellRow {
   human_value: number | null
   human_raw: string | null
   conflict_raw: string | null
+  /** JSON of ExtractedCell.ocr (migration 5). */
+  ocr: string | null
 }
 
 export const REPORT_COLUMNS = `r.id, r.file_id, f.name, f.size, f.sha256, f.format, f.imported_at, r.agency, r.agency_key, r.year,

@@ -10,5 +10,6 @@ import { serveRequests } from './host-protocol'
 serveRequests({
   // The decoded document comes back with the report, so the library stores it at once: the text
   // checks run at import, and the source pane never re-parses the file on the main thread.
-  extract: (payload) => extractInProcess(payload as FilePayload)
+  // Each page read by OCR is reported: the host restarts its clock on it, so the limit bounds a page.
+  extract: (payload, progress) => extractInProcess(payload as FilePayload, progress)
 })

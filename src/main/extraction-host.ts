@@ -6,6 +6,7 @@
 // spawner (utility-spawner.ts), the command line and the tests a child_process.fork one.
 
 import type { HostReply, HostRequest } from './host-protocol'
+import type { ImportProgress } from '../shared/types'
 import type { Extractor } from '../library/extractor'
 import type { Message } from '../core/messages'
 
@@ -147,13 +148,34 @@ function lastLine(stderr: string): string {
   return line ? `: ${line.trim().slice(0, 200)}` : ''
 }
 
-/** The host as the library's Extractor: a failed request becomes that file's Chinese error. */
-export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): Extractor {
-  return async (file) => {
-    const outcome = await host.request('extract', file, { timeoutMs })
-    if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>
-    return { value: null, messages: [failureMessage(outcome.failure)] }
+/** The file being read by OCR and how far it got, for the import queue. */
+export type ExtractionProgress = ImportProgress
+
+/**
+ * The host as the library's Extractor: a failed request becomes that file's Chinese error. Each OCR
+ * page the child reports restarts the clock, so `timeoutMs` bounds a page of a scan, not the whole
+ * file; `progress()` tells the import queue how far the current file got.
+ */
+export function hostExtraction(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): { extract: Extractor; progress(): ExtractionProgress | null } {
+  let latest: ExtractionProgress | null = null
+  const extract: Extractor = async (file) => {
+    const onProgress = (p: unknown): void => {
+      const page = p as Omit<ExtractionProgress, 'name'>
+      latest = { name: file.name, done: page.done, total: page.total, origin: page.origin }
+    }
+    try {
+      const outcome = await host.request('extract', file, { timeoutMs, timeoutPerStep: true, onProgress })
+      if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>
+      return { value: null, messages: [failureMessage(outcome.failure)] }
+    } finally {
+      latest = null
+    }
   }
+  return { extract, progress: () => latest }
+}
+
+export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): Extractor {
+  return hostExtraction(host, timeoutMs).extract
 }
 
 export function failureMessage(failure: HostFailure): Message {

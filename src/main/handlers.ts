@@ -1,9 +1,9 @@
 // The handler table behind the IPC contract. No electron here: main registers it with ipcMain,
 // and the browser test bridge registers the very same table over page.exposeBinding.
 
-import type { Handlers } from '../shared/contract'
+import type { FilePayload, Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
-import type { ExportFormat, ReportStatus } from '../shared/types'
+import type { ExportFormat, ImportProgress, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
 import { isLibraryFile } from '../library/paths'
@@ -26,6 +26,8 @@ export interface HandlerDeps {
    * The app remembers it.
    */
   openLibrary: (path: string) => Library
+  /** How far OCR got in the file being imported (the extraction worker reports each page). */
+  importProgress?: () => ImportProgress | null
 }
 
 const MAX_FILES_PER_CALL = 1000
@@ -63,20 +65,29 @@ function userFacing<T>(fn: () => T): T {
   }
 }
 
-export function createHandlers({ library: first, extract, dialogs, openLibrary }: HandlerDeps): Handlers {
+function validPayload(f: FilePayload | undefined): f is FilePayload {
+  return typeof f?.name === 'string' && f.bytes instanceof Uint8Array && (f.path === undefined || typeof f.path === 'string')
+}
+
+export function createHandlers({ library: first, extract, dialogs, openLibrary, importProgress }: HandlerDeps): Handlers {
   /** The library every operation works on; 打开资料库… replaces it. */
   let library = first
   /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
   let exportShare: number | null = null
   return {
     getLibraryInfo: () => library.info(),
+    importProgress: () => importProgress?.() ?? null,
     importFiles: async ({ files }) => {
       if (!Array.isArray(files)) throw new UserFacingError('import.bad_args', '导入参数无效：缺少文件列表')
       if (files.length > MAX_FILES_PER_CALL) {
         throw new UserFacingError('import.too_many', `一次最多导入 ${MAX_FILES_PER_CALL} 个文件`)
       }
+      const attachments = files.reduce((n, f) => n + (Array.isArray(f?.attachments) ? f.attachments.length : 0), 0)
+      if (files.length + attachments > MAX_FILES_PER_CALL) {
+        throw new UserFacingError('import.too_many', `一次最多导入 ${MAX_FILES_PER_CALL} 个文件`)
+      }
       for (const f of files) {
-        if (typeof f?.name !== 'string' || !(f.bytes instanceof Uint8Array)) {
+        if (!validPayload(f) || (f.attachments !== undefined && !(Array.isArray(f.attachments) && f.attachments.every((a) => validPayload(a) && a.attachments === undefined)))) {
           throw new UserFacingError('import.bad_args', '导入参数无效：每个文件须有名称和内容')
         }
       }

@@ -8,7 +8,7 @@ import { Library } from '../library/library'
 import { channelOf, invokeHandler, OPERATIONS, type Handlers, type Operation } from '../shared/contract'
 import { createHandlers, type Dialogs } from './handlers'
 import { rememberLibrary, resolveLibraryPath } from './library-path'
-import { createExtractionHost, hostExtractor } from './extraction-host'
+import { createExtractionHost, hostExtraction } from './extraction-host'
 import { utilityProcessSpawner } from './utility-spawner'
 
 let mainWindow: BrowserWindow | null = null
@@ -42,7 +42,8 @@ function start(): void {
   }
   // Extraction runs in a utility process: a file that aborts V8 ends that process, not the app.
   const extraction = createExtractionHost(utilityProcessSpawner(join(__dirname, 'extraction-child.js')))
-  registerHandlers(createHandlers({ library, extract: hostExtractor(extraction), dialogs: electronDialogs, openLibrary }))
+  const extractor = hostExtraction(extraction)
+  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary, importProgress: extractor.progress }))
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
     void extraction.close()

@@ -11,6 +11,7 @@ function call<K extends Operation>(op: K) {
 const api = {
   getLibraryInfo: call('getLibraryInfo'),
   importFiles: call('importFiles'),
+  importProgress: call('importProgress'),
   listReports: call('listReports'),
   getReport: call('getReport'),
   getSource: call('getSource'),

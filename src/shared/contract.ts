@@ -8,6 +8,7 @@ import type {
   ExportFormat,
   ExportOutcome,
   ImportOutcome,
+  ImportProgress,
   LibraryInfo,
   MergeOutcome,
   MergeSide,
@@ -23,11 +24,17 @@ import type {
 export interface FilePayload {
   name: string
   bytes: Uint8Array
+  /** Path within a dropped folder ('/'-separated); saved pages find their pictures relative to it. */
+  path?: string
+  /** Files that belong to this report: a saved page's `_files` folder, page photos (grouped at drop). */
+  attachments?: FilePayload[]
 }
 
 export interface ApiContract {
   getLibraryInfo: { args: Record<string, never>; result: LibraryInfo }
   importFiles: { args: { files: FilePayload[] }; result: ImportOutcome[] }
+  /** OCR progress of the file being imported (polled by the import queue); null when none is being read by OCR. */
+  importProgress: { args: Record<string, never>; result: ImportProgress | null }
   listReports: { args: { search?: string; year?: number; status?: ReportStatus }; result: ReportSummary[] }
   getReport: { args: { reportId: number }; result: ReportDetail }
   getSource: { args: { reportId: number }; result: SourceView }
@@ -80,6 +87,7 @@ export type Handlers = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf
 export const OPERATIONS = [
   'getLibraryInfo',
   'importFiles',
+  'importProgress',
   'listReports',
   'getReport',
   'getSource',

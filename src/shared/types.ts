@@ -62,6 +62,8 @@ export interface ReviewCell {
   review: boolean
   reviewReason?: string
   source?: import('../core/document').SourceLocation
+  /** Set when OCR read the cell from a page image: its confidence, what it read, other readings. */
+  ocr?: import('../core/report').ExtractedCell['ocr']
   /** True when the current value was typed by a reviewer. */
   corrected: boolean
   /** Number of recorded edits of this cell. */
@@ -135,6 +137,33 @@ export interface SourceView {
   displayHtml?: string
   /** The original bytes, for formats the renderer draws itself (pdf). */
   bytes?: Uint8Array
+  /** The page images OCR read, in order: OCR'd cells' locations (imageIndex, bbox in pixels) point into them. */
+  images?: SourceImage[]
+}
+
+/** A page image as the source pane receives it (core's StoredPageImage). */
+export interface SourceImage {
+  index: number
+  origin: string
+  mime: 'image/png' | 'image/jpeg'
+  width: number
+  height: number
+  /** Where the picture sits in `text` (pictures in Word files and web pages). */
+  anchor?: number
+  /** The PDF page it is a rendering of (scanned PDFs: the source pane draws the page itself). */
+  pdfPage?: number
+  bytes: Uint8Array
+}
+
+/** OCR of the file being imported, page by page (a scan takes seconds a page). */
+export interface ImportProgress {
+  /** The file's name. */
+  name: string
+  /** Page images read so far, of `total`. */
+  done: number
+  total: number
+  /** The last page read, e.g. 第 3 页. */
+  origin: string
 }
 
 export interface Settings {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { Library } from '../../src/library/library'
 import { createHandlers, type Dialogs } from '../../src/main/handlers'
-import { createExtractionHost, hostExtractor } from '../../src/main/extraction-host'
+import { createExtractionHost, hostExtraction } from '../../src/main/extraction-host'
 import { forkSpawner } from '../../src/main/fork-spawner'
 import { invokeHandler, OPERATIONS, type Operation } from '../../src/shared/contract'
 
@@ -69,9 +69,16 @@ export const test = base.extend<{ app: AppHarness }>({
     const library = new Library(libraryPath)
     // As in the app, extraction runs in a child process (Node's fork standing in for Electron's utility process).
     const extraction = createExtractionHost(forkSpawner(EXTRACTION_CHILD))
+    const extractor = hostExtraction(extraction)
     const dialogs = new ScriptedDialogs()
     let current = library
-    const handlers = createHandlers({ library, extract: hostExtractor(extraction), dialogs, openLibrary: (path) => (current = new Library(path, { existingOnly: true })) })
+    const handlers = createHandlers({
+      library,
+      extract: extractor.extract,
+      dialogs,
+      openLibrary: (path) => (current = new Library(path, { existingOnly: true })),
+      importProgress: extractor.progress
+    })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
     page.on('console', (m) => {

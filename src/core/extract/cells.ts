@@ -158,6 +158,14 @@ function toCell(c: CellText, key: string, template: TemplateId, guess?: string):
   const reason = [guess, c.review, parsed.review].filter(Boolean).join('；')
   const cell: ExtractedCell = { value: parsed.value, raw: c.text.trim(), review: !!reason, source: locationOf(c.token, c.start, c.end) }
   if (reason) cell.reviewReason = reason
+  // read by OCR: its certainty is settled later against the table's equations (a piece of a cell
+  // whose digits ran together keeps the cell's confidence; its alternatives were for the whole cell)
+  const ocr = c.token.ocr
+  if (ocr) {
+    const whole = c.start === c.token.start && c.end === c.token.end
+    cell.ocr = { confidence: ocr.confidence, read: c.text.trim() }
+    if (whole && ocr.alternatives?.length) cell.ocr.alternatives = ocr.alternatives
+  }
   return cell
 }
 

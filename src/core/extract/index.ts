@@ -9,6 +9,7 @@ import { TABLE_NAMES, type TableName, type TemplateId } from '../template'
 import { cellsOfTable } from './cells'
 import { copiesOf, duplicateMessage, markDifferences } from './duplicates'
 import { readMeta } from './meta'
+import { settleOcrCells } from '../ocr/certainty'
 import { looksTraditional, normLabel } from './normalize'
 import { recognise, TABLE_TITLES, type RowHit } from './recognise'
 import { tokenise } from './tokens'
@@ -99,5 +100,8 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
   }
   if (!title.agency) messages.push(warning('extract.agency_unknown', '未能从标题识别发布机关'))
   if (title.year === null) messages.push(warning('extract.year_unknown', '未能识别报告所属年度'))
-  return { meta: { agency: title.agency, year: title.year, template: Object.values(tables).includes('found') ? cellTemplate : template }, tables, cells, messages }
+  const report: ExtractedReport = { meta: { agency: title.agency, year: title.year, template: Object.values(tables).includes('found') ? cellTemplate : template }, tables, cells, messages }
+  // cells read by OCR: certain only when sure and their equations hold; the rest marked for review
+  settleOcrCells(report)
+  return report
 }

@@ -2,7 +2,7 @@
 // Every layout (grid tables, one-cell-per-line text, crawler text with cells run together)
 // becomes the same stream, so one recogniser reads them all.
 
-import type { Box, SourceDocument, SourceLocation, Table } from '../document'
+import type { Box, OcrReading, SourceDocument, SourceLocation, Table } from '../document'
 import { asciiDigits, normValue } from './normalize'
 
 export type TokenKind = 'label' | 'value' | 'empty'
@@ -22,6 +22,10 @@ export interface Token {
   col?: number
   page?: number
   bbox?: Box
+  /** The page image `bbox` is in pixels of (OCR). */
+  imageIndex?: number
+  /** The OCR engine's certainty, when the token is a whole cell read from a page image. */
+  ocr?: OcrReading
 }
 
 export function locationOf(t: Token, start = t.start, end = t.end): SourceLocation {
@@ -33,6 +37,7 @@ export function locationOf(t: Token, start = t.start, end = t.end): SourceLocati
   }
   if (t.page !== undefined) loc.page = t.page
   if (t.bbox) loc.bbox = t.bbox
+  if (t.imageIndex !== undefined) loc.imageIndex = t.imageIndex
   return loc
 }
 
@@ -101,6 +106,8 @@ function tableTokens(doc: SourceDocument, table: Table, nextLine: () => number, 
         t.col = cell.col
         if (cell.page !== undefined) t.page = cell.page
         if (cell.bbox) t.bbox = cell.bbox
+        if (cell.imageIndex !== undefined) t.imageIndex = cell.imageIndex
+        if (cell.ocr && t.cell) t.ocr = cell.ocr
         return t
       }
       if (trimmed.length > LONG_CELL) {
@@ -126,6 +133,7 @@ export function tokenise(doc: SourceDocument): Token[] {
       const line = nextLine()
       tokeniseProse(doc.text.slice(block.start, block.end), block.start, line, (t) => {
         if (block.page !== undefined) t.page = block.page
+        if (block.imageIndex !== undefined) t.imageIndex = block.imageIndex
         push(t)
       })
     }

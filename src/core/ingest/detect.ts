@@ -2,17 +2,25 @@
 // or HTML, .html that are fragments, .txt that are pages.
 
 import { bomOf } from './decode'
+import { looksLikeMht } from './images/mht'
+import { sniffPicture } from './images/sniff'
 import { startsLikeZip } from './zip'
 
-export type Container = 'zip' | 'ole2' | 'pdf' | 'rtf' | 'other'
+export type Container = 'zip' | 'ole2' | 'pdf' | 'rtf' | 'picture' | 'mht' | 'other'
 
-/** Container formats recognised by their magic bytes. %PDF- may follow up to 1 KB of junk. */
+/**
+ * Container formats recognised by their magic bytes. %PDF- may follow up to 1 KB of junk.
+ * Pictures (PNG, JPEG, TIFF, BMP, GIF, WebP) by their signatures; a saved web archive (.mht)
+ * by its MIME headers announcing multipart/related.
+ */
 export function sniffContainer(bytes: Uint8Array): Container {
   if (startsLikeZip(bytes)) return 'zip'
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 && bytes[4] === 0xa1 && bytes[5] === 0xb1 && bytes[6] === 0x1a && bytes[7] === 0xe1) return 'ole2'
   const head = asciiPrefix(bytes, 1024)
   if (head.indexOf('%PDF-') !== -1) return 'pdf'
   if (/^\s*\{\\rtf/.test(head)) return 'rtf'
+  if (sniffPicture(bytes)) return 'picture'
+  if (looksLikeMht(bytes)) return 'mht'
   return 'other'
 }
 

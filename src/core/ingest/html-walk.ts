@@ -30,6 +30,15 @@ interface Container {
   end: number
 }
 
+/** A picture met on the walk: its src as written and the text offset where it sits. */
+export interface HtmlImageRef {
+  src: string
+  at: number
+}
+
+/** Pictures noted per page: far above any real report's, low enough to bound a crafted page. */
+const MAX_IMAGE_REFS = 1000
+
 interface TableRows {
   captions: Element[]
   rows: Element[][]
@@ -47,6 +56,8 @@ export class HtmlDocumentBuilder {
   private cell: string[] | null = null
   private preDepth = 0
   private tableCount = 0
+  /** Pictures in reading order, for page images (tables published as pictures); never shown or fetched. */
+  readonly images: HtmlImageRef[] = []
 
   /** Expects computeSubtreeStats to have run on the tree (chrome detection reads it). */
   constructor(private readonly maxChars: number) {
@@ -136,6 +147,9 @@ export class HtmlDocumentBuilder {
 
   private element(el: Element, depth: number): void {
     const name = el.name
+    if (name === 'img' && typeof el.attribs.src === 'string' && this.images.length < MAX_IMAGE_REFS && !isHidden(el)) {
+      this.images.push({ src: el.attribs.src, at: this.length })
+    }
     // Inside a data-table cell everything visible is data: no chrome rules there.
     if (DROPPED_TAGS.has(name) || isHidden(el) || (!this.cell && isChrome(el))) return
     if (depth > MAX_DEPTH) return this.flatText(el)

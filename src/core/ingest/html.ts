@@ -6,13 +6,15 @@ import type { SourceDocument, SourceFormat } from '../document'
 import { warning, type Message, type Result } from '../messages'
 import { ingestError } from './ingest-messages'
 import { computeSubtreeStats } from './html-chrome'
-import { HtmlDocumentBuilder } from './html-walk'
+import { HtmlDocumentBuilder, type HtmlImageRef } from './html-walk'
 import { MAX_NESTING, findFirst, ownText, parseHtmlTree, type HtmlElement } from './html-tree'
 import { MAX_TEXT_CHARS } from './limits'
 
 export interface HtmlOptions {
   format?: SourceFormat
   encoding?: string
+  /** When given, receives the page's pictures (src and text offset) in reading order. */
+  images?: HtmlImageRef[]
 }
 
 /** Converts markup to a document; value is null only when the text is too long to be a report. */
@@ -29,6 +31,7 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Result<
     return { value: null, messages: [ingestError('text_too_long')] }
   }
   const { text, displayHtml } = builder.finish()
+  options.images?.push(...builder.images)
   if (!text.trim()) messages.push(warning('ingest.no_text', '网页中没有可读的文字（内容可能是图片）。'))
   const document: SourceDocument = {
     format: options.format ?? 'html',

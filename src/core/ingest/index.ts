@@ -7,7 +7,7 @@
 // terminating it (report with ingestTimeoutMessage).
 
 import type { SourceDocument } from '../document'
-import type { Message, Result } from '../messages'
+import { warning, type Message, type Result } from '../messages'
 import { bomOf, decodeBytes, sniffUtf16 } from './decode'
 import { hasNulBytes, looksBinaryText, looksLikeMarkup, sniffContainer } from './detect'
 import { docxToDocument } from './docx'
@@ -15,6 +15,8 @@ import { docToDocument } from './doc'
 import { htmlToDocument } from './html'
 import { ingestError } from './ingest-messages'
 import { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
+import { mhtToDocument } from './images/mht-page'
+import type { IngestAttachment } from './images/types'
 import { pdfToDocument } from './pdf'
 import { textToDocument } from './text'
 
@@ -24,6 +26,10 @@ export { ingestTimeoutMessage } from './ingest-messages'
 export interface IngestInput {
   name: string
   bytes: Uint8Array
+  /** The file's path relative to the folder it was dropped or read from ('/'-separated); saved pages resolve pictures against it. */
+  path?: string
+  /** Files that belong to this report: a saved page's `_files` pictures, page photos dropped with it. */
+  attachments?: IngestAttachment[]
 }
 
 function refuse(message: Message): Result<null> {
@@ -32,7 +38,7 @@ function refuse(message: Message): Result<null> {
 
 export async function ingest(input: IngestInput): Promise<Result<SourceDocument | null>> {
   try {
-    const result = await ingestBytes(input.bytes)
+    const result = await ingestBytes(input.bytes, input.name)
     // A reader that gives up must say why: never a null document without an error.
     if (result.value === null && !result.messages.some((m) => m.type === 'error')) {
       return { value: null, messages: [...result.messages, ingestError('failed', 'no document and no reason given')] }
@@ -44,7 +50,7 @@ export async function ingest(input: IngestInput): Promise<Result<SourceDocument 
   }
 }
 
-async function ingestBytes(bytes: Uint8Array): Promise<Result<SourceDocument | null>> {
+async function ingestBytes(bytes: Uint8Array, name: string): Promise<Result<SourceDocument | null>> {
   if (bytes.length === 0) return refuse(ingestError('empty'))
   if (bytes.length > MAX_INPUT_BYTES) return refuse(ingestError('too_large', `${(bytes.length / 1024 / 1024).toFixed(0)} MB`))
   switch (sniffContainer(bytes)) {
@@ -56,6 +62,10 @@ async function ingestBytes(bytes: Uint8Array): Promise<Result<SourceDocument | n
       return pdfToDocument(bytes)
     case 'rtf':
       return refuse(ingestError('rtf'))
+    case 'mht':
+      return mhtToDocument(bytes)
+    case 'picture':
+      return pictureDocument(name)
   }
   return textOrMarkup(bytes)
 }
@@ -69,4 +79,12 @@ async function textOrMarkup(bytes: Uint8Array): Promise<Result<SourceDocument | 
   if (markup) return htmlToDocument(decoded.text, { format: 'html', encoding: decoded.encoding })
   if (decoded.text.length > MAX_TEXT_CHARS) return refuse(ingestError('text_too_long'))
   return textToDocument(decoded.text, decoded.encoding)
+}
+
+/** A picture file: no text until OCR reads its page images (images/pageImagesOf). */
+function pictureDocument(name: string): Result<SourceDocument> {
+  return {
+    value: { format: 'image', text: '', blocks: [] },
+    messages: [warning('ingest.picture', `${name} 是图片文件，其中的文字和表格需经文字识别（OCR）读取。`)]
+  }
 }

@@ -1,8 +1,10 @@
 // The import queue: files go to main a few at a time, so progress moves and the window
 // stays responsive even for hundreds of files. Files added while it runs join the queue.
 
-import { useCallback, useRef, useState } from 'react'
-import { readFiles } from '../files'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ImportProgress } from '../../../shared/types'
+import { readReport, reportsOf, type DroppedFile } from '../files'
+import type { DroppedReport } from '../../../core/ingest/images/group'
 import { refusedUnread } from '../import-limits'
 
 export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
@@ -10,12 +12,16 @@ export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | '
 export interface QueueItem {
   id: number
   name: string
+  /** The main file's name (OCR progress names it). */
+  fileName: string
   status: QueueStatus
   error?: string
   warnings?: string[]
 }
 
 const BATCH = 5
+/** How often the queue asks how far OCR got while a file is being read. */
+const OCR_POLL_MS = 700
 
 export type ImportQueueState = ReturnType<typeof useImportQueue>
 
@@ -23,7 +29,7 @@ export type ImportQueueState = ReturnType<typeof useImportQueue>
 export function useImportQueue(onBatchDone: () => void) {
   const [items, setItems] = useState<QueueItem[]>([])
   const [skipped, setSkipped] = useState(0)
-  const pending = useRef<{ id: number; file: File }[]>([])
+  const pending = useRef<{ id: number; report: DroppedReport<DroppedFile> }[]>([])
   const running = useRef(false)
   const nextId = useRef(1)
 
@@ -36,15 +42,17 @@ export function useImportQueue(onBatchDone: () => void) {
     while (pending.current.length > 0) {
       const taken = pending.current.splice(0, BATCH)
       for (const t of taken) {
-        const refused = refusedUnread(t.file)
+        const refused = refusedReport(t.report)
         if (refused) patch([t.id], () => ({ status: 'failed', error: refused }))
       }
-      const batch = taken.filter((t) => refusedUnread(t.file) === null)
+      const batch = taken.filter((t) => refusedReport(t.report) === null)
       if (batch.length === 0) continue
       const ids = batch.map((b) => b.id)
       patch(ids, () => ({ status: 'importing' }))
       try {
-        const outcomes = await window.api.importFiles({ files: await readFiles(batch.map((b) => b.file)) })
+        const files = []
+        for (const b of batch) files.push(await readReport(b.report))
+        const outcomes = await window.api.importFiles({ files })
         patch(ids, (_it, i) => {
           const o = outcomes[i]
           if (!o) return { status: 'failed', error: '没有收到导入结果' }
@@ -60,9 +68,9 @@ export function useImportQueue(onBatchDone: () => void) {
   }, [onBatchDone])
 
   const add = useCallback(
-    (files: File[], skippedCount = 0) => {
-      const added = files.map((file) => ({ id: nextId.current++, file }))
-      const fresh = added.map((a) => ({ id: a.id, name: a.file.name, status: 'waiting' as const }))
+    (files: DroppedFile[], skippedCount = 0) => {
+      const added = reportsOf(files).map((report) => ({ id: nextId.current++, report }))
+      const fresh = added.map((a) => ({ id: a.id, name: queueName(a.report), fileName: a.report.main.name, status: 'waiting' as const }))
       // A drop after the last import finished starts a new list; during an import it joins the queue.
       const idle = !running.current && pending.current.length === 0
       setSkipped((n) => (idle ? skippedCount : n + skippedCount))
@@ -78,5 +86,45 @@ export function useImportQueue(onBatchDone: () => void) {
     setSkipped(0)
   }, [])
 
-  return { items, skipped, add, clear, busy: items.some((i) => i.status === 'waiting' || i.status === 'importing') }
+  const busy = items.some((i) => i.status === 'waiting' || i.status === 'importing')
+  const ocr = useOcrProgress(busy)
+  return { items, skipped, add, clear, busy, ocr }
+}
+
+/** Why a report is refused before any of its files is read (one of them is too large), or null. */
+function refusedReport(report: DroppedReport<DroppedFile>): string | null {
+  for (const d of [report.main, ...report.attachments]) {
+    const refused = refusedUnread(d.file)
+    if (refused) return refused
+  }
+  return null
+}
+
+/** A report's line in the queue: its main file, and how many files came with it. */
+function queueName(report: DroppedReport<DroppedFile>): string {
+  const n = report.attachments.length
+  return n === 0 ? report.main.name : `${report.main.name}（连同 ${n} 个附带文件）`
+}
+
+/** While an import runs: which file OCR is reading and how many of its page images are done. */
+function useOcrProgress(busy: boolean): ImportProgress | null {
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  useEffect(() => {
+    if (!busy) {
+      setProgress(null)
+      return
+    }
+    let alive = true
+    const timer = window.setInterval(() => {
+      window.api.importProgress({}).then(
+        (p) => alive && setProgress(p),
+        () => {} // a failed poll only skips one tick
+      )
+    }, OCR_POLL_MS)
+    return () => {
+      alive = false
+      window.clearInterval(timer)
+    }
+  }, [busy])
+  return progress
 }

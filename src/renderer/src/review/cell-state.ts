@@ -9,6 +9,8 @@ export interface CellLook {
   review: boolean
   failing: boolean
   corrected: boolean
+  /** Read by OCR from a page image (and not since typed by a reviewer). */
+  ocr: boolean
   /** Part of the finding the reviewer selected. */
   inFinding: boolean
   /** Why the engine flagged it, for the tooltip. */
@@ -51,6 +53,7 @@ export function gridRows(layout: TableLayout, detail: ReportDetail, focusKeys: R
         review: !!cell?.review,
         failing: failing.has(key),
         corrected: !!cell?.corrected,
+        ocr: !!cell?.ocr && !cell.corrected,
         inFinding: focusKeys.has(key),
         ...(cell?.review ? { note: `需核对：${cell.reviewReason ?? '提取时有推断'}` } : {})
       }

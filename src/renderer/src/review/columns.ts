@@ -33,6 +33,7 @@ function valueColumn(col: LayoutColumn, index: number, minWidth: number): ColDef
       'rd-v--review': is((l) => l.review),
       'rd-v--failing': is((l) => l.failing),
       'rd-v--corrected': is((l) => l.corrected),
+      'rd-v--ocr': is((l) => l.ocr),
       'rd-v--finding': is((l) => l.inFinding),
       'rd-v--none': (p) => p.data?.kind === 'leaf' && !p.data.keys[index],
       'rd-v--caption': (p) => p.data?.kind === 'section',

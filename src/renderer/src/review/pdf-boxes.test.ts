@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ReviewCell } from '../../../shared/types'
-import { cellAtPoint, nextZoom, pageBoxes, screenRect } from './pdf-boxes'
+import type { ReviewCell, SourceImage } from '../../../shared/types'
+import { cellAtPoint, imageBoxes, nextZoom, pageBoxes, screenRect } from './pdf-boxes'
 
 function cell(key: string, source?: ReviewCell['source']): ReviewCell {
   return { key, value: 1, raw: '1', review: false, corrected: false, edits: 0, ...(source ? { source } : {}) }
@@ -50,5 +50,34 @@ describe('PDF page boxes', () => {
     expect(nextZoom(1.1, -1)).toBe(1)
     expect(nextZoom(3, 1)).toBe(3)
     expect(nextZoom(0.5, -1)).toBe(0.5)
+  })
+})
+
+describe('boxes of cells OCR read (pixels of a page image)', () => {
+  const image = (index: number, width: number, pdfPage?: number): SourceImage => ({
+    index, origin: `第 ${index + 1} 张`, mime: 'image/jpeg', width, height: width * 1.4, ...(pdfPage ? { pdfPage } : {}), bytes: new Uint8Array()
+  })
+  const ocrCells: Record<string, ReviewCell> = {
+    ...cells,
+    scanned: cell('scanned', { start: 0, end: 1, imageIndex: 1, bbox: [300, 600, 330, 630] }),
+    picture: cell('picture', { start: 0, end: 1, imageIndex: 0, bbox: [10, 20, 40, 50] })
+  }
+
+  it('on a scanned PDF page: scaled from the image (1241 px) to the page (595.3 units) it renders', () => {
+    const boxes = pageBoxes(ocrCells, [image(0, 800), image(1, 1241, 2)], [595.3, 595.3])
+    const scanned = boxes.find((b) => b.key === 'scanned')!
+    expect(scanned.page).toBe(2)
+    expect(scanned.box.map((v) => Math.round(v * 10) / 10)).toEqual([143.9, 287.8, 158.3, 302.2])
+    // A picture that renders no PDF page has no place on the pages; text-layer boxes are kept as they were.
+    expect(boxes.map((b) => b.key).sort()).toEqual(['a', 'b', 'c', 'scanned'])
+    expect(cellAtPoint(boxes, 2, 150, 295)).toBe('scanned')
+  })
+
+  it('on pictures: the box in the picture\'s own pixels, `page` being the picture\'s index', () => {
+    expect(imageBoxes(ocrCells)).toEqual([
+      { key: 'scanned', page: 1, box: [300, 600, 330, 630] },
+      { key: 'picture', page: 0, box: [10, 20, 40, 50] }
+    ])
+    expect(cellAtPoint(imageBoxes(ocrCells), 0, 25, 35)).toBe('picture')
   })
 })

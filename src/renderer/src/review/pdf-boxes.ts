@@ -1,8 +1,10 @@
 // Cells on PDF pages: where a cell's text sits on its page (bbox in page units at scale 1, origin
 // top-left, as the PDF reader recorded it), and which cell a click on a page lands on.
+// Cells OCR read carry their box in pixels of a page image (source.imageIndex): on a picture the box
+// is used as it is (`page` is then the image's index); on a scanned PDF page it is scaled to page units.
 
 import type { Box } from '../../../core/document'
-import type { ReviewCell } from '../../../shared/types'
+import type { ReviewCell, SourceImage } from '../../../shared/types'
 
 export interface PageBox {
   key: string
@@ -10,12 +12,36 @@ export interface PageBox {
   box: Box
 }
 
-/** Every cell that knows its page and box. */
-export function pageBoxes(cells: Record<string, ReviewCell>): PageBox[] {
+const usable = (bbox: Box | undefined): bbox is Box => !!bbox && bbox[2] > bbox[0] && bbox[3] > bbox[1]
+
+/**
+ * Every cell that knows its PDF page and box. OCR'd cells (box in image pixels) are placed on the page
+ * their image renders, scaled by the page's width at scale 1 (`pageWidths[page - 1]`) over the image's.
+ */
+export function pageBoxes(cells: Record<string, ReviewCell>, images: readonly SourceImage[] = [], pageWidths: readonly number[] = []): PageBox[] {
   const out: PageBox[] = []
   for (const cell of Object.values(cells)) {
-    const { page, bbox } = cell.source ?? {}
-    if (typeof page === 'number' && bbox && bbox[2] > bbox[0] && bbox[3] > bbox[1]) out.push({ key: cell.key, page, box: bbox })
+    const { page, bbox, imageIndex } = cell.source ?? {}
+    if (!usable(bbox)) continue
+    if (imageIndex === undefined) {
+      if (typeof page === 'number') out.push({ key: cell.key, page, box: bbox })
+      continue
+    }
+    const image = images[imageIndex]
+    const width = image?.pdfPage ? pageWidths[image.pdfPage - 1] : undefined
+    if (!image?.pdfPage || !width) continue
+    const f = width / image.width
+    out.push({ key: cell.key, page: image.pdfPage, box: [bbox[0] * f, bbox[1] * f, bbox[2] * f, bbox[3] * f] })
+  }
+  return out
+}
+
+/** Cells OCR read from pictures (not PDF pages): `page` is the picture's index, the box in its pixels. */
+export function imageBoxes(cells: Record<string, ReviewCell>): PageBox[] {
+  const out: PageBox[] = []
+  for (const cell of Object.values(cells)) {
+    const { bbox, imageIndex } = cell.source ?? {}
+    if (imageIndex !== undefined && usable(bbox)) out.push({ key: cell.key, page: imageIndex, box: bbox })
   }
   return out
 }

@@ -167,7 +167,7 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
         </div>
       )}
       {settling && <MergeConflictsDialog conflicts={conflicts} onSettle={onSettle} onClose={() => setSettling(false)} />}
-      {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} />}
+      {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} ocr={queue.ocr} onClose={queue.clear} />}
       <DropZone onFiles={queue.add} compact={!empty} />
       {!empty && reports && <ReportGrid reports={reports} onOpen={onOpen} />}
     </section>

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react'
-import { ACCEPTED_EXTENSIONS, filesFromDrop } from '../../files'
+import { ACCEPTED_EXTENSIONS, accepted, droppedFile, filesFromDrop, type DroppedFile } from '../../files'
 
 interface Props {
-  onFiles: (files: File[], skipped: number) => void
+  onFiles: (files: DroppedFile[], skipped: number) => void
   compact: boolean
 }
 
@@ -23,8 +23,8 @@ export function DropZone({ onFiles, compact }: Props): React.JSX.Element {
   const fromInput = (e: React.ChangeEvent<HTMLInputElement>, folder: boolean): void => {
     const all = Array.from(e.target.files ?? [])
     e.target.value = ''
-    const keep = folder ? all.filter((f) => ACCEPTED_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext))) : all
-    if (all.length) onFiles(keep, all.length - keep.length)
+    const keep = folder ? all.filter((f) => accepted(f.name)) : all
+    if (all.length) onFiles(keep.map((f) => droppedFile(f)), all.length - keep.length)
   }
 
   return (
@@ -44,7 +44,7 @@ export function DropZone({ onFiles, compact }: Props): React.JSX.Element {
             ⇩
           </div>
           <p className="drop-zone__title">资料库还是空的</p>
-          <p className="drop-zone__hint">把年度报告文件或整个文件夹拖到这里开始核验：Word（.docx/.doc）、网页（.html）、PDF 或文本（.txt）</p>
+          <p className="drop-zone__hint">把年度报告文件或整个文件夹拖到这里开始核验：Word（.docx/.doc）、网页（.html 连同其“_files”文件夹、.mht）、PDF、文本（.txt）或扫描图片（.png/.jpg/.tif/.bmp）</p>
         </>
       )}
       {compact && <span className="drop-zone__hint">拖入报告文件或文件夹，或</span>}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { QueueItem, QueueStatus } from '../../library/useImportQueue'
+import type { ImportProgress } from '../../../../shared/types'
 
 const LABELS: Record<QueueStatus, string> = {
   waiting: '等待中',
@@ -12,11 +13,13 @@ const LABELS: Record<QueueStatus, string> = {
 interface Props {
   items: QueueItem[]
   skipped: number
+  /** OCR of the file being imported, page by page. */
+  ocr?: ImportProgress | null
   onClose: () => void
 }
 
 /** Progress of the import, and one line per file with the reason when it failed. */
-export function ImportQueue({ items, skipped, onClose }: Props): React.JSX.Element {
+export function ImportQueue({ items, skipped, ocr, onClose }: Props): React.JSX.Element {
   const [onlyFailed, setOnlyFailed] = useState(false)
   const done = items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
   const failed = items.filter((i) => i.status === 'failed').length
@@ -49,6 +52,11 @@ export function ImportQueue({ items, skipped, onClose }: Props): React.JSX.Eleme
               {o.name}
             </span>
             <span className="import-result__status">{LABELS[o.status]}</span>
+            {o.status === 'importing' && ocr?.name === o.fileName && (
+              <span className="import-result__ocr" data-testid="ocr-progress">
+                文字识别：{ocr.done} / {ocr.total} 张图片
+              </span>
+            )}
             {o.error && <span className="import-result__reason">{o.error}</span>}
             {o.warnings && o.warnings.length > 0 && <span className="import-result__warn">{o.warnings.length} 条提示</span>}
           </li>

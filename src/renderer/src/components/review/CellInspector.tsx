@@ -52,6 +52,11 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason, onM
         <span className="inspector__value">{cell?.raw || '（空白）'}</span>
         <span className="muted">{KIND_LABELS[valueKind(cell)]}</span>
         {cell?.corrected && <span className="tag tag--corrected">已人工修改</span>}
+        {cell?.ocr && (
+          <span className="tag tag--ocr" data-testid="ocr-tag" title="由文字识别（OCR）从图片读取">
+            识别 · 置信度 {Math.round(cell.ocr.confidence * 100)}%
+          </span>
+        )}
         {!cell?.source && <span className="tag">原文中无对应位置</span>}
       </div>
       {cell?.corrected && (
@@ -59,6 +64,12 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason, onM
           原提取值：{cell.extracted ? cell.extracted.raw || '（空白）' : '（原文中未读到）'}
         </div>
       )}
+      {cell?.ocr && (cell.ocr.read !== cell.raw || cell.ocr.alternatives?.length) ? (
+        <div className="muted" data-testid="ocr-readings">
+          识别读到“{cell.ocr.read || '（空白）'}”
+          {cell.ocr.alternatives?.length ? `，其他可能的读法：${cell.ocr.alternatives.map((a) => `“${a}”`).join('、')}` : ''}
+        </div>
+      ) : null}
       {cell?.review && <div className="inspector__warn">需核对：{cell.reviewReason ?? '提取时有推断'}</div>}
       {conflict && (
         <div className="inspector__warn">

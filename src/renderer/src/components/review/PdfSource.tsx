@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { ReviewCell } from '../../../../shared/types'
+import type { ReviewCell, SourceImage } from '../../../../shared/types'
 import { cellAtPoint, nextZoom, pageBoxes, screenRect, type PageBox } from '../../review/pdf-boxes'
 import { openPdf, type PDFDocumentProxy } from '../../review/pdf-document'
 
@@ -8,6 +8,8 @@ interface Props {
   cells: Record<string, ReviewCell>
   selectedKey: string | null
   onPick: (key: string) => void
+  /** Scanned pages OCR read: their cells' boxes are in pixels of these renderings. */
+  images?: SourceImage[]
   /** Shown instead when pdf.js cannot open the file (the extracted text stays available). */
   onUnreadable: (message: string) => void
 }
@@ -21,13 +23,13 @@ interface PageSize {
 const FIT_MARGIN = 32
 
 /** The original PDF as its real pages: canvas + text layer, zoomable, the selected cell boxed. */
-export function PdfSource({ bytes, cells, selectedKey, onPick, onUnreadable }: Props): React.JSX.Element {
+export function PdfSource({ bytes, cells, selectedKey, onPick, images, onUnreadable }: Props): React.JSX.Element {
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null)
   const [sizes, setSizes] = useState<PageSize[]>([])
   const [zoom, setZoom] = useState<number | null>(null)
   const [fitScale, setFitScale] = useState(1)
   const scroller = useRef<HTMLDivElement>(null)
-  const boxes = useMemo(() => pageBoxes(cells), [cells])
+  const boxes = useMemo(() => pageBoxes(cells, images, sizes.map((s) => s.width)), [cells, images, sizes])
   const selected = boxes.find((b) => b.key === selectedKey) ?? null
   const scale = zoom ?? fitScale
 
@@ -200,7 +202,7 @@ function drawPage(doc: PDFDocumentProxy, pageNumber: number, scale: number, host
 }
 
 /** Scrolls only the pages pane (scrollIntoView would move every scrollable ancestor too). */
-function centreWithin(scroller: HTMLElement, target: HTMLElement): void {
+export function centreWithin(scroller: HTMLElement, target: HTMLElement): void {
   const outer = scroller.getBoundingClientRect()
   const inner = target.getBoundingClientRect()
   scroller.scrollTop += inner.top - outer.top - (outer.height - inner.height) / 2

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReviewCell, SourceView } from '../../../../shared/types'
 import { cellSpans, cellWithin, textPieces } from '../../review/source-spans'
+import { ImageSource } from './ImageSource'
 import { PdfSource } from './PdfSource'
 
 interface Props {
@@ -18,13 +19,18 @@ const FORMAT_NOTES: Record<string, string> = {
 
 type PdfView = 'pages' | 'text'
 
-/** The original document: Word and web pages as sanitised HTML, PDF as its real pages, other formats as text. */
+/**
+ * The original document: Word and web pages as sanitised HTML, PDF as its real pages, other formats as
+ * text. A report OCR read from pictures (not PDF pages) shows them first, with a tab for its text.
+ */
 export function SourcePane({ source, cells, selectedKey, onPick }: Props): React.JSX.Element {
   const [pdfView, setPdfView] = useState<PdfView>('pages')
   const [pdfProblem, setPdfProblem] = useState<string | null>(null)
   const onPdfUnreadable = useCallback((message: string) => setPdfProblem(message), [])
+  const pictures = source.format !== 'pdf' && source.images?.length ? source.images : null
   const showPages = source.format === 'pdf' && !!source.bytes && pdfView === 'pages' && !pdfProblem
-  const note = pdfProblem ?? (showPages ? null : FORMAT_NOTES[source.format])
+  const showPictures = !!pictures && pdfView === 'pages'
+  const note = pdfProblem ?? (showPages || showPictures ? null : FORMAT_NOTES[source.format])
   return (
     <section className="source-pane" data-testid="source-pane" aria-label="原文">
       <header className="pane-title">
@@ -32,11 +38,11 @@ export function SourcePane({ source, cells, selectedKey, onPick }: Props): React
         <span className="pane-title__file" title={source.name}>
           {source.name}
         </span>
-        {source.format === 'pdf' && source.bytes && !pdfProblem && (
-          <span className="pane-title__tabs" role="tablist" aria-label="PDF 显示方式">
+        {((source.format === 'pdf' && source.bytes && !pdfProblem) || pictures) && (
+          <span className="pane-title__tabs" role="tablist" aria-label={pictures ? '原文显示方式' : 'PDF 显示方式'}>
             {(['pages', 'text'] as const).map((view) => (
               <button key={view} type="button" role="tab" aria-selected={pdfView === view} onClick={() => setPdfView(view)}>
-                {view === 'pages' ? '页面' : '文字'}
+                {view === 'pages' ? (pictures ? '图片' : '页面') : '文字'}
               </button>
             ))}
           </span>
@@ -44,7 +50,9 @@ export function SourcePane({ source, cells, selectedKey, onPick }: Props): React
       </header>
       {note && <div className="source-pane__note">{note}</div>}
       {showPages ? (
-        <PdfSource bytes={source.bytes!} cells={cells} selectedKey={selectedKey} onPick={onPick} onUnreadable={onPdfUnreadable} />
+        <PdfSource bytes={source.bytes!} cells={cells} selectedKey={selectedKey} onPick={onPick} images={source.images} onUnreadable={onPdfUnreadable} />
+      ) : showPictures ? (
+        <ImageSource images={pictures!} cells={cells} selectedKey={selectedKey} onPick={onPick} />
       ) : !source.displayHtml && !source.text ? (
         <p className="source-pane__empty">资料库中没有保存这份报告的原文文字（可重新导入原文件）。</p>
       ) : source.displayHtml ? (

@@ -1,0 +1,349 @@
+// Generates the scanned-report fixtures (issue #13): reports whose tables reach us only as pictures.
+// From truth we already have (../shared/corpus/truth, ../shared/seeds/truth) it renders each report with
+// the official tables as HTML, has LibreOffice print it to PDF, rasterises the pages (poppler, 150 dpi),
+// "scans" them (ImageMagick: rotation, noise, blur, JPEG quality 60, all from fixed seeds) and wraps the
+// pictures the ways they reach auditors: an image-only PDF, a text PDF with scanned table pages, a .docx
+// with the tables pasted as pictures, a saved .mht page, an .html with its _files folder, a multi-page
+// G4 .tif, and a folder holding the narrative as text plus page photos (.png, .jpg, .bmp).
+//
+//   npx tsx scripts/make-scan-fixtures.ts        (needs soffice, pdftoppm, pdfseparate/pdfunite, convert, img2pdf)
+//
+// Outputs: test/fixtures/scan/files/<name>.<ext> (or a folder <name>/), truth in test/fixtures/scan/truth/<name>.json
+// (the source truth with `source` set to the fixture's name).
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { active2019, active2021, appealsTable, prng, requestsTable, type Cells } from './official-tables'
+
+const ROOT = join(__dirname, '..')
+const SHARED = join(ROOT, '..', 'shared')
+const OUT = join(ROOT, 'test', 'fixtures', 'scan')
+const FILES = join(OUT, 'files')
+const TRUTH = join(OUT, 'truth')
+const WORK = join(OUT, '.work')
+const DPI = 150
+
+type Form = 'pdf' | 'mixed-pdf' | 'docx' | 'mht' | 'html-folder' | 'tif' | 'photos'
+
+interface ScanSpec {
+  name: string
+  truth: string
+  form: Form
+  seed: number
+}
+
+const SPECS: ScanSpec[] = [
+  { name: 'huaian_2024_scan', truth: 'corpus/truth/001_huaian_city_2024.json', form: 'pdf', seed: 101 },
+  { name: 'pingtan_2021_mixed', truth: 'corpus/truth/008_pingtan_2021.json', form: 'mixed-pdf', seed: 102 },
+  { name: 'yiyang_2022_pictures', truth: 'seeds/truth/000_445a8fa4a95c6cf5.json', form: 'docx', seed: 103 },
+  { name: 'shanghai_2019_page', truth: 'corpus/truth/004_shanghai_gov_office_2019.json', form: 'mht', seed: 104 },
+  { name: 'shuyang_2023_page', truth: 'corpus/truth/005_shuyang_fgj_2023.json', form: 'html-folder', seed: 105 },
+  { name: 'pingtan_2019_fax', truth: 'corpus/truth/006_pingtan_2019.json', form: 'tif', seed: 106 },
+  { name: 'dongfeng_2021_photos', truth: 'seeds/truth/001_f174b1ddd8dd595e.json', form: 'photos', seed: 107 }
+]
+
+interface Truth {
+  schema: string
+  source: string
+  meta: { agency: string[]; year: number; template: '2021' | '2019' }
+  tables: Record<string, string>
+  cells: Cells
+}
+
+function run(cmd: string, args: string[]): void {
+  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 })
+}
+
+/** Table 二 numbers for truths that do not score it (the pingtan texts): any plausible numbers, not in the truth. */
+function fillActive(template: '2021' | '2019', cells: Cells, rnd: () => number): Cells {
+  const n = (max: number): number => Math.floor(rnd() * max)
+  const filler: Cells =
+    template === '2021'
+      ? {
+          'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': n(3),
+          'active.normative_documents.issued': n(9), 'active.normative_documents.repealed': n(4), 'active.normative_documents.in_force': 10 + n(60),
+          'active.licensing.decisions': 100 + n(5000), 'active.punishment.decisions': n(300), 'active.coercion.decisions': n(20), 'active.fees.amount': 0
+        }
+      : {
+          'active.regulations.made': n(5), 'active.regulations.published': n(5), 'active.regulations.total_public': 10 + n(500),
+          'active.normative_documents.made': n(60), 'active.normative_documents.published': n(60), 'active.normative_documents.total_public': n(400),
+          'active.licensing.previous_items': n(200), 'active.licensing.change': 0, 'active.licensing.decisions': n(9000),
+          'active.other_services.previous_items': n(50), 'active.other_services.change': 0, 'active.other_services.decisions': n(300),
+          'active.punishment.previous_items': n(100), 'active.punishment.change': 0, 'active.punishment.decisions': n(500),
+          'active.coercion.previous_items': n(10), 'active.coercion.change': 0, 'active.coercion.decisions': n(10),
+          'active.fees.previous_items': n(5), 'active.fees.change': 0, 'active.procurement.items': n(20), 'active.procurement.amount': 1000 + n(900000)
+        }
+  return { ...filler, ...cells }
+}
+
+interface ReportParts {
+  title: string
+  /** Title, date line and the narrative before table 二. */
+  opening: string
+  tables: { lead: string; html: string }[]
+  closing: string
+}
+
+function reportParts(truth: Truth, seed: number): ReportParts {
+  const rnd = prng(seed)
+  const agency = truth.meta.agency[0]
+  const year = truth.meta.year
+  const cells = fillActive(truth.meta.template, truth.cells, rnd)
+  const otherRows = 'requests.other.total' in truth.cells ? '2019' : '2021'
+  const received = truth.cells['requests.new_received.total']
+  const title = `${agency}${year}年政府信息公开工作年度报告`
+  const p = (text: string): string => `<p style="text-indent:2em">${text}</p>`
+  const opening = `<h1 align="center">${title}</h1>
+<p align="center">（${year + 1}年1月${10 + Math.floor(rnd() * 18)}日）</p>
+${p(`本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`)}
+<p><b>一、总体情况</b></p>
+${p(`${year}年，${agency}深入贯彻落实《条例》，坚持以公开为常态、不公开为例外，全年主动公开政府信息${100 + Math.floor(rnd() * 900)}条。`)}
+${p(`依申请公开方面，全年新收政府信息公开申请${received ?? 0}件，均在法定期限内予以答复。`)}
+${p('政府信息管理方面，严格落实公开前保密审查制度，及时更新政府信息公开指南和目录。平台建设方面，持续优化政府网站信息公开专栏。')}`
+  const tables = [
+    { lead: '<p><b>二、主动公开政府信息情况</b></p>', html: truth.meta.template === '2021' ? active2021(cells) : active2019(cells) },
+    { lead: '<p style="page-break-before:always"><b>三、收到和处理政府信息公开申请情况</b></p>', html: requestsTable(otherRows, cells) },
+    { lead: '<p><b>四、政府信息公开行政复议、行政诉讼情况</b></p>', html: appealsTable(cells) }
+  ]
+  const closing = `<p><b>五、存在的主要问题及改进情况</b></p>
+${p('一是公开内容的全面性和及时性有待提高；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式。')}
+<p><b>六、其他需要报告的事项</b></p>
+${p('本年度未收取信息处理费。')}
+<p align="right">${agency}</p>`
+  return { title, opening, tables, closing }
+}
+
+const STYLE = '<style>body{font-family:"Droid Sans Fallback";font-size:11pt} table{border-collapse:collapse;width:100%} td{font-size:9pt} td p{margin:0}</style>'
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n${STYLE}\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+}
+
+function wholeReport(parts: ReportParts): string {
+  return page(parts.title, [parts.opening, ...parts.tables.flatMap((t) => [t.lead, t.html]), parts.closing].join('\n'))
+}
+
+/** HTML → PDF by LibreOffice, then each page → grey PNG at `dpi`. Returns the page PNG paths. */
+function renderPages(html: string, stem: string, dpi = DPI): string[] {
+  const dir = join(WORK, stem)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, `${stem}.html`), html)
+  // Imported as a Writer document (not Writer/Web), so the page has A4 margins like a printed report.
+  run('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, join(dir, `${stem}.html`)])
+  run('pdftoppm', ['-r', String(dpi), '-gray', '-png', join(dir, `${stem}.pdf`), join(dir, 'page')])
+  return readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort().map((f) => join(dir, f))
+}
+
+/** One table alone, as a tight picture (pages of a long table stacked). */
+function tablePicture(html: string, stem: string): string {
+  const pages = renderPages(page(stem, html), stem)
+  const out = join(WORK, `${stem}.png`)
+  run('convert', [...pages.flatMap((p) => ['(', p, '-trim', '+repage', ')']), '-append', '-bordercolor', 'white', '-border', '12', out])
+  return out
+}
+
+interface Scan {
+  /** Degrees; the scanner's feed is never straight. */
+  angle: number
+  noise: number
+  blur: number
+  quality: number
+}
+
+function scanOf(rnd: () => number): Scan {
+  const sign = rnd() < 0.5 ? -1 : 1
+  return { angle: sign * (0.5 + rnd()), noise: 0.25 + rnd() * 0.2, blur: 0.4 + rnd() * 0.3, quality: 60 }
+}
+
+/** A page through the "scanner": rotated (canvas kept), grey noise, slight blur, JPEG. */
+function degrade(png: string, out: string, scan: Scan, seed: number): void {
+  const size = execFileSync('identify', ['-format', '%wx%h', png], { encoding: 'utf8' }).trim()
+  run('convert', [
+    png, '-colorspace', 'Gray', '-background', 'white', '-rotate', scan.angle.toFixed(2), '-gravity', 'center', '-extent', size,
+    '-seed', String(seed), '-attenuate', scan.noise.toFixed(2), '+noise', 'Gaussian', '-blur', `0x${scan.blur.toFixed(2)}`,
+    '-quality', String(scan.quality), '-sampling-factor', '1x1', '-strip', '-units', 'PixelsPerInch', '-density', String(DPI), `JPEG:${out}`
+  ])
+}
+
+function writeTruth(name: string, source: string, truth: Truth): void {
+  writeFileSync(join(TRUTH, `${name}.json`), JSON.stringify({ ...truth, source }, null, 1) + '\n')
+}
+
+function scannedPages(parts: ReportParts, spec: ScanSpec): string[] {
+  const rnd = prng(spec.seed)
+  return renderPages(wholeReport(parts), spec.name).map((png, i) => {
+    const jpg = png.replace(/\.png$/, '.jpg')
+    degrade(png, jpg, scanOf(rnd), spec.seed * 100 + i)
+    return jpg
+  })
+}
+
+function tablePictures(parts: ReportParts, spec: ScanSpec, degraded: boolean): string[] {
+  const rnd = prng(spec.seed + 1)
+  return parts.tables.map((t, i) => {
+    const png = tablePicture(t.html, `${spec.name}-table${i + 2}`)
+    if (!degraded) return png
+    const jpg = png.replace(/\.png$/, '.jpg')
+    degrade(png, jpg, { ...scanOf(rnd), angle: 0 }, spec.seed * 100 + i)
+    return jpg
+  })
+}
+
+const b64 = (path: string): string => readFileSync(path).toString('base64')
+const mimeOf = (path: string): string => (path.endsWith('.png') ? 'image/png' : 'image/jpeg')
+
+/** The narrative with each table replaced by its picture; `src(i, path)` says how the picture is referenced. */
+function pictureReport(parts: ReportParts, pictures: string[], src: (i: number, path: string) => string): string {
+  const body = [parts.opening, ...parts.tables.flatMap((t, i) => [t.lead, `<p align="center"><img src="${src(i, pictures[i])}" width="640"></p>`]), parts.closing]
+  return page(parts.title, body.join('\n'))
+}
+
+function makePdf(parts: ReportParts, spec: ScanSpec): string {
+  const file = `${spec.name}.pdf`
+  run('img2pdf', ['--nodate', '--producer', '', '-o', join(FILES, file), ...scannedPages(parts, spec)])
+  return file
+}
+
+/** A text PDF (LibreOffice's) whose table pages were replaced by their scans, as offices do after stamping. */
+function makeMixedPdf(parts: ReportParts, spec: ScanSpec): string {
+  const file = `${spec.name}.pdf`
+  const dir = join(WORK, spec.name)
+  const scans = scannedPages(parts, spec)
+  const pdf = join(dir, `${spec.name}.pdf`)
+  run('pdfseparate', [pdf, join(dir, 'text-%d.pdf')])
+  const pieces = scans.map((jpg, i) => {
+    if (i === 0) return join(dir, 'text-1.pdf')
+    const scanned = join(dir, `scan-${i + 1}.pdf`)
+    run('img2pdf', ['--nodate', '--producer', '', '-o', scanned, jpg])
+    return scanned
+  })
+  run('pdfunite', [...pieces, join(FILES, file)])
+  return file
+}
+
+function makeDocx(parts: ReportParts, spec: ScanSpec): string {
+  const pictures = tablePictures(parts, spec, false)
+  const dir = join(WORK, `${spec.name}-docx`)
+  mkdirSync(dir, { recursive: true })
+  const html = join(dir, `${spec.name}.html`)
+  writeFileSync(html, pictureReport(parts, pictures, (_, p) => `data:${mimeOf(p)};base64,${b64(p)}`))
+  run('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, html])
+  copyFileSync(join(dir, `${spec.name}.docx`), join(FILES, `${spec.name}.docx`))
+  return `${spec.name}.docx`
+}
+
+/** Quoted-printable of UTF-8 text, lines ≤ 76, as browsers save .mht. */
+function quotedPrintable(text: string): string {
+  const bytes = Buffer.from(text, 'utf8')
+  const lines: string[] = []
+  let line = ''
+  for (const b of bytes) {
+    const ch = b === 0x0a ? '\n' : (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : '=' + b.toString(16).toUpperCase().padStart(2, '0')
+    if (ch === '\n') {
+      lines.push(line.endsWith(' ') ? line.slice(0, -1) + '=20' : line)
+      line = ''
+      continue
+    }
+    if (line.length + ch.length > 75) {
+      lines.push(line + '=')
+      line = ''
+    }
+    line += ch
+  }
+  lines.push(line)
+  return lines.join('\r\n')
+}
+
+function wrap76(s: string): string {
+  return s.replace(/.{1,76}/g, '$&\r\n')
+}
+
+/** A single-file web archive as IE/Chrome save it: multipart/related, the page quoted-printable, pictures base64. */
+function makeMht(parts: ReportParts, spec: ScanSpec): string {
+  const pictures = tablePictures(parts, spec, true)
+  const base = 'http://www.example.gov.cn/xxgk/ndbg/'
+  const html = pictureReport(parts, pictures, (i) => `images/table${i + 2}.jpg`).replace('<head>', `<head>\n<base href="${base}">`)
+  const boundary = '----=_NextPart_000_0000_01DA0000.5EED0000'
+  const sections = [
+    `Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: ${base}index.html\r\n\r\n${quotedPrintable(html)}`,
+    ...pictures.map((p, i) => `Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\nContent-Location: ${base}images/table${i + 2}.jpg\r\n\r\n${wrap76(b64(p))}`)
+  ]
+  const mht =
+    `From: <Saved by Blink>\r\nSnapshot-Content-Location: ${base}index.html\r\nSubject: ${parts.title}\r\nMIME-Version: 1.0\r\n` +
+    `Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n` +
+    sections.map((s) => `--${boundary}\r\n${s}\r\n`).join('') +
+    `--${boundary}--\r\n`
+  const file = `${spec.name}.mht`
+  // The Subject header must be ASCII in a real archive; Chinese goes in RFC 2047 form.
+  writeFileSync(join(FILES, file), mht.replace(`Subject: ${parts.title}`, `Subject: =?utf-8?B?${Buffer.from(parts.title).toString('base64')}?=`))
+  return file
+}
+
+function makeHtmlFolder(parts: ReportParts, spec: ScanSpec): string {
+  const pictures = tablePictures(parts, spec, true)
+  const folder = `${spec.name}_files`
+  mkdirSync(join(FILES, folder), { recursive: true })
+  pictures.forEach((p, i) => copyFileSync(p, join(FILES, folder, `image00${i + 1}.jpg`)))
+  const file = `${spec.name}.html`
+  writeFileSync(join(FILES, file), pictureReport(parts, pictures, (i) => `./${folder}/image00${i + 1}.jpg`))
+  return file
+}
+
+/** A fax-like bi-level multi-page TIFF (CCITT G4, 200 dpi), as office scanners file it. */
+function makeTif(parts: ReportParts, spec: ScanSpec): string {
+  const rnd = prng(spec.seed)
+  const pages = renderPages(wholeReport(parts), spec.name, 200).map((png, i) => {
+    const jpg = png.replace(/\.png$/, '.jpg')
+    degrade(png, jpg, { ...scanOf(rnd), noise: 0.15 }, spec.seed * 100 + i)
+    return jpg
+  })
+  const file = `${spec.name}.tif`
+  run('convert', [...pages, '-threshold', '80%', '-type', 'bilevel', '-compress', 'Group4', '-density', '200', '-units', 'PixelsPerInch', join(FILES, file)])
+  return file
+}
+
+/**
+ * A folder as an auditor receives it from a county: the narrative typed as text, the tables as
+ * pictures — a clean screenshot (.png), a phone photo (.jpg), a scanner's bitmap (.bmp).
+ */
+function makePhotos(parts: ReportParts, spec: ScanSpec): string {
+  const [active, requests, appeals] = tablePictures(parts, spec, false)
+  const folder = join(FILES, spec.name)
+  rmSync(folder, { recursive: true, force: true })
+  mkdirSync(folder)
+  const text = [parts.opening, ...parts.tables.map((t) => `${t.lead}\n（见附图）`), parts.closing].join('\n')
+  writeFileSync(join(folder, '正文.txt'), text.replace(/<[^>]+>/g, '').replace(/\n+/g, '\r\n'))
+  run('convert', [active, '-colorspace', 'Gray', '-depth', '8', '-strip', `PNG8:${join(folder, '表二.png')}`])
+  degrade(requests, join(folder, '表三.jpg'), { ...scanOf(prng(spec.seed)), angle: -1.2 }, spec.seed)
+  run('convert', [appeals, '-colorspace', 'Gray', '-threshold', '60%', '-type', 'bilevel', `BMP3:${join(folder, '表四.bmp')}`])
+  return spec.name
+}
+
+const MAKERS: Record<Form, (parts: ReportParts, spec: ScanSpec) => string> = {
+  pdf: makePdf,
+  'mixed-pdf': makeMixedPdf,
+  docx: makeDocx,
+  mht: makeMht,
+  'html-folder': makeHtmlFolder,
+  tif: makeTif,
+  photos: makePhotos
+}
+
+function main(): void {
+  const only = process.argv.slice(2)
+  mkdirSync(FILES, { recursive: true })
+  mkdirSync(TRUTH, { recursive: true })
+  for (const spec of SPECS) {
+    if (only.length && !only.includes(spec.name)) continue
+    const truth = JSON.parse(readFileSync(join(SHARED, spec.truth), 'utf8')) as Truth
+    const parts = reportParts(truth, spec.seed)
+    const made = MAKERS[spec.form](parts, spec)
+    if (!existsSync(join(FILES, made))) throw new Error(`${spec.name}: nothing produced`)
+    writeTruth(spec.name, made, truth)
+    console.log(`${spec.name}: ${made}`)
+  }
+  if (!process.env.KEEP_WORK) rmSync(WORK, { recursive: true, force: true })
+}
+
+main()

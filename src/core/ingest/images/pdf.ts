@@ -1,0 +1,102 @@
+// PDF pages as pictures: which pages are scans (no text layer of substance, a picture painted),
+// and those pages rendered to grey pixels by pdf.js on @napi-rs/canvas (the canvas pdf.js
+// supports in Node). Rendering the whole page, not extracting the embedded image, keeps one
+// coordinate system whatever the scanner wrote (strips, masks, rotated placements, JBIG2).
+
+import type { Message, Result } from '../../messages'
+import { warning } from '../../messages'
+import { DEFAULT_PDF_LIMITS } from '../pdf'
+import { loadPdfJs, localAssets } from '../pdf/loader'
+import { IMAGE_LIMITS, PDF_RENDER } from './limits'
+import { canvasLib, greyFromRgba } from './raster'
+import type { PageImage } from './types'
+
+type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>
+
+/** A page with fewer visible characters than this in its text layer has no text of substance (a stamp, a page number). */
+const MIN_TEXT_CHARS = 40
+
+export interface PdfImageOptions {
+  /** 1-based pages to render; by default every page that is a scan. */
+  pages?: number[]
+  dpi?: number
+}
+
+export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions = {}): Promise<Result<PageImage[]>> {
+  const pdfjs = await loadPdfJs()
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    cMapPacked: true,
+    ...localAssets(),
+    verbosity: 0
+  })
+  try {
+    const doc = await task.promise
+    const messages: Message[] = []
+    const wanted = options.pages ?? (await scannedPages(doc, pdfjs))
+    const pages = wanted.filter((p) => p >= 1 && p <= doc.numPages)
+    if (pages.length > IMAGE_LIMITS.maxImages) {
+      messages.push(warning('ingest.image_too_many', `扫描页共 ${pages.length} 页，只识别前 ${IMAGE_LIMITS.maxImages} 页。`))
+      pages.length = IMAGE_LIMITS.maxImages
+    }
+    const images: PageImage[] = []
+    for (const p of pages) images.push(await renderPage(await doc.getPage(p), p, images.length, options.dpi ?? PDF_RENDER.dpi))
+    return { value: images, messages }
+  } finally {
+    await task.destroy().catch(() => undefined)
+  }
+}
+
+/** 1-based numbers of the pages that are scans: a picture painted and (almost) no text layer. */
+export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]> {
+  const paintsImage = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject])
+  const pages: number[] = []
+  // As many pages as the text reader reads (DEFAULT_PDF_LIMITS.maxPages): a longer file is no single report.
+  for (let p = 1; p <= Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages); p++) {
+    const page = await doc.getPage(p)
+    const content = await page.getTextContent()
+    let chars = 0
+    for (const item of content.items) if ('str' in item) chars += item.str.replace(/\s+/g, '').length
+    if (chars >= MIN_TEXT_CHARS) continue
+    const ops = await page.getOperatorList()
+    if (ops.fnArray.some((fn) => paintsImage.has(fn))) pages.push(p)
+  }
+  return pages
+}
+
+async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi: number): Promise<PageImage> {
+  const base = page.getViewport({ scale: 1 })
+  let scale = dpi / 72
+  const pixels = base.width * base.height * scale * scale
+  if (pixels > PDF_RENDER.maxPixels) scale *= Math.sqrt(PDF_RENDER.maxPixels / pixels)
+  const viewport = page.getViewport({ scale })
+  const width = Math.max(1, Math.round(viewport.width))
+  const height = Math.max(1, Math.round(viewport.height))
+  const canvas = canvasLib().createCanvas(width, height)
+  const context = canvas.getContext('2d')
+  context.fillStyle = '#fff'
+  context.fillRect(0, 0, width, height)
+  // pdf.js draws on @napi-rs/canvas's context as on a browser's; the types differ only nominally.
+  type RenderParameters = Parameters<PdfPage['render']>[0]
+  await page.render({ canvasContext: context, canvas, viewport } as unknown as RenderParameters).promise
+  const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
+  const jpeg = new Uint8Array(await canvas.encode('jpeg', 85))
+  page.cleanup()
+  return {
+    index,
+    origin: `第 ${pageNumber} 页`,
+    mime: 'image/jpeg',
+    bytes: jpeg,
+    width,
+    height,
+    pdfPage: pageNumber,
+    // The render's own pixels, not the JPEG's: OCR reads what pdf.js drew, losslessly.
+    decode: async () => grey
+  }
+}
+

@@ -1,0 +1,56 @@
+// Pixels: decoding pictures to 8-bit grey (Raster) and encoding grey pixels for the source pane.
+// Drawing and codecs are skia's, through @napi-rs/canvas (the canvas pdf.js itself uses in Node),
+// loaded on first use so a text-only report never loads the native module.
+
+import { createRequire } from 'node:module'
+import type { Raster } from './types'
+
+type CanvasModule = typeof import('@napi-rs/canvas')
+
+let canvasModule: CanvasModule | null = null
+
+export function canvasLib(): CanvasModule {
+  canvasModule ??= createRequire(__filename)('@napi-rs/canvas') as CanvasModule
+  return canvasModule
+}
+
+/** RGBA (any alpha composited on white paper) → grey by Rec. 601 luma. */
+export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Raster {
+  const data = new Uint8Array(width * height)
+  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+    const luma = (rgba[p] * 77 + rgba[p + 1] * 150 + rgba[p + 2] * 29) >> 8
+    const alpha = rgba[p + 3]
+    data[i] = alpha === 255 ? luma : (luma * alpha + 255 * (255 - alpha)) / 255
+  }
+  return { width, height, data }
+}
+
+/** A PNG, JPEG, BMP, GIF or WebP picture → grey pixels. Callers check its size from the header first. */
+export async function decodePicture(bytes: Uint8Array): Promise<Raster> {
+  const { createCanvas, loadImage } = canvasLib()
+  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  const canvas = createCanvas(image.width, image.height)
+  const context = canvas.getContext('2d')
+  context.fillStyle = '#fff'
+  context.fillRect(0, 0, image.width, image.height)
+  context.drawImage(image, 0, 0)
+  return greyFromRgba(context.getImageData(0, 0, image.width, image.height).data, image.width, image.height)
+}
+
+/** Grey pixels → PNG (lossless: bi-level scans and screenshots stay sharp in the source pane). */
+export async function encodeGreyPng(raster: Raster): Promise<Uint8Array> {
+  const { createCanvas } = canvasLib()
+  const canvas = createCanvas(raster.width, raster.height)
+  const context = canvas.getContext('2d')
+  const image = context.createImageData(raster.width, raster.height)
+  const rgba = image.data
+  for (let i = 0, p = 0; i < raster.data.length; i++, p += 4) {
+    const v = raster.data[i]
+    rgba[p] = v
+    rgba[p + 1] = v
+    rgba[p + 2] = v
+    rgba[p + 3] = 255
+  }
+  context.putImageData(image, 0, 0)
+  return new Uint8Array(await canvas.encode('png'))
+}

@@ -1,0 +1,85 @@
+// Picture formats from their magic bytes, and their pixel size from the header alone, so a
+// picture is measured (and refused when too large) before anything decodes it.
+
+export type PictureKind = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'gif' | 'webp'
+
+export function sniffPicture(bytes: Uint8Array): PictureKind | null {
+  const b = bytes
+  if (b.length < 12) return null
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png'
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg'
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a)) return 'tiff'
+  if (b[0] === 0x42 && b[1] === 0x4d && looksLikeBmp(b)) return 'bmp'
+  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'gif'
+  if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'webp'
+  return null
+}
+
+/** After 'BM': a known DIB header size and one colour plane (text that starts with "BM" has neither). */
+function looksLikeBmp(b: Uint8Array): boolean {
+  if (b.length < 30) return false
+  const headerSize = readU32le(b, 14)
+  if (headerSize === 12) return (b[22] | (b[23] << 8)) === 1
+  return [40, 52, 56, 64, 108, 124].includes(headerSize) && (b[26] | (b[27] << 8)) === 1
+}
+
+export interface PictureSize {
+  width: number
+  height: number
+}
+
+/** Width and height from the header (png, jpeg, bmp, gif); null when the header is unreadable. TIFF: see tiff.ts. */
+export function pictureSize(bytes: Uint8Array, kind: PictureKind): PictureSize | null {
+  switch (kind) {
+    case 'png':
+      return bytes.length >= 24 ? { width: readU32be(bytes, 16), height: readU32be(bytes, 20) } : null
+    case 'gif':
+      return { width: bytes[6] | (bytes[7] << 8), height: bytes[8] | (bytes[9] << 8) }
+    case 'bmp':
+      return bmpSize(bytes)
+    case 'jpeg':
+      return jpegSize(bytes)
+    default:
+      return null
+  }
+}
+
+function bmpSize(b: Uint8Array): PictureSize | null {
+  const headerSize = readU32le(b, 14)
+  if (headerSize === 12) return { width: b[18] | (b[19] << 8), height: b[20] | (b[21] << 8) }
+  const width = readU32le(b, 18) | 0
+  const height = readU32le(b, 22) | 0
+  return width > 0 && height !== 0 ? { width, height: Math.abs(height) } : null
+}
+
+/** Walks the JPEG markers to the first start-of-frame (SOF0–SOF15 except DHT, JPG, DAC). */
+function jpegSize(b: Uint8Array): PictureSize | null {
+  let i = 2
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return null
+    const marker = b[i + 1]
+    if (marker === 0xff) {
+      i++
+      continue
+    }
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2
+      continue
+    }
+    const length = (b[i + 2] << 8) | b[i + 3]
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (b[i + 5] << 8) | b[i + 6], width: (b[i + 7] << 8) | b[i + 8] }
+    }
+    if (length < 2) return null
+    i += 2 + length
+  }
+  return null
+}
+
+function readU32be(b: Uint8Array, at: number): number {
+  return ((b[at] << 24) >>> 0) + (b[at + 1] << 16) + (b[at + 2] << 8) + b[at + 3]
+}
+
+function readU32le(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + ((b[at + 3] << 24) >>> 0)
+}

@@ -1,0 +1,270 @@
+// Ruled tables on a levelled page: long horizontal and vertical runs of ink are the ruling lines;
+// the rows and columns of a table are the distinct line positions, and a cell spans several slots
+// where the line between them is missing (a merged cell).
+
+import { strokeThreshold, type Raster } from './raster'
+
+export interface Segment {
+  /** Position across the line (y of a horizontal line, x of a vertical one). */
+  at: number
+  from: number
+  to: number
+  thickness: number
+}
+
+export interface GridCell {
+  row: number
+  col: number
+  rowSpan: number
+  colSpan: number
+  /** Pixel box inside the ruling lines: [x0, y0, x1, y1]. */
+  box: [number, number, number, number]
+}
+
+export interface Grid {
+  /** y of each horizontal line, top to bottom (rows + 1 of them). */
+  ys: number[]
+  /** x of each vertical line, left to right (cols + 1). */
+  xs: number[]
+  cells: GridCell[]
+  box: [number, number, number, number]
+}
+
+/** Gaps up to this many pixels inside a line (noise, JPEG) do not break it. */
+const GAP = 3
+/**
+ * Two long pieces of a line this far apart are one line: the crossing of a perpendicular ruling,
+ * where the contrast test sees ink on both sides. Character strokes are too short to be joined.
+ */
+const CROSSING = 8
+
+/** Runs of ink along rows (horizontal) or columns (vertical) at least `minLength` long. */
+function runs(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number, minPiece: number): Segment[] {
+  const out: Segment[] = []
+  const lines = horizontal ? height : width
+  const along = horizontal ? width : height
+  for (let l = 0; l < lines; l++) {
+    const pieces: Segment[] = []
+    let start = -1
+    let lastInk = -1
+    for (let p = 0; p <= along; p++) {
+      // a line levelled by rotation wanders by a pixel: its neighbours across the line count too
+      let on = false
+      if (p < along) {
+        for (let d = -1; d <= 1 && !on; d++) {
+          const q = l + d
+          if (q >= 0 && q < lines) on = ink[horizontal ? q * width + p : p * width + q] === 1
+        }
+      }
+      if (on) {
+        if (start < 0) start = p
+        lastInk = p
+      } else if (start >= 0 && p - lastInk > GAP) {
+        if (lastInk - start + 1 >= minPiece) pieces.push({ at: l, from: start, to: lastInk + 1, thickness: 1 })
+        start = -1
+      }
+    }
+    for (const piece of pieces) {
+      const last = out[out.length - 1]
+      if (last && last.at === l && piece.from - last.to <= CROSSING) last.to = piece.to
+      else out.push(piece)
+    }
+  }
+  return out.filter((s) => s.to - s.from >= minLength)
+}
+
+/** Runs on neighbouring pixel rows that overlap are one line (a line 2–3 px thick, or slightly tilted). */
+function mergeRuns(segments: Segment[]): Segment[] {
+  const lines: (Segment & { sum: number; count: number; first: number; last: number })[] = []
+  for (const s of segments) {
+    const open = lines.find((l) => s.at - l.last <= 2 && s.from < l.to && s.to > l.from)
+    if (open) {
+      open.from = Math.min(open.from, s.from)
+      open.to = Math.max(open.to, s.to)
+      open.sum += s.at
+      open.count++
+      open.last = s.at
+    } else lines.push({ ...s, sum: s.at, count: 1, first: s.at, last: s.at })
+  }
+  // thickness is the span of pixel rows, not the number of pieces (a line broken at every crossing)
+  return lines.map((l) => ({ at: l.sum / l.count, from: l.from, to: l.to, thickness: l.last - l.first + 1 }))
+}
+
+export interface Rulings {
+  horizontal: Segment[]
+  vertical: Segment[]
+}
+
+/**
+ * Pixels darker than the paper on both sides across the direction (`reach` px away): a ruling line
+ * on white or on a shaded row alike, while flat shading itself is not ink.
+ */
+function lineInk(page: Raster, horizontal: boolean, threshold: number, reach: number): Uint8Array {
+  const { width, height, data } = page
+  const out = new Uint8Array(width * height)
+  const step = horizontal ? width : 1
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x
+      const v = data[i]
+      if (v > threshold) continue
+      const p = horizontal ? y : x
+      const limit = horizontal ? height : width
+      const before = p - reach >= 0 ? data[i - reach * step] : 255
+      const after = p + reach < limit ? data[i + reach * step] : 255
+      if (Math.min(before, after) - v >= CONTRAST) out[i] = 1
+    }
+  }
+  return out
+}
+
+const CONTRAST = 30
+
+/** The page's ruling lines. `unit` is about one text height in pixels (≈ dpi / 6). */
+export function findRulings(page: Raster, unit: number): Rulings {
+  const threshold = strokeThreshold(page)
+  const reach = Math.max(3, Math.round(unit / 6))
+  const hInk = lineInk(page, true, threshold, reach)
+  const vInk = lineInk(page, false, threshold, reach)
+  const horizontal = mergeRuns(runs(hInk, page.width, page.height, true, Math.round(unit * 3), Math.round(unit * 1.5))).filter((s) => s.thickness <= unit / 3)
+  const vertical = mergeRuns(runs(vInk, page.width, page.height, false, Math.round(unit * 0.9), Math.round(unit * 0.6))).filter((s) => s.thickness <= unit / 3)
+  return { horizontal, vertical }
+}
+
+/** Positions closer than `tolerance` are one. */
+function cluster(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b)
+  const groups: number[][] = []
+  for (const v of sorted) {
+    const g = groups[groups.length - 1]
+    if (g && v - g[g.length - 1] <= tolerance) g.push(v)
+    else groups.push([v])
+  }
+  return groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length)
+}
+
+function covers(segments: Segment[], at: number, from: number, to: number, tolerance: number): boolean {
+  // the slot's side counts as ruled when lines along it cover most of its length
+  let covered = 0
+  const pieces = segments.filter((s) => Math.abs(s.at - at) <= tolerance && s.to > from && s.from < to)
+  const spans = pieces.map((s) => [Math.max(from, s.from), Math.min(to, s.to)] as const).sort((a, b) => a[0] - b[0])
+  let reach = from
+  for (const [a, b] of spans) {
+    if (b <= reach) continue
+    covered += b - Math.max(a, reach)
+    reach = b
+  }
+  return covered >= 0.6 * (to - from)
+}
+
+/**
+ * Tables of the page: horizontal lines of about the same extent, stacked and joined by vertical
+ * lines, form one grid. Tables without an outer frame or with fewer than 2 rows are not grids.
+ */
+export function findGrids(rulings: Rulings, unit: number): Grid[] {
+  const tolerance = Math.max(3, unit / 4)
+  const long = rulings.horizontal.filter((h) => h.to - h.from >= unit * 6).sort((a, b) => a.at - b.at)
+  // stack horizontal lines that mostly overlap and follow closely: one table (a column of merged
+  // cells on the left makes inner lines start further right than the frame)
+  const stacks: Segment[][] = []
+  for (const h of long) {
+    const stack = stacks.find((s) => {
+      const last = s[s.length - 1]
+      const from = Math.min(...s.map((l) => l.from))
+      const to = Math.max(...s.map((l) => l.to))
+      const overlap = Math.min(to, h.to) - Math.max(from, h.from)
+      return overlap >= 0.6 * Math.min(to - from, h.to - h.from) && h.at - last.at < unit * 12
+    })
+    if (stack) stack.push(h)
+    else stacks.push([h])
+  }
+  const grids: Grid[] = []
+  for (const frame of stacks) {
+    if (frame.length < 2) continue
+    const top = frame[0].at
+    const bottom = frame[frame.length - 1].at
+    const left = Math.min(...frame.map((h) => h.from))
+    const right = Math.max(...frame.map((h) => h.to))
+    const inside = (s: Segment, a0: number, a1: number, f0: number, f1: number): boolean => s.at >= a0 - tolerance && s.at <= a1 + tolerance && s.to > f0 && s.from < f1
+    const horizontal = rulings.horizontal.filter((h) => inside(h, top, bottom, left, right))
+    const vertical = rulings.vertical.filter((v) => inside(v, left, right, top, bottom))
+    const ys = cluster(horizontal.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at), tolerance)
+    // a vertical ruling spans most of a row; shorter strokes are characters
+    let minRow = Infinity
+    for (let i = 1; i < ys.length; i++) minRow = Math.min(minRow, ys[i] - ys[i - 1])
+    const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow)
+    const xs = cluster(columns.map((v) => v.at), tolerance)
+    if (xs.length < 2 || ys.length < 2) continue
+    // a ruling runs from column line to column line; a run of aligned strokes in a line of text does not
+    const reach = Math.max(tolerance, unit / 2)
+    const nearColumn = (x: number): boolean => xs.some((c) => Math.abs(c - x) <= reach)
+    const ruled = horizontal.filter((h) => nearColumn(h.from) && nearColumn(h.to))
+    const rows = cluster(ruled.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at), tolerance)
+    if (rows.length < 2) continue
+    openEnds(rows, columns, minRow)
+    const grid = gridOf(rows, xs, ruled, vertical, tolerance)
+    if (grid) grids.push(grid)
+  }
+  return grids
+}
+
+/**
+ * A table cut by a page break has no line closing its last (or first) row: where several column
+ * lines run on past the last ruling, the row ends where they end.
+ */
+function openEnds(ys: number[], columns: Segment[], minRow: number): void {
+  const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]
+  const below = columns.filter((v) => v.to > ys[ys.length - 1] + minRow * 0.6).map((v) => v.to)
+  if (below.length >= 3) ys.push(median(below))
+  const above = columns.filter((v) => v.from < ys[0] - minRow * 0.6).map((v) => v.from)
+  if (above.length >= 3) ys.unshift(median(above))
+}
+
+function gridOf(ys: number[], xs: number[], horizontal: Segment[], vertical: Segment[], tolerance: number): Grid | null {
+  const rows = ys.length - 1
+  const cols = xs.length - 1
+  // parent links of a union-find over slots r * cols + c
+  const parent = Array.from({ length: rows * cols }, (_, i) => i)
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
+  const join = (a: number, b: number): void => {
+    parent[find(a)] = find(b)
+  }
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !covers(vertical, xs[c + 1], ys[r], ys[r + 1], tolerance)) join(r * cols + c, r * cols + c + 1)
+      if (r + 1 < rows && !covers(horizontal, ys[r + 1], xs[c], xs[c + 1], tolerance)) join(r * cols + c, (r + 1) * cols + c)
+    }
+  }
+  const groups = new Map<number, { r0: number; c0: number; r1: number; c1: number }>()
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(r * cols + c)
+      const g = groups.get(root)
+      if (!g) groups.set(root, { r0: r, c0: c, r1: r, c1: c })
+      else {
+        g.r0 = Math.min(g.r0, r)
+        g.c0 = Math.min(g.c0, c)
+        g.r1 = Math.max(g.r1, r)
+        g.c1 = Math.max(g.c1, c)
+      }
+    }
+  }
+  const cells: GridCell[] = [...groups.values()]
+    .map((g) => ({
+      row: g.r0,
+      col: g.c0,
+      rowSpan: g.r1 - g.r0 + 1,
+      colSpan: g.c1 - g.c0 + 1,
+      box: [xs[g.c0], ys[g.r0], xs[g.c1 + 1], ys[g.r1 + 1]] as [number, number, number, number]
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+  // a merged region that is not a rectangle would make spans meaningless: keep its bounding box once
+  const seen = new Set<string>()
+  const unique = cells.filter((c) => {
+    const k = c.box.join(',')
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+  return { ys, xs, cells: unique, box: [xs[0], ys[0], xs[xs.length - 1], ys[ys.length - 1]] }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { skewAngle } from './deskew'
+import { findGrids, findRulings } from './grid'
+import { unitOf } from './page'
+import { blankRaster, rotate } from './raster'
+import { drawGrid } from './test-pages'
+
+const TABLE = { x0: 100, y0: 150, colWidths: [300, 120, 120, 120], rowHeights: [60, 60, 60, 60, 60, 60] }
+
+describe('deskew', () => {
+  it.each([1.2, -0.7, 1.5, 0])('recovers a rotation of %s° on a ruled page', (degrees) => {
+    const page = rotate(drawGrid(1000, 800, TABLE), degrees)
+    expect(Math.abs(skewAngle(page) - degrees)).toBeLessThanOrEqual(0.06)
+  })
+})
+
+describe('grid detection', () => {
+  it('finds every row and column of a levelled table, and its cell boxes', () => {
+    const grids = findGrids(findRulings(drawGrid(1000, 800, TABLE), 25), 25)
+    expect(grids).toHaveLength(1)
+    const [grid] = grids
+    expect(grid.ys.map(Math.round)).toEqual([150, 210, 270, 330, 390, 450, 510])
+    expect(grid.xs.map(Math.round)).toEqual([100, 400, 520, 640, 760])
+    expect(grid.cells).toHaveLength(24)
+    expect(grid.cells.every((c) => c.rowSpan === 1 && c.colSpan === 1)).toBe(true)
+  })
+
+  it('merges slots where a ruling line is missing (a cell spanning columns, another spanning rows)', () => {
+    const page = drawGrid(1000, 800, { ...TABLE, openRight: [[0, 1]], openBelow: [[2, 0], [3, 0]] })
+    const [grid] = findGrids(findRulings(page, 25), 25)
+    const at = (row: number, col: number) => grid.cells.find((c) => c.row === row && c.col === col)
+    expect(at(0, 1)).toMatchObject({ colSpan: 2, rowSpan: 1 })
+    expect(at(0, 2)).toBeUndefined()
+    expect(at(2, 0)).toMatchObject({ rowSpan: 3, colSpan: 1 })
+    expect(at(3, 0)).toBeUndefined()
+    expect(grid.cells).toHaveLength(24 - 1 - 2)
+  })
+
+  it('keeps the last row of a table cut by a page break (no closing line, the column lines run on)', () => {
+    const page = drawGrid(1000, 800, { ...TABLE, openBelow: [0, 1, 2, 3].map((c) => [5, c] as [number, number]) })
+    const [grid] = findGrids(findRulings(page, 25), 25)
+    expect(grid.ys).toHaveLength(7)
+    expect(Math.abs(grid.ys[6] - 510)).toBeLessThanOrEqual(2)
+    expect(grid.cells.filter((c) => c.row === 5)).toHaveLength(4)
+  })
+
+  it('reads the grid of a page scanned 1.3° askew once levelled', () => {
+    const page = rotate(drawGrid(1000, 800, TABLE), 1.3)
+    const level = rotate(page, -skewAngle(page))
+    const [grid] = findGrids(findRulings(level, 25), 25)
+    expect(grid.xs).toHaveLength(5)
+    expect(grid.ys).toHaveLength(7)
+    expect(grid.cells).toHaveLength(24)
+  })
+
+  it('finds no grid on a page of text alone', () => {
+    const page = drawGrid(1000, 800, { ...TABLE, colWidths: [], rowHeights: [] })
+    expect(findGrids(findRulings(page, 25), 25)).toEqual([])
+  })
+})
+
+describe('text height', () => {
+  it.each([14, 22, 34])('is measured from glyph-sized ink (%s px characters), whatever the picture size', (size) => {
+    const page = blankRaster(600, 400)
+    // a few lines of square "characters" with a gap between them
+    for (let line = 0; line < 5; line++) {
+      for (let ch = 0; ch < 10; ch++) {
+        const x0 = 20 + ch * (size + 6)
+        const y0 = 20 + line * (size * 2)
+        for (let y = y0; y < y0 + size; y++) page.data.fill(20, y * 600 + x0, y * 600 + x0 + size - 4)
+      }
+    }
+    const unit = unitOf(page)
+    expect(unit).toBeGreaterThanOrEqual(size)
+    expect(unit).toBeLessThanOrEqual(Math.ceil(size * 1.2))
+  })
+})

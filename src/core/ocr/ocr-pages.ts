@@ -1,0 +1,48 @@
+// OCR of a document's page images: the entry the extraction process calls. Pages are read one
+// after another (the models are loaded once per process), each within its own time bound.
+
+import type { PageImage } from '../ingest/images/types'
+import { warning, type Message, type Result } from '../messages'
+import { readPage } from './page'
+import type { PageSource } from './to-document'
+
+export interface OcrProgress {
+  /** Pages finished so far. */
+  done: number
+  total: number
+  /** Where the page came from, e.g. 第 3 页. */
+  origin: string
+}
+
+export interface OcrOptions {
+  onProgress?: (progress: OcrProgress) => void
+  /** A page taking longer keeps what was read and the rest of it is reported as not read. */
+  pageTimeoutMs?: number
+}
+
+export const DEFAULT_PAGE_TIMEOUT_MS = 30_000
+
+export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Promise<Result<PageSource[]>> {
+  const messages: Message[] = []
+  const out: PageSource[] = []
+  const timeout = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
+  for (let i = 0; i < pages.length; i++) {
+    const image = pages[i]
+    const started = Date.now()
+    try {
+      const raster = await image.decode()
+      const page = await readPage(raster, { deadline: started + timeout })
+      if (Date.now() - started > timeout) {
+        messages.push(warning('ocr.page_timeout', `${image.origin}识别超过 ${Math.round(timeout / 1000)} 秒，未识别完，请对照原件核对`))
+      }
+      const source: PageSource = { imageIndex: image.index, page }
+      if (image.pdfPage !== undefined) source.pdfPage = image.pdfPage
+      out.push(source)
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e)
+      messages.push(warning('ocr.page_failed', `${image.origin}无法识别：${detail.slice(0, 120)}`))
+    }
+    options.onProgress?.({ done: i + 1, total: pages.length, origin: image.origin })
+  }
+  return { value: out, messages }
+}

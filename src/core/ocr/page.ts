@@ -1,0 +1,224 @@
+// One page image → its ruled tables read cell by cell and its other text read line by line.
+// Boxes are given in pixels of the page image as it was (before levelling), origin top-left.
+
+import { cellBands } from './cell-crop'
+import { skewAngle } from './deskew'
+import { detectLines, recogniseCrops, type LineReading } from './engine'
+import { findGrids, findRulings } from './grid'
+import { binarise, crop, rotate, type Raster } from './raster'
+
+export type PixelBox = [number, number, number, number]
+
+export interface OcrCell {
+  row: number
+  col: number
+  rowSpan: number
+  colSpan: number
+  box: PixelBox
+  /** The text read; '' for a cell with no ink. Lines of a wrapped cell are joined. */
+  text: string
+  /** Lowest character probability; 1 for a blank cell. */
+  confidence: number
+  /** Other readings (an unsure character replaced by its runner-up), most likely first. */
+  alternatives: string[]
+}
+
+export interface OcrTable {
+  box: PixelBox
+  rows: number
+  cols: number
+  cells: OcrCell[]
+}
+
+export interface OcrLine {
+  box: PixelBox
+  text: string
+  confidence: number
+}
+
+export interface OcrPage {
+  /** Degrees the page was turned; it was levelled by the opposite rotation before reading. */
+  skew: number
+  width: number
+  height: number
+  /** About one text height in pixels. */
+  unit: number
+  tables: OcrTable[]
+  lines: OcrLine[]
+}
+
+export interface PageOptions {
+  /** Give up on the page (with what was read so far) after this many ms. */
+  deadline?: number
+}
+
+/** A character below this probability is unsure: its runner-ups become alternative readings. */
+export const UNSURE = 0.9
+const MAX_ALTERNATIVES = 6
+
+/**
+ * About one text height in pixels, from the ink itself: the taller glyph-sized blobs (characters
+ * break into strokes and radicals, so the upper quantile is the whole character). A picture of a
+ * table pasted at any size gets the scale of its own text.
+ */
+export function unitOf(page: Raster): number {
+  const ink = binarise(page)
+  const { width: w, height: h } = page
+  const seen = new Uint8Array(w * h)
+  const stack = new Int32Array(w * h)
+  const heights: number[] = []
+  for (let start = 0; start < w * h; start++) {
+    if (!ink[start] || seen[start]) continue
+    let top = 0
+    stack[top++] = start
+    seen[start] = 1
+    let x0 = w, x1 = 0, y0 = h, y1 = 0
+    while (top) {
+      const i = stack[--top]
+      const x = i % w
+      const y = (i - x) / w
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+      if (x > 0 && ink[i - 1] && !seen[i - 1]) (seen[i - 1] = 1), (stack[top++] = i - 1)
+      if (x < w - 1 && ink[i + 1] && !seen[i + 1]) (seen[i + 1] = 1), (stack[top++] = i + 1)
+      if (y > 0 && ink[i - w] && !seen[i - w]) (seen[i - w] = 1), (stack[top++] = i - w)
+      if (y < h - 1 && ink[i + w] && !seen[i + w]) (seen[i + w] = 1), (stack[top++] = i + w)
+    }
+    const bw = x1 - x0 + 1
+    const bh = y1 - y0 + 1
+    // glyph-sized: not a speck, not a ruling line or a whole table frame
+    if (bh >= 6 && bh <= 150 && bw <= bh * 3 && bh <= bw * 6) heights.push(bh)
+  }
+  if (heights.length < 20) return Math.min(60, Math.max(10, Math.round(Math.min(w, h * 0.71) / 50)))
+  heights.sort((a, b) => a - b)
+  return Math.min(60, Math.max(8, Math.round(heights[Math.floor(heights.length * 0.8)] * 1.15)))
+}
+
+export async function readPage(page: Raster, options: PageOptions = {}): Promise<OcrPage> {
+  const unit = unitOf(page)
+  const skew = skewAngle(page)
+  const level = rotate(page, -skew)
+  const back = backToImage(page.width, page.height, skew)
+  const rulings = findRulings(level, unit)
+  const grids = findGrids(rulings, unit)
+  const inset = Math.max(3, Math.round(unit * 0.16))
+
+  const tables: OcrTable[] = []
+  for (const grid of grids) {
+    const bands = grid.cells.map((c) => cellBands(level, c.box, inset))
+    const crops = bands.flat().map((b) => b.crop)
+    const readings = crops.length ? await recogniseCrops(crops) : []
+    let k = 0
+    const cells: OcrCell[] = grid.cells.map((c, i) => {
+      const own = readings.slice(k, k + bands[i].length)
+      k += bands[i].length
+      return { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box: back(c.box), ...cellText(own) }
+    })
+    tables.push({ box: back(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
+    if (options.deadline !== undefined && Date.now() > options.deadline) break
+  }
+
+  const lines: OcrLine[] = []
+  if (options.deadline === undefined || Date.now() < options.deadline) {
+    // the prose: tables whitened so their cells are not read twice
+    const prose = { width: level.width, height: level.height, data: level.data.slice() }
+    for (const g of grids) whiten(prose, g.box, unit / 2)
+    const boxes = (await detectLines(prose)).filter((b) => b.x1 - b.x0 >= unit * 0.5 && b.y1 - b.y0 >= unit * 0.4)
+    const readings = boxes.length ? await recogniseCrops(boxes.map((b) => crop(prose, b.x0, b.y0, b.x1, b.y1))) : []
+    boxes.forEach((b, i) => {
+      const text = readings[i].text.trim()
+      if (text) lines.push({ box: back([b.x0, b.y0, b.x1, b.y1]), text, confidence: readings[i].confidence })
+    })
+    lines.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])
+  }
+  return { skew, width: page.width, height: page.height, unit, tables, lines: sameRowJoined(lines, unit) }
+}
+
+function whiten(r: Raster, box: PixelBox, margin: number): void {
+  const x0 = Math.max(0, Math.floor(box[0] - margin))
+  const x1 = Math.min(r.width, Math.ceil(box[2] + margin))
+  const y0 = Math.max(0, Math.floor(box[1] - margin))
+  const y1 = Math.min(r.height, Math.ceil(box[3] + margin))
+  for (let y = y0; y < y1; y++) r.data.fill(255, y * r.width + x0, y * r.width + x1)
+}
+
+/** Pieces of one printed line detected apart (wide spaces) are one line, left to right. */
+function sameRowJoined(lines: OcrLine[], unit: number): OcrLine[] {
+  const out: OcrLine[] = []
+  for (const line of lines) {
+    const row = out.find((o) => {
+      const overlap = Math.min(o.box[3], line.box[3]) - Math.max(o.box[1], line.box[1])
+      return overlap > 0.6 * Math.min(o.box[3] - o.box[1], line.box[3] - line.box[1]) && Math.abs(o.box[1] - line.box[1]) < unit
+    })
+    if (!row) {
+      out.push({ ...line })
+      continue
+    }
+    const [first, second] = row.box[0] <= line.box[0] ? [row, line] : [line, row]
+    row.text = `${first.text} ${second.text}`
+    row.confidence = Math.min(row.confidence, line.confidence)
+    row.box = [Math.min(row.box[0], line.box[0]), Math.min(row.box[1], line.box[1]), Math.max(row.box[2], line.box[2]), Math.max(row.box[3], line.box[3])]
+  }
+  return out
+}
+
+/** A box on the levelled page → the box on the page image as given (its turned corners' bounds). */
+function backToImage(width: number, height: number, skew: number): (b: PixelBox) => PixelBox {
+  const a = (skew * Math.PI) / 180
+  const cos = Math.cos(a)
+  const sin = Math.sin(a)
+  const cx = (width - 1) / 2
+  const cy = (height - 1) / 2
+  return (b) => {
+    const xs: number[] = []
+    const ys: number[] = []
+    for (const [x, y] of [[b[0], b[1]], [b[2], b[1]], [b[0], b[3]], [b[2], b[3]]]) {
+      // levelling sampled the image at (cos·dx − sin·dy, sin·dx + cos·dy) for a levelled point (dx, dy)
+      const dx = x - cx
+      const dy = y - cy
+      xs.push(cos * dx - sin * dy + cx)
+      ys.push(sin * dx + cos * dy + cy)
+    }
+    const round = (v: number): number => Math.round(v * 10) / 10
+    return [round(Math.max(0, Math.min(...xs))), round(Math.max(0, Math.min(...ys))), round(Math.min(width, Math.max(...xs))), round(Math.min(height, Math.max(...ys)))]
+  }
+}
+
+/** The lines read in one cell → its text, confidence and alternative readings. */
+export function cellText(lines: LineReading[]): Pick<OcrCell, 'text' | 'confidence' | 'alternatives'> {
+  if (!lines.length) return { text: '', confidence: 1, alternatives: [] }
+  // a cell read as a number is re-read among digits and number marks only
+  if (lines.length === 1 && lines[0].numeric && lines[0].numeric.text) {
+    const n = lines[0].numeric
+    return { text: n.text, confidence: n.confidence, alternatives: alternativesOf(n) }
+  }
+  const text = lines.map((l) => l.text.trim()).join('')
+  const confidence = Math.min(...lines.map((l) => l.confidence))
+  if (lines.length !== 1) return { text, confidence, alternatives: [] }
+  return { text, confidence, alternatives: alternativesOf(lines[0]) }
+}
+
+/**
+ * Readings with one unsure character swapped for a runner-up (or dropped, when the runner-up is
+ * "nothing"), most probable first. Only for short readings: numbers, marks.
+ */
+export function alternativesOf(line: LineReading): string[] {
+  if (line.chars.length > 12) return []
+  const options: { text: string; score: number }[] = []
+  line.chars.forEach((c, i) => {
+    if (c.prob >= UNSURE) return
+    for (const alt of c.alternatives) {
+      if (alt.prob < 0.01) continue
+      const text = line.chars.map((d, j) => (j === i ? alt.char : d.char)).join('').trim()
+      if (text !== line.text.trim()) options.push({ text, score: alt.prob / c.prob })
+    }
+  })
+  const seen = new Set<string>()
+  return options
+    .sort((a, b) => b.score - a.score)
+    .filter((o) => !seen.has(o.text) && !!seen.add(o.text))
+    .slice(0, MAX_ALTERNATIVES)
+    .map((o) => o.text)
+}

@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Library } from './library'
+import { asExtractedFile, extractInProcess, type ExtractedFile, type Extractor } from './extractor'
+import type { FilePayload } from '../shared/contract'
+import { removeTempDirs, tempDir } from './testing/fixtures'
+
+afterEach(removeTempDirs)
+
+const OCR_KEY = 'requests.granted.natural'
+
+const SCAN = join(__dirname, '..', '..', 'test', 'fixtures', 'scan', 'files')
+const bytes = (path: string): Uint8Array => new Uint8Array(readFileSync(join(SCAN, path)))
+
+/** The saved page as dropped in a folder: 年报/page.html with 年报/page_files/…. */
+function savedPage(): FilePayload {
+  const folder = 'shuyang_2023_page_files'
+  return {
+    name: 'shuyang_2023_page.html',
+    path: '年报/shuyang_2023_page.html',
+    bytes: bytes('shuyang_2023_page.html'),
+    attachments: readdirSync(join(SCAN, folder)).map((f) => ({ name: f, path: `年报/${folder}/${f}`, bytes: bytes(join(folder, f)) }))
+  }
+}
+
+/** The engine, plus page images as OCR leaves them on the document; records what it was given. */
+function withPageImages(seen: FilePayload[]): Extractor {
+  return async (file) => {
+    seen.push(file)
+    // The page alone (no pictures, so no OCR: fast); the pictures become page images below as OCR would leave them.
+    const base = asExtractedFile((await extractInProcess({ name: file.name, bytes: file.bytes })).value) as ExtractedFile
+    const pageImages = (file.attachments ?? []).map((a, index) => ({ index, origin: a.path ?? a.name, mime: 'image/jpeg' as const, width: 100 + index, height: 200, anchor: 10 * index, bytes: a.bytes }))
+    const json = structuredClone(base.json)
+    json.cells[OCR_KEY] = { value: 3, raw: '3', review: true, reviewReason: '识别不确定', ocr: { confidence: 0.62, read: '3', alternatives: ['8'] } }
+    return { value: { json, document: { ...base.document!, pageImages } }, messages: [] }
+  }
+}
+
+describe('library: files that came with a report, and its page images', () => {
+  it('keeps the attachments, gives the source pane the page images, and re-extracts with the same files', async () => {
+    const library = new Library(join(tempDir(), 'l.sqlite'))
+    const seen: FilePayload[] = []
+    const [outcome] = await library.importFiles([savedPage()], withPageImages(seen))
+    expect(outcome.status).toBe('imported')
+    const id = outcome.status === 'imported' ? outcome.reportId : -1
+    const source = library.getSource(id)
+    expect(source.format).toBe('html')
+    expect(source.images?.map((i) => [i.index, i.origin, i.width, i.anchor, i.bytes.length])).toEqual(
+      savedPage().attachments!.map((a, i) => [i, a.path, 100 + i, 10 * i, a.bytes.length])
+    )
+    expect(library.getReport(id).cells[OCR_KEY].ocr).toEqual({ confidence: 0.62, read: '3', alternatives: ['8'] })
+    await library.reextract(id, withPageImages(seen))
+    // Re-extraction reads the same pictures, relative to the page's own folder.
+    expect(seen[1].attachments?.map((a) => [a.path, a.bytes.length])).toEqual(
+      savedPage().attachments!.map((a) => [a.path!.replace('年报/', ''), a.bytes.length])
+    )
+    expect(library.getSource(id).images).toHaveLength(3)
+    library.close()
+  })
+
+  it('a report without page images has none in its source view', async () => {
+    const library = new Library(join(tempDir(), 'l.sqlite'))
+    const [outcome] = await library.importFiles([{ name: 'a.html', bytes: bytes('shuyang_2023_page.html') }], extractInProcess)
+    expect(outcome.status === 'imported' && library.getSource(outcome.reportId).images).toBeUndefined()
+    library.close()
+  })
+})
