@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { SCHEMA_VERSION } from './migrations'
 import { Library } from './library'
 import { handReport, recordNoTables, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
 
@@ -122,7 +123,7 @@ describe('the list after an upgrade', () => {
     db.exec("DROP TABLE marks; DELETE FROM schema_migrations WHERE id = 3; UPDATE reports SET open_findings = 0, status = 'pending'")
     db.close()
     const reopened = new Library(path)
-    expect(reopened.info().schemaVersion).toBe(3)
+    expect(reopened.info().schemaVersion).toBe(SCHEMA_VERSION)
     expect(reopened.listReports().find((r) => r.id === NO_TABLES)).toMatchObject({ status: 'problem', openFindings: 3 })
     reopened.close()
   })
