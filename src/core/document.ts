@@ -1,7 +1,7 @@
 // The plain-data model every input format is turned into before extraction.
 // One model for .txt, .html, .docx, .doc and .pdf, so one set of label rules serves all.
 
-export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf'
+export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf' | 'odt'
 
 /** [x0, y0, x1, y1] in PDF user-space units of the page, origin top-left. */
 export type Box = [number, number, number, number]

@@ -15,6 +15,7 @@ import { docToDocument } from './doc'
 import { htmlToDocument } from './html'
 import { ingestError } from './ingest-messages'
 import { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
+import { isOpenDocument, odtToDocument } from './odt'
 import { pdfToDocument } from './pdf'
 import { textToDocument } from './text'
 
@@ -49,7 +50,7 @@ async function ingestBytes(bytes: Uint8Array): Promise<Result<SourceDocument | n
   if (bytes.length > MAX_INPUT_BYTES) return refuse(ingestError('too_large', `${(bytes.length / 1024 / 1024).toFixed(0)} MB`))
   switch (sniffContainer(bytes)) {
     case 'zip':
-      return docxToDocument(bytes)
+      return isOpenDocument(bytes) ? odtToDocument(bytes) : docxToDocument(bytes)
     case 'ole2':
       return docToDocument(bytes)
     case 'pdf':

@@ -26,8 +26,8 @@ const CATALOGUE = {
   ],
   zip_unreadable: ['压缩包结构损坏，无法作为 Word 文件读取。', 'The zip structure is damaged; it cannot be read as a Word file.'],
   zip_not_docx: [
-    '这是一个压缩包，但不是 Word 文档（缺少 word/document.xml）。',
-    'This is a zip archive but not a Word document (word/document.xml is missing).'
+    '这是一个压缩包，但不是 Word 文档（缺少 word/document.xml），也不是 OpenDocument 文档（.odt）。',
+    'This is a zip archive but neither a Word document (word/document.xml is missing) nor an OpenDocument text (.odt).'
   ],
   zip_bomb: [
     '文件解压后过大或压缩比异常（疑似“压缩炸弹”），为安全起见未读取。',

@@ -3,7 +3,7 @@
 
 import type { FilePayload } from '../../shared/contract'
 
-export const ACCEPTED_EXTENSIONS = ['.docx', '.doc', '.html', '.htm', '.txt', '.pdf', '.md']
+export const ACCEPTED_EXTENSIONS = ['.docx', '.doc', '.odt', '.wps', '.rtf', '.html', '.htm', '.txt', '.pdf', '.md']
 
 export async function readFiles(files: Iterable<File>): Promise<FilePayload[]> {
   const out: FilePayload[] = []
