@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module'
 import type { Block, SourceDocument, TableCell } from '../document'
 import { error, warning, type Message, type Result } from '../messages'
+import { oleKindOf, oleRefusal } from './real-format'
 import { textToDocument } from './text'
 
 interface WordDocument {
@@ -28,6 +29,9 @@ function wordExtractor(): WordExtractorClass {
 const TIMEOUT_MS = 20_000
 
 export async function docToDocument(bytes: Uint8Array): Promise<Result<SourceDocument | null>> {
+  // An OLE2 file is not always Word: encrypted, Excel, PowerPoint and Works files share the container.
+  const kind = oleKindOf(bytes)
+  if (kind !== 'word' && kind !== 'unknown') return { value: null, messages: [oleRefusal(kind)] }
   let body: string
   try {
     const Extractor = wordExtractor()

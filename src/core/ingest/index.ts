@@ -17,6 +17,7 @@ import { ingestError } from './ingest-messages'
 import { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
 import { isOpenDocument, odtToDocument } from './odt'
 import { pdfToDocument } from './pdf'
+import { withFileName } from './real-format'
 import { textToDocument } from './text'
 
 export { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
@@ -33,7 +34,7 @@ function refuse(message: Message): Result<null> {
 
 export async function ingest(input: IngestInput): Promise<Result<SourceDocument | null>> {
   try {
-    const result = await ingestBytes(input.bytes)
+    const result = withFileName(input.name, await ingestBytes(input.bytes))
     // A reader that gives up must say why: never a null document without an error.
     if (result.value === null && !result.messages.some((m) => m.type === 'error')) {
       return { value: null, messages: [...result.messages, ingestError('failed', 'no document and no reason given')] }
