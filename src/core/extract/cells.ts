@@ -53,11 +53,58 @@ function rowHolds(spec: RowSpec, values: number[]): boolean {
   return true
 }
 
-function readRow(hit: RowHit, keys: string[], messages: Message[]): RowValues {
+/** Grid columns of a table's values, per source table: the columns of its rows that hold exactly n cells. */
+export type ColumnGuide = Map<number, number[]>
+
+/**
+ * Where each of table 三's seven values sits on the page. Only PDF cells (with a bbox) count: their
+ * grid columns come from positions on the page, so a value keeps its column even when a merged
+ * label was read as a label and an empty cell. A Word or web grid is logical — one extra cell
+ * shifts the whole row — so counting (with the row marked) stays the rule there.
+ */
+export function columnGuide(hits: RowHit[], n: number): ColumnGuide {
+  const votes = new Map<number, Map<string, number>>()
+  for (const h of hits) {
+    const v = h.values
+    if (v.length !== n || !v.every((t) => t.cell && t.bbox && t.col !== undefined && t.table === v[0].table)) continue
+    const table = v[0].table!
+    const key = v.map((t) => t.col).join(',')
+    const tally = votes.get(table) ?? new Map<string, number>()
+    tally.set(key, (tally.get(key) ?? 0) + 1)
+    votes.set(table, tally)
+  }
+  const guide: ColumnGuide = new Map()
+  for (const [table, tally] of votes) {
+    const [best] = [...tally.entries()].sort((a, b) => b[1] - a[1])
+    if (best[1] >= 2) guide.set(table, best[0].split(',').map(Number))
+  }
+  return guide
+}
+
+/** The row's cells placed by their page columns, when every column is filled and nothing but blanks is left over. */
+function placeByColumns(run: Token[], n: number, guide: ColumnGuide | undefined): Token[] | null {
+  if (!guide || !run.length || !run.every((t) => t.cell && t.bbox && t.col !== undefined && t.table === run[0].table)) return null
+  const columns = guide.get(run[0].table!)
+  if (!columns || columns.length !== n) return null
+  const placed: (Token | undefined)[] = new Array(n)
+  for (const t of run) {
+    const at = columns.indexOf(t.col!)
+    if (at < 0) {
+      if (t.kind !== 'empty') return null
+      continue
+    }
+    if (placed[at]) return null
+    placed[at] = t
+  }
+  return placed.every(Boolean) ? (placed as Token[]) : null
+}
+
+function readRow(hit: RowHit, keys: string[], messages: Message[], guide?: ColumnGuide): RowValues {
   const n = keys.length
-  const run = hit.values.slice()
+  let run = hit.values.slice()
   while (run.length > n && run[run.length - 1].kind === 'empty') run.pop()
   const whole = (t: Token, review?: string): CellText => ({ text: t.text, token: t, start: t.start, end: t.end, review })
+  if (run.length !== n) run = placeByColumns(run, n, guide) ?? run
   if (run.length >= n) {
     let review: string | undefined
     if (run.length > n) {
@@ -170,13 +217,14 @@ export interface TableCells {
 export function cellsOfTable(table: TableName, hits: RowHit[], template: TemplateId, expectedRowIds: string[]): TableCells {
   const messages: Message[] = []
   const rows: RowValues[] = []
+  const guide = table === 'requests' ? columnGuide(hits, 7) : undefined
   for (const hit of hits) {
     const keys = keysOf(hit.spec, template)
     if (!keys) {
       messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, locationOf(hit.values[0])))
       continue
     }
-    rows.push(readRow(hit, keys, messages))
+    rows.push(readRow(hit, keys, messages, guide))
   }
   if (table === 'requests') resolveAlternatives(rows)
   const cells: Record<string, ExtractedCell> = {}
