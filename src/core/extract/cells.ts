@@ -99,7 +99,7 @@ function placeByColumns(run: Token[], n: number, guide: ColumnGuide | undefined)
   return placed.every(Boolean) ? (placed as Token[]) : null
 }
 
-function readRow(hit: RowHit, keys: string[], messages: Message[], guide?: ColumnGuide): RowValues {
+function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Message[], guide?: ColumnGuide): RowValues {
   const n = keys.length
   let run = hit.values.slice()
   while (run.length > n && run[run.length - 1].kind === 'empty') run.pop()
@@ -117,7 +117,9 @@ function readRow(hit: RowHit, keys: string[], messages: Message[], guide?: Colum
   if (splittable(run)) {
     const splits = enumerateSplits(run, n)
     if (splits && splits.length) {
-      const holding = splits.filter((s) => rowHolds(hit.spec, s.map((p) => Number(asciiDigits(p.text)))))
+      // a minus can only open a signed cell (the 2019 form's 本年增/减): that fixes where it cuts
+      const signed = keys.map((k) => cellSpec(k, template)?.type === 'signed')
+      const holding = splits.filter((s) => s.every((p, i) => !p.text.startsWith('-') || signed[i]) && rowHolds(hit.spec, s.map((p) => Number(asciiDigits(p.text)))))
       if (holding.length === 1 || (holding.length > 1 && hit.spec.table === 'active')) {
         const review = holding.length > 1 ? '数字连在一起，无法确定拆分方式' : undefined
         return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0], review), guess: hit.guess }
@@ -224,7 +226,7 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
       messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, locationOf(hit.values[0])))
       continue
     }
-    rows.push(readRow(hit, keys, messages, guide))
+    rows.push(readRow(hit, keys, template, messages, guide))
   }
   if (table === 'requests') resolveAlternatives(rows)
   const cells: Record<string, ExtractedCell> = {}

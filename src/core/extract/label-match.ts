@@ -11,7 +11,8 @@ export const TAIL_WINDOW = 90
 
 export const NUMBERING = /\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、/g
 
-const DIGITS_ONLY = /^[\d ]+$/
+/** Digit strings, a leading minus allowed (the 2019 form's signed 本年增/减 run into their neighbours). */
+const DIGITS_ONLY = /^[-−－]?[\d ]+$/
 
 /** Whether a run can fill n columns: enough cells, or digit strings that can be split into n numbers. */
 export function canFill(run: Token[], n: number): boolean {
@@ -19,7 +20,7 @@ export function canFill(run: Token[], n: number): boolean {
   // whole table cells, too few: a cell was lost; the row is read and marked for review
   if (run.length > 0 && run.every((t) => t.cell && !/\s/.test(t.text))) return true
   if (run.some((t) => t.kind !== 'value' || !DIGITS_ONLY.test(asciiDigits(t.text)))) return false
-  const digits = run.reduce((s, t) => s + t.text.replace(/ /g, '').length, 0)
+  const digits = run.reduce((s, t) => s + t.text.replace(/[ \-−－]/g, '').length, 0)
   return digits >= n
 }
 
