@@ -18,6 +18,8 @@ const ROW_BY_ID = new Map([...ROW_SPECS, APPEALS_ROW, ...APPEALS_GROUP_ROWS].map
 /** One cell's text before parsing, with where it came from. */
 interface CellText {
   text: string
+  /** The number the text means, when it differs from the text (digits wrapped inside a narrow cell). */
+  reading?: string
   token: Token
   start: number
   end: number
@@ -112,7 +114,9 @@ function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Me
       messages.push(warning('extract.cells_left_over', `“${hit.spec.full}”一行多出单元格：${extra}`, locationOf(run[n])))
       review = `该行有 ${run.length} 个单元格，多于 ${n} 列，位置可能错位`
     }
-    return { spec: hit.spec, keys, cells: run.slice(0, n).map((t) => whole(t, review)), guess: hit.guess }
+    const cells = run.slice(0, n).map((t) => whole(t, review))
+    if (!review) readWrappedNumbers(hit.spec, cells)
+    return { spec: hit.spec, keys, cells, guess: hit.guess }
   }
   if (splittable(run)) {
     const splits = enumerateSplits(run, n)
@@ -134,6 +138,29 @@ function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Me
   }
   const review = `该行只有 ${run.length} 个单元格，少于 ${n} 列，位置可能错位`
   return { spec: hit.spec, keys: keys.slice(0, run.length), cells: run.map((t) => whole(t, review)), guess: hit.guess }
+}
+
+const WRAPPED_NUMBER = /^\d+(?: \d+)+$/
+const THOUSANDS = /^\d{1,3}(?: \d{3})+$/
+
+/**
+ * A number wrapped inside a narrow PDF cell comes back as "11 9". Read as 119 when the row's own
+ * sum holds with it (table 三's 总计, table 四's group total); otherwise it stays as written and
+ * parseValue marks it. Digit groups in thousands ("1 234") are parseValue's.
+ */
+function readWrappedNumbers(spec: RowSpec, cells: CellText[]): void {
+  if (spec.table === 'active') return
+  const wrapped = cells.map((c) => WRAPPED_NUMBER.test(asciiDigits(c.text.trim())) && !THOUSANDS.test(asciiDigits(c.text.trim())))
+  if (!wrapped.some(Boolean)) return
+  const values = cells.map((c, i) => {
+    const text = asciiDigits(c.text.trim())
+    const digits = wrapped[i] ? text.replace(/ /g, '') : text
+    return /^\d+$/.test(digits) ? Number(digits) : NaN
+  })
+  if (values.some(Number.isNaN) || !rowHolds(spec, values)) return
+  cells.forEach((c, i) => {
+    if (wrapped[i]) c.reading = String(values[i])
+  })
 }
 
 /** Table 三 identities per column: 一 + 二 = （七） + 四, and （七） = sum of the result rows. */
@@ -203,7 +230,7 @@ function resolveAlternatives(rows: RowValues[]): void {
 function toCell(c: CellText, key: string, template: TemplateId, guess?: string): ExtractedCell {
   const spec = cellSpec(key, template)
   const headerUnit = spec?.column.includes('万元') ? '万元' : undefined
-  const parsed = parseValue(c.text, spec?.type ?? 'count', headerUnit)
+  const parsed = parseValue(c.reading ?? c.text, spec?.type ?? 'count', headerUnit)
   const reason = [guess, c.review, parsed.review].filter(Boolean).join('；')
   const cell: ExtractedCell = { value: parsed.value, raw: c.text.trim(), review: !!reason, source: locationOf(c.token, c.start, c.end) }
   if (reason) cell.reviewReason = reason

@@ -8,7 +8,7 @@ import { htmlToDocument } from '../ingest/html'
 import { textToDocument } from '../ingest/text'
 import { runChecks } from '../validate'
 import { extractReport } from './index'
-import { activeRows2021, writeHtml, writeReport } from './test-fixtures'
+import { REQUEST_LABELS_2021, activeRows2021, consistentRequestValues, writeHtml, writeReport } from './test-fixtures'
 import { parseValue } from './values'
 
 describe('numbers with a unit', () => {
@@ -46,6 +46,23 @@ describe('numbers with a unit', () => {
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({ status: 'fail', cells: ['active.fees.amount'], fault: 'report' })
     expect(findings[0].message).toContain('98.4361')
+  })
+})
+
+describe('a number wrapped inside a narrow cell ("11 9")', () => {
+  it.each([
+    ['the row sum holds with 119: read as 119', true],
+    ['the row sum does not hold: kept as written and marked', false]
+  ])('%s', (_name, holds) => {
+    const values = consistentRequestValues(REQUEST_LABELS_2021)
+    values[0][5] = '119'
+    values[0][6] = String(values[0].slice(0, 6).reduce((s, v) => s + Number(v), 0) + (holds ? 0 : 1))
+    const page = writeHtml({ requestValues: values }).replace('<td>119</td>', '<td>11 9</td>')
+    const r = extractReport(htmlToDocument(page).value!)
+    const cell = r.cells['requests.new_received.other_org']
+    expect(cell.raw).toBe('11 9')
+    if (holds) expect(cell).toMatchObject({ value: 119, review: false })
+    else expect(cell.review).toBe(true)
   })
 })
 
