@@ -4,13 +4,14 @@
 // made from the HTML by LibreOffice (real Word tables). Each file gets a truth JSON beside it.
 //
 //   npx tsx scripts/make-fixtures.ts          (needs `soffice` for the .docx)
+//   npx tsx scripts/make-fixtures.ts --split  (only the split-table reports of test/fixtures/split)
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import * as OpenCC from 'opencc-js'
-import { active2019, active2021, appealsTable, COLUMNS, DENIED, NOT_PROCESSED, OTHER_2021, prng, requestsTable, UNABLE, type Cells } from './official-tables'
+import { active2019, active2021, appealsTable, COLUMNS, DENIED, NOT_PROCESSED, OTHER_2021, prng, requestsTable, shown, td, UNABLE, type Cells } from './official-tables'
 
 const ROOT = join(__dirname, '..', 'test', 'fixtures')
 const HTML_DIR = join(ROOT, 'html')
@@ -60,6 +61,52 @@ function appealNumbers(rnd: () => number): Cells {
 }
 
 
+const TABLE_OPEN = '<table border="1" cellspacing="0" cellpadding="4">'
+
+/** Table 四 as three tables, one per group, each with its own header row (issue #15). */
+function appealsInThree(c: Cells, titled: 'heading' | 'caption-row'): string {
+  const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
+  const parts = ['upheld', 'corrected', 'other', 'pending', 'total']
+  const groups: [string, string][] = [['review', '行政复议'], ['litigation_direct', '行政诉讼（未经复议直接起诉）'], ['litigation_after_review', '行政诉讼（复议后起诉）']]
+  return groups
+    .map(([g, title], i) => {
+      const caption = titled === 'heading' ? `<p>（${'一二三'[i]}）${title}</p>\n${TABLE_OPEN}` : `${TABLE_OPEN}\n<tr>${td(title, 'colspan="5"')}</tr>`
+      return `${caption}\n<tr>${heads.map((h) => td(h)).join('')}</tr>\n<tr>${parts.map((p) => td(shown(c[`appeals.${g}.${p}`]))).join('')}</tr>\n</table>`
+    })
+    .join('\n<p>&nbsp;</p>\n')
+}
+
+/**
+ * The report's tables published in pieces, as some agencies do: 二 one table per 第二十条 item,
+ * 三 cut after its header rows ('header') or closed and reopened before （五）不予处理 with the
+ * header repeated ('midway': the 三、本年度办理结果 column's merged cell split in two, as Word
+ * splits it), 四 as three tables.
+ */
+function splitTables(body: string, appeals: Cells, style: 'header' | 'midway'): string {
+  const tables = body.match(/<table[\s\S]*?<\/table>/g)!
+  const gap = `\n</table>\n<p>&nbsp;</p>\n${TABLE_OPEN}\n`
+  const active = tables[0].replace(/\n(?=<tr><td colspan="[45]"><p align="center">第二十条第（[^一])/g, gap)
+  const rows = tables[1].split('\n')
+  const header = rows.slice(1, 4)
+  let requests: string
+  if (style === 'header') {
+    requests = [...rows.slice(0, 4), gap.trim(), ...rows.slice(4)].join('\n')
+  } else {
+    const resultsAt = rows.findIndex((r) => r.includes('三、本年度办理结果'))
+    const cut = rows.findIndex((r) => r.includes('（五）不予处理'))
+    const total = Number(/rowspan="(\d+)"/.exec(rows[resultsAt])![1])
+    const before = cut - resultsAt
+    const first = rows.slice(0, cut).map((r, i) => (i === resultsAt ? r.replace(`rowspan="${total}"`, `rowspan="${before}"`) : r))
+    const rest = rows.slice(cut)
+    rest[0] = rest[0].replace('<tr>', `<tr>${td('&nbsp;', `rowspan="${total - before}"`)}`)
+    requests = [...first, gap.trim(), ...header, ...rest].join('\n')
+  }
+  return body
+    .replace(tables[0], active)
+    .replace(tables[1], requests)
+    .replace(tables[2], appealsInThree(appeals, style === 'header' ? 'heading' : 'caption-row'))
+}
+
 function activeNumbers(spec: Spec, rnd: () => number): Cells {
   const n = (max: number): number => Math.floor(rnd() * max)
   if (spec.template === '2021') {
@@ -85,6 +132,7 @@ function activeNumbers(spec: Spec, rnd: () => number): Cells {
 interface Built {
   body: string
   truth: object
+  appeals: Cells
 }
 
 function buildReport(spec: Spec): Built {
@@ -116,7 +164,7 @@ ${appealsTable(appeals)}
     tables: { active: 'found', requests: 'found', appeals: 'found' },
     cells: { ...active, ...requests, ...appeals }
   }
-  return { body, truth }
+  return { body, truth, appeals }
 }
 
 function page(title: string, body: string, charset = 'utf-8'): string {
@@ -173,7 +221,41 @@ function exportHtml(docxName: string, filter: string, outName: string, gbk: bool
   rmSync(out, { recursive: true, force: true })
 }
 
+const SPLIT_DIR = join(ROOT, 'split')
+
+/** Converts an HTML report with soffice (docx or odt) into `dir` under `name`. */
+function convert(htmlPath: string, filter: string, dir: string, name: string): void {
+  const out = join(dir, '.lo')
+  mkdirSync(out, { recursive: true })
+  execFileSync('soffice', ['--headless', '--convert-to', filter, '--outdir', out, htmlPath], { stdio: 'ignore', timeout: 120_000 })
+  const produced = join(out, htmlPath.split('/').pop()!.replace(/\.html$/, '.' + name.split('.').pop()))
+  renameSync(produced, join(dir, name))
+  rmSync(out, { recursive: true, force: true })
+}
+
+/** Split-table reports (issue #15) as HTML, .docx and .odt: `npx tsx scripts/make-fixtures.ts --split`. */
+function makeSplit(): void {
+  mkdirSync(SPLIT_DIR, { recursive: true })
+  const specs: [Spec, 'header' | 'midway', string[]][] = [
+    [{ name: 'split_2021_qingshan', template: '2021', agency: '青山区司法局', year: 2023, seed: 61 }, 'header', ['docx', 'odt']],
+    [{ name: 'split_2019_baihe', template: '2019', agency: '白河县人民政府办公室', year: 2020, seed: 73 }, 'midway', ['docx']]
+  ]
+  for (const [spec, style, formats] of specs) {
+    const built = buildReport(spec)
+    const htmlFile = `${spec.name}.html`
+    writeFileSync(join(SPLIT_DIR, htmlFile), page(`${spec.agency}${spec.year}年政府信息公开工作年度报告`, splitTables(built.body, built.appeals, style)))
+    writeTruth(SPLIT_DIR, htmlFile, built.truth)
+    for (const format of formats) {
+      const dir = join(SPLIT_DIR, format)
+      mkdirSync(dir, { recursive: true })
+      convert(join(SPLIT_DIR, htmlFile), format === 'docx' ? 'docx:MS Word 2007 XML' : 'odt', dir, `${spec.name}.${format}`)
+      writeTruth(dir, `${spec.name}.${format}`, built.truth)
+    }
+  }
+}
+
 function main(): void {
+  if (process.argv.includes('--split')) return makeSplit()
   mkdirSync(HTML_DIR, { recursive: true })
   mkdirSync(DOCX_DIR, { recursive: true })
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })

@@ -4,7 +4,7 @@
 import type { StoredPageImage } from './ingest/images/types'
 
 /** 'mht': a saved web archive (.mht/.mhtml); 'image': picture files (a report as page photos or scans). */
-export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf' | 'mht' | 'image'
+export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf' | 'odt' | 'mht' | 'image'
 
 /**
  * [x0, y0, x1, y1], origin top-left: PDF user-space units of the page, or, when the location

@@ -50,7 +50,7 @@ describe('display HTML read back from a library', () => {
     expect(out).toContain('<div data-rd-start="0">')
   })
 
-  it.each(['docx/lo_2021_linchuan.docx', 'html/gbk_2021_nanling_portal.html', 'html/lo_2019_donghu.html'])(
+  it.each(['docx/lo_2021_linchuan.docx', 'odt/lo_2021_linchuan.odt', 'html/gbk_2021_nanling_portal.html', 'html/lo_2019_donghu.html'])(
     'passes what the import wrote unchanged: %s',
     async (file) => {
       const doc = (await ingest({ name: file, bytes: new Uint8Array(readFileSync(join(FIXTURES, file))) })).value

@@ -182,7 +182,7 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
   return outcome
 }
 
-const FORMATS = new Set(['txt', 'html', 'docx', 'doc', 'pdf'])
+const FORMATS = new Set(['txt', 'html', 'docx', 'doc', 'pdf', 'odt'])
 
 /** Why their report cannot be taken (its file is not what its row says), or null when it can. */
 function forgery(other: Db, row: ReportRow): string | null {

@@ -18,6 +18,8 @@ const ROW_BY_ID = new Map([...ROW_SPECS, APPEALS_ROW, ...APPEALS_GROUP_ROWS].map
 /** One cell's text before parsing, with where it came from. */
 interface CellText {
   text: string
+  /** The number the text means, when it differs from the text (digits wrapped inside a narrow cell). */
+  reading?: string
   token: Token
   start: number
   end: number
@@ -53,11 +55,58 @@ function rowHolds(spec: RowSpec, values: number[]): boolean {
   return true
 }
 
-function readRow(hit: RowHit, keys: string[], messages: Message[]): RowValues {
+/** Grid columns of a table's values, per source table: the columns of its rows that hold exactly n cells. */
+export type ColumnGuide = Map<number, number[]>
+
+/**
+ * Where each of table 三's seven values sits on the page. Only PDF cells (with a bbox) count: their
+ * grid columns come from positions on the page, so a value keeps its column even when a merged
+ * label was read as a label and an empty cell. A Word or web grid is logical — one extra cell
+ * shifts the whole row — so counting (with the row marked) stays the rule there.
+ */
+export function columnGuide(hits: RowHit[], n: number): ColumnGuide {
+  const votes = new Map<number, Map<string, number>>()
+  for (const h of hits) {
+    const v = h.values
+    if (v.length !== n || !v.every((t) => t.cell && t.bbox && t.col !== undefined && t.table === v[0].table)) continue
+    const table = v[0].table!
+    const key = v.map((t) => t.col).join(',')
+    const tally = votes.get(table) ?? new Map<string, number>()
+    tally.set(key, (tally.get(key) ?? 0) + 1)
+    votes.set(table, tally)
+  }
+  const guide: ColumnGuide = new Map()
+  for (const [table, tally] of votes) {
+    const [best] = [...tally.entries()].sort((a, b) => b[1] - a[1])
+    if (best[1] >= 2) guide.set(table, best[0].split(',').map(Number))
+  }
+  return guide
+}
+
+/** The row's cells placed by their page columns, when every column is filled and nothing but blanks is left over. */
+function placeByColumns(run: Token[], n: number, guide: ColumnGuide | undefined): Token[] | null {
+  if (!guide || !run.length || !run.every((t) => t.cell && t.bbox && t.col !== undefined && t.table === run[0].table)) return null
+  const columns = guide.get(run[0].table!)
+  if (!columns || columns.length !== n) return null
+  const placed: (Token | undefined)[] = new Array(n)
+  for (const t of run) {
+    const at = columns.indexOf(t.col!)
+    if (at < 0) {
+      if (t.kind !== 'empty') return null
+      continue
+    }
+    if (placed[at]) return null
+    placed[at] = t
+  }
+  return placed.every(Boolean) ? (placed as Token[]) : null
+}
+
+function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Message[], guide?: ColumnGuide): RowValues {
   const n = keys.length
-  const run = hit.values.slice()
+  let run = hit.values.slice()
   while (run.length > n && run[run.length - 1].kind === 'empty') run.pop()
   const whole = (t: Token, review?: string): CellText => ({ text: t.text, token: t, start: t.start, end: t.end, review })
+  if (run.length !== n) run = placeByColumns(run, n, guide) ?? run
   if (run.length >= n) {
     let review: string | undefined
     if (run.length > n) {
@@ -65,12 +114,16 @@ function readRow(hit: RowHit, keys: string[], messages: Message[]): RowValues {
       messages.push(warning('extract.cells_left_over', `“${hit.spec.full}”一行多出单元格：${extra}`, locationOf(run[n])))
       review = `该行有 ${run.length} 个单元格，多于 ${n} 列，位置可能错位`
     }
-    return { spec: hit.spec, keys, cells: run.slice(0, n).map((t) => whole(t, review)), guess: hit.guess }
+    const cells = run.slice(0, n).map((t) => whole(t, review))
+    if (!review) readWrappedNumbers(hit.spec, cells)
+    return { spec: hit.spec, keys, cells, guess: hit.guess }
   }
   if (splittable(run)) {
     const splits = enumerateSplits(run, n)
     if (splits && splits.length) {
-      const holding = splits.filter((s) => rowHolds(hit.spec, s.map((p) => Number(asciiDigits(p.text)))))
+      // a minus can only open a signed cell (the 2019 form's 本年增/减): that fixes where it cuts
+      const signed = keys.map((k) => cellSpec(k, template)?.type === 'signed')
+      const holding = splits.filter((s) => s.every((p, i) => !p.text.startsWith('-') || signed[i]) && rowHolds(hit.spec, s.map((p) => Number(asciiDigits(p.text)))))
       if (holding.length === 1 || (holding.length > 1 && hit.spec.table === 'active')) {
         const review = holding.length > 1 ? '数字连在一起，无法确定拆分方式' : undefined
         return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0], review), guess: hit.guess }
@@ -85,6 +138,29 @@ function readRow(hit: RowHit, keys: string[], messages: Message[]): RowValues {
   }
   const review = `该行只有 ${run.length} 个单元格，少于 ${n} 列，位置可能错位`
   return { spec: hit.spec, keys: keys.slice(0, run.length), cells: run.map((t) => whole(t, review)), guess: hit.guess }
+}
+
+const WRAPPED_NUMBER = /^\d+(?: \d+)+$/
+const THOUSANDS = /^\d{1,3}(?: \d{3})+$/
+
+/**
+ * A number wrapped inside a narrow PDF cell comes back as "11 9". Read as 119 when the row's own
+ * sum holds with it (table 三's 总计, table 四's group total); otherwise it stays as written and
+ * parseValue marks it. Digit groups in thousands ("1 234") are parseValue's.
+ */
+function readWrappedNumbers(spec: RowSpec, cells: CellText[]): void {
+  if (spec.table === 'active') return
+  const wrapped = cells.map((c) => WRAPPED_NUMBER.test(asciiDigits(c.text.trim())) && !THOUSANDS.test(asciiDigits(c.text.trim())))
+  if (!wrapped.some(Boolean)) return
+  const values = cells.map((c, i) => {
+    const text = asciiDigits(c.text.trim())
+    const digits = wrapped[i] ? text.replace(/ /g, '') : text
+    return /^\d+$/.test(digits) ? Number(digits) : NaN
+  })
+  if (values.some(Number.isNaN) || !rowHolds(spec, values)) return
+  cells.forEach((c, i) => {
+    if (wrapped[i]) c.reading = String(values[i])
+  })
 }
 
 /** Table 三 identities per column: 一 + 二 = （七） + 四, and （七） = sum of the result rows. */
@@ -154,7 +230,7 @@ function resolveAlternatives(rows: RowValues[]): void {
 function toCell(c: CellText, key: string, template: TemplateId, guess?: string): ExtractedCell {
   const spec = cellSpec(key, template)
   const headerUnit = spec?.column.includes('万元') ? '万元' : undefined
-  const parsed = parseValue(c.text, spec?.type ?? 'count', headerUnit)
+  const parsed = parseValue(c.reading ?? c.text, spec?.type ?? 'count', headerUnit)
   const reason = [guess, c.review, parsed.review].filter(Boolean).join('；')
   const cell: ExtractedCell = { value: parsed.value, raw: c.text.trim(), review: !!reason, source: locationOf(c.token, c.start, c.end) }
   if (reason) cell.reviewReason = reason
@@ -178,13 +254,14 @@ export interface TableCells {
 export function cellsOfTable(table: TableName, hits: RowHit[], template: TemplateId, expectedRowIds: string[]): TableCells {
   const messages: Message[] = []
   const rows: RowValues[] = []
+  const guide = table === 'requests' ? columnGuide(hits, 7) : undefined
   for (const hit of hits) {
     const keys = keysOf(hit.spec, template)
     if (!keys) {
       messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, locationOf(hit.values[0])))
       continue
     }
-    rows.push(readRow(hit, keys, messages))
+    rows.push(readRow(hit, keys, template, messages, guide))
   }
   if (table === 'requests') resolveAlternatives(rows)
   const cells: Record<string, ExtractedCell> = {}

@@ -2,7 +2,7 @@
 // values can fill a row. Pure functions over normalised text (see normLabel).
 
 import type { TableName } from '../template'
-import { asciiDigits, editDistance } from './normalize'
+import { asciiDigits, editDistance, normLabel } from './normalize'
 import type { Token } from './tokens'
 import { APPEALS_GROUP_ROWS, ROW_SPECS, type RowSpec } from './vocabulary'
 
@@ -11,7 +11,8 @@ export const TAIL_WINDOW = 90
 
 export const NUMBERING = /\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、/g
 
-const DIGITS_ONLY = /^[\d ]+$/
+/** Digit strings, a leading minus allowed (the 2019 form's signed 本年增/减 run into their neighbours). */
+const DIGITS_ONLY = /^[-−－]?[\d ]+$/
 
 /** Whether a run can fill n columns: enough cells, or digit strings that can be split into n numbers. */
 export function canFill(run: Token[], n: number): boolean {
@@ -19,7 +20,7 @@ export function canFill(run: Token[], n: number): boolean {
   // whole table cells, too few: a cell was lost; the row is read and marked for review
   if (run.length > 0 && run.every((t) => t.cell && !/\s/.test(t.text))) return true
   if (run.some((t) => t.kind !== 'value' || !DIGITS_ONLY.test(asciiDigits(t.text)))) return false
-  const digits = run.reduce((s, t) => s + t.text.replace(/ /g, '').length, 0)
+  const digits = run.reduce((s, t) => s + t.text.replace(/[ \-−－]/g, '').length, 0)
   return digits >= n
 }
 
@@ -49,9 +50,22 @@ export function latestKey(label: string, accept: (spec: RowSpec) => boolean): Ke
   return best
 }
 
-/** A row of table 四 set out as three rows of five, named by its group label at the label's end. */
+/** Table 四's five column headings, as one group's own table repeats them. */
+const FIVE_HEADINGS = normLabel('结果维持结果纠正其他结果尚未审结总计')
+const FIRST_HEADING = normLabel('结果维持')
+
+/**
+ * A row of table 四 set out as three rows of five, named by its group label at the label's end —
+ * or, when each group is a table of its own, by the group title just before that table's one
+ * header row ("（二）行政诉讼（未经复议直接起诉）" + 结果维持…总计). Only a label holding one header
+ * row counts: after the whole table's header (three groups' headings) a group name is not the row's.
+ */
 export function appealsGroupAt(label: string): RowSpec | null {
-  const tail = label.slice(-12)
+  let text = label
+  if (text.endsWith(FIVE_HEADINGS) && text.indexOf(FIRST_HEADING) === text.length - FIVE_HEADINGS.length) {
+    text = text.slice(0, -FIVE_HEADINGS.length).replace(/[)\]:,.、]+$/u, '')
+  }
+  const tail = text.slice(-12)
   let best: RowSpec | null = null
   let bestEnd = -1
   for (const spec of APPEALS_GROUP_ROWS) {

@@ -13,8 +13,10 @@ const fixtures = resolve(__dirname, '../../../test/fixtures')
 const sets = [
   { files: join(shared, 'seeds'), truth: join(shared, 'seeds', 'truth') },
   { files: join(shared, 'corpus', 'files'), truth: join(shared, 'corpus', 'truth') },
-  // generated fixtures: Word and web pages with their truth beside each file, PDF and .doc in files/ and truth/
-  ...['docx', 'html'].map((d) => ({ files: join(fixtures, d), truth: join(fixtures, d) })),
+  // generated fixtures: Word, OpenDocument, web pages, misnamed files, WPS .wps and split-table reports with their truth
+  // beside each file,
+  // PDF and .doc in files/ and truth/
+  ...['docx', 'html', 'odt', 'misnamed', 'wps', 'split', 'split/docx', 'split/odt'].map((d) => ({ files: join(fixtures, d), truth: join(fixtures, d) })),
   ...['pdf', 'doc'].map((d) => ({ files: join(fixtures, d, 'files'), truth: join(fixtures, d, 'truth') }))
 ].filter((s) => existsSync(s.files))
 

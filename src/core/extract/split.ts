@@ -21,6 +21,8 @@ interface Group {
   token: number
   from: number
   text: string
+  /** The group is a signed number's digits ("-10"): its first piece carries the minus. */
+  signed: boolean
 }
 
 function groupsOf(run: Token[]): Group[] {
@@ -29,14 +31,14 @@ function groupsOf(run: Token[]): Group[] {
     const re = /\d+/g
     let m: RegExpExecArray | null
     const text = asciiDigits(t.text)
-    while ((m = re.exec(text))) groups.push({ token, from: m.index, text: m[0] })
+    while ((m = re.exec(text))) groups.push({ token, from: m.index, text: m[0], signed: m.index > 0 && /[-−－]/.test(text[m.index - 1]) })
   })
   return groups
 }
 
-/** Whether a run is digit strings only, so it may be split. */
+/** Whether a run is digit strings only (a leading minus allowed: the 2019 form's 本年增/减), so it may be split. */
 export function splittable(run: Token[]): boolean {
-  return run.length > 0 && run.every((t) => t.kind === 'value' && /^[\d ]+$/.test(asciiDigits(t.text)))
+  return run.length > 0 && run.every((t) => t.kind === 'value' && /^[-−－]?[\d ]+$/.test(asciiDigits(t.text)))
 }
 
 /** Every way to cut the run's digit groups into exactly n numbers; null when there are too many. */
@@ -67,7 +69,8 @@ export function enumerateSplits(run: Token[], n: number): Piece[][] | null {
     const maxLen = group.text[pos] === '0' ? 1 : Math.min(MAX_DIGITS, left)
     for (let len = 1; len <= maxLen; len++) {
       const to = pos + len
-      pieces.push({ token: group.token, from: group.from + pos, to: group.from + to, text: group.text.slice(pos, to) })
+      const sign = group.signed && pos === 0 ? 1 : 0
+      pieces.push({ token: group.token, from: group.from + pos - sign, to: group.from + to, text: (sign ? '-' : '') + group.text.slice(pos, to) })
       if (to === group.text.length) walk(g + 1, 0)
       else walk(g, to)
       pieces.pop()

@@ -42,8 +42,9 @@ export function locationOf(t: Token, start = t.start, end = t.end): SourceLocati
 }
 
 const PLAIN_DIGITS = /^\d{1,12}$/
+const MINUS = /[-−－]/
 const NULL_MARKS = /^(?:\/|／|\\|-|－|—+|–|─|无|空|——)$/
-const NUMBER_CELL = /^[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次|人次|%)?$/
+const NUMBER_CELL = /^[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|元|件|个|条|项|次|人次|笔|宗|份|%)?$/
 const SPACED_DIGITS = /^[+-]?\d[\d ]*\d$/
 
 /** Whether a whole cell's text is a value: a number (with unit), digits separated by spaces, or a null mark. */
@@ -75,6 +76,9 @@ function tokeniseProse(raw: string, offset: number, line: number, push: (t: Toke
   while ((m = re.exec(text))) {
     let from = m.index
     let to = from + m[0].length
+    // "行政许可1-10": the 2019 form's signed 本年增/减 run into its neighbours; a minus glued
+    // between digits is the sign of the number after it (the split then finds the cells).
+    if (from >= 2 && MINUS.test(text[from - 1]) && /\d/.test(text[from - 2])) from--
     const next = text[to]
     if (next !== undefined && /[.、．]/.test(next) && text[to + 1] !== undefined && !/[\d\s]/.test(text[to + 1])) {
       to-- // the last digit numbers the following label

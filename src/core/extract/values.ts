@@ -10,7 +10,7 @@ export interface ParsedValue {
 }
 
 const NULL_MARKS = /^(?:\/|\\|-|—+|–|─|无|空)$/
-const NUMBER = /^([+-]?)(\d{1,3}(?:[,，]\d{3})+|\d{1,3}(?: \d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|条|项|次|人次|%)?$/
+const NUMBER = /^([+-]?)(\d{1,3}(?:[,，]\d{3})+|\d{1,3}(?: \d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|条|项|次|人次|笔|宗|份|%)?$/
 
 /**
  * Parses one cell. `unit` is the unit the column's header states ('万元' for 本年收费金额); a

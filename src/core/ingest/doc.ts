@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import type { Block, SourceDocument, TableCell } from '../document'
 import { error, warning, type Message, type Result } from '../messages'
 import { checkOleStructure } from './ole'
+import { oleKindOf, oleRefusal } from './real-format'
 import { textToDocument } from './text'
 
 interface WordDocument {
@@ -43,6 +44,9 @@ export async function docToDocument(bytes: Uint8Array): Promise<Result<SourceDoc
       ]
     }
   }
+  // An OLE2 file is not always Word: encrypted, Excel, PowerPoint and Works files share the container.
+  const kind = oleKindOf(bytes)
+  if (kind !== 'word' && kind !== 'unknown') return { value: null, messages: [oleRefusal(kind)] }
   let body: string
   try {
     const Extractor = wordExtractor()

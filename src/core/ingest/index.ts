@@ -17,7 +17,9 @@ import { ingestError } from './ingest-messages'
 import { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
 import { mhtToDocument } from './images/mht-page'
 import type { IngestAttachment } from './images/types'
+import { isOpenDocument, odtToDocument } from './odt'
 import { pdfToDocument } from './pdf'
+import { withFileName } from './real-format'
 import { textToDocument } from './text'
 
 export { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
@@ -38,7 +40,7 @@ function refuse(message: Message): Result<null> {
 
 export async function ingest(input: IngestInput): Promise<Result<SourceDocument | null>> {
   try {
-    const result = await ingestBytes(input.bytes, input.name)
+    const result = withFileName(input.name, await ingestBytes(input.bytes, input.name))
     // A reader that gives up must say why: never a null document without an error.
     if (result.value === null && !result.messages.some((m) => m.type === 'error')) {
       return { value: null, messages: [...result.messages, ingestError('failed', 'no document and no reason given')] }
@@ -55,7 +57,7 @@ async function ingestBytes(bytes: Uint8Array, name: string): Promise<Result<Sour
   if (bytes.length > MAX_INPUT_BYTES) return refuse(ingestError('too_large', `${(bytes.length / 1024 / 1024).toFixed(0)} MB`))
   switch (sniffContainer(bytes)) {
     case 'zip':
-      return docxToDocument(bytes)
+      return isOpenDocument(bytes) ? odtToDocument(bytes) : docxToDocument(bytes)
     case 'ole2':
       return docToDocument(bytes)
     case 'pdf':

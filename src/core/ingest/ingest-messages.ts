@@ -26,16 +26,16 @@ const CATALOGUE = {
   ],
   zip_unreadable: ['压缩包结构损坏，无法作为 Word 文件读取。', 'The zip structure is damaged; it cannot be read as a Word file.'],
   zip_not_docx: [
-    '这是一个压缩包，但不是 Word 文档（缺少 word/document.xml）。',
-    'This is a zip archive but not a Word document (word/document.xml is missing).'
+    '这是一个压缩包，但不是 Word 文档（缺少 word/document.xml），也不是 OpenDocument 文档（.odt）。',
+    'This is a zip archive but neither a Word document (word/document.xml is missing) nor an OpenDocument text (.odt).'
   ],
   zip_bomb: [
     '文件解压后过大或压缩比异常（疑似“压缩炸弹”），为安全起见未读取。',
     'The file would inflate to an excessive size or has an abnormal compression ratio (a suspected zip bomb); it was not read, for safety.'
   ],
   rtf: [
-    '这是 RTF 格式文件（常被命名为 .doc），暂不支持。请用 Word 或 WPS 另存为 .docx 后再试。',
-    'This is an RTF file (often named .doc), which is not supported. Save it as .docx in Word or WPS and retry.'
+    '这个文件实际是 RTF 格式（富文本，常被命名为 .doc），不是 Word 文档，暂不能读取。请用 Word 或 WPS 打开后“另存为” .docx 再导入。',
+    'This file is really RTF (rich text, often named .doc), not a Word document, and cannot be read yet. Open it in Word or WPS, save it as .docx and import that.'
   ],
   not_text: [
     '文件内容无法按文本解码（含大量控制字符或无效编码），可能不是文本文件或已损坏。',

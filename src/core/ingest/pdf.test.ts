@@ -76,6 +76,19 @@ describe('pdfToDocument on LibreOffice fixtures', () => {
   })
 })
 
+describe('a row label wrapped over the page break', () => {
+  it('joins the label rest to its row, which keeps its numbers; no empty row is left', async () => {
+    const truth = JSON.parse(readFileSync(join(fixtures, 'truth', 'lo_2021_label_over_break.json'), 'utf8')) as { cells: Record<string, number | null> }
+    const { value: doc } = await pdfToDocument(read(join(fixtures, 'files', 'lo_2021_label_over_break.pdf')))
+    const rows = cellTexts(doc!, tablesOf(doc!)[1])
+    const wrapped = rows.find((r) => r.some((t) => t.startsWith('2.申请人逾期未按收费通知')))!
+    expect(wrapped.find((t) => t.startsWith('2.'))).toMatch(/行政机关不再处理其政府信息公开申请$/)
+    expect(wrapped.filter((t) => /^\d+$/.test(t)).map(Number)).toEqual(COLS.map((c) => truth.cells[`requests.other.unpaid_fee.${c}`]))
+    expect(rows.some((r) => r.every((t) => !/\d/.test(t)) && r.some((t) => t.startsWith('关不再处理')))).toBe(false)
+    expect(valuesAfter(doc!, '3.其他')).toEqual(COLS.map((c) => truth.cells[`requests.other.misc.${c}`]))
+  })
+})
+
 describe('pdfToDocument on bad input', () => {
   it.each([
     ['a page with no text (scan)', minimalPdf('0 0 1 rg 100 100 300 300 re f')],

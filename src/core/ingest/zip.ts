@@ -128,12 +128,18 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null
  * 'too_big' when it would exceed the cap (a lying or bomb entry), or 'unreadable'.
  */
 export function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number | 'too_big' | 'unreadable' {
+  const data = inflateEntry(bytes, entry, cap)
+  return typeof data === 'string' ? data : data.length
+}
+
+/** The inflated bytes of an entry, never more than `cap` (else 'too_big'), or 'unreadable'. */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint8Array | 'too_big' | 'unreadable' {
   const data = entryData(bytes, entry)
   if (!data) return 'unreadable'
-  if (entry.method === 0) return data.length > cap ? 'too_big' : data.length
+  if (entry.method === 0) return data.length > cap ? 'too_big' : data
   if (entry.method !== 8) return 'unreadable'
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, cap) }).length
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, cap) })
   } catch (e) {
     return (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError ? 'too_big' : 'unreadable'
   }

@@ -10,7 +10,7 @@ import { evaluateRelation, type CellLookup } from './relation'
 import { APPEAL_RELATIONS, requestRelationsFor } from './tables'
 import { checkProblemsSection } from './sections'
 import { checkText } from './text'
-import { checkMissingCells, checkOrphanCells, checkUnreadNumbers, checkValueTypes } from './values'
+import { checkMissingCells, checkOrphanCells, checkUnits, checkUnreadNumbers, checkValueTypes } from './values'
 import { checkAcrossYears } from './years'
 
 export { RULES, RULE_IDS, type RuleInfo } from './rules'
@@ -45,6 +45,7 @@ export function runChecks(report: ExtractedReport, context: CheckContext = {}): 
     ...checkOrphanCells(report),
     ...checkValueTypes(report),
     ...checkUnreadNumbers(report),
+    ...checkUnits(report),
     ...checkPlaceholders(report, confirmed),
     ...tableFindings(report),
     ...checkActive2019(report),

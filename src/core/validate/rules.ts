@@ -40,6 +40,11 @@ export const RULES: readonly RuleInfo[] = [
     description: '件数为非负整数；2021 格式收费金额（万元）为非负数，可有小数；2019 格式“本年增/减”可正可负。空白、“/”不是数字，不算错误。'
   },
   {
+    id: 'values.unit',
+    title: '单位与表头不符',
+    description: '表头单位为万元（2021 格式收费金额），单元格却写作“…元”：数值按原文保留、不自动折算，请核对报告原意。'
+  },
+  {
     id: 'values.unread',
     title: '含数字但未读出',
     description: '单元格原文含有数字，但没有读出数值：可能是提取问题，请核对原文。'

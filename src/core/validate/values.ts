@@ -100,6 +100,29 @@ export function checkUnreadNumbers(report: ExtractedReport): Finding[] {
   return findings
 }
 
+/**
+ * values.unit: an amount written in 元 under a header in 万元 (“984361元” in 本年收费金额（单位：万元）).
+ * The number is kept as written — converting it would be a guess about which the agency meant —
+ * and the mismatch is the report's own fault, shown so a reviewer decides.
+ */
+export function checkUnits(report: ExtractedReport): Finding[] {
+  const template = templateOf(report)
+  const findings: Finding[] = []
+  for (const [key, cell] of Object.entries(report.cells)) {
+    const header = cellSpec(key, template)?.column ?? ''
+    if (cell.value === null || !header.includes('万元')) continue
+    if (!/[0-9０-９]\s*元$/.test(cell.raw.trim())) continue
+    findings.push({
+      rule: 'values.unit',
+      status: 'fail',
+      cells: [key],
+      message: `${cellLabel(key)}：表头单位为万元，原文写作“${cell.raw}”（元）；按原文读得 ${cell.value}，若以万元计应为 ${cell.value / 10000}，请核对`,
+      fault: 'report'
+    })
+  }
+  return findings
+}
+
 function isSingleOther(key: string): boolean {
   return key.startsWith('requests.other.') && key.split('.').length === 3
 }

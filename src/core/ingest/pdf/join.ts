@@ -1,6 +1,7 @@
 // Tables that run over a page break become one table: the parts are stacked,
-// a header repeated at the top of the next page is dropped, and a merged cell
-// cut by the break (a row-group label like 三、本年度办理结果) is put back together.
+// a header repeated at the top of the next page is dropped, a row label wrapped over the break is
+// joined back to its row, and a merged cell cut by the break (a row-group label like
+// 三、本年度办理结果) is put back together.
 
 import type { Box } from '../../document'
 import { clusterValues } from './geometry'
@@ -75,6 +76,7 @@ function appendPart(table: JoinedTable, part: PageTable): void {
     .filter((c) => c.row >= skip)
     .map((c) => ({ row: c.row + offset, rowSpan: c.rowSpan, x0: c.bbox[0], x1: c.bbox[2], text: c.text, page: c.page, bbox: c.bbox }))
   mendCutCells(table, incoming)
+  mendWrappedRow(table, incoming)
   table.cells.push(...incoming)
   table.rowCount = offset + part.rowCount
   table.parts.push(part)
@@ -111,6 +113,28 @@ function mendCutCells(table: JoinedTable, incoming: JoinedCell[]): void {
     top.rowSpan = cell.row + cell.rowSpan - top.row
     top.text = joinWrapped([top.text, cell.text])
     incoming.splice(incoming.indexOf(cell), 1)
+  }
+}
+
+/**
+ * A row whose label wrapped over the page break: its numbers stay on the page above and the rest
+ * of its label opens the next page as a row of its own, every other cell empty. That row is the
+ * same row: its text joins the label above, and the emptied row goes (dropEmptyRows). Only when
+ * the row above holds numbers, each fragment sits under a label (not a number) and starts no new
+ * numbered item — a header row or a new item on the next page is never taken for a fragment.
+ */
+function mendWrappedRow(table: JoinedTable, incoming: JoinedCell[]): void {
+  const boundary = table.rowCount
+  const first = incoming.filter((c) => c.row === boundary)
+  const above = table.cells.filter((c) => c.row + c.rowSpan === boundary)
+  const filled = first.filter((c) => c.text.trim() !== '')
+  if (!filled.length || !above.some((c) => NUMERIC.test(c.text))) return
+  if (first.some((c) => c.rowSpan > 1) || filled.some((c) => NUMERIC.test(c.text) || ENUMERATED.test(c.text))) return
+  const pairs = first.map((c) => ({ piece: c, top: above.find((a) => sameColumns(a, c)) }))
+  if (pairs.some(({ piece, top }) => !top || (piece.text.trim() !== '' && (top.text.trim() === '' || NUMERIC.test(top.text))))) return
+  for (const { piece, top } of pairs) {
+    if (piece.text.trim() !== '') top!.text = joinWrapped([top!.text, piece.text])
+    incoming.splice(incoming.indexOf(piece), 1)
   }
 }
 

@@ -32,7 +32,7 @@ export function cellTexts(doc: SourceDocument, table: Table): string[][] {
   return table.rows.map((row) => row.map((c) => doc.text.slice(c.start, c.end)))
 }
 
-/** The numbers that follow the first cell containing `label` in its row. */
+/** The numbers that follow the first cell containing `label` in its row (a number wrapped in its cell, "11 9", as one). */
 export function valuesAfter(doc: SourceDocument, label: string): number[] | null {
   for (const table of tablesOf(doc)) {
     for (const row of cellTexts(doc, table)) {
@@ -40,8 +40,8 @@ export function valuesAfter(doc: SourceDocument, label: string): number[] | null
       if (i < 0) continue
       return row
         .slice(i + 1)
-        .filter((t) => /^-?[\d.]+$/u.test(t.trim()))
-        .map(Number)
+        .filter((t) => /^-?[\d.]+(?: \d+)*$/u.test(t.trim()))
+        .map((t) => Number(t.trim().replace(/ /gu, '')))
     }
   }
   return null

@@ -44,7 +44,7 @@ export function DropZone({ onFiles, compact }: Props): React.JSX.Element {
             ⇩
           </div>
           <p className="drop-zone__title">资料库还是空的</p>
-          <p className="drop-zone__hint">把年度报告文件或整个文件夹拖到这里开始核验：Word（.docx/.doc）、网页（.html 连同其“_files”文件夹、.mht）、PDF、文本（.txt）或扫描图片（.png/.jpg/.tif/.bmp）</p>
+          <p className="drop-zone__hint">把年度报告文件或整个文件夹拖到这里开始核验：Word（.docx/.doc/.wps）、OpenDocument（.odt）、网页（.html 连同其“_files”文件夹、.mht）、PDF、文本（.txt）或扫描图片（.png/.jpg/.tif/.bmp）</p>
         </>
       )}
       {compact && <span className="drop-zone__hint">拖入报告文件或文件夹，或</span>}

@@ -16,7 +16,7 @@ export const gridTheme = themeQuartz.withParams({
   wrapperBorderRadius: 4
 })
 
-const FORMAT_LABELS: Record<string, string> = { docx: 'Word', doc: 'Word 97', html: '网页', mht: '网页存档', txt: '文本', pdf: 'PDF', image: '图片' }
+const FORMAT_LABELS: Record<string, string> = { docx: 'Word', doc: 'Word 97', odt: 'OpenDocument', html: '网页', mht: '网页存档', txt: '文本', pdf: 'PDF', image: '图片' }
 
 interface Props {
   reports: ReportSummary[]
