@@ -27,6 +27,9 @@ export class LibraryPage {
   /** The merge-conflicts dialog, and the banner that says conflicts are waiting. */
   readonly conflicts: Locator
   readonly conflictsBanner: Locator
+  /** The row holding the keyboard focus, and the selected row. */
+  readonly focusedRow: Locator
+  readonly selectedRow: Locator
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('library-screen')
@@ -45,6 +48,8 @@ export class LibraryPage {
     this.conflictsBanner = page.getByTestId('merge-conflicts-banner')
     this.banner = page.getByTestId('library-banner')
     this.menuButton = page.getByRole('button', { name: '导出与备份 ▾' })
+    this.focusedRow = this.rows.filter({ has: page.locator('.ag-cell:focus') })
+    this.selectedRow = page.locator('[data-testid="report-grid"] .ag-row.ag-row-selected')
   }
 
   static fromPaths(paths: string[]): DropFile[] {
@@ -91,6 +96,16 @@ export class LibraryPage {
   async menu(item: string): Promise<void> {
     await this.menuButton.click()
     await this.page.getByRole('menuitem', { name: item }).click()
+  }
+
+  /** The agency column of the rows, top to bottom as shown. */
+  async agencies(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) =>
+      rows
+        .map((r) => ({ index: Number(r.getAttribute('row-index')), text: r.querySelector('[col-id="agency"]')?.textContent ?? '' }))
+        .sort((a, b) => a.index - b.index)
+        .map((r) => r.text)
+    )
   }
 
   resultFor(name: string): Locator {

@@ -8,9 +8,14 @@ import { LibraryMenu } from '../components/library/LibraryMenu'
 import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
 import { useExportProgress } from '../library/useExportProgress'
 import type { ImportQueueState } from '../library/useImportQueue'
+import { listArgs, type BrowseState } from '../library/browse'
 
 interface Props {
-  onOpen: (reportId: number) => void
+  /** The list's filter, sort and selected row, kept by App while a report is open. */
+  browse: BrowseState
+  onBrowse: (change: (b: BrowseState) => BrowseState) => void
+  /** Opens a report; `order` is the list's rows as shown, for stepping through them. */
+  onOpen: (reportId: number, order: number[]) => void
   /** Another library file was opened: the app reloads what belongs to the library (reviewer, name). */
   onLibraryOpened: () => void
   /** The import queue (kept by App, so an import survives opening a report) and how many batches landed. */
@@ -31,11 +36,12 @@ function takenValues(updates: MergeUpdate[]): string {
   return `。采用了对方数值：${named.join('、')}${more}；详见各报告的修改记录`
 }
 
-export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
+export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
   const [reports, setReports] = useState<ReportSummary[] | null>(null)
   const [years, setYears] = useState<number[]>([])
   const [total, setTotal] = useState(0)
-  const [filters, setFilters] = useState<Filters>({ search: '', year: null, status: null })
+  const filters = browse.filters
+  const setFilters = (f: Filters): void => onBrowse((b) => ({ ...b, filters: f }))
   const [banner, setBanner] = useState<Banner | null>(null)
   const [conflicts, setConflicts] = useState<PendingMergeConflict[]>([])
   const [settling, setSettling] = useState(false)
@@ -44,9 +50,8 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
 
   const refresh = useCallback(async () => {
     try {
-      const { search, year, status } = filters
       const [shown, all, pending, info] = await Promise.all([
-        window.api.listReports({ ...(search.trim() ? { search: search.trim() } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }),
+        window.api.listReports(listArgs(filters)),
         window.api.listReports({}),
         window.api.listMergeConflicts({}),
         window.api.getLibraryInfo({})
@@ -161,7 +166,15 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
       {settling && <MergeConflictsDialog conflicts={conflicts} onSettle={onSettle} onClose={() => setSettling(false)} />}
       {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} />}
       <DropZone onFiles={queue.add} compact={!empty} />
-      {!empty && reports && <ReportGrid reports={reports} onOpen={onOpen} />}
+      {!empty && reports && (
+        <ReportGrid
+          reports={reports}
+          sort={browse.sort}
+          selectedId={browse.selectedId}
+          onSort={(sort) => onBrowse((b) => ({ ...b, sort }))}
+          onOpen={onOpen}
+        />
+      )}
     </section>
   )
 }

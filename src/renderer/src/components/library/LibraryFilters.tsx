@@ -1,10 +1,7 @@
 import { STATUS_LABELS, type ReportStatus } from '../../../../shared/types'
+import type { ListFilters } from '../../library/browse'
 
-export interface Filters {
-  search: string
-  year: number | null
-  status: ReportStatus | null
-}
+export type Filters = ListFilters
 
 interface Props {
   filters: Filters

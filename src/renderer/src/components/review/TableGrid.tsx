@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import type { CellEditRequestEvent, CellFocusedEvent, GridApi, NavigateToNextCellParams } from 'ag-grid-community'
 import { reviewGridTheme } from './grid-theme'
@@ -41,16 +41,20 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
   /** Keys this grid itself reported as focused: the app's selection echoing them back is not a move. */
   const ownFocus = useRef(new Set<string>())
 
-  // Follow the app's selection (from the source pane or a finding); let go when it is in another table.
-  useEffect(() => {
+  const selectedRef = useRef(selectedKey)
+  selectedRef.current = selectedKey
+
+  /** Follows the app's selection (from the source pane, a finding, F8 or opening the report); lets go when it is in another table. */
+  const follow = useCallback(() => {
     const grid = api.current
+    const key = selectedRef.current
     if (!grid) return
     // A selection the grid reported may arrive after the reviewer has already moved on (keys pressed
     // in quick succession): moving back to it would put the grid's focus and the keyboard's apart.
-    const echoed = selectedKey !== null && ownFocus.current.has(selectedKey)
+    const echoed = key !== null && ownFocus.current.has(key)
     ownFocus.current.clear()
     if (echoed) return
-    const at = findKey(rows, selectedKey)
+    const at = findKey(rowsRef.current, key)
     if (!at) {
       if (grid.getFocusedCell()) grid.clearFocusedCell()
       return
@@ -59,7 +63,9 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
     if (focused?.rowIndex === at.rowIndex && focused.column.getColId() === at.colId) return
     grid.setFocusedCell(at.rowIndex, at.colId)
     requestAnimationFrame(() => wrapper.current?.querySelector('.ag-cell-focus')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
-  }, [selectedKey, rows])
+  }, [])
+
+  useEffect(follow, [selectedKey, rows, follow])
 
   const onCellFocused = (e: CellFocusedEvent<GridRowData>): void => {
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
@@ -110,6 +116,7 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
         suppressColumnVirtualisation
         rowClassRules={{ 'rd-row--section': (p) => p.data?.kind === 'section', 'rd-row--group': (p) => p.data?.kind === 'group' }}
         onGridReady={(e) => (api.current = e.api)}
+        onFirstDataRendered={follow}
         onCellFocused={onCellFocused}
         onCellEditRequest={onCellEditRequest}
         navigateToNextCell={(p) => skipNonLeafRows(p, rowsRef.current)}

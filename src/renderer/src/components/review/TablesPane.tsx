@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
-import type { TableName } from '../../../../core/template/cells'
-import { layoutTemplate, tableLayout } from '../../review/layout'
+import { reportLayouts } from '../../review/attention'
 import { gridRows } from '../../review/cell-state'
 import { Legend } from './Legend'
 import { TableGrid, type CellEdit } from './TableGrid'
@@ -14,15 +13,9 @@ interface Props {
   onEdit: (edits: CellEdit[], note?: string) => void
 }
 
-const TABLES: TableName[] = ['active', 'requests', 'appeals']
-
 /** Tables 二, 三 and 四 laid out like the official form, one grid each. */
 export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }: Props): React.JSX.Element {
-  const keys = useMemo(() => Object.keys(detail.cells), [detail.cells])
-  const layouts = useMemo(
-    () => TABLES.map((t) => tableLayout(t, layoutTemplate(t, detail.meta.template, keys, detail.meta.year))),
-    [detail.meta.template, detail.meta.year, keys]
-  )
+  const layouts = useMemo(() => reportLayouts(detail), [detail])
   const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys)), [layouts, detail, focusKeys])
   return (
     <section className="tables-pane" aria-label="表格">
