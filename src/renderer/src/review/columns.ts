@@ -34,6 +34,7 @@ function valueColumn(col: LayoutColumn, index: number, minWidth: number): ColDef
       'rd-v--failing': is((l) => l.failing),
       'rd-v--corrected': is((l) => l.corrected),
       'rd-v--finding': is((l) => l.inFinding),
+      'rd-v--refused': is((l) => l.refused),
       'rd-v--none': (p) => p.data?.kind === 'leaf' && !p.data.keys[index],
       'rd-v--caption': (p) => p.data?.kind === 'section',
       'rd-v--group': (p) => p.data?.kind === 'group'

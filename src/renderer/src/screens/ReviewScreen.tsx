@@ -170,7 +170,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
         <SplitPane
           initial={0.38}
           left={<SourcePane source={source} cells={detail.cells} selectedKey={selectedKey} onPick={setSelectedKey} />}
-          right={<TablesPane detail={detail} selectedKey={selectedKey} focusKeys={focusKeys} onSelect={setSelectedKey} onEdit={onEdit} />}
+          right={
+            <TablesPane detail={detail} selectedKey={selectedKey} focusKeys={focusKeys} refused={review.refused} onSelect={setSelectedKey} onEdit={onEdit} />
+          }
         />
         <aside className="review__side">
           <CellInspector reportId={reportId} detail={detail} cellKey={selectedKey} reason={reason} onReason={setReason} />

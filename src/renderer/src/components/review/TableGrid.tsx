@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import type { CellEditRequestEvent, CellFocusedEvent, GridApi, NavigateToNextCellParams } from 'ag-grid-community'
 import { reviewGridTheme } from './grid-theme'
@@ -8,6 +8,7 @@ import { editableGrid } from '../../review/layout'
 import type { GridRowData } from '../../review/cell-state'
 import { columnDefs } from '../../review/columns'
 import { parseTabular, placeBlock } from '../../review/paste'
+import type { Refusal } from '../../review/useReview'
 
 export interface CellEdit {
   key: string
@@ -19,6 +20,8 @@ interface Props {
   rows: GridRowData[]
   selectedKey: string | null
   readOnly: boolean
+  /** A value of this table the library just refused: said beside its cell. */
+  refusal: Refusal | null
   onSelect: (key: string) => void
   onEdit: (edits: CellEdit[], note?: string) => void
 }
@@ -31,7 +34,7 @@ function keyAt(rows: GridRowData[], rowIndex: number | null | undefined, colId: 
 }
 
 /** One official table in AG Grid: keyboard correction, paste of a tab-separated block, focus in sync with the app. */
-export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdit }: Props): React.JSX.Element {
+export function TableGrid({ layout, rows, selectedKey, readOnly, refusal, onSelect, onEdit }: Props): React.JSX.Element {
   const api = useRef<GridApi<GridRowData> | null>(null)
   const rowsRef = useRef(rows)
   rowsRef.current = rows
@@ -66,6 +69,26 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
   }, [])
 
   useEffect(follow, [selectedKey, rows, follow])
+
+  // The refusal note sits just under the refused cell.
+  const [notePlace, setNotePlace] = useState<{ left: number; top: number } | null>(null)
+  useLayoutEffect(() => {
+    setNotePlace(null)
+    if (!refusal) return
+    // The grid restyles its cells a frame or two after new rows arrive: wait for the refused one.
+    let tries = 0
+    let frame = 0
+    const place = (): void => {
+      const box = wrapper.current?.getBoundingClientRect()
+      const cell = wrapper.current?.querySelector<HTMLElement>('.rd-v--refused')
+      if (box && cell) {
+        const at = cell.getBoundingClientRect()
+        setNotePlace({ left: Math.max(0, Math.min(at.left - box.left, box.width - 320)), top: at.bottom - box.top + 2 })
+      } else if (tries++ < 30) frame = requestAnimationFrame(place)
+    }
+    place()
+    return () => cancelAnimationFrame(frame)
+  }, [refusal, rows])
 
   const onCellFocused = (e: CellFocusedEvent<GridRowData>): void => {
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
@@ -121,6 +144,11 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
         onCellEditRequest={onCellEditRequest}
         navigateToNextCell={(p) => skipNonLeafRows(p, rowsRef.current)}
       />
+      {refusal && notePlace && (
+        <div className="cell-refusal" role="alert" data-testid="cell-refusal" data-key={refusal.key} style={notePlace}>
+          未保存“{refusal.text}”：{refusal.message}
+        </div>
+      )}
     </div>
   )
 }

@@ -1,7 +1,8 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
-import { reportLayouts } from '../../review/attention'
-import { gridRows } from '../../review/cell-state'
+import { readingOrder, reportLayouts } from '../../review/attention'
+import { gridRows, legendCounts } from '../../review/cell-state'
+import type { Refusal } from '../../review/useReview'
 import { Legend } from './Legend'
 import { TableGrid, type CellEdit } from './TableGrid'
 
@@ -9,21 +10,37 @@ interface Props {
   detail: ReportDetail
   selectedKey: string | null
   focusKeys: ReadonlySet<string>
+  /** Values just refused, shown at their cells. */
+  refused: Refusal[]
   onSelect: (key: string) => void
   onEdit: (edits: CellEdit[], note?: string) => void
 }
 
 /** Tables 二, 三 and 四 laid out like the official form, one grid each. */
-export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }: Props): React.JSX.Element {
+export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, onEdit }: Props): React.JSX.Element {
   const layouts = useMemo(() => reportLayouts(detail), [detail])
-  const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys)), [layouts, detail, focusKeys])
+  const refusedKeys = useMemo(() => new Set(refused.map((r) => r.key)), [refused])
+  const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys, refusedKeys)), [layouts, detail, focusKeys, refusedKeys])
+  const counts = useMemo(() => legendCounts(detail, readingOrder(layouts)), [detail, layouts])
+  const scroller = useRef<HTMLDivElement>(null)
+
+  // A finding just selected: bring all its cells into view (as many as fit, from the first).
+  useEffect(() => {
+    if (focusKeys.size === 0) return
+    let frame = requestAnimationFrame(() => {
+      // After the grid has scrolled its focused cell into view (next frame).
+      frame = requestAnimationFrame(() => revealAll(scroller.current))
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [focusKeys])
+
   return (
     <section className="tables-pane" aria-label="表格">
       <header className="pane-title">
         <span>提取的表格</span>
       </header>
-      <Legend />
-      <div className="tables-pane__scroll">
+      <Legend counts={counts} />
+      <div className="tables-pane__scroll" ref={scroller}>
         {layouts.map((layout, i) => (
           <section key={layout.table} className="form-table" data-testid={`table-${layout.table}`}>
             <h3 className="form-table__title">
@@ -40,6 +57,7 @@ export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }:
               rows={rows[i]}
               selectedKey={selectedKey}
               readOnly={false}
+              refusal={refused.find((r) => layout.rows.some((row) => row.keys.includes(r.key))) ?? null}
               onSelect={onSelect}
               onEdit={onEdit}
             />
@@ -48,4 +66,17 @@ export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }:
       </div>
     </section>
   )
+}
+
+/** Scrolls the tables so that the outlined cells of the selected finding show together (their first at the top when they cannot). */
+function revealAll(scroller: HTMLElement | null): void {
+  const cells = scroller ? Array.from(scroller.querySelectorAll<HTMLElement>('.rd-v--finding')) : []
+  if (!scroller || cells.length === 0) return
+  const view = scroller.getBoundingClientRect()
+  const top = Math.min(...cells.map((c) => c.getBoundingClientRect().top))
+  const bottom = Math.max(...cells.map((c) => c.getBoundingClientRect().bottom))
+  if (top >= view.top && bottom <= view.bottom) return
+  const fits = bottom - top <= view.height
+  const shift = top < view.top || !fits ? top - view.top - 8 : bottom - view.bottom + 8
+  scroller.scrollTop += shift
 }
