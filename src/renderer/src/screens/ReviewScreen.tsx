@@ -21,6 +21,8 @@ interface Props {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set()
+/** Window width from which the side panel (cell, findings) starts open. */
+const SIDE_PANEL_FROM = 1280
 
 function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -37,6 +39,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
   const [notice, setNotice] = useState<string | null>(null)
   const [help, setHelp] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
+  // On a small screen (1024 wide) the side panel starts folded, so table 三 shows all its columns.
+  const [sideOpen, setSideOpen] = useState(() => window.innerWidth >= SIDE_PANEL_FROM)
+  const [sourceOpen, setSourceOpen] = useState(true)
 
   const layouts = useMemo(() => (detail ? reportLayouts(detail) : []), [detail])
   const order = useMemo(() => readingOrder(layouts), [layouts])
@@ -169,12 +174,27 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
       <div className="review__body">
         <SplitPane
           initial={0.38}
+          leftHidden={!sourceOpen}
           left={<SourcePane source={source} cells={detail.cells} selectedKey={selectedKey} onPick={setSelectedKey} />}
           right={
-            <TablesPane detail={detail} selectedKey={selectedKey} focusKeys={focusKeys} refused={review.refused} onSelect={setSelectedKey} onEdit={onEdit} />
+            <TablesPane
+              detail={detail}
+              selectedKey={selectedKey}
+              focusKeys={focusKeys}
+              refused={review.refused}
+              onSelect={setSelectedKey}
+              onEdit={onEdit}
+              panes={{
+                source: sourceOpen,
+                side: sideOpen,
+                openFindings: detail.findings.filter((f) => f.status === 'fail' && !f.accepted).length,
+                onSource: () => setSourceOpen((v) => !v),
+                onSide: () => setSideOpen((v) => !v)
+              }}
+            />
           }
         />
-        <aside className="review__side">
+        <aside className="review__side" hidden={!sideOpen} data-testid="review-side">
           <CellInspector reportId={reportId} detail={detail} cellKey={selectedKey} reason={reason} onReason={setReason} />
           <FindingsPanel
             detail={detail}

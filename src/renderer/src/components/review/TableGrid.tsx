@@ -17,6 +17,8 @@ export interface CellEdit {
 
 interface Props {
   layout: TableLayout
+  /** Narrow pane: compact column widths. */
+  compact: boolean
   rows: GridRowData[]
   selectedKey: string | null
   readOnly: boolean
@@ -34,12 +36,12 @@ function keyAt(rows: GridRowData[], rowIndex: number | null | undefined, colId: 
 }
 
 /** One official table in AG Grid: keyboard correction, paste of a tab-separated block, focus in sync with the app. */
-export function TableGrid({ layout, rows, selectedKey, readOnly, refusal, onSelect, onEdit }: Props): React.JSX.Element {
+export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusal, onSelect, onEdit }: Props): React.JSX.Element {
   const api = useRef<GridApi<GridRowData> | null>(null)
   const rowsRef = useRef(rows)
   rowsRef.current = rows
   const wrapper = useRef<HTMLDivElement>(null)
-  const columns = useMemo(() => columnDefs(layout), [layout])
+  const columns = useMemo(() => columnDefs(layout, compact), [layout, compact])
 
   /** Keys this grid itself reported as focused: the app's selection echoing them back is not a move. */
   const ownFocus = useRef(new Set<string>())

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
 import { readingOrder, reportLayouts } from '../../review/attention'
 import { gridRows, legendCounts } from '../../review/cell-state'
@@ -14,15 +14,30 @@ interface Props {
   refused: Refusal[]
   onSelect: (key: string) => void
   onEdit: (edits: CellEdit[], note?: string) => void
+  /** The panes beside the tables, folded away to give them room on a small screen. */
+  panes: { source: boolean; side: boolean; openFindings: number; onSource: () => void; onSide: () => void }
 }
 
+/** Below this width the grids use compact columns, so table 三 shows all seven applicant columns. */
+const COMPACT_BELOW = 760
+
 /** Tables 二, 三 and 四 laid out like the official form, one grid each. */
-export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, onEdit }: Props): React.JSX.Element {
+export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, onEdit, panes }: Props): React.JSX.Element {
   const layouts = useMemo(() => reportLayouts(detail), [detail])
   const refusedKeys = useMemo(() => new Set(refused.map((r) => r.key)), [refused])
   const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys, refusedKeys)), [layouts, detail, focusKeys, refusedKeys])
   const counts = useMemo(() => legendCounts(detail, readingOrder(layouts)), [detail, layouts])
   const scroller = useRef<HTMLDivElement>(null)
+  const [compact, setCompact] = useState(false)
+  useEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const measure = (): void => setCompact(el.clientWidth < COMPACT_BELOW)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
 
   // A finding just selected: bring all its cells into view (as many as fit, from the first).
   useEffect(() => {
@@ -37,7 +52,13 @@ export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, 
   return (
     <section className="tables-pane" aria-label="表格">
       <header className="pane-title">
+        <button type="button" className="pane-toggle" aria-pressed={!panes.source} onClick={panes.onSource} title={panes.source ? '收起原文，给表格更多空间' : '显示原文'}>
+          {panes.source ? '‹ 收起原文' : '› 显示原文'}
+        </button>
         <span>提取的表格</span>
+        <button type="button" className="pane-toggle pane-toggle--right" aria-pressed={!panes.side} onClick={panes.onSide} title={panes.side ? '收起右侧核验栏' : '显示右侧核验栏'}>
+          {panes.side ? '收起核验栏 ›' : `‹ 核验栏${panes.openFindings ? `（${panes.openFindings} 项未解决）` : ''}`}
+        </button>
       </header>
       <Legend counts={counts} />
       <div className="tables-pane__scroll" ref={scroller}>
@@ -54,6 +75,7 @@ export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, 
             )}
             <TableGrid
               layout={layout}
+              compact={compact}
               rows={rows[i]}
               selectedKey={selectedKey}
               readOnly={false}
