@@ -30,6 +30,8 @@ export interface ReportRow {
   verified_at: string | null
   extractor_version: string
   updated_at: string
+  /** Only in the list query: the count of near-duplicates. */
+  near_duplicates?: number
 }
 
 export interface CellRow {
@@ -144,6 +146,7 @@ export function toSummary(r: ReportRow): ReportSummary {
     status: r.status,
     openFindings: r.open_findings,
     importedAt: r.imported_at,
-    updatedAt: r.updated_at
+    updatedAt: r.updated_at,
+    ...(typeof r.near_duplicates === 'number' ? { nearDuplicates: r.near_duplicates } : {})
   }
 }

@@ -101,6 +101,11 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       if (!Array.isArray(args.cells)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
       return library.acceptFinding(reportIdOf(args), stringArg(args.rule, '规则'), args.cells, stringArg(args.comment, '说明'))
     },
+    deleteReport: (args) => {
+      const id = reportIdOf(args)
+      library.deleteReport(id, stringArg(args.reason, '删除原因'))
+      return { deleted: id }
+    },
     verifyReport: (args) => library.verifyReport(reportIdOf(args)),
     getSettings: () => library.getSettings(),
     setReviewer: ({ name }) => library.setReviewer(stringArg(name, '姓名')),

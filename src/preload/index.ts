@@ -19,6 +19,7 @@ const api = {
   cellHistory: call('cellHistory'),
   reportHistory: call('reportHistory'),
   acceptFinding: call('acceptFinding'),
+  deleteReport: call('deleteReport'),
   verifyReport: call('verifyReport'),
   getSettings: call('getSettings'),
   setReviewer: call('setReviewer'),

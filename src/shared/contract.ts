@@ -38,6 +38,8 @@ export interface ApiContract {
   /** The report's whole audit trail: cells, metadata and status, oldest first. */
   reportHistory: { args: { reportId: number }; result: EditRecord[] }
   acceptFinding: { args: { reportId: number; rule: string; cells: string[]; comment: string }; result: ReportDetail }
+  /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
+  deleteReport: { args: { reportId: number; reason: string }; result: { deleted: number } }
   /** 标记为已核验: refused while a failing finding is unresolved. */
   verifyReport: { args: { reportId: number }; result: ReportDetail }
   getSettings: { args: Record<string, never>; result: Settings }
@@ -82,6 +84,7 @@ export const OPERATIONS = [
   'cellHistory',
   'reportHistory',
   'acceptFinding',
+  'deleteReport',
   'verifyReport',
   'getSettings',
   'setReviewer',

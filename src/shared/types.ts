@@ -43,10 +43,12 @@ export interface ReportSummary {
   openFindings: number
   importedAt: string
   updatedAt: string
+  /** In the list: how many other reports share this one's agency, year and template (near-duplicates). */
+  nearDuplicates?: number
 }
 
 export type ImportOutcome =
-  | { name: string; status: 'imported'; reportId: number; warnings: string[] }
+  | { name: string; status: 'imported'; reportId: number; warnings: string[]; nearDuplicates?: number[] }
   | { name: string; status: 'duplicate'; reportId: number }
   | { name: string; status: 'failed'; error: string }
 
