@@ -17,7 +17,7 @@ import type {
   SourceView
 } from '../shared/types'
 import { searchClause } from './search'
-import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_COUNT, type DeletedReport } from './near-duplicates'
+import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
 import { backupTo } from './backup'
 import { openDatabase, schemaVersion, sql, type Db, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
@@ -40,7 +40,7 @@ export interface ListFilter {
 }
 
 const list = (search: string): string => `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status,
-    r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_COUNT} AS near_duplicates
+    r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_IDS} AS near_duplicates
   FROM reports r JOIN files f ON f.id = r.file_id
   WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status) AND ${search}
   ORDER BY r.updated_at DESC, r.id DESC`

@@ -24,7 +24,8 @@ describe('near-duplicates', () => {
     const { library } = await twoCopies()
     await library.importFiles([seedFiles()[1]], memoExtract)
     const counts = Object.fromEntries(library.listReports().map((r) => [r.fileName, r.nearDuplicates]))
-    expect(counts).toEqual({ [seedFiles()[0].name]: 1, 'yiyang-resaved.txt': 1, [seedFiles()[1].name]: 0 })
+    const ids = Object.fromEntries(library.listReports().map((r) => [r.fileName, r.id]))
+    expect(counts).toEqual({ [seedFiles()[0].name]: [ids['yiyang-resaved.txt']], 'yiyang-resaved.txt': [ids[seedFiles()[0].name]], [seedFiles()[1].name]: [] })
     library.close()
   })
 
@@ -35,7 +36,7 @@ describe('near-duplicates', () => {
     library.editCell(second, 'requests.new_received.natural', '3')
     expect(() => library.deleteReport(second, '  ')).toThrow('删除原因')
     library.deleteReport(second, '与另一份重复，保留原件')
-    expect(library.listReports().map((r) => [r.id, r.nearDuplicates])).toEqual([[first, 0]])
+    expect(library.listReports().map((r) => [r.id, r.nearDuplicates])).toEqual([[first, []]])
     expect(() => library.getReport(second)).toThrow()
     expect(library.deletedReports()).toMatchObject([{ fileName: 'yiyang-resaved.txt', agency: '益阳市应急管理局', deletedBy: '张三', reason: '与另一份重复，保留原件' }])
     library.close()

@@ -18,8 +18,8 @@ export function nearDuplicateIds(db: Db, reportId: number): number[] {
   return rows.map((r) => r.id)
 }
 
-/** SQL for the list: how many near-duplicates a report row r has. */
-export const NEAR_DUPLICATE_COUNT = `(SELECT COUNT(*) FROM reports o WHERE o.agency_key = r.agency_key AND o.year = r.year
+/** SQL for the list: the ids of a report row r's near-duplicates, comma-separated (NULL when none). */
+export const NEAR_DUPLICATE_IDS = `(SELECT GROUP_CONCAT(o.id) FROM reports o WHERE o.agency_key = r.agency_key AND o.year = r.year
   AND o.template IS r.template AND o.id <> r.id)`
 
 /** Deletes a report and its file, keeping a record (with a snapshot) in deleted_reports. */

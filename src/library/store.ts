@@ -30,8 +30,8 @@ export interface ReportRow {
   verified_at: string | null
   extractor_version: string
   updated_at: string
-  /** Only in the list query: the count of near-duplicates. */
-  near_duplicates?: number
+  /** Only in the list query: the near-duplicates' ids, comma-separated (null when none). */
+  near_duplicates?: string | null
 }
 
 export interface CellRow {
@@ -147,6 +147,6 @@ export function toSummary(r: ReportRow): ReportSummary {
     openFindings: r.open_findings,
     importedAt: r.imported_at,
     updatedAt: r.updated_at,
-    ...(typeof r.near_duplicates === 'number' ? { nearDuplicates: r.near_duplicates } : {})
+    ...(r.near_duplicates !== undefined ? { nearDuplicates: r.near_duplicates ? r.near_duplicates.split(',').map(Number) : [] } : {})
   }
 }

@@ -43,8 +43,8 @@ export interface ReportSummary {
   openFindings: number
   importedAt: string
   updatedAt: string
-  /** In the list: how many other reports share this one's agency, year and template (near-duplicates). */
-  nearDuplicates?: number
+  /** In the list: the other reports sharing this one's agency, year and template (near-duplicates). */
+  nearDuplicates?: number[]
 }
 
 export type ImportOutcome =

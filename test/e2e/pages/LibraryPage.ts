@@ -22,6 +22,8 @@ export class LibraryPage {
   readonly statusFilter: Locator
   readonly folderInput: Locator
   readonly summary: Locator
+  /** 共 N 份报告 / 显示 n / N 份 (or 正在搜索… while a search is answered). */
+  readonly count: Locator
   readonly banner: Locator
   readonly menuButton: Locator
   /** The merge-conflicts dialog, and the banner that says conflicts are waiting. */
@@ -39,11 +41,12 @@ export class LibraryPage {
     this.fileInput = page.getByTestId('file-input')
     this.importResults = page.getByTestId('import-results')
     this.rows = page.locator('[data-testid="report-grid"] .ag-row')
-    this.search = page.getByRole('searchbox', { name: '搜索机关' })
+    this.search = page.getByRole('searchbox', { name: '搜索报告' })
     this.yearFilter = page.getByLabel('按年度筛选')
     this.statusFilter = page.getByLabel('按状态筛选')
     this.folderInput = page.getByTestId('folder-input')
     this.summary = page.getByTestId('import-summary')
+    this.count = page.getByTestId('library-count')
     this.conflicts = page.getByTestId('merge-conflicts')
     this.conflictsBanner = page.getByTestId('merge-conflicts-banner')
     this.banner = page.getByTestId('library-banner')

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ExportFormat, MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
 import { DropZone } from '../components/library/DropZone'
 import { ImportQueue } from '../components/library/ImportQueue'
@@ -6,6 +6,7 @@ import { ReportGrid } from '../components/library/ReportGrid'
 import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
 import { LibraryMenu } from '../components/library/LibraryMenu'
 import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
+import { NearDuplicateDialog } from '../components/library/NearDuplicateDialog'
 import { useExportProgress } from '../library/useExportProgress'
 import type { ImportQueueState } from '../library/useImportQueue'
 import { listArgs, type BrowseState } from '../library/browse'
@@ -47,8 +48,16 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
   const [settling, setSettling] = useState(false)
   const [stale, setStale] = useState(0)
   const [reextracting, setReextracting] = useState(false)
+  const [comparing, setComparing] = useState<{ id: number; others: number[] } | null>(null)
+
+  // The list and its count belong to one search: answers to older keystrokes are dropped, and until
+  // the latest arrives the count says it is searching rather than showing the previous one.
+  const asked = useRef(0)
+  const [shownFor, setShownFor] = useState<string | null>(null)
+  const filtersKey = JSON.stringify(filters)
 
   const refresh = useCallback(async () => {
+    const mine = ++asked.current
     try {
       const [shown, all, pending, info] = await Promise.all([
         window.api.listReports(listArgs(filters)),
@@ -56,7 +65,9 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         window.api.listMergeConflicts({}),
         window.api.getLibraryInfo({})
       ])
+      if (mine !== asked.current) return
       setReports(shown)
+      setShownFor(JSON.stringify(filters))
       setConflicts(pending)
       setStale(info.staleReports)
       setTotal(all.length)
@@ -125,8 +136,8 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         <h2>资料库</h2>
         <LibraryFilters filters={filters} years={years} onChange={setFilters} />
         {reports && (
-          <span className="library__count">
-            {reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
+          <span className="library__count" data-testid="library-count" aria-live="polite">
+            {shownFor !== filtersKey ? '正在搜索…' : reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
           </span>
         )}
         {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
@@ -164,7 +175,21 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         </div>
       )}
       {settling && <MergeConflictsDialog conflicts={conflicts} onSettle={onSettle} onClose={() => setSettling(false)} />}
-      {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} />}
+      {queue.items.length > 0 && (
+        <ImportQueue items={queue.items} skipped={queue.skipped} onClose={queue.clear} onCompare={(id, others) => setComparing({ id, others })} />
+      )}
+      {comparing && (
+        <NearDuplicateDialog
+          reportId={comparing.id}
+          others={comparing.others}
+          onClose={() => setComparing(null)}
+          onDeleted={(text) => {
+            setComparing(null)
+            setBanner({ kind: 'info', text })
+            void refresh()
+          }}
+        />
+      )}
       <DropZone onFiles={queue.add} compact={!empty} />
       {!empty && reports && (
         <ReportGrid
@@ -173,6 +198,7 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
           selectedId={browse.selectedId}
           onSort={(sort) => onBrowse((b) => ({ ...b, sort }))}
           onOpen={onOpen}
+          onCompare={(id, others) => setComparing({ id, others })}
         />
       )}
     </section>

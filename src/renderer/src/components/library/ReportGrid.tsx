@@ -25,6 +25,8 @@ interface Props {
   sort: SortState[]
   selectedId: number | null
   onSort: (sort: SortState[]) => void
+  /** The 疑似重复 badge of a row: compare it with its near-duplicates. */
+  onCompare: (id: number, others: number[]) => void
   /** Opens a report, with the ids of the rows in the order shown. */
   onOpen: (id: number, order: number[]) => void
 }
@@ -50,12 +52,45 @@ function focusRow(api: GridApi<ReportSummary>, id: number | null): boolean {
  * The library list: sortable by any column; double-click or Enter opens a report. The keyboard lands
  * on a row (not a column header) when the list appears and when Tab enters it, so Enter always opens.
  */
-export function ReportGrid({ reports, sort, selectedId, onSort, onOpen }: Props): React.JSX.Element {
+export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare }: Props): React.JSX.Element {
   const api = useRef<GridApi<ReportSummary> | null>(null)
+  const onCompareRef = useRef(onCompare)
+  onCompareRef.current = onCompare
   const open = (id: number): void => onOpen(id, api.current ? shownOrder(api.current) : [id])
   const columns = useMemo<ColDef<ReportSummary>[]>(
     () => [
-      { headerName: '机关', colId: 'agency', valueGetter: (p) => p.data?.agency ?? '（未识别）', flex: 2, minWidth: 200 },
+      {
+        headerName: '机关',
+        colId: 'agency',
+        valueGetter: (p) => p.data?.agency ?? '（未识别）',
+        flex: 2,
+        minWidth: 200,
+        // The badge follows the row's near-duplicates, which change while the agency does not.
+        equals: () => false,
+        cellRenderer: (p: { value: string; data?: ReportSummary }) => {
+          const near = p.data?.nearDuplicates ?? []
+          return (
+            <>
+              {p.value}
+              {near.length > 0 && p.data && (
+                <button
+                  type="button"
+                  className="near-dup-badge"
+                  data-testid="near-duplicate-badge"
+                  title={`资料库中另有 ${near.length} 份同一机关、年度与格式的报告：点击对照`}
+                  onClick={(e) => {
+                    e.stopPropagation()
+                    onCompareRef.current(p.data!.id, near)
+                  }}
+                  onDoubleClick={(e) => e.stopPropagation()}
+                >
+                  疑似重复
+                </button>
+              )}
+            </>
+          )
+        }
+      },
       { headerName: '年度', field: 'year', width: 80 },
       { headerName: '格式', field: 'template', width: 96, valueFormatter: (p) => (p.value ? `${p.value} 版` : '无标准表') },
       { headerName: '文件类型', field: 'format', width: 96, valueFormatter: (p) => FORMAT_LABELS[p.value] ?? p.value },

@@ -1,0 +1,105 @@
+// The library list: search by year, status and file name with a count that is never stale; the
+// import queue puts failures first; near-duplicates are flagged, compared, and one kept by a confirmed delete.
+
+import { test, expect, type AppHarness } from './bridge'
+import { LibraryPage } from './pages/LibraryPage'
+import { requireShared, seed } from './shared-files'
+import { readFileSync } from 'node:fs'
+import { cleanReports } from './clean-reports'
+
+test.beforeAll(requireShared)
+
+async function withSeeds(app: AppHarness, prefixes: string[]): Promise<LibraryPage> {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths(prefixes.map(seed)))
+  await library.importDone(prefixes.length)
+  await expect(library.rows).toHaveCount(prefixes.length)
+  return library
+}
+
+test('search matches year, status and file name; the count always belongs to the rows shown', async ({ app }) => {
+  const library = await withSeeds(app, ['000_', '001_', '002_', '003_'])
+  app.library.verifyReport(app.library.listReports({ search: '东风区' })[0].id)
+  await app.open()
+  await expect(library.count).toHaveText('共 4 份报告')
+
+  const cases: [string, number][] = [
+    ['2021', 2],
+    ['已核验', 1],
+    ['003_3e45', 1],
+    ['应急 2022', 1],
+    ['米易 2019', 0]
+  ]
+  for (const [search, n] of cases) {
+    await library.search.fill(search)
+    await expect(library.rows).toHaveCount(n)
+    await expect(library.count).toHaveText(`显示 ${n} / 4 份`)
+  }
+
+  // Typed key by key, as fast as the keyboard goes: the count settles on the last search, never on an earlier one.
+  await library.search.fill('')
+  await expect(library.count).toHaveText('共 4 份报告')
+  await library.search.pressSequentially('2021 米易', { delay: 0 })
+  await expect(library.count).toHaveText('显示 1 / 4 份')
+  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows.first()).toContainText('攀枝花市米易县')
+})
+
+test('the import queue lists the failures first, not the first lines', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  const garbage = new Uint8Array(4096)
+  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 256
+  const broken = [
+    { name: 'zz-empty.docx', bytes: new Uint8Array() },
+    { name: 'zz-garbage.bin', bytes: garbage }
+  ]
+  await library.drop([...cleanReports(8), ...broken])
+  await library.importDone(10)
+  const lines = library.importResults.getByTestId('import-result')
+  await expect(lines).toHaveCount(10)
+  await expect(lines.nth(0)).toContainText('导入失败')
+  await expect(lines.nth(1)).toContainText('导入失败')
+  await expect(lines.nth(0)).toBeInViewport()
+  await expect(lines.nth(2)).toContainText('已导入')
+})
+
+test('a near-duplicate is flagged at import and in the list, compared side by side, and one kept by a confirmed delete', async ({ app }) => {
+  const library = await withSeeds(app, ['000_'])
+  const bytes = readFileSync(seed('000_'))
+  await library.drop([{ name: 'yiyang-resaved.txt', bytes: Buffer.concat([bytes, Buffer.from('\n')]) }])
+  await library.importDone(1)
+  await expect(library.resultFor('yiyang-resaved.txt').getByTestId('import-near-duplicate')).toBeVisible()
+  await expect(library.summary).toContainText('1 份与资料库中已有的报告相近')
+  await expect(library.rows).toHaveCount(2)
+  await expect(app.page.getByTestId('near-duplicate-badge')).toHaveCount(2)
+
+  const originalRow = app.library.listReports().find((r) => r.fileName !== 'yiyang-resaved.txt')!
+  app.library.editCell(originalRow.id, 'requests.new_received.natural', '4')
+
+  await library.resultFor('yiyang-resaved.txt').getByRole('button', { name: '对照…' }).click()
+  const dialog = app.page.getByTestId('near-duplicates')
+  await expect(dialog).toContainText('yiyang-resaved.txt')
+  await expect(dialog).toContainText(originalRow.fileName)
+  await expect(dialog.getByTestId('near-duplicate-summary')).toContainText('1 个单元格不同')
+  await expect(dialog.getByTestId('near-duplicate-table')).toContainText('本年新收')
+
+  // Keeping one only asks; nothing is deleted until the deletion is confirmed.
+  await dialog.getByRole('button', { name: '保留右边这份…' }).click()
+  const confirm = dialog.getByTestId('near-duplicate-confirm')
+  await expect(confirm).toContainText('将删除 yiyang-resaved.txt')
+  await confirm.getByRole('button', { name: '取消' }).click()
+  await expect(confirm).toBeHidden()
+  expect(app.library.listReports()).toHaveLength(2)
+
+  await dialog.getByRole('button', { name: '保留右边这份…' }).click()
+  await confirm.getByLabel('删除原因').fill('同一报告重新保存，保留原件')
+  await confirm.getByRole('button', { name: '确认删除' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(library.banner).toContainText('已删除 yiyang-resaved.txt')
+  await expect(library.rows).toHaveCount(1)
+  await expect(app.page.getByTestId('near-duplicate-badge')).toHaveCount(0)
+  expect(app.library.deletedReports()).toMatchObject([{ fileName: 'yiyang-resaved.txt', deletedBy: '王核验', reason: '同一报告重新保存，保留原件' }])
+})
