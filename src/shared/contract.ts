@@ -44,8 +44,11 @@ export interface ApiContract {
   verifyReport: { args: { reportId: number }; result: ReportDetail }
   getSettings: { args: Record<string, never>; result: Settings }
   setReviewer: { args: { name: string }; result: Settings }
-  /** Asks where to save (a dialog in the app), then writes verified reports (or all). null when cancelled. */
-  exportReports: { args: { format: ExportFormat; all?: boolean }; result: ExportOutcome | null }
+  /**
+   * Asks where to save (a dialog in the app), then writes verified reports (or all). JSON goes to a chosen
+   * folder, one file per report (jsonAs 'folder', the default), or to one .json file holding every report ('file'). null when cancelled.
+   */
+  exportReports: { args: { format: ExportFormat; all?: boolean; jsonAs?: 'file' | 'folder' }; result: ExportOutcome | null }
   /** How far the export in progress is (polled by the window for its progress bar); null when none runs. */
   exportProgress: { args: Record<string, never>; result: { share: number } | null }
   /** 备份资料库: a consistent copy while the app runs. null when cancelled. */

@@ -4,7 +4,9 @@
 import { test, expect, type AppHarness } from './bridge'
 import { LibraryPage } from './pages/LibraryPage'
 import { requireShared, seed } from './shared-files'
-import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { cleanReports } from './clean-reports'
 
 test.beforeAll(requireShared)
@@ -102,4 +104,42 @@ test('a near-duplicate is flagged at import and in the list, compared side by si
   await expect(library.rows).toHaveCount(1)
   await expect(app.page.getByTestId('near-duplicate-badge')).toHaveCount(0)
   expect(app.library.deletedReports()).toMatchObject([{ fileName: 'yiyang-resaved.txt', deletedBy: '王核验', reason: '同一报告重新保存，保留原件' }])
+})
+
+test('JSON export writes what was chosen: one .json file, or a folder; the workbook names rules and cells in Chinese', async ({ app }) => {
+  const library = await withSeeds(app, ['000_', '001_', '002_'])
+  const [miyi] = app.library.listReports({ search: '米易' })
+  app.library.editCell(miyi.id, 'requests.new_received.natural', '11')
+
+  const file = join(app.tempDir, '全部报告.json')
+  app.dialogs.nextSavePath = file
+  await library.menuButton.click()
+  await app.page.getByRole('checkbox', { name: '包括未核验的报告' }).check()
+  await app.page.getByRole('menuitem', { name: 'JSON 数据：全部报告一个文件（.json）' }).click()
+  await expect(library.banner).toContainText(`已导出 3 份报告：${file}`)
+  expect(statSync(file).isFile()).toBe(true)
+  expect(JSON.parse(readFileSync(file, 'utf8')).reports).toHaveLength(3)
+
+  const folder = join(app.tempDir, 'json-folder')
+  app.dialogs.nextSavePath = folder
+  await library.menuButton.click()
+  await app.page.getByRole('checkbox', { name: '包括未核验的报告' }).check()
+  await app.page.getByRole('menuitem', { name: 'JSON 数据：每份报告一个文件（选择文件夹）' }).click()
+  await expect(library.banner).toContainText(`已导出 3 份报告：${folder}`)
+  expect(readdirSync(folder).filter((n) => n.endsWith('.json'))).toHaveLength(3)
+  expect(app.dialogs.asked.slice(-2)).toEqual(['导出 JSON（全部报告一个文件）', '选择导出 JSON 的文件夹（每份报告一个文件）'])
+
+  const xlsx = join(app.tempDir, 'out.xlsx')
+  app.dialogs.nextSavePath = xlsx
+  await library.menuButton.click()
+  await app.page.getByRole('checkbox', { name: '包括未核验的报告' }).check()
+  await app.page.getByRole('menuitem', { name: 'Excel 工作簿（.xlsx）' }).click()
+  await expect(library.banner).toContainText(`已导出 3 份报告：${xlsx}`)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(xlsx)
+  const issues = workbook.getWorksheet('问题清单')!
+  const balance = issues.getRows(2, issues.rowCount - 1)!.find((r) => r.getCell(13).value === 'requests.balance')!
+  expect(balance.getCell(4).value).toBe('表三：收到申请与办理、结转平衡')
+  expect(String(balance.getCell(6).value)).toContain('本年新收')
+  expect(workbook.getWorksheet('核验记录')!.getRow(2).getCell(9).value).toBeInstanceOf(Date)
 })

@@ -7,6 +7,7 @@ import type { Db, OpenOptions } from '../db'
 import type { ExportOptions } from './data'
 import { writeCsv } from './csv'
 import { writeJsonFolder } from './json'
+import { isJsonFilePath, writeJsonFile } from './json-file'
 import { writeXlsx } from './xlsx'
 
 export type { ExportOptions } from './data'
@@ -14,7 +15,8 @@ export type { ExportOptions } from './data'
 const WRITERS: Record<ExportFormat, (db: Db, path: string, options: ExportOptions) => Promise<number>> = {
   xlsx: writeXlsx,
   csv: writeCsv,
-  json: writeJsonFolder
+  // A folder of files, or one file when the chosen path is a .json file name (see json-file.ts).
+  json: (db, path, options) => (isJsonFilePath(path) ? writeJsonFile(db, path, options) : writeJsonFolder(db, path, options))
 }
 
 export async function exportTo(

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ExportFormat, MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
+import type { MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
 import { DropZone } from '../components/library/DropZone'
 import { ImportQueue } from '../components/library/ImportQueue'
 import { ReportGrid } from '../components/library/ReportGrid'
 import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
-import { LibraryMenu } from '../components/library/LibraryMenu'
+import { LibraryMenu, type ExportChoice } from '../components/library/LibraryMenu'
 import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
 import { NearDuplicateDialog } from '../components/library/NearDuplicateDialog'
 import { useExportProgress } from '../library/useExportProgress'
@@ -93,8 +93,11 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
   }
 
   const exportShare = useExportProgress()
-  const onExport = (format: ExportFormat, all: boolean): void =>
-    void act(() => exportShare.track(window.api.exportReports({ format, all })), (r) => `已导出 ${r.reports} 份报告：${r.path}`)
+  const onExport = ({ format, jsonAs }: ExportChoice, all: boolean): void =>
+    void act(
+      () => exportShare.track(window.api.exportReports({ format, all, ...(jsonAs ? { jsonAs } : {}) })),
+      (r) => `已导出 ${r.reports} 份报告：${r.path}`
+    )
   const onBackup = (): void => void act(() => window.api.backupLibrary({}), (r) => `资料库已备份到：${r.path}`)
   const onMerge = (): void =>
     void act(
