@@ -59,7 +59,10 @@ export function App(): React.JSX.Element {
     const { filters, order } = browseRef.current
     const listed = await window.api.listReports(listArgs(filters))
     const statuses = new Map(listed.map((r) => [r.id, r.status]))
-    const target = stepFrom(order.length ? order : listed.map((r) => r.id), from, how, statuses)
+    // Opened without the list (a reload): the list's order as it stands now, kept for the steps to come.
+    const steps = order.length ? order : listed.map((r) => r.id)
+    if (!order.length) setBrowse((b) => ({ ...b, order: steps }))
+    const target = stepFrom(steps, from, how, statuses)
     if (target === null) {
       if (how === 'queue') return '列表中已没有待核验或有问题的报告（按 Esc 返回资料库）'
       return how === 'next' ? '已是列表中的最后一份报告' : '已是列表中的第一份报告'
