@@ -47,6 +47,18 @@ test('search matches year, status and file name; the count always belongs to the
   await expect(library.count).toHaveText('显示 1 / 4 份')
   await expect(library.rows).toHaveCount(1)
   await expect(library.rows.first()).toContainText('攀枝花市米易县')
+
+  // An earlier keystroke's answer arriving after the latest one's: it is dropped, rows and count alike.
+  const list = app.library.listReports.bind(app.library)
+  const slow = app.library as unknown as { listReports: (f: { search?: string }) => unknown }
+  slow.listReports = (f) => (f.search === '202' ? new Promise((resolve) => setTimeout(() => resolve(list(f)), 1500)) : list(f))
+  await library.search.fill('202')
+  await expect(library.count).toHaveText('正在搜索…')
+  await library.search.fill('2021')
+  await expect(library.count).toHaveText('显示 2 / 4 份')
+  await app.page.waitForTimeout(2000)
+  await expect(library.count).toHaveText('显示 2 / 4 份')
+  await expect(library.rows).toHaveCount(2)
 })
 
 test('the import queue lists the failures first, not the first lines', async ({ app }) => {

@@ -144,3 +144,15 @@ test('after two refused values and a paste, the second Ctrl+Z undoes the edit be
   await expect(review.cell(first)).toHaveText(original)
   await expect(review.header.getByRole('button', { name: '↶ 撤销' })).toBeDisabled()
 })
+
+test('保存失败 is kept for a real failure to save (here: the report deleted meanwhile)', async ({ app }) => {
+  const { review, id } = await openMiyi(app)
+  app.library.deleteReport(id, '测试：打开期间被删除')
+  await review.type('requests.new_received.natural', '5')
+  await expect(review.banner).toContainText('保存失败')
+  await expect(review.banner).toContainText('找不到该报告')
+  await expect(app.page.getByTestId('cell-refusal')).toHaveCount(0)
+  // The reload that follows fails too; the banner still says what failed first.
+  await expect(review.header).toContainText('已保存')
+  await expect(review.banner).toContainText('保存失败')
+})

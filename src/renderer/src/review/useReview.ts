@@ -108,8 +108,9 @@ export function useReview(reportId: number): ReviewState {
         }
         return refusals.map((r) => r.key)
       }).catch(async (e) => {
-        setError(`保存失败：${(e as Error).message}`)
+        // Reloaded to show what is saved; the failure to save is what the banner says, even if the reload fails too.
         await reload()
+        setError(`保存失败：${(e as Error).message}`)
         return []
       })
     },
