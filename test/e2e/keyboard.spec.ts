@@ -135,6 +135,13 @@ test('Alt+→ / Alt+← step through the sorted list without verifying; Esc retu
   await expect(review.header).toContainText(order[1])
   await app.page.keyboard.press('Alt+ArrowRight')
   await expect(review.header).toContainText(order[2])
+  await app.page.keyboard.press('Alt+ArrowRight')
+  await expect(review.header).toContainText(order[3])
+  // Past the end of the list: it says so and stays.
+  await app.page.keyboard.press('Alt+ArrowRight')
+  await expect(review.banner).toContainText('已是列表中的最后一份报告')
+  await expect(review.header).toContainText(order[3])
+  await app.page.keyboard.press('Alt+ArrowLeft')
   await app.page.keyboard.press('Alt+ArrowLeft')
   await expect(review.header).toContainText(order[1])
   expect(order.map((a) => statusOf(app, a))).toEqual(Array(4).fill('pending'))

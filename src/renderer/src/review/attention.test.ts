@@ -30,6 +30,11 @@ describe('cells needing review', () => {
     ['uncertain reads', detail([cell('appeals.review.upheld', true), cell('requests.new_received.natural', true)]), ['requests.new_received.natural', 'appeals.review.upheld']],
     ['cells of an open failing check', detail([], [failing(['requests.carried_over.natural', 'requests.new_received.natural'])]), ['requests.new_received.natural', 'requests.carried_over.natural']],
     ['an accepted check needs nothing', detail([], [failing(['requests.new_received.natural'], true)]), []],
+    [
+      'cells of a doubtful check',
+      detail([], [{ ...failing(['appeals.review.upheld']), status: 'uncertain' }, { ...failing(['requests.granted.natural'], true), status: 'uncertain' }]),
+      ['appeals.review.upheld']
+    ],
     ['a correction a newer reading disputes', detail([], [], [{ key: 'appeals.review.upheld', edited: '1', extracted: '2' }]), ['appeals.review.upheld']]
   ]
   it.each(cases)('%s', (_name, d, expected) => {
