@@ -120,6 +120,23 @@ test('a clean report opens on the first cell of table 三, ready for typing', as
   await expect(library.screen).toBeHidden()
 })
 
+test('Ctrl+Enter while a value is being typed saves it first, then verifies (here refused, as the value breaks a check)', async ({ app }) => {
+  await libraryOf(app, 2)
+  await app.page.keyboard.press('Enter')
+  const review = new ReviewPage(app.page)
+  const cell = review.cell('requests.new_received.natural')
+  await expect(cell).toBeFocused()
+  await app.page.keyboard.type('12')
+  await app.page.keyboard.press('Control+Enter')
+  await expect(cell).toHaveText('12')
+  await expect(review.banner).toContainText('不能标记为已核验')
+  await expect(review.status).toHaveText('有问题')
+  const [{ id }] = app.library.listReports({ status: 'problem' })
+  expect(app.library.getReport(id).cells['requests.new_received.natural'].raw).toBe('12')
+  // The keyboard is back on the grid, so the reviewer can correct on.
+  await expect(cell).toBeFocused()
+})
+
 test('Alt+→ / Alt+← step through the sorted list without verifying; Esc returns with the same row selected', async ({ app }) => {
   const library = await libraryOf(app, 4)
   // Sorted by agency: the steps follow the list as shown, not the library's default order.

@@ -69,6 +69,8 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
   const verifyAndNext = useCallback(async () => {
     setNotice(null)
     if (await update(() => window.api.verifyReport({ reportId }))) step('queue')
+    // Refused: the keyboard goes back to the selected cell (it left an editor to save its value).
+    else if (document.activeElement === document.body) document.querySelector<HTMLElement>('.tables-pane .ag-cell-focus')?.focus()
   }, [update, reportId, step])
 
   const ready = !!detail && !!source
@@ -77,6 +79,16 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      const editor = (e.target as HTMLElement | null)?.closest?.('.ag-cell-inline-editing')
+      if (editor && (e.ctrlKey || e.metaKey) && e.key === 'Enter' && keys.current.ready && !keys.current.modal) {
+        // A value being typed into a cell: leaving the editor saves it (the grid stops editing when its
+        // cell loses focus), and the verification queued after it sees the new value.
+        e.preventDefault()
+        e.stopPropagation()
+        ;(e.target as HTMLElement).blur()
+        setTimeout(() => void verifyAndNext(), 0)
+        return
+      }
       if (typingInField(e.target)) return
       const mod = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()

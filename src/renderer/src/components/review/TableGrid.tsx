@@ -67,7 +67,14 @@ export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusa
     const focused = grid.getFocusedCell()
     if (focused?.rowIndex === at.rowIndex && focused.column.getColId() === at.colId) return
     grid.setFocusedCell(at.rowIndex, at.colId)
-    requestAnimationFrame(() => wrapper.current?.querySelector('.ag-cell-focus')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
+    requestAnimationFrame(() => {
+      const cell = wrapper.current?.querySelector<HTMLElement>('.ag-cell-focus')
+      cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      // The grid may mark the cell before it can take the keyboard (still drawing it): give it the keyboard
+      // then, unless the reviewer is typing somewhere else meanwhile.
+      const active = document.activeElement
+      if (cell && active !== cell && (active === document.body || !!wrapper.current?.contains(active))) cell.focus()
+    })
   }, [])
 
   useEffect(follow, [selectedKey, rows, follow])
