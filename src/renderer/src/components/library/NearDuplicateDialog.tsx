@@ -134,10 +134,12 @@ export function NearDuplicateDialog({ reportId, others, onClose, onDeleted }: Pr
         )}
         {deleting && (
           <div className="near-dup__confirm" role="alertdialog" aria-label="确认删除" data-testid="near-duplicate-confirm">
-            <strong>
-              将删除 {deleting.summary.fileName}（{STATUS_LABELS[deleting.summary.status]}）
-            </strong>
-            ：它的单元格、修改记录与核验都会从资料库中移除（资料库保留一条删除记录及其内容快照）。
+            <p className="near-dup__what">
+              <strong>
+                将删除 {deleting.summary.fileName}（{STATUS_LABELS[deleting.summary.status]}）
+              </strong>
+              ：它的单元格、修改记录与核验都会从资料库中移除（资料库保留一条删除记录及其内容快照）。
+            </p>
             <label className="inspector__reason">
               删除原因
               <input className="input" aria-label="删除原因" value={reason} onChange={(e) => setReason(e.target.value)} />
