@@ -72,8 +72,10 @@ export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusa
       cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
       // The grid may mark the cell before it can take the keyboard (still drawing it): give it the keyboard
       // then, unless the reviewer is typing somewhere else meanwhile.
+      // Never while a value is being typed (the editor holds the keyboard then).
       const active = document.activeElement
-      if (cell && active !== cell && (active === document.body || !!wrapper.current?.contains(active))) cell.focus()
+      const idle = active === document.body || (!!active?.classList.contains('ag-cell') && !!wrapper.current?.contains(active))
+      if (cell && active !== cell && idle && grid.getEditingCells().length === 0) cell.focus()
     })
   }, [])
 
