@@ -30,6 +30,8 @@ async function libraryOf(app: AppHarness, count: number): Promise<LibraryPage> {
   await library.importDone(count)
   await app.open()
   await expect(library.rows).toHaveCount(count)
+  // The list takes the keyboard as it appears (on its first row).
+  await expect(library.focusedRow).toHaveCount(1)
   return library
 }
 
