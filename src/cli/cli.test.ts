@@ -1,23 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { main } from './main'
+import { run } from './testing'
 import { removeTempDirs, SEEDS_DIR, tempDir } from '../library/testing/fixtures'
 
 afterEach(removeTempDirs)
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true))
-  try {
-    return { code: await main(args), out, err }
-  } finally {
-    o.mockRestore()
-    e.mockRestore()
-  }
-}
 
 describe('command line', () => {
   it('imports, lists as JSON, exports xlsx/csv/json and merges', async () => {
@@ -48,7 +35,7 @@ describe('command line', () => {
     expect((await run(['backup', '--library', library, '--out', backup])).code).toBe(0)
     const merged = await run(['merge', '--library', library, '--from', backup, '--json'])
     expect(merged.code).toBe(0)
-    expect(JSON.parse(merged.out)).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [] })
+    expect(JSON.parse(merged.out)).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [], refused: [] })
     const other = join(dir, 'other.sqlite')
     await run(['import', seeds[1], '--library', other])
     expect((await run(['merge', '--library', other, '--from', library])).out).toContain('新增 4')

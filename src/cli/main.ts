@@ -1,37 +1,46 @@
 // report-desk command line: the same core and library code as the app, headless.
+// The engine runs in the extraction child, and the library commands are loaded when one is run:
+// `--help` and `extract` evaluate neither in this process, so they start fast.
 
 import { withExtractor } from './extractor'
-import { asExtractedFile } from '../library/extractor'
+import type { ExtractedFile } from '../library/extractor'
+import type { ReportJson } from '../core/report'
 import { LIBRARY_ENV } from '../main/library-path'
 import { positionals, readInput } from './args'
-import { backupCommand, exportCommand, importCommand, listCommand, mergeCommand, reextractCommand } from './library-commands'
 
 const HELP = `report-desk — 年报核验台命令行 (Report Desk command line)
 
 用法 / usage:
   report-desk extract FILE [--json]                                提取一份报告，输出 report-desk/report@1 JSON
-  report-desk import FILE… --library PATH                          把报告导入资料库（相同内容不重复导入）
+  report-desk import FILE… --library PATH [--json]                 把报告导入资料库（相同内容不重复导入）
   report-desk list --library PATH [SEARCH] [--json]                列出资料库中的报告
   report-desk export --library PATH --format xlsx|csv|json --out PATH [--all]
                                                                    导出已核验的报告（--all：全部报告及其状态；json：PATH 为文件夹）
-  report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3）
+  report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3，有拒收时 4）
   report-desk backup --library PATH --out PATH                     备份资料库（运行中也可进行）
   report-desk reextract --library PATH [--all]                     用当前解析程序重新提取（人工修改保留）
   report-desk --help                                               显示本帮助
 
 资料库路径也可由环境变量 ${LIBRARY_ENV} 指定。
+制表符分隔的输出中，字段里的制表符、换行和反斜杠写作 \\t、\\n、\\r、\\\\（fields escape tab, newline, CR and backslash）。
 `
 
 type Command = (args: string[]) => Promise<number>
 
+type LibraryCommands = typeof import('./library-commands')
+const libraryCommand =
+  (name: keyof LibraryCommands): Command =>
+  async (args) =>
+    (await import('./library-commands'))[name](args)
+
 const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
-  import: importCommand,
-  list: listCommand,
-  export: exportCommand,
-  merge: mergeCommand,
-  backup: backupCommand,
-  reextract: reextractCommand
+  import: libraryCommand('importCommand'),
+  list: libraryCommand('listCommand'),
+  export: libraryCommand('exportCommand'),
+  merge: libraryCommand('mergeCommand'),
+  backup: libraryCommand('backupCommand'),
+  reextract: libraryCommand('reextractCommand')
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -61,7 +70,7 @@ async function extractCommand(args: string[]): Promise<number> {
   }
   const input = await readInput(file)
   const result = await withExtractor(({ extract }) => extract(input))
-  const extracted = asExtractedFile(result.value)
+  const extracted = extractedFile(result.value)
   if (!extracted) {
     for (const m of result.messages) process.stderr.write(`${m.message}${m.messageEn ? ' / ' + m.messageEn : ''}\n`)
     return 1
@@ -75,4 +84,10 @@ async function extractCommand(args: string[]): Promise<number> {
     for (const m of json.messages) process.stdout.write(`  [${m.type}] ${m.message}\n`)
   }
   return 0
+}
+
+/** The child answers a report, or a report with its document (as library/extractor's asExtractedFile, without loading the engine here). */
+function extractedFile(value: ReportJson | ExtractedFile | null): ExtractedFile | null {
+  if (!value) return null
+  return 'schema' in value ? { json: value } : value
 }

@@ -3,12 +3,15 @@
 
 import type { SourceLocation } from '../core/document'
 import type { Finding, ReportMeta } from '../core/report'
+import { isOpen, openSummary, type Settlement } from '../core/validate'
 import { UserFacingError } from '../shared/contract'
 import type { Acceptance, ReportDetail, ReviewCell, SourceView } from '../shared/types'
 import { sql, type Db } from './db'
+import { sanitiseStoredHtml } from './display-html'
 import { acceptancesOf, instanceOf } from './findings'
 import { requireReport } from './edits'
-import { cellRows, effectiveTables, metaOf, storedFindings, toSummary } from './store'
+import { marksOf, settlementOf } from './marks'
+import { cellRows, currentReport, effectiveTables, metaOf, storedFindings, toSummary } from './store'
 
 export function reportDetail(db: Db, reportId: number): ReportDetail {
   const row = requireReport(db, reportId)
@@ -37,12 +40,16 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     if (c.conflict_raw !== null && corrected) conflicts.push({ key: c.key, edited: c.human_raw ?? '', extracted: c.conflict_raw })
   }
   const acceptances = new Map(acceptancesOf(db, reportId).map((a) => [`${a.rule}|${a.instance}`, a]))
+  const settlement = settlementOf(db, reportId, rows)
+  const findings = withAcceptances(storedFindings(row), acceptances, settlement)
   return {
     summary: toSummary(row),
     meta: metaOf(row),
     tables: effectiveTables(row, rows),
     cells,
-    findings: withAcceptances(storedFindings(row), acceptances),
+    findings,
+    open: openSummary(currentReport(row, rows), findings, settlement),
+    marks: marksOf(db, reportId),
     messages: JSON.parse(row.messages),
     verifiedBy: row.verified_by,
     verifiedAt: row.verified_at,
@@ -51,12 +58,13 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   }
 }
 
-function withAcceptances(findings: Finding[], acceptances: Map<string, Acceptance>): ReportDetail['findings'] {
+function withAcceptances(findings: Finding[], acceptances: Map<string, Acceptance>, settlement: Settlement): ReportDetail['findings'] {
   return findings.map((f) => {
     const accepted = f.status === 'fail' || f.status === 'uncertain' ? acceptances.get(`${f.rule}|${instanceOf(f.cells)}`) : undefined
     const { accepted: _checkAcceptance, ...rest } = f
     void _checkAcceptance
-    return accepted ? { ...rest, accepted } : rest
+    const open = isOpen(accepted ? { ...rest, accepted } : rest, settlement)
+    return accepted ? { ...rest, accepted, open } : { ...rest, open }
   })
 }
 
@@ -67,7 +75,8 @@ export function sourceView(db: Db, reportId: number): SourceView {
     | undefined
   const format = row.format as SourceView['format']
   const view: SourceView = { format, name: row.name, text: doc?.text ?? '' }
-  if (doc?.display_html) view.displayHtml = doc.display_html
+  // Sanitised again on the way out: the library file may not be what this program wrote.
+  if (doc?.display_html) view.displayHtml = sanitiseStoredHtml(doc.display_html)
   if (format === 'pdf') {
     const bytes = sql(db, 'SELECT bytes FROM file_bytes WHERE file_id = ?').get(row.file_id) as { bytes: Buffer } | undefined
     if (!bytes) throw new UserFacingError('source.missing', '找不到原始文件')

@@ -1,12 +1,14 @@
 // Reviewer edits: cells and metadata, each recorded with old, new, who, when and why. Editing a
 // verified report reopens it (recorded as an edit of 'status'). Findings re-run after each edit.
 
-import { unresolvedFailures } from '../core/validate'
+import { openSummary } from '../core/validate'
 import { UserFacingError } from '../shared/contract'
+import { openReason } from '../shared/open-items'
 import type { EditRecord, ReportStatus, Settings } from '../shared/types'
 import { agencyKey } from './agency'
 import { sql, type Db } from './db'
 import { checkReport, refreshAround, refreshReport } from './findings'
+import { dropMarksFor } from './marks'
 import { cellTypeFor, parseReviewerText } from './reviewer-text'
 import { reportRow, type CellRow, type ReportRow } from './store'
 
@@ -55,7 +57,7 @@ function cleanReason(reason: string | undefined): string | null {
 }
 
 /** Before an edit of a verified report: clear the verification; after the checks re-ran, record the new status. */
-function reopenIfVerified(db: Db, row: ReportRow): (() => void) | null {
+export function reopenIfVerified(db: Db, row: ReportRow): (() => void) | null {
   if (row.status !== 'verified') return null
   sql(db, "UPDATE reports SET status = 'pending', verified_by = NULL, verified_at = NULL WHERE id = ?").run(row.id)
   return () => {
@@ -88,6 +90,7 @@ export function editCell(db: Db, reportId: number, key: string, text: string, re
       return
     }
     const reopen = reopenIfVerified(db, row)
+    dropMarksFor(db, reportId, key, entry.raw !== '')
     if (!cell) {
       sql(db, 'INSERT INTO cells (report_id, key, human_value, human_raw) VALUES (?, ?, ?, ?)').run(reportId, key, entry.value, entry.raw)
     } else if (cell.ext_raw !== null && entry.raw === cell.ext_raw) {
@@ -189,20 +192,15 @@ export function acceptFinding(db: Db, reportId: number, rule: string, cells: str
   })()
 }
 
-/** 标记为已核验: refused while a failing finding is neither corrected nor accepted. */
+/** 标记为已核验: refused while anything is open (see core/validate/open.ts), naming what and what to do. */
 export function verifyReport(db: Db, reportId: number): void {
   db.transaction(() => {
     const reviewer = requireReviewer(db)
     const row = requireReport(db, reportId)
     if (row.status === 'verified') return
     const checked = checkReport(db, reportId)
-    const open = unresolvedFailures(checked?.findings ?? [])
-    if (open.length > 0) {
-      throw new UserFacingError(
-        'verify.open_findings',
-        `还有 ${open.length} 条未解决的不一致（如：${open[0].message}），不能标记为已核验。请更正单元格，或核对原文后接受该问题。`
-      )
-    }
+    const reason = checked ? openReason(openSummary(checked.report, checked.findings, checked.settlement)) : null
+    if (reason) throw new UserFacingError('verify.open_findings', reason)
     refreshReport(db, reportId)
     const at = new Date().toISOString()
     sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(reviewer, at, at, reportId)

@@ -1,10 +1,11 @@
 // Findings and status: the checks re-run over the report as it stands (with its text, last year's
 // report of the same agency and the reviewer's acceptances) after every change, and the status follows.
 
-import type { Finding } from '../core/report'
-import { runChecks, unresolvedFailures, type Acceptance as CheckAcceptance } from '../core/validate'
+import type { ExtractedReport, Finding } from '../core/report'
+import { openSummary, runChecks, type Acceptance as CheckAcceptance, type Settlement } from '../core/validate'
 import type { Acceptance, ReportStatus } from '../shared/types'
 import { sql, type Db } from './db'
+import { settlementOf } from './marks'
 import { cellRows, currentReport, encodeFindings, reportRow, type ReportRow } from './store'
 
 /** The instance key of a finding: its sorted cell keys joined by ','. */
@@ -54,15 +55,27 @@ function followingReportIds(db: Db, agencyKey: string | null, year: number | nul
   return rows.map((r) => r.id)
 }
 
-export function checkReport(db: Db, reportId: number): { row: ReportRow; findings: Finding[] } | null {
+export interface CheckedReport {
+  row: ReportRow
+  /** The report as it stands (reviewer values win). */
+  report: ExtractedReport
+  /** The reviewer's marks and typed cells. */
+  settlement: Settlement
+  findings: Finding[]
+}
+
+export function checkReport(db: Db, reportId: number): CheckedReport | null {
   const row = reportRow(db, reportId)
   if (!row) return null
-  const report = currentReport(row, cellRows(db, reportId))
+  const cells = cellRows(db, reportId)
+  const report = currentReport(row, cells)
+  const settlement = settlementOf(db, reportId, cells)
   const prevId = previousReportId(db, row)
   const prevRow = prevId === undefined ? undefined : reportRow(db, prevId)
   const previous = prevRow ? currentReport(prevRow, cellRows(db, prevRow.id)) : undefined
-  const findings = runChecks(report, { text: documentText(db, reportId), previous, acceptances: acceptancesOf(db, reportId).map(forChecks) })
-  return { row, findings }
+  const acceptances = acceptancesOf(db, reportId).map(forChecks)
+  const findings = runChecks(report, { text: documentText(db, reportId), previous, acceptances, settlement })
+  return { row, report, settlement, findings }
 }
 
 /** The status the findings imply; a verified report stays verified until someone edits it. */
@@ -75,13 +88,30 @@ export function derivedStatus(current: ReportStatus, openFindings: number): Repo
 export function refreshReport(db: Db, reportId: number): void {
   const checked = checkReport(db, reportId)
   if (!checked) return
-  const open = unresolvedFailures(checked.findings).length
+  const open = openSummary(checked.report, checked.findings, checked.settlement).total
   sql(db, 'UPDATE reports SET findings = ?, open_findings = ?, status = ? WHERE id = ?').run(
     encodeFindings(checked.findings),
     open,
     derivedStatus(checked.row.status, open),
     reportId
   )
+}
+
+/**
+ * Re-derives findings, open count and status when a migration asked for it (the meaning of "open"
+ * changed), once, in one transaction. Only reports not yet verified: their status is what the list
+ * derives and the gate decides (about 5 ms a report); a verified report stays verified, and its
+ * findings are re-run at its next edit.
+ */
+export function rederiveIfAsked(db: Db): number {
+  const asked = sql(db, "SELECT value FROM settings WHERE key = 'rederive_open_findings'").get()
+  if (!asked) return 0
+  return db.transaction(() => {
+    const ids = (sql(db, "SELECT id FROM reports WHERE status <> 'verified' ORDER BY id").all() as { id: number }[]).map((r) => r.id)
+    for (const id of ids) refreshReport(db, id)
+    sql(db, "DELETE FROM settings WHERE key = 'rederive_open_findings'").run()
+    return ids.length
+  })()
 }
 
 /** Re-runs a report and the next year's report of the same agency, whose carry-over check reads it. */

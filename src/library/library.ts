@@ -19,17 +19,20 @@ import type {
 import { searchClause } from './search'
 import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
 import { backupTo } from './backup'
-import { openDatabase, schemaVersion, sql, type Db, type OpenOptions } from './db'
+import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
 import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
-import type { Extractor } from './extractor'
+import { asExtractedFile, type Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
-import { hasDocument, refreshAround } from './findings'
-import { ingest } from '../core/ingest'
+import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
+import * as marks from './marks'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
 import { toSummary, type ReportRow } from './store'
+import { UserFacingError } from '../shared/contract'
+import { refuseLibraryFile } from './paths'
+import { removeLeftovers } from './leftovers'
 
 export { EXTRACTOR_VERSION, extractInProcess, type ExtractedFile, type Extractor } from './extractor'
 
@@ -45,15 +48,41 @@ const list = (search: string): string => `SELECT r.id, f.name, f.size, f.sha256,
   WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status) AND ${search}
   ORDER BY r.updated_at DESC, r.id DESC`
 
+/** Said when a zero-byte file became a new library (it may have been meant as something else). */
+export const EMPTY_FILE_NOTICE = '资料库文件原为空文件（0 字节），已作为新资料库使用'
+
 export class Library {
   readonly path: string
+  /** Why the library is open read-only (in Chinese), or null when it may be changed. */
+  readonly readOnly: string | null
+  /** Whether opening created it: from a path that did not exist, or from a zero-byte file. */
+  readonly created: OpenedLibrary['created']
   private readonly db: Db
   private readonly options: OpenOptions
 
-  constructor(path: string, options: OpenOptions = {}) {
+  /**
+   * Opens (or creates) the library. A file that is not a library is refused unchanged; a library
+   * whose file or folder is read-only, or opened with `readOnly`, can be read but not changed.
+   */
+  constructor(path: string, options: LibraryOpenOptions = {}) {
     this.path = path
-    this.options = options
-    this.db = openDatabase(path, options)
+    this.options = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }
+    const opened = openLibrary(path, options)
+    this.db = opened.db
+    this.readOnly = opened.readOnly
+    this.created = opened.created
+    if (path !== ':memory:') removeLeftovers(path)
+    if (!this.readOnly) rederiveIfAsked(this.db)
+  }
+
+  /** Refuses a change to a read-only library, saying why and what to do, in Chinese. */
+  assertWritable(): void {
+    if (this.readOnly) {
+      throw new UserFacingError(
+        'library.read_only',
+        `此资料库以只读方式打开（${this.readOnly}），不能修改。如需修改，请把资料库复制到可写的位置后再打开。`
+      )
+    }
   }
 
   close(): void {
@@ -62,11 +91,19 @@ export class Library {
 
   info(): LibraryInfo {
     const { n } = sql(this.db, 'SELECT COUNT(*) AS n FROM reports').get() as { n: number }
-    return { path: this.path, reportCount: n, schemaVersion: schemaVersion(this.db), staleReports: this.staleReports().length }
+    return {
+      path: this.path,
+      reportCount: n,
+      schemaVersion: schemaVersion(this.db),
+      staleReports: this.staleReports().length,
+      ...(this.readOnly ? { readOnly: this.readOnly } : {}),
+      ...(this.created === 'empty_file' ? { notice: EMPTY_FILE_NOTICE } : {})
+    }
   }
 
   /** Imports files one by one: a file that fails fails alone, and nothing of it is stored. */
   async importFiles(files: FilePayload[], extract: Extractor): Promise<ImportOutcome[]> {
+    this.assertWritable()
     const outcomes: ImportOutcome[] = []
     for (const file of files) outcomes.push(await this.importFile(file, extract))
     return outcomes
@@ -74,6 +111,7 @@ export class Library {
 
   /** Imports one file; a report of an agency, year and template already in the library names those near-duplicates. */
   async importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+    this.assertWritable()
     const outcome = await importFile(this.db, file, extract)
     if (outcome.status !== 'imported') return outcome
     const near = nearDuplicateIds(this.db, outcome.reportId)
@@ -82,6 +120,7 @@ export class Library {
 
   /** Deletes a report (e.g. the copy not kept of two near-duplicates); recorded with a snapshot, see near-duplicates.ts. */
   deleteReport(reportId: number, reason: string): void {
+    this.assertWritable()
     deleteReport(this.db, reportId, reason)
   }
 
@@ -115,10 +154,11 @@ export class Library {
    * decodes the stored bytes once, keeps the document, and re-runs the checks with its text.
    * Returns false when the document was already there.
    */
-  async restoreDocument(reportId: number): Promise<boolean> {
-    if (hasDocument(this.db, reportId)) return false
-    const file = this.fileOf(reportId)
-    const doc = (await ingest(file)).value
+  async restoreDocument(reportId: number, extract: Extractor): Promise<boolean> {
+    if (this.readOnly || hasDocument(this.db, reportId)) return false
+    // Through the extractor (the app's child process), never the engine in this process: the
+    // stored bytes may come from another reviewer's library and are as hostile as any dropped file.
+    const doc = asExtractedFile((await extract(this.fileOf(reportId))).value)?.document
     if (!doc) return false
     this.db.transaction(() => {
       storeDocument(this.db, reportId, { text: doc.text, displayHtml: doc.displayHtml, encoding: doc.encoding, pages: doc.pages })
@@ -133,11 +173,13 @@ export class Library {
   }
 
   editCell(reportId: number, key: string, raw: string, reason?: string): ReportDetail {
+    this.assertWritable()
     edits.editCell(this.db, reportId, key, raw, reason)
     return this.getReport(reportId)
   }
 
   editMeta(reportId: number, field: edits.MetaField, value: string, reason?: string): ReportDetail {
+    this.assertWritable()
     edits.editMeta(this.db, reportId, field, value, reason)
     return this.getReport(reportId)
   }
@@ -148,11 +190,34 @@ export class Library {
   }
 
   acceptFinding(reportId: number, rule: string, cells: string[], comment: string): ReportDetail {
+    this.assertWritable()
     edits.acceptFinding(this.db, reportId, rule, cells, comment)
     return this.getReport(reportId)
   }
 
+  /** 原文无此表 for one table, with the reviewer's comment (recorded in the audit trail). */
+  markTableAbsent(reportId: number, table: string, comment: string): ReportDetail {
+    this.assertWritable()
+    marks.markTableAbsent(this.db, reportId, table, comment)
+    return this.getReport(reportId)
+  }
+
+  /** 原文空白 for the given cells, with one comment. */
+  markCellsBlank(reportId: number, keys: string[], comment: string): ReportDetail {
+    this.assertWritable()
+    marks.markCellsBlank(this.db, reportId, keys, comment)
+    return this.getReport(reportId)
+  }
+
+  /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
+  settleBlankCells(reportId: number, comment: string): ReportDetail {
+    this.assertWritable()
+    marks.settleBlankCells(this.db, reportId, comment)
+    return this.getReport(reportId)
+  }
+
   verifyReport(reportId: number): ReportDetail {
+    this.assertWritable()
     edits.verifyReport(this.db, reportId)
     return this.getReport(reportId)
   }
@@ -162,12 +227,13 @@ export class Library {
   }
 
   setReviewer(name: string): Settings {
+    this.assertWritable()
     return edits.setReviewer(this.db, name)
   }
 
   /** Writes verified reports (or all) as xlsx/csv to a file, or json files into a folder. Returns how many. */
   export(format: ExportFormat, outPath: string, options: ExportOptions = {}): Promise<number> {
-    return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options })
+    return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options, readOnly: this.readOnly !== null })
   }
 
   /** 备份资料库: a consistent copy while the library stays open. */
@@ -177,6 +243,8 @@ export class Library {
 
   /** Merges another reviewer's library (see merge.ts for the rule). */
   merge(otherPath: string): MergeOutcome {
+    this.assertWritable()
+    refuseLibraryFile(this.path, otherPath, 'merge')
     return mergeLibrary(this.db, otherPath, this.options)
   }
 
@@ -187,12 +255,14 @@ export class Library {
 
   /** Settles one: keep our values, or take theirs with their history; returns those still waiting. */
   settleMergeConflict(id: number, take: MergeSide): PendingMergeConflict[] {
+    this.assertWritable()
     settleConflict(this.db, id, take, this.options)
     return pendingConflicts(this.db)
   }
 
   /** Re-extracts one report from its stored bytes: reviewer edits are kept, disagreements listed. */
   reextract(reportId: number, extract: Extractor): Promise<ReextractOutcome> {
+    this.assertWritable()
     return reextract(this.db, reportId, extract)
   }
 
@@ -202,6 +272,7 @@ export class Library {
   }
 
   async reextractStale(extract: Extractor): Promise<ReextractOutcome[]> {
+    this.assertWritable()
     const outcomes: ReextractOutcome[] = []
     for (const id of this.staleReports()) outcomes.push(await this.reextract(id, extract))
     return outcomes

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Library } from './library'
 import { LibraryError } from './db'
-import { handReport, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
+import { handReport, recordNoTables, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
 
 afterEach(removeTempDirs)
 
@@ -25,8 +25,9 @@ describe('merging another reviewer’s library', () => {
     acceptAllAndVerify(theirs, 1)
     // Report 2: only they verified it, same values → we take their verification and its history.
     theirs.verifyReport(2)
-    // Report 5: only they corrected and verified it → we take their values.
+    // Report 5 (no tables, recorded so by them): only they corrected and verified it → we take their values and marks.
     theirs.editMeta(5, 'agency', '舟曲县应急管理局（合并）')
+    recordNoTables(theirs, 5, '原文只有文字，无表格')
     theirs.verifyReport(5)
     // A report only they have.
     await theirs.importFile({ name: 'extra.txt', bytes: new TextEncoder().encode('extra') }, async () => ({
@@ -50,7 +51,15 @@ describe('merging another reviewer’s library', () => {
     expect(two).toMatchObject({ verifiedBy: '李四', summary: { status: 'verified' } })
     expect(ours.history(2, 'status')).toMatchObject([{ newRaw: 'verified', reviewer: '李四' }])
 
-    expect(ours.getReport(5)).toMatchObject({ meta: { agency: '舟曲县应急管理局（合并）' }, verifiedBy: '李四' })
+    const five = ours.getReport(5)
+    expect(five).toMatchObject({ meta: { agency: '舟曲县应急管理局（合并）' }, verifiedBy: '李四', open: { total: 0 } })
+    // Their 原文无此表 marks came along, with their audit trail.
+    expect(five.marks.tables.map((m) => [m.target, m.comment, m.by])).toEqual([
+      ['table.active', '原文只有文字，无表格', '李四'],
+      ['table.appeals', '原文只有文字，无表格', '李四'],
+      ['table.requests', '原文只有文字，无表格', '李四']
+    ])
+    expect(ours.history(5, 'table.requests')).toMatchObject([{ newRaw: '原文无此表', reviewer: '李四', reason: '原文只有文字，无表格' }])
     // Each report where their side was taken is listed, with how many values changed.
     expect(outcome.updates).toEqual(
       expect.arrayContaining([
@@ -61,7 +70,8 @@ describe('merging another reviewer’s library', () => {
     expect(outcome.updates).toHaveLength(2)
 
     const extra = ours.listReports({ search: '丙区' })[0]
-    expect(extra.status).toBe('pending')
+    // one cell of three found tables: the rest are blank and unread
+    expect(extra.status).toBe('problem')
     const extraDetail = ours.getReport(extra.id)
     expect(extraDetail.cells[A]).toMatchObject({ value: 3, corrected: true })
     expect(ours.history(extra.id, A)).toMatchObject([{ oldRaw: '2', newRaw: '3', reviewer: '李四', reason: '补录' }])

@@ -9,16 +9,22 @@
 //   - only ours verified → ours is kept;
 //   - neither verified → theirs is taken when only they edited it, ours kept when only we did,
 //     a conflict when both did.
+// Their library is input like any file: a report whose stored bytes are not the file its sha256
+// names is refused (listed, nothing of it taken), so a forgery cannot pass for a genuine report
+// or make the genuine file a "duplicate"; their display HTML is sanitised again on the way in.
 // Everything runs in one transaction: a failed merge changes nothing. A conflict is kept in the
 // library (merge_conflicts) until a person settles it: keep ours, or take theirs (read again from
 // their library file, with its history), which then runs the same way as an automatic take.
 
 import { resolve } from 'node:path'
 import type { ReportStatus, MergeConflict, MergeOutcome, MergeSide, PendingMergeConflict } from '../shared/types'
+import { sha256Hex } from '../core/hash'
+import { sanitiseStoredHtml } from './display-html'
 import { agencyKey } from './agency'
 import { LibraryError, openReadOnly, sql, type Db, type OpenOptions } from './db'
 import { recordEdit } from './edits'
 import { refreshAround } from './findings'
+import { copyMarks } from './marks'
 import { reportIdBySha } from './importing'
 import { cellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
 
@@ -103,6 +109,8 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
         | ReportRow
         | undefined
       if (!theirRow) throw new LibraryError('merge.other_changed', `对方资料库 ${row.other_path} 中已没有这份报告，请重新合并。`)
+      const forged = forgery(other, theirRow)
+      if (forged) throw new LibraryError('merge.forged', `对方资料库中的这份报告不能采用：${forged}`)
       const ours = side(db, reportRow(db, row.report_id)!)
       const theirs = side(other, theirRow)
       takeTheirs(db, ours, theirs, differencesOf(ours, theirs))
@@ -119,7 +127,7 @@ function side(db: Db, row: ReportRow): Side {
 }
 
 function mergeFrom(db: Db, other: Db): MergeOutcome {
-  const outcome: MergeOutcome = { added: 0, updated: 0, unchanged: 0, conflicts: [], updates: [] }
+  const outcome: MergeOutcome = { added: 0, updated: 0, unchanged: 0, conflicts: [], updates: [], refused: [] }
   const touched: number[] = []
   /** Theirs taken over ours: done, and listed, so that no value of ours changes unseen. */
   const take = (ours: Side, theirs: Side, differences: NonNullable<MergeConflict['differences']>): void => {
@@ -137,6 +145,11 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
   }
   const theirRows = other.prepare(`SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id ORDER BY r.id`).all() as ReportRow[]
   for (const theirRow of theirRows) {
+    const forged = forgery(other, theirRow)
+    if (forged) {
+      outcome.refused.push({ fileName: theirRow.name, sha256: theirRow.sha256, reason: forged })
+      continue
+    }
     const theirs = side(other, theirRow)
     const ourId = reportIdBySha(db, theirRow.sha256)
     if (ourId === undefined) {
@@ -167,6 +180,21 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
   }
   for (const id of touched) refreshAround(db, id)
   return outcome
+}
+
+const FORMATS = new Set(['txt', 'html', 'docx', 'doc', 'pdf'])
+
+/** Why their report cannot be taken (its file is not what its row says), or null when it can. */
+function forgery(other: Db, row: ReportRow): string | null {
+  const stored = other.prepare('SELECT bytes FROM file_bytes WHERE file_id = ?').get(row.file_id) as { bytes: unknown } | undefined
+  if (!stored || !Buffer.isBuffer(stored.bytes)) return '对方资料库中没有这份报告的原始文件'
+  const actual = sha256Hex(stored.bytes)
+  if (actual !== row.sha256) {
+    return `原始文件的内容与记录的 sha256 不符（记录 ${String(row.sha256).slice(0, 12)}…，实际 ${actual.slice(0, 12)}…），可能被篡改或已损坏，未合并`
+  }
+  if (stored.bytes.length !== row.size) return `原始文件的大小与记录不符（记录 ${row.size} 字节，实际 ${stored.bytes.length} 字节），未合并`
+  if (!FORMATS.has(row.format)) return `文件格式“${String(row.format)}”无法识别，未合并`
+  return null
 }
 
 /** How a cell compares: its number, or its text when it holds none (blank, "/", "-"). */
@@ -282,7 +310,7 @@ function addReport(db: Db, theirs: Side): number {
     sql(db, 'INSERT INTO documents (report_id, text, display_html, encoding, pages) VALUES (?, ?, ?, ?, ?)').run(
       id,
       doc.text,
-      doc.display_html,
+      typeof doc.display_html === 'string' ? sanitiseStoredHtml(doc.display_html) : null,
       doc.encoding,
       doc.pages
     )
@@ -296,6 +324,7 @@ function addReport(db: Db, theirs: Side): number {
   }
   copyEdits(db, id, theirs.edits, [])
   copyAcceptances(db, other, row.id, id)
+  copyMarks(db, other, row.id, id)
   return id
 }
 
@@ -319,6 +348,7 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
     recordEdit(db, { reportId: id, target: d.target, oldRaw: d.ours, newRaw: d.theirs, reviewer: mergedBy, reason: '合并资料库：采用对方的值', at: now })
   }
   copyAcceptances(db, theirs.db, theirs.row.id, id)
+  copyMarks(db, theirs.db, theirs.row.id, id)
   if (theirs.row.status === 'verified') {
     sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(
       theirs.row.verified_by,

@@ -120,6 +120,28 @@ export const MIGRATIONS: readonly Migration[] = [
     `
   },
   {
+    id: 3,
+    name: 'reviewer marks: 原文无此表 per table, 原文空白 per cell',
+    sql: `
+      -- What a reviewer recorded about the original, with a comment: target 'table.<name>' for a
+      -- table the original does not have (原文无此表), a cell key for a cell it leaves blank (原文空白).
+      -- Each mark is also an entry of the edits audit trail.
+      CREATE TABLE marks (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        marked_by TEXT NOT NULL,
+        marked_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, target)
+      ) WITHOUT ROWID;
+      -- open_findings now counts missing tables, unread cells and unsettled checks, which only the
+      -- checks can tell: the library re-runs them for every unverified report on its next open
+      -- (findings.ts rederiveIfAsked).
+      INSERT INTO settings (key, value) VALUES ('rederive_open_findings', '3')
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+    `
+  },
+  {
     id: 6,
     name: 'deleted reports kept on record',
     sql: `

@@ -7,6 +7,7 @@ import type { Message } from '../core/messages'
 import { TABLE_NAMES, tableOf, type TableName, type TemplateId } from '../core/template'
 import type { ReportStatus, ReportSummary } from '../shared/types'
 import { sql, type Db } from './db'
+import { UserFacingError } from '../shared/contract'
 
 export interface ReportRow {
   id: number
@@ -117,7 +118,23 @@ export function encodeFindings(findings: readonly Finding[]): Buffer {
 }
 
 export function decodeFindings(blob: Buffer): Finding[] {
-  return JSON.parse(inflateRawSync(blob).toString('utf8')) as Finding[]
+  return JSON.parse(inflateFindings(blob).toString('utf8')) as Finding[]
+}
+
+/**
+ * A report's findings are a few hundred KB at most; a library from elsewhere may hold a blob that
+ * inflates to gigabytes (a deflate bomb), which would take the whole process down. Bounded, and
+ * a blob that is not findings is a clear error about that one report.
+ */
+export const MAX_FINDINGS_BYTES = 32 * 1024 * 1024
+
+function inflateFindings(blob: Buffer): Buffer {
+  try {
+    if (!Buffer.isBuffer(blob)) throw new Error('not a blob')
+    return inflateRawSync(blob, { maxOutputLength: MAX_FINDINGS_BYTES })
+  } catch {
+    throw new UserFacingError('report.damaged_findings', '这份报告保存的检查结果已损坏或异常庞大，无法读取（资料库可能来自他处并被改动过）。')
+  }
 }
 
 const NOT_PASSED = ['"status":"fail"', '"status":"uncertain"', '"status":"not_assessable"'].map((s) => Buffer.from(s))
@@ -128,7 +145,7 @@ const NOT_PASSED = ['"status":"fail"', '"status":"uncertain"', '"status":"not_as
  * string inside it cannot hold an unescaped quote).
  */
 export function decodeIssues(blob: Buffer): Finding[] {
-  const json = inflateRawSync(blob)
+  const json = inflateFindings(blob)
   if (!NOT_PASSED.some((status) => json.includes(status))) return []
   return (JSON.parse(json.toString('utf8')) as Finding[]).filter((f) => f.status !== 'pass')
 }

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { invokeHandler, type Handlers } from '../shared/contract'
 import { Library } from '../library/library'
 import { memoExtract, removeTempDirs, seedFiles, tempDir } from '../library/testing/fixtures'
 import { createHandlers, type Dialogs } from './handlers'
+import { emptyDatabase, foreignDatabase } from '../library/testing/hostile'
 
 afterEach(removeTempDirs)
 
@@ -26,7 +27,7 @@ async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library
   const library = new Library(join(tempDir(), 'library.sqlite'))
   const dialogs = new Scripted()
   const opened: Library[] = []
-  const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: (path) => (opened.push(new Library(path)), opened.at(-1)!) })
+  const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: (path) => (opened.push(new Library(path, { existingOnly: true })), opened.at(-1)!) })
   await handlers.importFiles({ files: seedFiles() })
   return { handlers, dialogs, library, opened }
 }
@@ -56,6 +57,23 @@ describe('handlers', () => {
     expect(source.text).toContain('益阳市应急管理局')
     const missing = await invokeHandler(handlers, 'getReport', { reportId: 12345 })
     expect(missing.ok ? '' : missing.error.message).toMatch(/找不到该报告/)
+    library.close()
+  })
+
+  it('marks: 原文无此表 per table, 原文空白 per cell and the one act — arguments checked, errors in Chinese', async () => {
+    const { handlers, library } = await setup()
+    await handlers.setReviewer({ name: '张三' })
+    // report 4 is seed 003, without tables
+    const refused = await invokeHandler(handlers, 'verifyReport', { reportId: 4 })
+    expect(refused.ok ? '' : refused.error.message).toBe('还不能标记为已核验：缺少表二、表三、表四（请对照原文填入，或记为“原文无此表”）。')
+    const noComment = await invokeHandler(handlers, 'markTableAbsent', { reportId: 4, table: 'requests', comment: '' })
+    expect(noComment.ok ? '' : noComment.error.code).toBe('mark.no_comment')
+    const badKeys = await invokeHandler(handlers, 'markCellsBlank', { reportId: 4, keys: 'appeals.review.total' as unknown as string[], comment: 'x' })
+    expect(badKeys.ok ? '' : badKeys.error.message).toBe('参数无效：单元格列表')
+    for (const table of ['active', 'requests', 'appeals']) await handlers.markTableAbsent({ reportId: 4, table, comment: '原文无表格' })
+    const nothing = await invokeHandler(handlers, 'settleBlankCells', { reportId: 4, comment: '原文空白' })
+    expect(nothing.ok ? '' : nothing.error.code).toBe('mark.nothing_blank')
+    expect((await handlers.verifyReport({ reportId: 4 })).summary.status).toBe('verified')
     library.close()
   })
 
@@ -115,7 +133,7 @@ describe('handlers', () => {
 
     expect(await handlers.mergeLibrary({})).toBeNull()
     dialogs.open.push(join(dir, 'backup.sqlite'))
-    expect(await handlers.mergeLibrary({})).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [] })
+    expect(await handlers.mergeLibrary({})).toEqual({ added: 0, updated: 0, unchanged: 5, conflicts: [], updates: [], refused: [] })
     dialogs.open.push(library.path)
     const self = await invokeHandler(handlers, 'mergeLibrary', {})
     expect(self.ok ? '' : self.error.message).toMatch(/自身/)
@@ -152,5 +170,65 @@ describe('handlers', () => {
     const detail = await handlers.getReport({ reportId: 1 })
     expect(detail.cells['requests.new_received.natural'].raw).not.toBe('77')
     opened[0].close()
+  })
+
+  it('no dialog answer can make export, backup or merge write over the open library', async () => {
+    const { handlers, dialogs, library } = await setup()
+    for (const target of [library.path, `${library.path}-wal`, `${library.path}-journal`, library.path.replace('library.sqlite', 'LIBRARY.sqlite')]) {
+      dialogs.save.push(target)
+      const exported = await invokeHandler(handlers, 'exportReports', { format: 'csv', all: true })
+      expect(exported).toMatchObject({ ok: false, error: { code: 'export.same_file', message: expect.stringContaining('不能导出到资料库文件本身') } })
+      dialogs.save.push(target)
+      const backedUp = await invokeHandler(handlers, 'backupLibrary', {})
+      expect(backedUp).toMatchObject({ ok: false, error: { code: 'backup.same_file' } })
+    }
+    dialogs.open.push(`${library.path}-wal`)
+    expect(await invokeHandler(handlers, 'mergeLibrary', {})).toMatchObject({ ok: false, error: { code: 'merge.same_file' } })
+    expect(readFileSync(library.path).subarray(0, 15).toString('latin1')).toBe('SQLite format 3')
+    expect(await handlers.listReports({})).toHaveLength(5)
+    library.close()
+  })
+
+  it('a read-only library: info says why, every change is refused in Chinese, merge before its dialog', async () => {
+    const { library } = await setup()
+    const path = library.path
+    library.close()
+    chmodSync(path, 0o444)
+    try {
+      const readOnly = new Library(path)
+      const dialogs = new Scripted()
+      const handlers = createHandlers({ library: readOnly, extract: memoExtract, dialogs, openLibrary: (p) => new Library(p) })
+      expect(await handlers.getLibraryInfo({})).toMatchObject({ reportCount: 5, readOnly: '文件为只读' })
+      const refused = { ok: false, error: { code: 'library.read_only', message: expect.stringContaining('不能修改') } }
+      expect(await invokeHandler(handlers, 'importFiles', { files: seedFiles().slice(0, 1) })).toMatchObject(refused)
+      expect(await invokeHandler(handlers, 'setReviewer', { name: '张三' })).toMatchObject(refused)
+      expect(await invokeHandler(handlers, 'mergeLibrary', {})).toMatchObject(refused)
+      expect(dialogs.asked).toHaveLength(0)
+      dialogs.save.push(join(tempDir(), 'all.xlsx'))
+      expect(await handlers.exportReports({ format: 'xlsx', all: true })).toMatchObject({ reports: 5 })
+      readOnly.close()
+    } finally {
+      chmodSync(path, 0o644)
+    }
+  })
+
+  it('打开资料库… refuses an empty file, an empty database and another program’s database, each unchanged', async () => {
+    const { handlers, dialogs, library } = await setup()
+    const dir = tempDir()
+    const zero = join(dir, 'zero.sqlite')
+    writeFileSync(zero, '')
+    const empty = join(dir, 'empty.sqlite')
+    emptyDatabase(empty)
+    const foreign = join(dir, 'contacts.db')
+    foreignDatabase(foreign)
+    for (const path of [zero, empty, foreign]) {
+      const before = readFileSync(path)
+      dialogs.open.push(path)
+      const refused = await invokeHandler(handlers, 'openLibrary', {})
+      expect(refused, path).toMatchObject({ ok: false, error: { message: expect.stringMatching(/空文件|不是年报核验台的资料库/) } })
+      expect(readFileSync(path).equals(before), path).toBe(true)
+    }
+    expect((await handlers.getLibraryInfo({})).path).toBe(library.path)
+    library.close()
   })
 })

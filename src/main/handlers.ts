@@ -1,12 +1,12 @@
 // The handler table behind the IPC contract. No electron here: main registers it with ipcMain,
 // and the browser test bridge registers the very same table over page.exposeBinding.
 
-import { resolve } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
 import type { ExportFormat, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
-import { LibraryError, openReadOnly } from '../library/db'
+import { LibraryError } from '../library/db'
+import { isLibraryFile } from '../library/paths'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -20,7 +20,11 @@ export interface HandlerDeps {
   library: Library
   extract: Extractor
   dialogs: Dialogs
-  /** Opens another library file for 打开资料库… (e.g. restoring a backup); the app remembers it. */
+  /**
+   * Opens another, existing library file for 打开资料库… (e.g. restoring a backup): with
+   * `existingOnly`, so that an empty file or database is refused rather than made a library.
+   * The app remembers it.
+   */
   openLibrary: (path: string) => Library
 }
 
@@ -87,7 +91,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
     getReport: (args) => library.getReport(reportIdOf(args)),
     getSource: async (args) => {
       const id = reportIdOf(args)
-      await library.restoreDocument(id)
+      await library.restoreDocument(id, extract)
       return library.getSource(id)
     },
     editCell: (args) => library.editCell(reportIdOf(args), stringArg(args.key, '单元格'), stringArg(args.raw, '内容'), optionalString(args.reason)),
@@ -101,6 +105,12 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       if (!Array.isArray(args.cells)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
       return library.acceptFinding(reportIdOf(args), stringArg(args.rule, '规则'), args.cells, stringArg(args.comment, '说明'))
     },
+    markTableAbsent: (args) => library.markTableAbsent(reportIdOf(args), stringArg(args.table, '表格'), stringArg(args.comment, '说明')),
+    markCellsBlank: (args) => {
+      if (!Array.isArray(args.keys)) throw new UserFacingError('ipc.bad_args', '参数无效：单元格列表')
+      return library.markCellsBlank(reportIdOf(args), args.keys, stringArg(args.comment, '说明'))
+    },
+    settleBlankCells: (args) => library.settleBlankCells(reportIdOf(args), stringArg(args.comment, '说明')),
     deleteReport: (args) => {
       const id = reportIdOf(args)
       library.deleteReport(id, stringArg(args.reason, '删除原因'))
@@ -129,7 +139,6 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       if (!chosen) return null
       // One JSON file was asked for: the library writes one file exactly when the name ends in .json.
       const path = format === 'json' && !toFolder && !/\.json$/i.test(chosen) ? `${chosen}.json` : chosen
-      if (resolve(path) === resolve(library.path)) throw new UserFacingError('export.same_file', '不能导出到资料库文件本身')
       exportShare = 0
       try {
         const reports = await library.export(format, path, { all: all === true, onProgress: (share) => (exportShare = share) })
@@ -145,19 +154,18 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
       return library.backup(path)
     },
     mergeLibrary: async () => {
+      library.assertWritable() // before asking for a file it could not take
       const path = await dialogs.chooseOpenPath({ title: '选择要合并的资料库', extensions: ['sqlite', 'db'] })
       if (!path) return null
-      if (resolve(path) === resolve(library.path)) throw new UserFacingError('merge.same_file', '不能与正在使用的资料库自身合并')
       return userFacing(() => library.merge(path))
     },
     openLibrary: async () => {
       if (exportShare !== null) throw new UserFacingError('export.busy', '导出正在进行，请完成后再打开其他资料库')
       const path = await dialogs.chooseOpenPath({ title: '打开资料库（例如一份备份）', extensions: ['sqlite', 'db'] })
       if (!path) return null
-      if (resolve(path) === resolve(library.path)) return library.info()
-      // Checked read-only first (integrity, schema, is it a library at all), so that opening never
-      // writes a single table into a file that is not one.
-      userFacing(() => openReadOnly(path).close())
+      if (isLibraryFile(library.path, path)) return library.info() // already open (by any name)
+      // The library layer looks at the file read-only first (integrity, schema, is it a library at
+      // all): opening never writes a single table into a file that is not one.
       const next = userFacing(() => openLibrary(path))
       library.close()
       library = next

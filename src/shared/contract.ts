@@ -38,9 +38,15 @@ export interface ApiContract {
   /** The report's whole audit trail: cells, metadata and status, oldest first. */
   reportHistory: { args: { reportId: number }; result: EditRecord[] }
   acceptFinding: { args: { reportId: number; rule: string; cells: string[]; comment: string }; result: ReportDetail }
+  /** 原文无此表: the reviewer records, with a comment, that the original has no such table. */
+  markTableAbsent: { args: { reportId: number; table: string; comment: string }; result: ReportDetail }
+  /** 原文空白: the reviewer records, with a comment, that these cells are blank in the original. */
+  markCellsBlank: { args: { reportId: number; keys: string[]; comment: string }; result: ReportDetail }
+  /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
+  settleBlankCells: { args: { reportId: number; comment: string }; result: ReportDetail }
   /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
   deleteReport: { args: { reportId: number; reason: string }; result: { deleted: number } }
-  /** 标记为已核验: refused while a failing finding is unresolved. */
+  /** 标记为已核验: refused while anything is open (missing tables, unread cells, open checks). */
   verifyReport: { args: { reportId: number }; result: ReportDetail }
   getSettings: { args: Record<string, never>; result: Settings }
   setReviewer: { args: { name: string }; result: Settings }
@@ -87,6 +93,9 @@ export const OPERATIONS = [
   'cellHistory',
   'reportHistory',
   'acceptFinding',
+  'markTableAbsent',
+  'markCellsBlank',
+  'settleBlankCells',
   'deleteReport',
   'verifyReport',
   'getSettings',

@@ -17,6 +17,10 @@ export interface LibraryInfo {
   schemaVersion: number
   /** Reports read by an older version of the extraction engine (re-extraction keeps human edits). */
   staleReports: number
+  /** Why the library is open read-only (its file or folder cannot be written); absent when writable. */
+  readOnly?: string
+  /** Something the reviewer should know about how it was opened (a zero-byte file became a library). */
+  notice?: string
 }
 
 /** What re-extracting the stale reports did. */
@@ -88,12 +92,32 @@ export interface Acceptance {
   at: string
 }
 
+/** A reviewer's record about the original: 原文无此表 (target 'table.<name>') or 原文空白 (a cell key). */
+export interface ReviewMark {
+  target: string
+  comment: string
+  by: string
+  at: string
+}
+
+export interface ReviewMarks {
+  tables: ReviewMark[]
+  cells: ReviewMark[]
+}
+
+/** What still keeps a report from 已核验 (core/validate/open.ts), counted for the headline. */
+export type OpenItems = import('../core/validate/open').OpenSummary
+
 export interface ReportDetail {
   summary: ReportSummary
   meta: import('../core/report').ReportMeta
   tables: Record<import('../core/template/cells').TableName, import('../core/report').TableStatus>
   cells: Record<string, ReviewCell>
-  findings: (import('../core/report').Finding & { accepted?: Acceptance })[]
+  /** Each finding with its acceptance, and whether it is still open (see OpenItems). */
+  findings: (import('../core/report').Finding & { accepted?: Acceptance; open: boolean })[]
+  /** What is still open; verifying is refused unless open.total is 0. */
+  open: OpenItems
+  marks: ReviewMarks
   messages: import('../core/messages').Message[]
   verifiedBy: string | null
   verifiedAt: string | null
@@ -133,6 +157,16 @@ export interface MergeOutcome {
   conflicts: MergeConflict[]
   /** The reports where their side was taken (each change is in the report's edit log). */
   updates: MergeUpdate[]
+  /** Their reports left out: the stored file is not what its sha256 says (forged or damaged). */
+  refused: MergeRefusal[]
+}
+
+export interface MergeRefusal {
+  fileName: string
+  /** The sha256 their library claims for the file. */
+  sha256: string
+  /** Why, in Chinese. */
+  reason: string
 }
 
 export interface MergeUpdate {

@@ -151,7 +151,7 @@ test('JSON export writes what was chosen: one .json file, or a folder; the workb
   await workbook.xlsx.readFile(xlsx)
   const issues = workbook.getWorksheet('问题清单')!
   const balance = issues.getRows(2, issues.rowCount - 1)!.find((r) => r.getCell(13).value === 'requests.balance')!
-  expect(balance.getCell(4).value).toBe('表三：收到申请与办理、结转平衡')
+  expect(balance.getCell(4).value).toBe('收支平衡（每列）')
   expect(String(balance.getCell(6).value)).toContain('本年新收')
   expect(workbook.getWorksheet('核验记录')!.getRow(2).getCell(9).value).toBeInstanceOf(Date)
 })

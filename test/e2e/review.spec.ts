@@ -43,7 +43,7 @@ test('clicking a cell lights up its source; clicking the source selects the cell
 
 test('an edit re-runs the findings and persists with its history across a reload', async ({ app }) => {
   const review = await openMiyi(app)
-  await expect(review.openFindings).toHaveText('全部通过或已接受')
+  await expect(review.openFindings).toHaveText('全部核对完毕')
   await review.type('requests.new_received.natural', '11')
   await expect(review.cell('requests.new_received.natural')).toHaveText('11')
   await expect(review.cell('requests.new_received.natural')).toHaveClass(/rd-v--corrected/)
@@ -146,7 +146,7 @@ test('a failing finding is accepted with a comment, then the report is verified'
     await expect(review.header).toContainText('已保存')
   }
   await expect(review.findings.locator('.badge--accepted').first()).toBeVisible()
-  await expect(review.openFindings).toHaveText('全部通过或已接受')
+  await expect(review.openFindings).toHaveText('全部核对完毕')
   await review.verifyButton.click()
   await expect(review.status).toHaveText('已核验')
   await expect(review.verifiedBy).toContainText('王核验')

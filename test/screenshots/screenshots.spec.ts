@@ -49,6 +49,24 @@ test('library and review screenshots', async ({ app }) => {
   await app.page.screenshot({ path: `${OUT}/review-word.png` })
 })
 
+test('empty-table refusal screenshot', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('003_')]))
+  await library.importDone(1)
+  await library.open('四川省应急管理厅')
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  await expect(review.verifyBlocked).toContainText('缺少表二、表三、表四')
+  await expect(review.verifyButton).toBeDisabled()
+  // one table already recorded, so the picture shows both the refusal and how it is settled
+  await review.recordTableAbsent('二、主动公开', '原文只有文字说明，没有表格')
+  await expect(review.verifyBlocked).toContainText('缺少表三、表四')
+  await review.missingTable('三、收到和处理').getByRole('button', { name: '记为原文无此表…' }).click()
+  await app.page.mouse.move(0, 0)
+  await app.page.screenshot({ path: `${OUT}/review-no-tables.png` })
+})
+
 test('PDF review screenshot', async ({ app }) => {
   await app.open()
   const library = new LibraryPage(app.page)

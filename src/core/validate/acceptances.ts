@@ -30,11 +30,6 @@ export function applyAcceptances(findings: readonly Finding[], acceptances: read
   })
 }
 
-/** Failures a reviewer still has to deal with: an accepted fail counts as resolved. */
-export function unresolvedFailures(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.status === 'fail' && !f.accepted)
-}
-
 /** An acceptance for a finding, as the UI records it. */
 export function acceptFinding(finding: Finding, by: string, comment: string, at = new Date().toISOString()): Acceptance {
   return { rule: finding.rule, cells: [...finding.cells], comment, by, at }

@@ -34,6 +34,12 @@ interface Pattern {
   value?: number
   /** The sentence must contain one of these, else the match is skipped. */
   requires?: RegExp
+  /**
+   * The literal table wording (上年结转 / 结转下年度): when the sentence lacks `requires`, the
+   * sentence before it is read instead ("共收到申请70件。另有上年结转16件。"), and when neither
+   * says, the claim is still checked, as a doubt.
+   */
+  literal?: RegExp
   /** The matched phrase must not contain these (another matter, a sub-count). */
   excludes?: RegExp
   /** The text just before the match must not match this ("复议2件、行政诉讼…": the 2 is the review's). */
@@ -58,6 +64,10 @@ const ANOTHER_ITEM = /(复议|诉讼|申请|案件)[^,;:。!?]{0,4}$/
 const OTHER_MATTERS = /复议|诉讼|信访|投诉|举报|建议|提案|热线|留言|咨询|来信/
 const SUB_RESULTS = /纠错|纠正|维持|撤销|败诉|胜诉|审结|结案|尚未|未审|确认违法|驳回|终止|各|其中|分别/
 const APPLICATIONS = /申请/
+// "结转下年度继续办理25件", "尚在办理3件": a count still being handled, not one concluded.
+const STILL_HANDLING = /(?:继续|尚在|正在|仍在|结转[^,;:。!?]{0,6})$/
+const CARRIED_OVER_WORDING = /上一?年度?结转/
+const CARRIED_FORWARD_WORDING = /结转(?:至|到)?下一?年度?/
 const DISCLOSURE = /公开/
 
 const PATTERNS: Pattern[] = [
@@ -66,13 +76,20 @@ const PATTERNS: Pattern[] = [
   { rule: 'text.received', regex: re(`本年新收${GAP(20)}${NUM}${APPLICATION_UNIT}`), excludes: OTHER_MATTERS },
   { rule: 'text.received', regex: re(`(?:未|没有)${RECEIVE}${GAP(16)}申请(?!人|书|材料|表|内容|事项)`), weak: true, value: 0, excludes: OTHER_MATTERS },
   { rule: 'text.concluded', regex: re(`(?:办结|办理完毕|答复完毕|完成答复)${GAP(15)}${NUM}件`), requires: APPLICATIONS, excludes: OTHER_MATTERS },
-  { rule: 'text.concluded', regex: re(`(?:办理|答复)${GAP(10)}${NUM}件`), weak: true, requires: APPLICATIONS, excludes: OTHER_MATTERS },
-  { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(6)}结转(?:至|到)?${NEXT_YEAR}`), requires: APPLICATIONS, yearOffset: 1 },
-  { rule: 'text.carried_forward', regex: re(`结转(?:至|到)?${NEXT_YEAR}${GAP(12)}${NUM}件`), requires: APPLICATIONS, yearOffset: 1 },
+  {
+    rule: 'text.concluded',
+    regex: re(`(?:办理|答复)${GAP(10)}${NUM}件`),
+    weak: true,
+    requires: APPLICATIONS,
+    excludes: OTHER_MATTERS,
+    notAfter: STILL_HANDLING
+  },
+  { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(6)}结转(?:至|到)?${NEXT_YEAR}`), requires: APPLICATIONS, literal: CARRIED_FORWARD_WORDING, yearOffset: 1 },
+  { rule: 'text.carried_forward', regex: re(`结转(?:至|到)?${NEXT_YEAR}${GAP(12)}${NUM}件`), requires: APPLICATIONS, literal: CARRIED_FORWARD_WORDING, yearOffset: 1 },
   { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(16)}(?:顺延|延期|延续|转入)(?:至|到)?${NEXT_YEAR}`), requires: APPLICATIONS, yearOffset: 1 },
   { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(6)}(?:尚在办理|正在办理|仍在办理|尚未办结|未办结)`), weak: true, requires: APPLICATIONS },
-  { rule: 'text.carried_over', regex: re(`(?:上一?年度?|(?<y>\\d{4})年度?)结转${GAP(10)}${NUM}件`), requires: APPLICATIONS, yearOffset: -1 },
-  { rule: 'text.carried_over', regex: re(`${NUM}件(?:为|系|是|属)?上一?年度?结转`), requires: APPLICATIONS },
+  { rule: 'text.carried_over', regex: re(`(?:上一?年度?|(?<y>\\d{4})年度?)结转${GAP(10)}${NUM}件`), requires: APPLICATIONS, literal: CARRIED_OVER_WORDING, yearOffset: -1 },
+  { rule: 'text.carried_over', regex: re(`${NUM}件(?:为|系|是|属)?上一?年度?结转`), requires: APPLICATIONS, literal: CARRIED_OVER_WORDING },
   { rule: 'text.review', regex: re(`行政复议${GAP(12)}${NUM}${CASE_UNIT}`), excludes: SUB_RESULTS },
   { rule: 'text.review', regex: re(`${NUM}${CASE_UNIT}${TIGHT_GAP}行政复议`), excludes: SUB_RESULTS, notAfter: ANOTHER_ITEM },
   { rule: 'text.litigation', regex: re(`行政诉讼${GAP(12)}${NUM}${CASE_UNIT}`), excludes: SUB_RESULTS },
@@ -132,6 +149,20 @@ function matchValue(pattern: Pattern, match: RegExpExecArray, year: number | nul
   return parseNumber(digits)
 }
 
+const NEIGHBOUR = 120
+
+/**
+ * A literal 上年结转 / 结转下年度 claim whose sentence does not say 申请: null (skip) when it is not
+ * literal or the sentence is about another matter; no doubt when the sentence before says 申请.
+ */
+function literalContext(pattern: Pattern, phrase: string, text: string, sentenceStart: number, sentenceText: string): { doubts: string[] } | null {
+  if (!pattern.requires || !pattern.literal?.test(phrase) || OTHER_MATTERS.test(sentenceText)) return null
+  const before = sentenceStart > 0 ? sentenceAround(text, sentenceStart - 1, sentenceStart - 1) : null
+  const previous = before ? text.slice(Math.max(before.start, sentenceStart - NEIGHBOUR), sentenceStart) : ''
+  if (pattern.requires.test(previous) && !OTHER_MATTERS.test(previous)) return { doubts: [] }
+  return { doubts: ['句中未说明是政府信息公开申请'] }
+}
+
 /** Every claim in the prose, for a report covering `year` (null when unknown). */
 export function findClaims(prose: Prose, year: number | null): Claim[] {
   const claims: Claim[] = []
@@ -145,11 +176,16 @@ export function findClaims(prose: Prose, year: number | null): Claim[] {
       if (pattern.notAfter?.test(text.slice(Math.max(0, start - 8), start))) continue
       const sentence = sentenceAround(text, start, end)
       const sentenceText = text.slice(Math.max(sentence.start, start - 200), Math.min(sentence.end, end + 200))
-      if (pattern.requires && !pattern.requires.test(sentenceText)) continue
+      let context: { doubts: string[] } | null = { doubts: [] }
+      if (pattern.requires && !pattern.requires.test(sentenceText)) {
+        context = literalContext(pattern, match[0], text, sentence.start, sentenceText)
+        if (!context) continue
+      }
       const value = matchValue(pattern, match, year)
       if (value === null) continue
       const window = text.slice(Math.max(sentence.start, start - WINDOW_BEFORE), end)
-      claims.push({ rule: pattern.rule, value, start, end, doubts: doubtsFor(pattern, window, sentenceText, year) })
+      const doubts = [...doubtsFor(pattern, window, sentenceText, year), ...context.doubts]
+      claims.push({ rule: pattern.rule, value, start, end, doubts })
     }
   }
   return claims

@@ -4,14 +4,19 @@
 import type { ExtractedReport, Finding } from '../report'
 import { applyAcceptances, type Acceptance } from './acceptances'
 import { checkActive2019 } from './active'
+import { checkMissingTables, checkPlaceholders } from './coverage'
+import { confirmedCells, NO_SETTLEMENT, type Settlement } from './open'
 import { evaluateRelation, type CellLookup } from './relation'
 import { APPEAL_RELATIONS, requestRelationsFor } from './tables'
+import { checkProblemsSection } from './sections'
 import { checkText } from './text'
 import { checkMissingCells, checkOrphanCells, checkUnreadNumbers, checkValueTypes } from './values'
 import { checkAcrossYears } from './years'
 
 export { RULES, RULE_IDS, type RuleInfo } from './rules'
-export { applyAcceptances, unresolvedFailures, findingKey, acceptFinding, type Acceptance } from './acceptances'
+export { applyAcceptances, findingKey, acceptFinding, type Acceptance } from './acceptances'
+export { blankCellsToSettle, isOpen, NO_SETTLEMENT, openSummary, unreadCells, type OpenSummary, type Settlement } from './open'
+export { missingTableOf } from './coverage'
 
 export interface CheckContext {
   /** The document's full text, for the text-against-tables rules. */
@@ -20,6 +25,8 @@ export interface CheckContext {
   previous?: ExtractedReport
   /** Reviewer acceptances to apply to the findings. */
   acceptances?: Acceptance[]
+  /** What the reviewer typed or recorded (原文空白, 原文无此表): confirmed cells are no longer doubted. */
+  settlement?: Settlement
 }
 
 function tableFindings(report: ExtractedReport): Finding[] {
@@ -31,14 +38,18 @@ function tableFindings(report: ExtractedReport): Finding[] {
 }
 
 export function runChecks(report: ExtractedReport, context: CheckContext = {}): Finding[] {
+  const confirmed = confirmedCells(context.settlement ?? NO_SETTLEMENT)
   const findings = [
-    ...checkMissingCells(report),
+    ...checkMissingTables(report),
+    ...checkMissingCells(report, confirmed),
     ...checkOrphanCells(report),
     ...checkValueTypes(report),
     ...checkUnreadNumbers(report),
+    ...checkPlaceholders(report, confirmed),
     ...tableFindings(report),
     ...checkActive2019(report),
     ...checkText(report, context.text),
+    ...checkProblemsSection(context.text),
     ...checkAcrossYears(report, context.previous)
   ]
   return applyAcceptances(findings, context.acceptances)

@@ -80,7 +80,8 @@ function holds(op: Relation['op'], left: number, right: number): boolean {
 }
 
 function listLabels(terms: Term[]): string {
-  const names = terms.slice(0, MAX_LISTED).map((t) => (t.previous ? '上年' : '') + t.label)
+  // A last-year term is named as such once ("上年报告结转下年度", not "上年上年报告…").
+  const names = terms.slice(0, MAX_LISTED).map((t) => (t.previous && !t.label.startsWith('上年') ? '上年' : '') + t.label)
   return terms.length > MAX_LISTED ? `${names.join('、')} 等 ${terms.length} 个单元格` : names.join('、')
 }
 

@@ -50,6 +50,16 @@ export const RULES: readonly RuleInfo[] = [
     description: '已找到的表格缺少模板中的单元格：可能表格没有读全。'
   },
   {
+    id: 'tables.missing',
+    title: '缺少必备表格',
+    description: '二、三、四三张表都是年报格式必备的。未找到或为空的表，其单元格全部无法核验：请对照原文填入，或确认“原文无此表”并说明。'
+  },
+  {
+    id: 'cells.placeholder',
+    title: '件数单元格无数字（提示）',
+    description: '表三、表四中应填件数的单元格为“/”“-”“—”或空白。每张表一条“存疑”，列出这些单元格：原文如此可接受，应有数字请填入。'
+  },
+  {
     id: 'cells.orphan',
     title: '未找到的表格却有单元格',
     description: '表格标记为未找到，却读出了它的单元格：表格识别与单元格提取互相矛盾，请核对。'
@@ -85,6 +95,11 @@ export const RULES: readonly RuleInfo[] = [
     description: '正文所述现行有效规范性文件件数与表二比较；口径常不同，不符时只提示“存疑”。'
   },
   { id: 'text.normative_issued', title: '正文制发规范性文件数（提示）', description: '正文所述本年制发规范性文件件数与表二比较；不符时只提示“存疑”。' },
+  {
+    id: 'text.problems_section',
+    title: '第五部分内容过少（提示）',
+    description: '第五部分“存在的主要问题及改进情况”只写“无”或几乎没有内容时提示“存疑”。'
+  },
   {
     id: 'years.carry_over',
     title: '跨年度结转衔接',

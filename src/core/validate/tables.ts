@@ -3,6 +3,7 @@
 // and some 2021 reports that kept the old row); a report is checked with the shape it actually has.
 
 import type { ExtractedReport } from '../report'
+import type { TemplateId } from '../template'
 import {
   APPEAL_COLUMN_LABELS,
   APPEAL_GROUP_LABELS,
@@ -108,11 +109,16 @@ const REQUEST_RELATIONS: Record<OtherShape, Relation[]> = {
 export const APPEAL_RELATIONS: Relation[] = APPEAL_GROUPS.map(appealRelation)
 
 /** Which （六）其他处理 shape the report has: the keys it carries decide, then its template. */
+/** The report's form; without one (no table found), the form in force for its year, as the review shows. */
+export function templateOf(report: ExtractedReport): TemplateId {
+  return report.meta.template ?? (report.meta.year !== null && report.meta.year <= 2020 ? '2019' : '2021')
+}
+
 export function otherShape(report: ExtractedReport): OtherShape {
   const cells = report.cells
   for (const row of OTHER_ROWS.split) for (const column of REQUEST_COLUMNS) if (`requests.${row}.${column}` in cells) return 'split'
   for (const column of REQUEST_COLUMNS) if (`requests.other.${column}` in cells) return 'single'
-  return report.meta.template === '2019' ? 'single' : 'split'
+  return templateOf(report) === '2019' ? 'single' : 'split'
 }
 
 export function requestRelationsFor(report: ExtractedReport): Relation[] {

@@ -4,9 +4,9 @@
 import type { ExtractedReport, Finding } from '../report'
 import { cellSpec, tableOf, templateKeys, type CellType, type TableName, type TemplateId } from '../template'
 import { cellLabel } from './labels'
-import { otherShape, type OtherShape } from './tables'
+import { otherShape, templateOf, type OtherShape } from './tables'
 
-const TABLE_LABELS: Record<TableName, string> = {
+export const TABLE_LABELS: Record<TableName, string> = {
   active: '二、主动公开政府信息情况',
   requests: '三、收到和处理政府信息公开申请情况',
   appeals: '四、政府信息公开行政复议、行政诉讼情况'
@@ -14,9 +14,7 @@ const TABLE_LABELS: Record<TableName, string> = {
 
 const MAX_LISTED = 5
 
-function templateOf(report: ExtractedReport): TemplateId {
-  return report.meta.template ?? '2021'
-}
+export { templateOf }
 
 interface KeyInfo {
   type: CellType
@@ -49,7 +47,7 @@ function typeProblem(type: CellType, value: number): string | null {
 
 const TYPE_NAMES: Record<CellType, string> = { count: '非负整数', amount: '非负金额', signed: '可正可负的增减数' }
 
-function listLabels(keys: string[]): string {
+export function listLabels(keys: string[]): string {
   const names = keys.slice(0, MAX_LISTED).map(cellLabel)
   return keys.length > MAX_LISTED ? `${names.join('、')} 等 ${keys.length} 个单元格` : names.join('、')
 }
@@ -111,7 +109,7 @@ function isSplitOther(key: string): boolean {
 }
 
 /** The keys a found table must have, per template and （六） shape, grouped by table. */
-function expectedKeys(template: TemplateId, shape: OtherShape): Map<TableName, string[]> {
+function expectedKeysOf(template: TemplateId, shape: OtherShape): Map<TableName, string[]> {
   const skip = shape === 'split' ? isSingleOther : isSplitOther
   const grouped = new Map<TableName, string[]>()
   for (const [key, info] of KEY_INFOS[template]) {
@@ -124,16 +122,26 @@ function expectedKeys(template: TemplateId, shape: OtherShape): Map<TableName, s
 }
 
 const EXPECTED: Record<TemplateId, Record<OtherShape, Map<TableName, string[]>>> = {
-  '2021': { split: expectedKeys('2021', 'split'), single: expectedKeys('2021', 'single') },
-  '2019': { split: expectedKeys('2019', 'split'), single: expectedKeys('2019', 'single') }
+  '2021': { split: expectedKeysOf('2021', 'split'), single: expectedKeysOf('2021', 'single') },
+  '2019': { split: expectedKeysOf('2019', 'split'), single: expectedKeysOf('2019', 'single') }
 }
 
-/** cells.missing: a table reported found lacks cells its template has. */
-export function checkMissingCells(report: ExtractedReport): Finding[] {
+/** The cells a table of this report should have (its template and （六） shape). */
+export function expectedKeys(report: ExtractedReport, table: TableName): readonly string[] {
+  return EXPECTED[templateOf(report)][otherShape(report)].get(table) ?? []
+}
+
+/** The type of a cell under the report's template (either template's key), or undefined. */
+export function cellTypeOf(report: ExtractedReport, key: string): CellType | undefined {
+  return KEY_INFOS[templateOf(report)].get(key)?.type
+}
+
+/** cells.missing: a table reported found lacks cells its template has (unless a reviewer recorded them 原文空白). */
+export function checkMissingCells(report: ExtractedReport, confirmed: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = []
   for (const [table, keys] of EXPECTED[templateOf(report)][otherShape(report)]) {
     if (report.tables[table] !== 'found') continue
-    const missing = keys.filter((key) => !(key in report.cells))
+    const missing = keys.filter((key) => !(key in report.cells) && !confirmed.has(key))
     if (!missing.length) continue
     findings.push({
       rule: 'cells.missing',

@@ -5,7 +5,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { STATUS_LABELS } from '../../shared/types'
 import type { Db } from '../db'
-import { bySummaryColumn, exportCells, exportReports, type ExportOptions } from './data'
+import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, type ExportOptions } from './data'
 import { summaryColumns } from './labels'
 import { neutralise } from './safe-text'
 
@@ -24,14 +24,14 @@ export async function writeCsv(db: Db, path: string, options: ExportOptions = {}
     if (!out.write(line + '\r\n')) await once(out, 'drain')
   }
   try {
-    const header = ['机关', '年度', '模板', '状态', '核验人', '核验时间', ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`), '文件名', 'sha256']
+    const header = ['机关', '年度', '模板', '状态', '核验人', '核验时间', ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`), '文件名', 'sha256', ...ORIGIN_HEADERS]
     await write('\ufeff' + header.map(field).join(','))
     let done = 0
     for (const r of reports) {
       const values = Array.from(bySummaryColumn(exportCells(db, r.id)), (cell) => (cell ? (cell.value ?? cell.raw) : null))
-      await write(
-        [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256].map(field).join(',')
-      )
+      const origins = cellOrigins(db, r.id)
+      const row = [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256]
+      await write([...row, origins.extracted, origins.typed, origins.ocr].map(field).join(','))
       if (++done % 200 === 0) options.onProgress?.(done / reports.length)
     }
     out.end()

@@ -115,3 +115,28 @@ export function reportEdits(db: Db, reportId: number): ExportEdit[] {
     'SELECT target, old_raw AS oldRaw, new_raw AS newRaw, reviewer, reason, at FROM edits WHERE report_id = ? ORDER BY id'
   ).all(reportId) as ExportEdit[]
 }
+
+/** Where a verified report's values came from, for the record: how many cells of each origin. */
+export interface CellOrigins {
+  /** The engine's reading of a text layer (Word, HTML, text, a PDF's text), not corrected. */
+  extracted: number
+  /** Typed (or corrected) by a reviewer. */
+  typed: number
+  /** The engine's reading of page images by OCR, not corrected. */
+  ocr: number
+}
+
+// OCR readings will carry `"kind":"ocr"` in their source location (not produced yet, so 0 today):
+// the one place that tells them from text-layer readings.
+const ORIGINS = `SELECT
+    coalesce(sum(human_raw IS NULL AND ext_raw IS NOT NULL AND coalesce(json_extract(source, '$.kind'), '') <> 'ocr'), 0),
+    coalesce(sum(human_raw IS NOT NULL), 0),
+    coalesce(sum(human_raw IS NULL AND ext_raw IS NOT NULL AND json_extract(source, '$.kind') = 'ocr'), 0)
+  FROM cells WHERE report_id = ?`
+
+export function cellOrigins(db: Db, reportId: number): CellOrigins {
+  const [extracted, typed, ocr] = sql(db, ORIGINS).raw().get(reportId) as [number, number, number]
+  return { extracted, typed, ocr }
+}
+
+export const ORIGIN_HEADERS = ['提取单元格数', '人工填写单元格数', 'OCR 识别单元格数']

@@ -4,6 +4,9 @@
 import Database from 'better-sqlite3'
 import type { ExportFormat } from '../../shared/types'
 import type { Db, OpenOptions } from '../db'
+import { dirname } from 'node:path'
+import { isLibraryFile, refuseLibraryFile } from '../paths'
+import { removePartialOutputs, removeStagingFolders } from '../leftovers'
 import type { ExportOptions } from './data'
 import { writeCsv } from './csv'
 import { writeJsonFolder } from './json'
@@ -12,7 +15,13 @@ import { writeXlsx } from './xlsx'
 
 export type { ExportOptions } from './data'
 
-const WRITERS: Record<ExportFormat, (db: Db, path: string, options: ExportOptions) => Promise<number>> = {
+/** What a writer is told besides the export's own options. */
+export interface WriterOptions extends ExportOptions {
+  /** True for a path the export must not write (the library, its -wal/-shm/-journal). */
+  isLibraryFile?: (path: string) => boolean
+}
+
+const WRITERS: Record<ExportFormat, (db: Db, path: string, options: WriterOptions) => Promise<number>> = {
   xlsx: writeXlsx,
   csv: writeCsv,
   // A folder of files, or one file when the chosen path is a .json file name (see json-file.ts).
@@ -24,21 +33,35 @@ export async function exportTo(
   libraryPath: string,
   format: ExportFormat,
   outPath: string,
-  options: ExportOptions & OpenOptions = {}
+  options: ExportOptions & OpenOptions & { readOnly?: boolean } = {}
 ): Promise<number> {
   const write = WRITERS[format]
   if (!write) throw new Error(`unknown export format: ${String(format)}`)
-  if (libraryPath === ':memory:') return write(db, outPath, options)
+  refuseLibraryFile(libraryPath, outPath, 'export')
+  removePartialOutputs(format === 'json' ? outPath : dirname(outPath))
+  if (format === 'xlsx') removeStagingFolders()
+  const writerOptions: WriterOptions = { ...options, isLibraryFile: (path) => isLibraryFile(libraryPath, path) }
+  if (libraryPath === ':memory:') return write(db, outPath, writerOptions)
+  // A read-only library changes under no one: its own connection is the snapshot.
+  if (options.readOnly) return inOneReadTransaction(db, () => write(db, outPath, writerOptions))
   const snapshot = new Database(libraryPath, {
     readonly: true,
     fileMustExist: true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
   try {
-    snapshot.exec('BEGIN')
-    return await write(snapshot, outPath, options)
+    return await inOneReadTransaction(snapshot, () => write(snapshot, outPath, writerOptions))
   } finally {
-    if (snapshot.inTransaction) snapshot.exec('COMMIT')
     snapshot.close()
+  }
+}
+
+async function inOneReadTransaction<T>(db: Db, read: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) return read()
+  db.exec('BEGIN')
+  try {
+    return await read()
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT')
   }
 }

@@ -5,9 +5,12 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { ExtractedCell, ReportJson } from '../../core/report'
 import type { SourceFormat } from '../../core/document'
+import type { ReviewMarks } from '../../shared/types'
 import type { Db } from '../db'
+import { marksOf } from '../marks'
 import { cellRows, effectiveCell, effectiveTables, reportRow } from '../store'
-import { exportReports, reportEdits, reportExtras, type ExportOptions, type ExportReport } from './data'
+import { cellOrigins, exportReports, reportEdits, reportExtras, type CellOrigins, type ExportReport } from './data'
+import type { WriterOptions } from './index'
 import { KEY_ORDER } from './labels'
 
 export interface ReviewedReportJson extends ReportJson {
@@ -19,6 +22,10 @@ export interface ReviewedReportJson extends ReportJson {
     corrected: string[]
     extractedMeta: ReportJson['meta']
     edits: ReturnType<typeof reportEdits>
+    /** How many of the cells were extracted, typed by a reviewer, read by OCR. */
+    cellOrigins: CellOrigins
+    /** 原文无此表 / 原文空白 as the reviewer recorded them. */
+    marks: ReviewMarks
   }
 }
 
@@ -42,28 +49,50 @@ export function reviewedJson(db: Db, r: ExportReport): ReviewedReportJson {
     cells,
     findings: extras.findings,
     messages: extras.messages,
-    review: { status: r.status, verifiedBy: r.verifiedBy, verifiedAt: r.verifiedAt, corrected, extractedMeta: extras.extractedMeta, edits: reportEdits(db, r.id) }
+    review: {
+      status: r.status,
+      verifiedBy: r.verifiedBy,
+      verifiedAt: r.verifiedAt,
+      corrected,
+      extractedMeta: extras.extractedMeta,
+      edits: reportEdits(db, r.id),
+      cellOrigins: cellOrigins(db, r.id),
+      marks: marksOf(db, r.id)
+    }
   }
 }
 
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g
+/** Names Windows refuses whatever their extension. */
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
 
-/** A file name for each report: the imported file's name, made unique within the export. */
-function fileNameFor(r: ExportReport, used: Set<string>): string {
-  const stem = basename(r.fileName, extname(r.fileName)).replace(UNSAFE, '_').slice(0, 120) || `report-${r.id}`
+/** A name as Windows and macOS file systems compare names: case and Unicode form ignored. */
+const comparable = (name: string): string => name.normalize('NFC').toLowerCase()
+
+/**
+ * A report's file name in the export: the imported file's stem, else stem-<id>, else
+ * stem-<id>-2, -3… — the first no earlier report took (compared as a case-insensitive file system
+ * compares names: `a-3.txt` and a third report `a.html` cannot meet) and `forbidden` allows.
+ */
+export function uniqueJsonName(fileName: string, id: number, taken: Set<string>, forbidden: (name: string) => boolean = () => false): string {
+  let stem = basename(fileName, extname(fileName)).replace(UNSAFE, '_').replace(/^[. ]+|[. ]+$/g, '').slice(0, 120) || `report-${id}`
+  if (RESERVED.test(stem)) stem = `${stem}_`
+  const free = (name: string): boolean => !taken.has(comparable(name)) && !forbidden(name)
   let name = `${stem}.json`
-  if (used.has(name.toLowerCase())) name = `${stem}-${r.id}.json`
-  used.add(name.toLowerCase())
+  for (let n = 1; !free(name); n++) name = n === 1 ? `${stem}-${id}.json` : `${stem}-${id}-${n}.json`
+  taken.add(comparable(name))
   return name
 }
 
-export async function writeJsonFolder(db: Db, folder: string, options: ExportOptions = {}): Promise<number> {
+export async function writeJsonFolder(db: Db, folder: string, options: WriterOptions = {}): Promise<number> {
   mkdirSync(folder, { recursive: true })
   const reports = exportReports(db, options)
   const used = new Set<string>()
+  const isLibraryFile = options.isLibraryFile
+  const forbidden = isLibraryFile ? (name: string): boolean => isLibraryFile(join(folder, name)) : undefined
   let done = 0
   for (const r of reports) {
-    const path = join(folder, fileNameFor(r, used))
+    const path = join(folder, uniqueJsonName(r.fileName, r.id, used, forbidden))
     const temp = `${path}.partial-${process.pid}`
     writeFileSync(temp, JSON.stringify(reviewedJson(db, r), null, 2) + '\n')
     renameSync(temp, path)

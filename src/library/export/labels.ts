@@ -18,7 +18,16 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
 
 export const FAULT_LABELS = { report: '报告本身', extraction: '提取可能有误' } as const
 
-const META_LABELS: Record<string, string> = { 'meta.agency': '机关', 'meta.year': '年度', 'meta.template': '模板', status: '状态' }
+const META_LABELS: Record<string, string> = {
+  'meta.agency': '机关',
+  'meta.year': '年度',
+  'meta.template': '模板',
+  status: '状态',
+  // 原文无此表 marks (the edit's new value says so)
+  'table.active': '表二（整表）',
+  'table.requests': '表三（整表）',
+  'table.appeals': '表四（整表）'
+}
 
 export interface SummaryColumn {
   key: string

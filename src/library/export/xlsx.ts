@@ -3,38 +3,23 @@
 // over the reports, each report's cells read once. Numbers are numbers, blank stays blank, "/" stays
 // text. Assembled into a temporary file and renamed at the end: a crash never leaves half a workbook.
 
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { tableOf, type TableName, type TemplateId } from '../../core/template'
 import { STATUS_LABELS, type ReportStatus } from '../../shared/types'
 import type { Db } from '../db'
-import { bySummaryColumn, exportCells, exportReports, reportEdits, reportIssues, type ExportCell, type ExportOptions, type ExportReport } from './data'
+import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, reportEdits, reportIssues, type ExportCell, type CellOrigins, type ExportOptions, type ExportReport } from './data'
 import { cellLabels, FAULT_LABELS, FINDING_STATUS_LABELS, summaryColumns, targetLabel } from './labels'
 import { neutralise } from './safe-text'
 import { ExcelDate, WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
 import { ruleName } from '../../core/validate/rule-names'
+import { STAGING_PREFIX } from '../leftovers'
 
 /** Excel holds 1,048,576 rows a sheet; a longer long-form sheet continues on the next. */
 export const ROWS_PER_SHEET = 1_000_000
 /** At most this many reports between two progress reports. */
 const MAX_REPORTS_PER_PROGRESS = 50
-
-const STAGING_PREFIX = 'report-desk-xlsx-'
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** Staging folders of exports killed half-way (a day old, so no running export's) are removed. */
-function removeStaleStaging(): void {
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(STAGING_PREFIX)) continue
-    const path = join(tmpdir(), name)
-    try {
-      if (Date.now() - statSync(path).mtimeMs > DAY_MS) rmSync(path, { recursive: true, force: true })
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-}
 
 const text = (s: string | null | undefined): string | null => (s ? neutralise(s) : null)
 const statusLabel = (s: string | null): string | null => (s ? (STATUS_LABELS[s as ReportStatus] ?? s) : null)
@@ -48,8 +33,8 @@ function cellValue(c: ExportCell | undefined): CellValue {
 
 export async function writeXlsx(db: Db, path: string, options: ExportOptions = {}, rowsPerSheet = ROWS_PER_SHEET): Promise<number> {
   const reports = exportReports(db, options)
-  removeStaleStaging()
-  const staging = mkdtempSync(join(tmpdir(), STAGING_PREFIX))
+  // The pid in the name tells a later start whether anyone still writes into it (leftovers.ts).
+  const staging = mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`))
   const temp = `${path}.partial-${process.pid}`
   const workbook = new WorkbookWriter(staging, '年报核验台')
   try {
@@ -62,7 +47,7 @@ export async function writeXlsx(db: Db, path: string, options: ExportOptions = {
     for (let i = 0; i < reports.length; i++) {
       const r = reports[i]
       const cells = exportCells(db, r.id)
-      summary.add(r, cells)
+      summary.add(r, cells, cellOrigins(db, r.id))
       longForm.add(r, cells)
       findings.add(db, r)
       edits.add(db, r)
@@ -94,23 +79,25 @@ class SummarySheet {
   constructor(workbook: WorkbookWriter) {
     const columns = this.columns
     this.sheet = workbook.addSheet('汇总', {
-      widths: [28, 6, 6, 8, 10, ...columns.map(() => 11), 36],
+      widths: [28, 6, 6, 8, 10, ...columns.map(() => 11), 36, ...ORIGIN_HEADERS.map(() => 12)],
       frozen: { rows: 3, columns: 1 }
     })
     const ws = this.sheet
     // Three header rows (table / row / column), with the runs of equal labels merged.
     const blank = META_HEADERS.map(() => '')
-    ws.row([...META_HEADERS, ...columns.map((c) => c.table), '文件名'], 'header')
-    ws.row([...blank, ...columns.map((c) => c.row), ''], 'header')
-    ws.row([...blank, ...columns.map((c) => c.column), ''], 'header')
+    // After the file name: where the values came from (extracted / typed / OCR).
+    const origins = ORIGIN_HEADERS.map(() => '')
+    ws.row([...META_HEADERS, ...columns.map((c) => c.table), '文件名', ...ORIGIN_HEADERS], 'header')
+    ws.row([...blank, ...columns.map((c) => c.row), '', ...origins], 'header')
+    ws.row([...blank, ...columns.map((c) => c.column), '', ...origins], 'header')
     const last = META_HEADERS.length + columns.length + 1
     for (let c = 1; c <= META_HEADERS.length; c++) ws.merge(1, c, 3, c)
-    ws.merge(1, last, 3, last)
+    for (let c = last; c <= last + ORIGIN_HEADERS.length; c++) ws.merge(1, c, 3, c)
     mergeRuns(ws, 1, META_HEADERS.length + 1, columns.map((c) => c.table))
     mergeRuns(ws, 2, META_HEADERS.length + 1, columns.map((c) => `${c.table}|${c.row}`))
   }
 
-  add(r: ExportReport, cells: ExportCell[]): void {
+  add(r: ExportReport, cells: ExportCell[], origins: CellOrigins): void {
     this.sheet.row([
       text(r.agency),
       r.year,
@@ -118,7 +105,10 @@ class SummarySheet {
       statusLabel(r.status),
       text(r.verifiedBy),
       ...bySummaryColumn(cells).map(cellValue),
-      text(r.fileName)
+      text(r.fileName),
+      origins.extracted,
+      origins.typed,
+      origins.ocr
     ])
   }
 }

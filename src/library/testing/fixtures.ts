@@ -48,6 +48,13 @@ export async function seededLibrary(reviewer = '张三'): Promise<Library> {
   return library
 }
 
+/** The reviewer's act for a report without tables: 原文无此表 for each one it lacks. */
+export function recordNoTables(library: Library, reportId: number, comment = '已核对原文，确无此表'): void {
+  for (const [table, status] of Object.entries(library.getReport(reportId).tables)) {
+    if (status === 'missing') library.markTableAbsent(reportId, table, comment)
+  }
+}
+
 /** A report JSON made by hand: every cell of `cells` found, tables found. */
 export function handReport(name: string, agency: string, year: number, cells: Record<string, string>): ExtractedFile {
   const json: ReportJson = {

@@ -109,6 +109,16 @@ export function App(): React.JSX.Element {
           </button>
         )}
       </header>
+      {library?.readOnly && (
+        <div className="banner banner--warning app-banner" role="status" data-testid="read-only-banner">
+          只读资料库（{library.readOnly}）：可以查看、导出和备份，不能导入、修改或核验。如需修改，请把资料库复制到可写的位置后再打开。
+        </div>
+      )}
+      {library?.notice && (
+        <div className="banner banner--info app-banner" role="status" data-testid="library-notice">
+          {library.notice}：{library.path}
+        </div>
+      )}
       <main className="app-main">
         {reportId === null ? (
           <LibraryScreen browse={browse} onBrowse={setBrowse} onOpen={openFromList} onLibraryOpened={loadLibrary} queue={queue} landed={landed} />

@@ -23,6 +23,10 @@ export class ReviewPage {
   readonly banner: Locator
   /** Corrected cells a newer extraction read differently. */
   readonly reextractionConflicts: Locator
+  /** Why the report cannot be verified yet (shown while anything is open). */
+  readonly verifyBlocked: Locator
+  /** The offer to record every blocking blank cell as 原文空白 at once. */
+  readonly settleBlanks: Locator
 
   constructor(
     readonly page: Page,
@@ -46,6 +50,8 @@ export class ReviewPage {
     this.reviewerDialog = page.getByTestId('reviewer-dialog')
     this.helpPanel = page.getByTestId('help-panel')
     this.banner = page.locator('.review > .banner')
+    this.verifyBlocked = page.getByTestId('verify-blocked')
+    this.settleBlanks = page.getByTestId('settle-blanks')
   }
 
   /** Answers the one-time reviewer question if it is shown. */
@@ -111,6 +117,42 @@ export class ReviewPage {
 
   finding(rule: string): Locator {
     return this.findings.and(this.page.locator(`[data-rule="${rule}"]`))
+  }
+
+  /** The missing-table finding of 表二/表三/表四 ('active' | 'requests' | 'appeals'). */
+  missingTable(title: string): Locator {
+    return this.finding('tables.missing').filter({ hasText: title })
+  }
+
+  /** Records 原文无此表 for a missing table, with a comment, from its finding. */
+  async recordTableAbsent(title: string, comment: string): Promise<void> {
+    const finding = this.missingTable(title)
+    await finding.getByRole('button', { name: '记为原文无此表…' }).click()
+    await finding.getByLabel('原文无此表的说明').fill(comment)
+    await finding.getByRole('button', { name: '确认原文无此表' }).click()
+  }
+
+  /** The one act: every blocking blank cell recorded 原文空白, with one comment. */
+  async settleAllBlanks(comment: string): Promise<void> {
+    await this.settleBlanks.getByRole('button', { name: '全部记为原文空白…' }).click()
+    await this.settleBlanks.getByLabel('原文空白的说明').fill(comment)
+    await this.settleBlanks.getByRole('button', { name: '确认原文空白' }).click()
+  }
+
+  /** Records 原文空白 for the selected cell from the inspector. */
+  async recordCellBlank(key: string, comment: string): Promise<void> {
+    await this.select(key)
+    await this.inspector.getByRole('button', { name: '记为原文空白…' }).click()
+    await this.inspector.getByLabel('原文空白的说明').fill(comment)
+    await this.inspector.getByRole('button', { name: '确认原文空白' }).click()
+  }
+
+  /** Accepts the first open doubt (存疑) with a comment, as a failure is accepted. */
+  async acceptFirstUncertain(comment: string): Promise<void> {
+    const doubt = this.findings.filter({ has: this.page.locator('.badge--uncertain') }).first()
+    await doubt.getByRole('button', { name: '接受（原文如此）…' }).click()
+    await doubt.getByLabel('接受说明').fill(comment)
+    await doubt.getByRole('button', { name: '确认接受' }).click()
   }
 
   async acceptFirstFailing(comment: string): Promise<void> {

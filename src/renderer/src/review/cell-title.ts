@@ -2,7 +2,15 @@
 
 import { CELL_SPECS, type CellSpec } from '../../../core/template/cells'
 
-const META_TITLES: Record<string, string> = { 'meta.agency': '机关', 'meta.year': '年度', 'meta.template': '格式', status: '状态' }
+const META_TITLES: Record<string, string> = {
+  'meta.agency': '机关',
+  'meta.year': '年度',
+  'meta.template': '格式',
+  status: '状态',
+  'table.active': '表二（整表）',
+  'table.requests': '表三（整表）',
+  'table.appeals': '表四（整表）'
+}
 
 let specs: Map<string, CellSpec> | null = null
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
+import type { MergeRefusal, MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
 import { DropZone } from '../components/library/DropZone'
 import { ImportQueue } from '../components/library/ImportQueue'
 import { ReportGrid } from '../components/library/ReportGrid'
@@ -35,6 +35,13 @@ function takenValues(updates: MergeUpdate[]): string {
   const named = changed.slice(0, UPDATES_NAMED).map((u) => `${u.agency ?? '（未识别机关）'} ${u.year ?? ''}（${u.values} 处${u.replacedOurEdits ? '，含我方未核验的修改' : ''}）`)
   const more = changed.length > UPDATES_NAMED ? ` 等 ${changed.length} 份` : ''
   return `。采用了对方数值：${named.join('、')}${more}；详见各报告的修改记录`
+}
+
+/** Their reports left out because the stored file is not what its checksum says. */
+function refusedReports(refused: MergeRefusal[]): string {
+  if (refused.length === 0) return ''
+  const named = refused.slice(0, UPDATES_NAMED).map((r) => r.fileName)
+  return `。拒收 ${refused.length} 份（原始文件与记录的校验值不符，可能被篡改）：${named.join('、')}${refused.length > UPDATES_NAMED ? ' 等' : ''}`
 }
 
 export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
@@ -108,7 +115,8 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       },
       (r) =>
         `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突待裁定` : ''}` +
-        takenValues(r.updates)
+        takenValues(r.updates) +
+        refusedReports(r.refused)
     )
   const onOpenLibrary = (): void =>
     void act(

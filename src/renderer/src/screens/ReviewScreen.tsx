@@ -207,12 +207,21 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
           }
         />
         <aside className="review__side" hidden={!sideOpen} data-testid="review-side">
-          <CellInspector reportId={reportId} detail={detail} cellKey={selectedKey} reason={reason} onReason={setReason} />
+          <CellInspector
+            reportId={reportId}
+            detail={detail}
+            cellKey={selectedKey}
+            reason={reason}
+            onReason={setReason}
+            onMarkBlank={(key, comment) => review.update(() => window.api.markCellsBlank({ reportId, keys: [key], comment }))}
+          />
           <FindingsPanel
             detail={detail}
             selectedId={finding ? findingId(finding) : null}
             onSelect={selectFinding}
             onAccept={(f, comment) => review.update(() => window.api.acceptFinding({ reportId, rule: f.rule, cells: f.cells, comment }))}
+            onMarkAbsent={(table, comment) => review.update(() => window.api.markTableAbsent({ reportId, table, comment }))}
+            onSettleBlanks={(comment) => review.update(() => window.api.settleBlankCells({ reportId, comment }))}
             selectedKey={selectedKey}
             onSelectCell={setSelectedKey}
           />

@@ -10,15 +10,18 @@ interface Props {
   cellKey: string | null
   reason: string
   onReason: (reason: string) => void
+  /** Records 原文空白 for this cell, with a comment. */
+  onMarkBlank: (key: string, comment: string) => Promise<boolean>
 }
 
 const KIND_LABELS = { blank: '空白', zero: '零', dash: '非数字（如“/”）', number: '数字' }
 
 
 /** The selected cell: what it is, why it is flagged, the reason for the next edit, and its history. */
-export function CellInspector({ reportId, detail, cellKey, reason, onReason }: Props): React.JSX.Element {
+export function CellInspector({ reportId, detail, cellKey, reason, onReason, onMarkBlank }: Props): React.JSX.Element {
   const [history, setHistory] = useState<EditRecord[] | null>(null)
   const [open, setOpen] = useState(false)
+  const [marking, setMarking] = useState<string | null>(null)
   const cell = cellKey ? detail.cells[cellKey] : undefined
   const edits = cell?.edits ?? 0
 
@@ -34,6 +37,14 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason }: P
 
   if (!cellKey) return <section className="inspector inspector--empty">点击表格中的单元格，查看其原文位置与修改记录</section>
   const conflict = detail.conflicts.find((c) => c.key === cellKey)
+  const mark = detail.marks.cells.find((m) => m.target === cellKey)
+  // Only a cell holding no number can be 原文空白; a table recorded 原文无此表 needs nothing per cell.
+  const table = cellKey.split('.')[0]
+  const canMark = !mark && (!cell || cell.value === null) && detail.tables[table as keyof ReportDetail['tables']] === 'found'
+  const submitMark = async (e: React.FormEvent): Promise<void> => {
+    e.preventDefault()
+    if (marking?.trim() && (await onMarkBlank(cellKey, marking.trim()))) setMarking(null)
+  }
   return (
     <section className="inspector" data-testid="cell-inspector">
       <div className="inspector__title">{cellTitle(cellKey)}</div>
@@ -53,6 +64,31 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason }: P
         <div className="inspector__warn">
           重新提取得到“{conflict.extracted}”，与人工修改“{conflict.edited}”不同（保留人工修改）
         </div>
+      )}
+      {mark && (
+        <div className="inspector__mark" data-testid="blank-mark">
+          已记为原文空白：{mark.comment}
+          <span className="muted">
+            {' '}
+            — {mark.by}，{formatTime(mark.at)}
+          </span>
+        </div>
+      )}
+      {canMark && marking === null && (
+        <button type="button" className="button button--small" onClick={() => setMarking('已核对原文，此格空白')}>
+          记为原文空白…
+        </button>
+      )}
+      {canMark && marking !== null && (
+        <form className="finding__accept" onSubmit={submitMark}>
+          <input className="input" aria-label="原文空白的说明" value={marking} onChange={(e) => setMarking(e.target.value)} autoFocus />
+          <button type="submit" className="button button--small button--primary" disabled={!marking.trim()}>
+            确认原文空白
+          </button>
+          <button type="button" className="button button--small" onClick={() => setMarking(null)}>
+            取消
+          </button>
+        </form>
       )}
       <label className="inspector__reason">
         修改理由（可选）

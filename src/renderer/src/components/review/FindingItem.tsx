@@ -9,6 +9,7 @@ const BADGES: Record<string, [string, string]> = {
   accepted: ['已接受', 'accepted'],
   uncertain: ['存疑', 'uncertain'],
   not_assessable: ['无法核验', 'na'],
+  settled: ['已确认', 'accepted'],
   pass: ['通过', 'pass']
 }
 
@@ -19,22 +20,28 @@ interface Props {
   selected: boolean
   onSelect: () => void
   onAccept: (comment: string) => Promise<boolean>
+  /** For a missing table: record 原文无此表 with a comment. */
+  onMarkAbsent?: (comment: string) => Promise<boolean>
 }
 
 export function findingId(f: ReviewFinding): string {
   return `${f.rule}|${[...f.cells].sort().join(',')}`
 }
 
-export function FindingItem({ finding, selected, onSelect, onAccept }: Props): React.JSX.Element {
+export function FindingItem({ finding, selected, onSelect, onAccept, onMarkAbsent }: Props): React.JSX.Element {
   const [accepting, setAccepting] = useState(false)
-  const [comment, setComment] = useState('原文如此，已核对')
-  const state = finding.status === 'fail' && finding.accepted ? 'accepted' : finding.status
+  const missingTable = finding.rule === 'tables.missing'
+  const [comment, setComment] = useState(missingTable ? '已核对原文，确无此表' : '原文如此，已核对')
+  const state = finding.accepted ? 'accepted' : finding.status === 'not_assessable' && !finding.open ? 'settled' : finding.status
   const [badge, cls] = BADGES[state] ?? [state, 'na']
-  const canAccept = finding.status === 'fail' && !finding.accepted
+  // A doubt is accepted like a failure: the reviewer confirms it against the original.
+  const canAccept = (finding.status === 'fail' || finding.status === 'uncertain') && !finding.accepted
+  const canMarkAbsent = missingTable && finding.open && !!onMarkAbsent
+  const act = canMarkAbsent ? onMarkAbsent : onAccept
 
   const submit = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
-    if (comment.trim() && (await onAccept(comment.trim()))) setAccepting(false)
+    if (comment.trim() && (await act(comment.trim()))) setAccepting(false)
   }
 
   return (
@@ -54,16 +61,22 @@ export function FindingItem({ finding, selected, onSelect, onAccept }: Props): R
           </span>
         </div>
       )}
-      {canAccept && !accepting && (
+      {(canAccept || canMarkAbsent) && !accepting && (
         <button type="button" className="button button--small" onClick={() => setAccepting(true)}>
-          接受（原文如此）…
+          {canMarkAbsent ? '记为原文无此表…' : '接受（原文如此）…'}
         </button>
       )}
       {accepting && (
         <form className="finding__accept" onSubmit={submit}>
-          <input className="input" aria-label="接受说明" value={comment} onChange={(e) => setComment(e.target.value)} autoFocus />
+          <input
+            className="input"
+            aria-label={canMarkAbsent ? '原文无此表的说明' : '接受说明'}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            autoFocus
+          />
           <button type="submit" className="button button--small button--primary" disabled={!comment.trim()}>
-            确认接受
+            {canMarkAbsent ? '确认原文无此表' : '确认接受'}
           </button>
           <button type="button" className="button button--small" onClick={() => setAccepting(false)}>
             取消

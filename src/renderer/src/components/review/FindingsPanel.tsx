@@ -1,13 +1,17 @@
 import { useState } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
 import { FindingItem, findingId, type ReviewFinding } from './FindingItem'
+import { OpenHeadline } from './OpenHeadline'
 import { ReextractionConflicts } from './ReextractionConflicts'
+import { SettleBlanks } from './SettleBlanks'
 
 interface Props {
   detail: ReportDetail
   selectedId: string | null
   onSelect: (finding: ReviewFinding) => void
   onAccept: (finding: ReviewFinding, comment: string) => Promise<boolean>
+  onMarkAbsent: (table: string, comment: string) => Promise<boolean>
+  onSettleBlanks: (comment: string) => Promise<boolean>
   selectedKey: string | null
   onSelectCell: (key: string) => void
 }
@@ -17,19 +21,23 @@ type Group = { id: string; title: string; findings: ReviewFinding[]; folded: boo
 function groups(findings: ReviewFinding[]): Group[] {
   const of = (test: (f: ReviewFinding) => boolean) => findings.filter(test)
   return [
-    { id: 'open', title: '', findings: of((f) => f.status === 'fail' && !f.accepted), folded: false },
-    { id: 'uncertain', title: '', findings: of((f) => f.status === 'uncertain'), folded: false },
-    { id: 'accepted', title: '已接受', findings: of((f) => f.status === 'fail' && !!f.accepted), folded: false },
-    { id: 'na', title: '无法核验', findings: of((f) => f.status === 'not_assessable'), folded: true },
+    { id: 'open', title: '', findings: of((f) => f.status === 'fail' && f.open), folded: false },
+    { id: 'uncertain', title: '', findings: of((f) => f.status === 'uncertain' && f.open), folded: false },
+    // What could not be checked is open, never folded away, until its cells are settled.
+    { id: 'na', title: '无法核验', findings: of((f) => f.status === 'not_assessable' && f.open), folded: false },
+    { id: 'accepted', title: '已接受', findings: of((f) => !!f.accepted), folded: false },
+    { id: 'settled', title: '已确认（原文无此表或原文空白）', findings: of((f) => f.status === 'not_assessable' && !f.open), folded: true },
     { id: 'pass', title: '已通过', findings: of((f) => f.status === 'pass'), folded: true }
   ]
 }
 
+const missingTableOf = (f: ReviewFinding): string => f.cells[0]?.split('.')[0] ?? ''
+
 /** Findings needing attention first; what cannot be checked and what passed folded away. */
-export function FindingsPanel({ detail, selectedId, onSelect, onAccept, selectedKey, onSelectCell }: Props): React.JSX.Element {
+export function FindingsPanel({ detail, selectedId, onSelect, onAccept, onMarkAbsent, onSettleBlanks, selectedKey, onSelectCell }: Props): React.JSX.Element {
   const [unfolded, setUnfolded] = useState<Record<string, boolean>>({})
   const all = groups(detail.findings)
-  const open = all[0].findings.length
+  const open = detail.open.total
   const item = (f: ReviewFinding): React.JSX.Element => (
     <FindingItem
       key={findingId(f)}
@@ -37,6 +45,7 @@ export function FindingsPanel({ detail, selectedId, onSelect, onAccept, selected
       selected={selectedId === findingId(f)}
       onSelect={() => onSelect(f)}
       onAccept={(comment) => onAccept(f, comment)}
+      {...(f.rule === 'tables.missing' ? { onMarkAbsent: (comment: string) => onMarkAbsent(missingTableOf(f), comment) } : {})}
     />
   )
   return (
@@ -44,12 +53,14 @@ export function FindingsPanel({ detail, selectedId, onSelect, onAccept, selected
       <header className="pane-title">
         <span>勾稽核验</span>
         <span className={open ? 'count count--bad' : 'count count--ok'} data-testid="open-findings">
-          {open ? `${open} 项未解决` : '全部通过或已接受'}
+          {open ? `${open} 项未解决` : '全部核对完毕'}
         </span>
       </header>
+      <OpenHeadline open={detail.open} />
       <div className="findings__scroll">
         <ReextractionConflicts conflicts={detail.conflicts} selectedKey={selectedKey} onSelect={onSelectCell} />
-        {open === 0 && all[1].findings.length === 0 && <p className="findings__empty">没有需要处理的问题</p>}
+        <SettleBlanks open={detail.open} onSettle={onSettleBlanks} />
+        {open === 0 && <p className="findings__empty">没有需要处理的问题</p>}
         {all.map((g) => {
           if (g.findings.length === 0) return null
           const shown = !g.folded || unfolded[g.id]

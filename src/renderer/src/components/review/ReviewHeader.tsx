@@ -1,3 +1,4 @@
+import { openReason } from '../../../../shared/open-items'
 import { STATUS_LABELS, type ReportDetail } from '../../../../shared/types'
 import { formatTime } from '../../format'
 import { MetaField } from './MetaField'
@@ -24,7 +25,8 @@ const TEMPLATE_OPTIONS = [
 
 export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo, onBack, onMeta, onVerify, onHelp, onHistory }: Props): React.JSX.Element {
   const { meta, summary } = detail
-  const open = detail.findings.filter((f) => f.status === 'fail' && !f.accepted).length
+  // The same words the library refuses with: what is open, and what to do.
+  const blocked = openReason(detail.open)
   const verified = summary.status === 'verified'
   return (
     <header className="review-header" data-testid="review-header">
@@ -64,8 +66,9 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
         <button
           type="button"
           className="button button--primary"
-          disabled={open > 0}
-          title={open > 0 ? `还有 ${open} 项未通过的核验未解决：请修改或接受后再标记` : '确认全部核对完毕'}
+          disabled={blocked !== null}
+          title={blocked ?? '确认全部核对完毕'}
+          data-testid="verify-button"
           onClick={onVerify}
         >
           标记为已核验

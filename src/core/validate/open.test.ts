@@ -1,0 +1,102 @@
+// The one definition of "open": what keeps a report from 已核验, and what a reviewer's act settles.
+
+import { describe, expect, it } from 'vitest'
+import type { ExtractedReport } from '../report'
+import { blankCellsToSettle, NO_SETTLEMENT, openSummary, runChecks, type Settlement } from '.'
+import { cell, consistentReport, withCells } from './fixtures'
+
+const settled = (s: Partial<Settlement>): Settlement => ({ ...NO_SETTLEMENT, ...s })
+
+function noTables(): ExtractedReport {
+  return { ...consistentReport('2021'), tables: { active: 'missing', requests: 'missing', appeals: 'missing' }, cells: {} }
+}
+
+/** A consistent report whose table 四 review row was left blank in the source. */
+function blankReviewRow(): ExtractedReport {
+  const report = withCells(consistentReport('2021'), { 'appeals.review.upheld': null, 'appeals.review.total': null })
+  return report
+}
+
+const inconsistent = (): ExtractedReport => withCells(consistentReport('2021'), { 'appeals.review.total': 99 })
+
+interface Case {
+  name: string
+  report: () => ExtractedReport
+  settlement: Settlement
+  acceptAll?: boolean
+  expect: { total: number; missingTables?: string[]; unread?: number; failed?: number; uncertain?: number; notAssessable?: number; accepted?: number }
+}
+
+const cases: Case[] = [
+  { name: 'a consistent report: nothing open', report: () => consistentReport('2021'), settlement: NO_SETTLEMENT, expect: { total: 0 } },
+  {
+    name: 'no tables at all: three missing tables, never all clear',
+    report: noTables,
+    settlement: NO_SETTLEMENT,
+    expect: { total: 3, missingTables: ['active', 'requests', 'appeals'], accepted: 0 }
+  },
+  {
+    name: 'no tables, each recorded 原文无此表',
+    report: noTables,
+    settlement: settled({ absentTables: ['active', 'requests', 'appeals'] }),
+    expect: { total: 0, missingTables: [], accepted: 3 }
+  },
+  {
+    name: 'no tables, one recorded 原文无此表',
+    report: noTables,
+    settlement: settled({ absentTables: ['requests'] }),
+    expect: { total: 2, missingTables: ['active', 'appeals'], accepted: 1 }
+  },
+  {
+    name: 'blank cells: unread, and the checks they block cannot be assessed',
+    report: blankReviewRow,
+    settlement: NO_SETTLEMENT,
+    expect: { total: 4, unread: 2, notAssessable: 1, uncertain: 1 }
+  },
+  {
+    name: 'blank cells recorded 原文空白: settled, and no longer doubted',
+    report: blankReviewRow,
+    settlement: settled({ blankCells: ['appeals.review.upheld', 'appeals.review.total'] }),
+    expect: { total: 0, unread: 0, notAssessable: 0, uncertain: 0, accepted: 1 }
+  },
+  {
+    name: 'one of two blank cells recorded: the check stays open',
+    report: blankReviewRow,
+    settlement: settled({ blankCells: ['appeals.review.total'] }),
+    expect: { total: 3, unread: 1, notAssessable: 1, uncertain: 1 }
+  },
+  { name: 'a failure is open', report: inconsistent, settlement: NO_SETTLEMENT, expect: { total: 1, failed: 1 } },
+  { name: 'an accepted failure is not', report: inconsistent, settlement: NO_SETTLEMENT, acceptAll: true, expect: { total: 0, failed: 0, accepted: 1 } }
+]
+
+describe('what is open', () => {
+  it.each(cases)('$name', (c) => {
+    const report = c.report()
+    let findings = runChecks(report, { settlement: c.settlement })
+    if (c.acceptAll) {
+      const acceptances = findings.filter((f) => f.status === 'fail').map((f) => ({ rule: f.rule, cells: f.cells, comment: '原文如此', by: '张三', at: '' }))
+      findings = runChecks(report, { settlement: c.settlement, acceptances })
+    }
+    const summary = openSummary(report, findings, c.settlement)
+    expect(summary.total).toBe(c.expect.total)
+    if (c.expect.missingTables) expect(summary.missingTables).toEqual(c.expect.missingTables)
+    if (c.expect.unread !== undefined) expect(summary.unreadCells).toHaveLength(c.expect.unread)
+    for (const k of ['failed', 'uncertain', 'notAssessable', 'accepted'] as const) if (c.expect[k] !== undefined) expect(summary[k], k).toBe(c.expect[k])
+  })
+
+  it('the one 原文空白 act covers the blank cells blocking checks and the unread ones, never a cell with a number', () => {
+    const report = blankReviewRow()
+    report.cells['appeals.review.corrected'] = cell(null, false, '/')
+    const findings = runChecks(report)
+    expect(blankCellsToSettle(report, findings, NO_SETTLEMENT).sort()).toEqual(['appeals.review.corrected', 'appeals.review.total', 'appeals.review.upheld'])
+    const after = settled({ blankCells: blankCellsToSettle(report, findings, NO_SETTLEMENT) })
+    expect(blankCellsToSettle(report, runChecks(report, { settlement: after }), after)).toEqual([])
+    expect(openSummary(report, runChecks(report, { settlement: after }), after).total).toBe(0)
+  })
+
+  it('a typed cell is settled like a recorded one', () => {
+    const report = blankReviewRow()
+    const typed = settled({ typedCells: ['appeals.review.upheld', 'appeals.review.total'] })
+    expect(openSummary(report, runChecks(report, { settlement: typed }), typed).total).toBe(0)
+  })
+})

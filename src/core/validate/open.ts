@@ -1,0 +1,107 @@
+// What still stands between a report and 已核验 — one definition for the verify gate, the review
+// headline and the library's 未解决问题 count:
+// - a finding that failed or is in doubt, until a reviewer accepts it;
+// - a check that could not be assessed, until every cell blocking it is settled (typed by hand, or
+//   recorded by the reviewer as 原文空白); a missing table (tables.missing) until its values are
+//   typed or the reviewer records 原文无此表;
+// - a cell of a found table that is blank because nothing was read, until typed or recorded 原文空白.
+// Nothing is settled by default: each settlement is a reviewer's recorded act.
+
+import type { ExtractedReport, Finding } from '../report'
+import { TABLE_NAMES, type TableName } from '../template'
+import { isEmptyTable, missingTableOf } from './coverage'
+import { expectedKeys } from './values'
+
+export interface Settlement {
+  /** Tables the reviewer recorded as 原文无此表. */
+  absentTables: readonly TableName[]
+  /** Cells the reviewer recorded as 原文空白 (blank, or holding no number, in the original). */
+  blankCells: readonly string[]
+  /** Cells whose current value a reviewer typed. */
+  typedCells: readonly string[]
+}
+
+export const NO_SETTLEMENT: Settlement = { absentTables: [], blankCells: [], typedCells: [] }
+
+/** Cells a person has looked at: typed, or recorded 原文空白. */
+export function confirmedCells(settlement: Settlement): Set<string> {
+  return new Set([...settlement.blankCells, ...settlement.typedCells])
+}
+
+/** Last year's cells (blockedBy "previous:…") are settled in last year's report, not here. */
+const isOwnCell = (key: string): boolean => !key.startsWith('previous:')
+
+/** The cells of this report still blocking a not-assessable finding (none for other statuses). */
+export function unsettledBlockers(finding: Finding, confirmed: ReadonlySet<string>): string[] {
+  if (finding.status !== 'not_assessable') return []
+  return (finding.blockedBy ?? []).filter((k) => isOwnCell(k) && !confirmed.has(k))
+}
+
+export function isOpen(finding: Finding, settlement: Settlement, confirmed = confirmedCells(settlement)): boolean {
+  if (finding.status === 'pass') return false
+  if (finding.status === 'fail' || finding.status === 'uncertain') return !finding.accepted
+  const table = missingTableOf(finding)
+  if (table) return !settlement.absentTables.includes(table)
+  return unsettledBlockers(finding, confirmed).length > 0
+}
+
+/** Cells of found tables left blank because nothing was read there, not yet typed or recorded 原文空白. */
+export function unreadCells(report: ExtractedReport, settlement: Settlement, confirmed = confirmedCells(settlement)): string[] {
+  const out: string[] = []
+  for (const table of TABLE_NAMES) {
+    if (report.tables[table] !== 'found' || settlement.absentTables.includes(table) || isEmptyTable(report, table)) continue
+    for (const key of expectedKeys(report, table)) {
+      const cell = report.cells[key]
+      if ((!cell || (cell.value === null && cell.raw.trim() === '')) && !confirmed.has(key)) out.push(key)
+    }
+  }
+  return out
+}
+
+export interface OpenSummary {
+  /** Required tables missing or empty, not typed in nor recorded 原文无此表. */
+  missingTables: TableName[]
+  /** See unreadCells. */
+  unreadCells: string[]
+  /** Open findings by status (tables.missing counted in missingTables only). */
+  failed: number
+  uncertain: number
+  notAssessable: number
+  /** Findings a reviewer accepted, or not-assessable ones settled. */
+  accepted: number
+  /** Everything still open: what the list shows as 未解决问题; 0 is the only state that may be verified. */
+  total: number
+}
+
+export function openSummary(report: ExtractedReport, findings: readonly Finding[], settlement: Settlement): OpenSummary {
+  const confirmed = confirmedCells(settlement)
+  const summary: OpenSummary = { missingTables: [], unreadCells: unreadCells(report, settlement, confirmed), failed: 0, uncertain: 0, notAssessable: 0, accepted: 0, total: 0 }
+  for (const f of findings) {
+    if (f.status === 'pass') continue
+    const open = isOpen(f, settlement, confirmed)
+    const table = missingTableOf(f)
+    if (!open) {
+      // A not-assessable finding with nothing of this report to settle (last year's blank) is neither.
+      if (f.accepted || table || (f.blockedBy ?? []).some(isOwnCell)) summary.accepted++
+    } else if (table) summary.missingTables.push(table)
+    else if (f.status === 'fail') summary.failed++
+    else if (f.status === 'uncertain') summary.uncertain++
+    else summary.notAssessable++
+  }
+  summary.total = summary.missingTables.length + summary.unreadCells.length + summary.failed + summary.uncertain + summary.notAssessable
+  return summary
+}
+
+/**
+ * The cells one "原文空白" act records: every blank or number-less cell blocking a not-assessable
+ * check, and every unread cell — each only while it still holds no number.
+ */
+export function blankCellsToSettle(report: ExtractedReport, findings: readonly Finding[], settlement: Settlement): string[] {
+  const confirmed = confirmedCells(settlement)
+  const keys = new Set(unreadCells(report, settlement, confirmed))
+  for (const f of findings) {
+    if (missingTableOf(f)) continue
+    for (const key of unsettledBlockers(f, confirmed)) if (!report.cells[key] || report.cells[key].value === null) keys.add(key)
+  }
+  return [...keys]
+}

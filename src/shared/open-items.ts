@@ -1,0 +1,18 @@
+// What still keeps a report from 已核验, in words: the verify refusal (library) and the verify
+// button's title and the review headline (renderer) say the same.
+
+import type { OpenItems } from './types'
+
+export const TABLE_SHORT_NAMES: Record<string, string> = { active: '表二', requests: '表三', appeals: '表四' }
+
+/** Why a report cannot be verified yet, and what to do, in Chinese; null when nothing is open. */
+export function openReason(open: OpenItems): string | null {
+  if (open.total === 0) return null
+  const parts: string[] = []
+  if (open.missingTables.length) parts.push(`缺少${open.missingTables.map((t) => TABLE_SHORT_NAMES[t]).join('、')}（请对照原文填入，或记为“原文无此表”）`)
+  if (open.unreadCells.length) parts.push(`${open.unreadCells.length} 个单元格空白未读出（请填入，或记为“原文空白”）`)
+  if (open.failed) parts.push(`${open.failed} 项核验未通过（请更正，或核对原文后接受）`)
+  if (open.notAssessable) parts.push(`${open.notAssessable} 项无法核验（请填入其空白单元格，或记为“原文空白”）`)
+  if (open.uncertain) parts.push(`${open.uncertain} 项待确认（请核对后更正或接受）`)
+  return `还不能标记为已核验：${parts.join('；')}。`
+}
