@@ -16,7 +16,8 @@ import type {
   Settings,
   SourceView
 } from '../shared/types'
-import { agencyKey, searchForms } from './agency'
+import { searchClause } from './search'
+import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
 import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
@@ -41,12 +42,10 @@ export interface ListFilter {
   status?: ReportStatus
 }
 
-const LIST = `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status, r.open_findings,
-    f.imported_at, r.updated_at
+const list = (search: string): string => `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status,
+    r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_IDS} AS near_duplicates
   FROM reports r JOIN files f ON f.id = r.file_id
-  WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status)
-    AND (@typed IS NULL OR instr(r.agency, @typed) > 0 OR instr(f.name, @typed) > 0 OR instr(r.agency, @simplified) > 0
-      OR instr(r.agency_key, @key) > 0)
+  WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status) AND ${search}
   ORDER BY r.updated_at DESC, r.id DESC`
 
 /** Said when a zero-byte file became a new library (it may have been meant as something else). */
@@ -110,21 +109,34 @@ export class Library {
     return outcomes
   }
 
-  importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+  /** Imports one file; a report of an agency, year and template already in the library names those near-duplicates. */
+  async importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
     this.assertWritable()
-    return importFile(this.db, file, extract)
+    const outcome = await importFile(this.db, file, extract)
+    if (outcome.status !== 'imported') return outcome
+    const near = nearDuplicateIds(this.db, outcome.reportId)
+    return near.length ? { ...outcome, nearDuplicates: near } : outcome
   }
 
-  /** Newest edits first. Search matches agency (as typed, or its Simplified form) or file name. */
+  /** Deletes a report (e.g. the copy not kept of two near-duplicates); recorded with a snapshot, see near-duplicates.ts. */
+  deleteReport(reportId: number, reason: string): void {
+    this.assertWritable()
+    deleteReport(this.db, reportId, reason)
+  }
+
+  /** Reports deleted so far, oldest first. */
+  deletedReports(): DeletedReport[] {
+    return deletedReports(this.db)
+  }
+
+  /** Newest edits first. Each word searched matches agency (as typed, or Simplified), file name, year or status (see search.ts). */
   listReports(filter: string | ListFilter = {}): ReportSummary[] {
     const { search, year, status } = typeof filter === 'string' ? { search: filter } : filter
-    const forms = typeof search === 'string' ? searchForms(search) : []
-    const rows = sql(this.db, LIST).all({
+    const clause = searchClause(typeof search === 'string' ? search : undefined)
+    const rows = sql(this.db, list(clause.where)).all({
       year: Number.isInteger(year) ? year : null,
       status: status ?? null,
-      typed: forms[0] ?? null,
-      simplified: forms[forms.length - 1] ?? null,
-      key: forms.length ? (agencyKey(forms[forms.length - 1]) ?? forms[0]) : null
+      ...clause.params
     }) as ReportRow[]
     return rows.map(toSummary)
   }

@@ -6,8 +6,8 @@ import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { SCHEMA_VERSION } from './migrations'
 import { Library } from './library'
+import { SCHEMA_VERSION } from './migrations'
 import { handReport, recordNoTables, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
 
 afterEach(removeTempDirs)

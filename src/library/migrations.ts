@@ -172,6 +172,26 @@ export const MIGRATIONS: readonly Migration[] = [
       -- What OCR read for a cell (JSON: confidence, the text read, alternative readings); NULL otherwise.
       ALTER TABLE cells ADD COLUMN ocr TEXT;
     `
+  },
+  {
+    id: 6,
+    name: 'deleted reports kept on record',
+    sql: `
+      -- A report deleted by a person (e.g. one of two near-duplicates): who, when, why, and what it
+      -- held (report JSON with its cells and audit trail), so a deletion is never silent or untraceable.
+      CREATE TABLE deleted_reports (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        agency TEXT,
+        year INTEGER,
+        status TEXT NOT NULL,
+        deleted_by TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+    `
   }
 ]
 

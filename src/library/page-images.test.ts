@@ -5,6 +5,7 @@ import { Library } from './library'
 import { asExtractedFile, extractInProcess, type ExtractedFile, type Extractor } from './extractor'
 import type { FilePayload } from '../shared/contract'
 import { removeTempDirs, tempDir } from './testing/fixtures'
+import { cellOrigins } from './export/data'
 
 afterEach(removeTempDirs)
 
@@ -56,6 +57,21 @@ describe('library: files that came with a report, and its page images', () => {
       savedPage().attachments!.map((a) => [a.path!.replace('年报/', ''), a.bytes.length])
     )
     expect(library.getSource(id).images).toHaveLength(3)
+    library.close()
+  })
+
+  it('counts the cells OCR read apart from text-layer readings and typed ones, for the export', async () => {
+    const library = new Library(join(tempDir(), 'l.sqlite'))
+    const [outcome] = await library.importFiles([savedPage()], withPageImages([]))
+    const id = outcome.status === 'imported' ? outcome.reportId : -1
+    library.setReviewer('王五')
+    library.editCell(id, 'requests.granted.research', '4', '对照原件')
+    const db = (library as unknown as { db: Parameters<typeof cellOrigins>[0] }).db
+    const origins = cellOrigins(db, id)
+    expect(origins.ocr).toBe(1)
+    expect(origins.typed).toBe(1)
+    const filled = Object.values(library.getReport(id).cells).filter((c) => c.raw !== '' || c.corrected).length
+    expect(origins.extracted + origins.ocr + origins.typed).toBeLessThanOrEqual(filled + 1)
     library.close()
   })
 

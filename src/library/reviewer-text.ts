@@ -14,11 +14,14 @@ const PLACEHOLDERS = new Set(['/', '／', '\\', '-', '－', '—', '——', '�
 
 const NUMBER = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
 
+/** Units a reviewer may type after a number ("12件", "3.5万元"): the number is what the cell holds; the text stays as typed. */
+const UNIT = /(?:件|个|次|条|份|项|人次|人|家|起|篇|万元|元)$/
+
 export function parseReviewerText(text: string, type: CellType): ParsedEntry {
   const raw = text.replace(/[\u00a0\u3000]/g, ' ').trim()
   if (raw === '') return { value: null, raw: '' }
   if (PLACEHOLDERS.has(raw)) return { value: null, raw }
-  const compact = raw.normalize('NFKC').replace(/\s+/g, '').replace(/[−﹣]/g, '-')
+  const compact = raw.normalize('NFKC').replace(/\s+/g, '').replace(/[−﹣]/g, '-').replace(UNIT, '')
   const match = NUMBER.exec(compact)
   if (!match) throw new UserFacingError('edit.not_a_number', `无法识别“${raw}”：请输入数字、“/”，或留空表示空白`)
   const [, sign, digits, decimals] = match

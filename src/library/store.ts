@@ -31,6 +31,8 @@ export interface ReportRow {
   verified_at: string | null
   extractor_version: string
   updated_at: string
+  /** Only in the list query: the near-duplicates' ids, comma-separated (null when none). */
+  near_duplicates?: string | null
 }
 
 export interface CellRow {
@@ -163,6 +165,7 @@ export function toSummary(r: ReportRow): ReportSummary {
     status: r.status,
     openFindings: r.open_findings,
     importedAt: r.imported_at,
-    updatedAt: r.updated_at
+    updatedAt: r.updated_at,
+    ...(r.near_duplicates !== undefined ? { nearDuplicates: r.near_duplicates ? r.near_duplicates.split(',').map(Number) : [] } : {})
   }
 }

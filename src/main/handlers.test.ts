@@ -113,6 +113,11 @@ describe('handlers', () => {
     dialogs.save.push(join(dir, 'json'))
     expect(await handlers.exportReports({ format: 'json', all: true })).toEqual({ path: join(dir, 'json'), reports: 5 })
     expect(dialogs.asked.at(-1)).toMatchObject({ folder: true })
+    // One file holding every report: a save dialog for a .json name (the extension added when left off).
+    dialogs.save.push(join(dir, 'all-reports'))
+    expect(await handlers.exportReports({ format: 'json', all: true, jsonAs: 'file' })).toEqual({ path: join(dir, 'all-reports.json'), reports: 5 })
+    expect(dialogs.asked.at(-1)).toMatchObject({ folder: false, extensions: ['json'] })
+    expect(JSON.parse(readFileSync(join(dir, 'all-reports.json'), 'utf8')).reports).toHaveLength(5)
     // Nothing verified yet: refused with the way out, before any dialog.
     const asked = dialogs.asked.length
     const none = await invokeHandler(handlers, 'exportReports', { format: 'xlsx' })

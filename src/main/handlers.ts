@@ -122,10 +122,15 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       return library.markCellsBlank(reportIdOf(args), args.keys, stringArg(args.comment, '说明'))
     },
     settleBlankCells: (args) => library.settleBlankCells(reportIdOf(args), stringArg(args.comment, '说明')),
+    deleteReport: (args) => {
+      const id = reportIdOf(args)
+      library.deleteReport(id, stringArg(args.reason, '删除原因'))
+      return { deleted: id }
+    },
     verifyReport: (args) => library.verifyReport(reportIdOf(args)),
     getSettings: () => library.getSettings(),
     setReviewer: ({ name }) => library.setReviewer(stringArg(name, '姓名')),
-    exportReports: async ({ format, all }) => {
+    exportReports: async ({ format, all, jsonAs }) => {
       if (!FORMATS.includes(format)) throw new UserFacingError('export.bad_format', '导出格式只能是 xlsx、csv 或 json')
       if (exportShare !== null) throw new UserFacingError('export.busy', '已有一项导出正在进行，请稍候')
       // An empty workbook helps no one: say why before asking where to save it.
@@ -135,13 +140,16 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
           all === true ? '资料库中还没有报告，无可导出' : '还没有已核验的报告可导出；勾选“包括未核验的报告”可导出全部报告及其状态'
         )
       }
-      const path = await dialogs.chooseSavePath({
-        title: format === 'json' ? '选择导出 JSON 的文件夹' : '导出核验结果',
+      const toFolder = format === 'json' && jsonAs !== 'file'
+      const chosen = await dialogs.chooseSavePath({
+        title: toFolder ? '选择导出 JSON 的文件夹（每份报告一个文件）' : format === 'json' ? '导出 JSON（全部报告一个文件）' : '导出核验结果',
         defaultName: `年报核验结果-${today()}.${format}`,
-        extensions: format === 'json' ? [] : [format],
-        folder: format === 'json'
+        extensions: toFolder ? [] : [format],
+        folder: toFolder
       })
-      if (!path) return null
+      if (!chosen) return null
+      // One JSON file was asked for: the library writes one file exactly when the name ends in .json.
+      const path = format === 'json' && !toFolder && !/\.json$/i.test(chosen) ? `${chosen}.json` : chosen
       exportShare = 0
       try {
         const reports = await library.export(format, path, { all: all === true, onProgress: (share) => (exportShare = share) })

@@ -23,6 +23,7 @@ const api = {
   markTableAbsent: call('markTableAbsent'),
   markCellsBlank: call('markCellsBlank'),
   settleBlankCells: call('settleBlankCells'),
+  deleteReport: call('deleteReport'),
   verifyReport: call('verifyReport'),
   getSettings: call('getSettings'),
   setReviewer: call('setReviewer'),

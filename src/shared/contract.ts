@@ -51,12 +51,17 @@ export interface ApiContract {
   markCellsBlank: { args: { reportId: number; keys: string[]; comment: string }; result: ReportDetail }
   /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
   settleBlankCells: { args: { reportId: number; comment: string }; result: ReportDetail }
+  /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
+  deleteReport: { args: { reportId: number; reason: string }; result: { deleted: number } }
   /** 标记为已核验: refused while anything is open (missing tables, unread cells, open checks). */
   verifyReport: { args: { reportId: number }; result: ReportDetail }
   getSettings: { args: Record<string, never>; result: Settings }
   setReviewer: { args: { name: string }; result: Settings }
-  /** Asks where to save (a dialog in the app), then writes verified reports (or all). null when cancelled. */
-  exportReports: { args: { format: ExportFormat; all?: boolean }; result: ExportOutcome | null }
+  /**
+   * Asks where to save (a dialog in the app), then writes verified reports (or all). JSON goes to a chosen
+   * folder, one file per report (jsonAs 'folder', the default), or to one .json file holding every report ('file'). null when cancelled.
+   */
+  exportReports: { args: { format: ExportFormat; all?: boolean; jsonAs?: 'file' | 'folder' }; result: ExportOutcome | null }
   /** How far the export in progress is (polled by the window for its progress bar); null when none runs. */
   exportProgress: { args: Record<string, never>; result: { share: number } | null }
   /** 备份资料库: a consistent copy while the app runs. null when cancelled. */
@@ -99,6 +104,7 @@ export const OPERATIONS = [
   'markTableAbsent',
   'markCellsBlank',
   'settleBlankCells',
+  'deleteReport',
   'verifyReport',
   'getSettings',
   'setReviewer',

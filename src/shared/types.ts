@@ -47,10 +47,12 @@ export interface ReportSummary {
   openFindings: number
   importedAt: string
   updatedAt: string
+  /** In the list: the other reports sharing this one's agency, year and template (near-duplicates). */
+  nearDuplicates?: number[]
 }
 
 export type ImportOutcome =
-  | { name: string; status: 'imported'; reportId: number; warnings: string[] }
+  | { name: string; status: 'imported'; reportId: number; warnings: string[]; nearDuplicates?: number[] }
   | { name: string; status: 'duplicate'; reportId: number }
   | { name: string; status: 'failed'; error: string }
 

@@ -226,7 +226,7 @@ test('library: filter by status and year, Traditional search, export through the
   app.dialogs.nextSavePath = join(app.tempDir, 'all.json')
   await library.menuButton.click()
   await app.page.getByText('包括未核验的报告').click()
-  await app.page.getByRole('menuitem', { name: 'JSON 数据（.json）' }).click()
+  await app.page.getByRole('menuitem', { name: 'JSON 数据：全部报告一个文件（.json）' }).click()
   await expect(library.banner).toContainText('已导出 3 份报告')
 
   // The workbook the menu writes is one a spreadsheet reader opens: its six sheets, a row per report.

@@ -100,3 +100,25 @@ test('merge conflict screenshot', async ({ app }) => {
   await expect(library.conflict('益阳市应急管理局')).toContainText('999')
   await app.page.screenshot({ path: `${OUT}/merge-conflict.png` })
 })
+
+test.describe('a 1024×700 screen', () => {
+  test.use({ viewport: { width: 1024, height: 700 } })
+
+  test('review at 1024×700: table 三 with all seven applicant columns', async ({ app }) => {
+    app.library.setReviewer('王核验')
+    await app.open()
+    const library = new LibraryPage(app.page)
+    await library.drop(LibraryPage.fromPaths([seed('002_')]))
+    await library.importDone(1)
+    await library.open('攀枝花市米易县')
+    const review = new ReviewPage(app.page)
+    await review.type('requests.new_received.natural', '11')
+    await expect(review.openFindings).toContainText('项未解决')
+    await review.select('requests.new_received.natural')
+    await expect(review.cell('requests.new_received.total')).toBeInViewport()
+    await expect(review.sourceHighlight).toBeVisible()
+    await app.page.getByTestId('table-requests').evaluate((e) => e.scrollIntoView({ block: 'start' }))
+    await app.page.mouse.move(0, 0)
+    await app.page.screenshot({ path: `${OUT}/review-1024.png` })
+  })
+})

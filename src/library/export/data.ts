@@ -126,12 +126,12 @@ export interface CellOrigins {
   ocr: number
 }
 
-// OCR readings will carry `"kind":"ocr"` in their source location (not produced yet, so 0 today):
-// the one place that tells them from text-layer readings.
+// A cell OCR read keeps that reading in cells.ocr (migration 5): the one place that tells it from a
+// text-layer reading.
 const ORIGINS = `SELECT
-    coalesce(sum(human_raw IS NULL AND ext_raw IS NOT NULL AND coalesce(json_extract(source, '$.kind'), '') <> 'ocr'), 0),
+    coalesce(sum(human_raw IS NULL AND ext_raw IS NOT NULL AND ocr IS NULL), 0),
     coalesce(sum(human_raw IS NOT NULL), 0),
-    coalesce(sum(human_raw IS NULL AND ext_raw IS NOT NULL AND json_extract(source, '$.kind') = 'ocr'), 0)
+    coalesce(sum(human_raw IS NULL AND ext_raw IS NOT NULL AND ocr IS NOT NULL), 0)
   FROM cells WHERE report_id = ?`
 
 export function cellOrigins(db: Db, reportId: number): CellOrigins {

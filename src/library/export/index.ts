@@ -10,6 +10,7 @@ import { removePartialOutputs, removeStagingFolders } from '../leftovers'
 import type { ExportOptions } from './data'
 import { writeCsv } from './csv'
 import { writeJsonFolder } from './json'
+import { isJsonFilePath, writeJsonFile } from './json-file'
 import { writeXlsx } from './xlsx'
 
 export type { ExportOptions } from './data'
@@ -23,7 +24,8 @@ export interface WriterOptions extends ExportOptions {
 const WRITERS: Record<ExportFormat, (db: Db, path: string, options: WriterOptions) => Promise<number>> = {
   xlsx: writeXlsx,
   csv: writeCsv,
-  json: writeJsonFolder
+  // A folder of files, or one file when the chosen path is a .json file name (see json-file.ts).
+  json: (db, path, options) => (isJsonFilePath(path) ? writeJsonFile(db, path, options) : writeJsonFolder(db, path, options))
 }
 
 export async function exportTo(

@@ -11,7 +11,20 @@ export class SharedText {
   constructor(readonly index: number) {}
 }
 
-export type CellValue = string | number | SharedText | null
+/** A moment (ISO 8601) written as an Excel date cell, in the local time of the machine exporting. */
+export class ExcelDate {
+  constructor(readonly iso: string) {}
+
+  /** Days since 1899-12-30 in local time (Excel's serial date), or null for a text that is no date. */
+  serial(): number | null {
+    const ms = Date.parse(this.iso)
+    if (!Number.isFinite(ms)) return null
+    const local = ms - new Date(ms).getTimezoneOffset() * 60_000
+    return local / 86_400_000 + 25_569
+  }
+}
+
+export type CellValue = string | number | SharedText | ExcelDate | null
 
 /** The two cell styles of styles.xml below: plain, and the header. */
 export type CellStyle = 'plain' | 'header'
@@ -24,6 +37,8 @@ export interface SheetOptions {
   frozen?: { rows: number; columns?: number }
   /** An auto-filter on the first row across every column. */
   autoFilter?: boolean
+  /** Columns (1-based) kept in the file but hidden, e.g. machine keys beside their Chinese labels. */
+  hidden?: number[]
 }
 
 /** Excel's limit for the text of one cell. */
@@ -75,7 +90,9 @@ export class SheetWriter {
   ) {
     member.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheetViews(options.frozen)}`)
     member.write('<sheetFormatPr defaultRowHeight="15"/><cols>')
-    options.widths.forEach((w, i) => member.write(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`))
+    options.widths.forEach((w, i) =>
+      member.write(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${options.hidden?.includes(i + 1) ? ' hidden="1"' : ''}/>`)
+    )
     member.write('</cols><sheetData>')
   }
 
@@ -92,6 +109,11 @@ export class SheetWriter {
       const ref = `${columnName(i + 1)}${r}`
       if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${s}><v>${v}</v></c>`
       else if (v instanceof SharedText) xml += `<c r="${ref}"${s} t="s"><v>${v.index}</v></c>`
+      else if (v instanceof ExcelDate) {
+        const serial = v.serial()
+        if (serial !== null) xml += `<c r="${ref}" s="2"><v>${serial}</v></c>`
+        else xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(v.iso)}</v></c>`
+      }
       else if ((typeof v === 'string' && v !== '') || typeof v === 'number') xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(String(v))}</v></c>`
       else if (s) xml += `<c r="${ref}"${s}/>`
     }
@@ -270,9 +292,10 @@ function coreProps(creator: string): string {
   )
 }
 
-// Style 0: plain. Style 1: the header (bold, centred, wrapped, light fill, thin rule below).
+// Style 0: plain. Style 1: the header (bold, centred, wrapped, light fill, thin rule below). Style 2: a date and time.
 const STYLES =
   `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>' +
   '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
@@ -280,7 +303,8 @@ const STYLES =
   '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
   '<border><left/><right/><top/><bottom style="thin"><color rgb="FF9AA8B5"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
-  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs>' +
+  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'

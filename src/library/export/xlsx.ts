@@ -12,7 +12,8 @@ import type { Db } from '../db'
 import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, reportEdits, reportIssues, type ExportCell, type CellOrigins, type ExportOptions, type ExportReport } from './data'
 import { cellLabels, FAULT_LABELS, FINDING_STATUS_LABELS, summaryColumns, targetLabel } from './labels'
 import { neutralise } from './safe-text'
-import { WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
+import { ExcelDate, WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
+import { ruleName } from '../../core/validate/rule-names'
 import { STAGING_PREFIX } from '../leftovers'
 
 /** Excel holds 1,048,576 rows a sheet; a longer long-form sheet continues on the next. */
@@ -189,14 +190,16 @@ class LongFormSheets {
   }
 }
 
-const FINDING_HEADERS = ['机关', '年度', '状态', '规则', '说明', '涉及单元格', '可能原因', '接受说明', '接受人', '接受时间', '报告状态', '文件名']
-const FINDING_WIDTHS = [28, 6, 9, 24, 70, 40, 12, 30, 10, 20, 8, 36]
+// The rule and the cells in words; their keys stay in the last two columns, hidden (for filtering by machine).
+const FINDING_HEADERS = ['机关', '年度', '状态', '规则', '说明', '涉及单元格', '可能原因', '接受说明', '接受人', '接受时间', '报告状态', '文件名', '规则编号', '单元格编号']
+const FINDING_WIDTHS = [28, 6, 9, 30, 70, 60, 12, 30, 10, 20, 8, 36, 24, 40]
+const FINDING_HIDDEN = [13, 14]
 
 class FindingsSheet {
   private readonly sheet: SheetWriter
 
   constructor(workbook: WorkbookWriter) {
-    this.sheet = workbook.addSheet('问题清单', { widths: FINDING_WIDTHS, frozen: { rows: 1 }, autoFilter: true })
+    this.sheet = workbook.addSheet('问题清单', { widths: FINDING_WIDTHS, frozen: { rows: 1 }, autoFilter: true, hidden: FINDING_HIDDEN })
     this.sheet.row(FINDING_HEADERS, 'header')
   }
 
@@ -206,15 +209,17 @@ class FindingsSheet {
         text(r.agency),
         r.year,
         FINDING_STATUS_LABELS[f.status] ?? f.status,
-        f.rule,
+        ruleName(f.rule),
         text(f.message),
-        f.cells.join(', '),
+        f.cells.map((k) => targetLabel(k, r.template)).join('；'),
         f.fault ? FAULT_LABELS[f.fault] : null,
         text(f.accepted?.comment),
         text(f.accepted?.by),
-        f.accepted?.at ?? null,
+        f.accepted?.at ? new ExcelDate(f.accepted.at) : null,
         statusLabel(r.status),
-        text(r.fileName)
+        text(r.fileName),
+        f.rule,
+        f.cells.join(', ')
       ])
     }
   }
@@ -243,7 +248,7 @@ class EditsSheet {
         text(isStatus ? statusLabel(e.newRaw) : e.newRaw),
         text(e.reviewer),
         text(e.reason),
-        e.at,
+        new ExcelDate(e.at),
         text(r.fileName)
       ])
     }

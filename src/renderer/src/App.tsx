@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { LibraryScreen } from './screens/LibraryScreen'
 import { ReviewScreen } from './screens/ReviewScreen'
 import { ReviewerDialog } from './components/review/ReviewerDialog'
 import type { LibraryInfo, Settings } from '../../shared/types'
 import { useImportQueue } from './library/useImportQueue'
+import { INITIAL_BROWSE, listArgs, stepFrom, type BrowseState, type Step } from './library/browse'
 
 /** The screen lives in the URL hash (#/report/12), so a reload returns to the same report. */
 function reportFromHash(): number | null {
@@ -17,6 +18,9 @@ export function App(): React.JSX.Element {
   const [library, setLibrary] = useState<LibraryInfo | null>(null)
   const [landed, setLanded] = useState(0)
   const [renaming, setRenaming] = useState(false)
+  const [browse, setBrowse] = useState<BrowseState>(INITIAL_BROWSE)
+  const browseRef = useRef(browse)
+  browseRef.current = browse
   const queue = useImportQueue(useCallback(() => setLanded((n) => n + 1), []))
   const done = queue.items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
 
@@ -36,6 +40,51 @@ export function App(): React.JSX.Element {
   const go = (id: number | null): void => {
     window.location.hash = id === null ? '' : `#/report/${id}`
     setReportId(id)
+  }
+
+  /** Steps run one after another, each from the report shown when it runs (Alt+← twice goes back two). */
+  const steps = useRef<Promise<unknown>>(Promise.resolve())
+  const shownRef = useRef(reportId)
+  shownRef.current = reportId
+
+  /** Opens a report from the list, remembering the list's order for stepping through it. */
+  const openFromList = (id: number, order: number[]): void => {
+    setBrowse((b) => ({ ...b, order, selectedId: id }))
+    go(id)
+  }
+
+  /** Back to the list with the report just left selected. */
+  const backToList = (from: number): void => {
+    setBrowse((b) => ({ ...b, selectedId: from }))
+    go(null)
+    shownRef.current = null
+  }
+
+  /** Opens the next / previous report of the list, or the next one needing work; a message when there is none. */
+  const step = (how: Step): Promise<string | null> => {
+    const run = steps.current.then(async (): Promise<string | null> => {
+      const from = shownRef.current
+      if (from === null) return null
+      const { filters, order } = browseRef.current
+      const listed = await window.api.listReports(listArgs(filters))
+      // The reviewer left the report meanwhile (Esc): no step.
+      if (shownRef.current !== from) return null
+      const statuses = new Map(listed.map((r) => [r.id, r.status]))
+      // Opened without the list (a reload): the list's order as it stands now, kept for the steps to come.
+      const sequence = order.length ? order : listed.map((r) => r.id)
+      if (!order.length) setBrowse((b) => ({ ...b, order: sequence }))
+      const target = stepFrom(sequence, from, how, statuses)
+      if (target === null) {
+        if (how === 'queue') return '列表中已没有待核验或有问题的报告（按 Esc 返回资料库）'
+        return how === 'next' ? '已是列表中的最后一份报告' : '已是列表中的第一份报告'
+      }
+      setBrowse((b) => ({ ...b, selectedId: target }))
+      go(target)
+      shownRef.current = target
+      return null
+    })
+    steps.current = run.catch(() => undefined)
+    return run
   }
 
   return (
@@ -71,7 +120,11 @@ export function App(): React.JSX.Element {
         </div>
       )}
       <main className="app-main">
-        {reportId === null ? <LibraryScreen onOpen={go} onLibraryOpened={loadLibrary} queue={queue} landed={landed} /> : <ReviewScreen key={reportId} reportId={reportId} onBack={() => go(null)} />}
+        {reportId === null ? (
+          <LibraryScreen browse={browse} onBrowse={setBrowse} onOpen={openFromList} onLibraryOpened={loadLibrary} queue={queue} landed={landed} />
+        ) : (
+          <ReviewScreen key={reportId} reportId={reportId} onBack={() => backToList(reportId)} onStep={step} />
+        )}
       </main>
       {renaming && settings?.reviewer && (
         <ReviewerDialog

@@ -22,11 +22,16 @@ export class LibraryPage {
   readonly statusFilter: Locator
   readonly folderInput: Locator
   readonly summary: Locator
+  /** 共 N 份报告 / 显示 n / N 份 (or 正在搜索… while a search is answered). */
+  readonly count: Locator
   readonly banner: Locator
   readonly menuButton: Locator
   /** The merge-conflicts dialog, and the banner that says conflicts are waiting. */
   readonly conflicts: Locator
   readonly conflictsBanner: Locator
+  /** The row holding the keyboard focus, and the selected row. */
+  readonly focusedRow: Locator
+  readonly selectedRow: Locator
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('library-screen')
@@ -36,15 +41,18 @@ export class LibraryPage {
     this.fileInput = page.getByTestId('file-input')
     this.importResults = page.getByTestId('import-results')
     this.rows = page.locator('[data-testid="report-grid"] .ag-row')
-    this.search = page.getByRole('searchbox', { name: '搜索机关' })
+    this.search = page.getByRole('searchbox', { name: '搜索报告' })
     this.yearFilter = page.getByLabel('按年度筛选')
     this.statusFilter = page.getByLabel('按状态筛选')
     this.folderInput = page.getByTestId('folder-input')
     this.summary = page.getByTestId('import-summary')
+    this.count = page.getByTestId('library-count')
     this.conflicts = page.getByTestId('merge-conflicts')
     this.conflictsBanner = page.getByTestId('merge-conflicts-banner')
     this.banner = page.getByTestId('library-banner')
     this.menuButton = page.getByRole('button', { name: '导出与备份 ▾' })
+    this.focusedRow = this.rows.filter({ has: page.locator('.ag-cell:focus') })
+    this.selectedRow = page.locator('[data-testid="report-grid"] .ag-row.ag-row-selected')
   }
 
   static fromPaths(paths: string[]): DropFile[] {
@@ -91,6 +99,16 @@ export class LibraryPage {
   async menu(item: string): Promise<void> {
     await this.menuButton.click()
     await this.page.getByRole('menuitem', { name: item }).click()
+  }
+
+  /** The agency column of the rows, top to bottom as shown. */
+  async agencies(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) =>
+      rows
+        .map((r) => ({ index: Number(r.getAttribute('row-index')), text: r.querySelector('[col-id="agency"]')?.textContent ?? '' }))
+        .sort((a, b) => a.index - b.index)
+        .map((r) => r.text)
+    )
   }
 
   resultFor(name: string): Locator {

@@ -17,6 +17,9 @@ export interface QueueItem {
   status: QueueStatus
   error?: string
   warnings?: string[]
+  /** Imported, but the library already held reports of the same agency, year and template. */
+  reportId?: number
+  nearDuplicates?: number[]
 }
 
 const BATCH = 5
@@ -57,7 +60,8 @@ export function useImportQueue(onBatchDone: () => void) {
           const o = outcomes[i]
           if (!o) return { status: 'failed', error: '没有收到导入结果' }
           if (o.status === 'failed') return { status: 'failed', error: o.error }
-          return { status: o.status, warnings: o.status === 'imported' ? o.warnings : undefined }
+          if (o.status === 'duplicate') return { status: o.status, reportId: o.reportId }
+          return { status: o.status, reportId: o.reportId, warnings: o.warnings, nearDuplicates: o.nearDuplicates }
         })
       } catch (e) {
         patch(ids, () => ({ status: 'failed', error: (e as Error).message }))

@@ -13,6 +13,8 @@ export interface CellLook {
   ocr: boolean
   /** Part of the finding the reviewer selected. */
   inFinding: boolean
+  /** The value last typed here was refused (shown at the cell until the next action). */
+  refused: boolean
   /** Why the engine flagged it, for the tooltip. */
   note?: string
 }
@@ -38,7 +40,12 @@ export function failingKeys(detail: ReportDetail): Set<string> {
   return keys
 }
 
-export function gridRows(layout: TableLayout, detail: ReportDetail, focusKeys: ReadonlySet<string>): GridRowData[] {
+export function gridRows(
+  layout: TableLayout,
+  detail: ReportDetail,
+  focusKeys: ReadonlySet<string>,
+  refusedKeys: ReadonlySet<string> = new Set()
+): GridRowData[] {
   const failing = failingKeys(detail)
   return layout.rows.map((row) => {
     const values: Record<string, string> = {}
@@ -55,10 +62,29 @@ export function gridRows(layout: TableLayout, detail: ReportDetail, focusKeys: R
         corrected: !!cell?.corrected,
         ocr: !!cell?.ocr && !cell.corrected,
         inFinding: focusKeys.has(key),
+        refused: refusedKeys.has(key),
         ...(cell?.review ? { note: `需核对：${cell.reviewReason ?? '提取时有推断'}` } : {})
       }
     })
     if (row.kind === 'section') row.captions?.forEach((c, i) => (values[`c${i}`] = c))
     return { ...row, values, looks }
   })
+}
+
+export type LegendCounts = Record<'review' | 'failing' | 'corrected' | 'ocr' | 'zero' | 'dash' | 'blank', number>
+
+/** How many cells of the report show each look, for the legend. */
+export function legendCounts(detail: ReportDetail, keys: string[]): LegendCounts {
+  const failing = failingKeys(detail)
+  const counts: LegendCounts = { review: 0, failing: 0, corrected: 0, ocr: 0, zero: 0, dash: 0, blank: 0 }
+  for (const key of keys) {
+    const cell = detail.cells[key]
+    const kind = valueKind(cell)
+    if (kind !== 'number') counts[kind]++
+    if (cell?.review) counts.review++
+    if (failing.has(key)) counts.failing++
+    if (cell?.corrected) counts.corrected++
+    else if (cell?.ocr) counts.ocr++
+  }
+  return counts
 }

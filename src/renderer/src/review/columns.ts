@@ -35,6 +35,7 @@ function valueColumn(col: LayoutColumn, index: number, minWidth: number): ColDef
       'rd-v--corrected': is((l) => l.corrected),
       'rd-v--ocr': is((l) => l.ocr),
       'rd-v--finding': is((l) => l.inFinding),
+      'rd-v--refused': is((l) => l.refused),
       'rd-v--none': (p) => p.data?.kind === 'leaf' && !p.data.keys[index],
       'rd-v--caption': (p) => p.data?.kind === 'section',
       'rd-v--group': (p) => p.data?.kind === 'group'
@@ -67,13 +68,13 @@ function nest(columns: { col: LayoutColumn; index: number }[], depth: number, mi
   return out
 }
 
-function labelColumn(layout: TableLayout): ColDef<GridRowData> {
+function labelColumn(layout: TableLayout, compact: boolean): ColDef<GridRowData> {
   return {
     colId: 'label',
     headerName: layout.labelHeader,
     field: 'label',
     pinned: 'left',
-    width: layout.table === 'active' ? 150 : 196,
+    width: layout.table === 'active' ? (compact ? 120 : 150) : compact ? 150 : 196,
     wrapText: true,
     autoHeight: true,
     suppressNavigable: true,
@@ -81,12 +82,13 @@ function labelColumn(layout: TableLayout): ColDef<GridRowData> {
   }
 }
 
-export function columnDefs(layout: TableLayout): Def[] {
-  const minWidth = layout.table === 'appeals' ? 40 : 54
+/** Compact: narrower label and value columns for a small window (table 三's seven applicant columns still all show). */
+export function columnDefs(layout: TableLayout, compact = false): Def[] {
+  const minWidth = layout.table === 'appeals' ? (compact ? 34 : 40) : compact ? 46 : 54
   const values = nest(
     layout.columns.map((col, index) => ({ col, index })),
     0,
     minWidth
   )
-  return layout.table === 'appeals' ? values : [labelColumn(layout), ...values]
+  return layout.table === 'appeals' ? values : [labelColumn(layout, compact), ...values]
 }

@@ -29,3 +29,12 @@ export function takeRedo(stacks: UndoStacks): { apply: CellChange[]; stacks: Und
   if (!step) return null
   return { apply: step, stacks: { undo: [...stacks.undo, step], redo: stacks.redo.slice(0, -1) } }
 }
+
+/** Takes the refused changes out of a recorded step (the whole step when none was saved). */
+export function dropChanges(stacks: UndoStacks, step: CellChange[], refusedKeys: string[]): UndoStacks {
+  const kept = step.filter((c) => !refusedKeys.includes(c.key))
+  // The step may already have been undone (Ctrl+Z pressed before the refusal came back): it is then on the redo stack.
+  const without = (list: CellChange[][]): CellChange[][] =>
+    list.flatMap((s) => (s !== step ? [s] : kept.length ? [kept] : []))
+  return { undo: without(stacks.undo), redo: without(stacks.redo) }
+}

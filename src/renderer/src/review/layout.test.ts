@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { templateKeys } from '../../../core/template'
 import { editableGrid, labelLevel, layoutTemplate, tableLayout } from './layout'
 import { parseTabular, placeBlock } from './paste'
-import { recordStep, takeRedo, takeUndo, EMPTY_STACKS } from './history'
+import { dropChanges, recordStep, takeRedo, takeUndo, EMPTY_STACKS } from './history'
 import type { TableName, TemplateId } from '../../../core/template/cells'
 
 const TABLES: TableName[] = ['active', 'requests', 'appeals']
@@ -95,5 +95,32 @@ describe('paste and undo', () => {
     const r = takeRedo(u.stacks)!
     expect(r.apply[0]).toEqual({ key: 'a', before: '1', after: '2' })
     expect(takeUndo(EMPTY_STACKS)).toBeNull()
+  })
+})
+
+describe('refused values in the undo history', () => {
+  const typed = [{ key: 'a', before: '1', after: '2' }]
+  const refusedOne = [{ key: 'b', before: '3', after: 'abc' }]
+  const refusedTwo = [{ key: 'c', before: '4', after: '-3' }]
+  const paste = [
+    { key: 'd', before: '', after: '5' },
+    { key: 'e', before: '', after: 'x' }
+  ]
+
+  it('after two refused inputs and a paste, the second Ctrl+Z undoes the input before them', () => {
+    let stacks = [typed, refusedOne, refusedTwo, paste].reduce(recordStep, EMPTY_STACKS)
+    stacks = dropChanges(stacks, refusedOne, ['b'])
+    stacks = dropChanges(stacks, refusedTwo, ['c'])
+    stacks = dropChanges(stacks, paste, ['e'])
+    const first = takeUndo(stacks)!
+    expect(first.apply).toEqual([{ key: 'd', before: '5', after: '' }])
+    const second = takeUndo(first.stacks)!
+    expect(second.apply).toEqual([{ key: 'a', before: '2', after: '1' }])
+    expect(takeUndo(second.stacks)).toBeNull()
+  })
+
+  it('a step already undone loses its refused change on the redo stack', () => {
+    const undone = takeUndo(recordStep(EMPTY_STACKS, paste))!.stacks
+    expect(dropChanges(undone, paste, ['e']).redo).toEqual([[paste[0]]])
   })
 })

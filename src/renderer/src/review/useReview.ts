@@ -3,11 +3,19 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ReportDetail, ReviewCell, SourceView } from '../../../shared/types'
-import { EMPTY_STACKS, recordStep, takeRedo, takeUndo, type UndoStacks } from './history'
+import { dropChanges, EMPTY_STACKS, recordStep, takeRedo, takeUndo, type UndoStacks } from './history'
 import type { CellChange } from './paste'
+
+/** A value the library refused (not a number, negative…): shown at its cell until the next action. */
+export interface Refusal {
+  key: string
+  text: string
+  message: string
+}
 
 export interface ReviewState {
   detail: ReportDetail | null
+  refused: Refusal[]
   source: SourceView | null
   error: string | null
   saving: boolean
@@ -22,9 +30,16 @@ export interface ReviewState {
   reload: () => Promise<void>
 }
 
+/** A first guess at the number, shown until main's answer (which parses it for real) arrives. */
 function looksNumeric(raw: string): number | null {
-  const t = raw.replace(/[,，]/g, '')
+  const t = raw.normalize('NFKC').replace(/[,\s]/g, '').replace(/[件个次条份项人家起篇元万]+$/, '')
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null
+}
+
+/** The library's refusals of a typed value carry an edit.* code; anything else is a failure to save. */
+function refusalOf(e: unknown): string | null {
+  const code = (e as { code?: unknown })?.code
+  return typeof code === 'string' && code.startsWith('edit.') ? (e as Error).message : null
 }
 
 function withCell(detail: ReportDetail, key: string, raw: string): ReportDetail {
@@ -37,6 +52,7 @@ export function useReview(reportId: number): ReviewState {
   const [detail, setDetail] = useState<ReportDetail | null>(null)
   const [source, setSource] = useState<SourceView | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [refused, setRefused] = useState<Refusal[]>([])
   const [pending, setPending] = useState(0)
   const [stacks, setStacks] = useState<UndoStacks>(EMPTY_STACKS)
   const stacksRef = useRef(stacks)
@@ -68,18 +84,34 @@ export function useReview(reportId: number): ReviewState {
     return run.finally(() => setPending((n) => n - 1))
   }, [])
 
+  /** Saves changes one by one; a value the library refuses is reported at its cell and the others still saved. Resolves to the refused keys. */
   const apply = useCallback(
-    (changes: CellChange[], reason?: string) => {
+    (changes: CellChange[], reason?: string): Promise<string[]> => {
+      setRefused([])
       setDetail((d) => changes.reduce((acc, c) => (acc ? withCell(acc, c.key, c.after) : acc), d))
       return enqueue(async () => {
+        const refusals: Refusal[] = []
         for (const [i, c] of changes.entries()) {
-          const saved = await window.api.editCell({ reportId, key: c.key, raw: c.after, ...(reason ? { reason } : {}) })
-          // Main's answer, with the changes not saved yet still shown (no flicker while a paste is saved).
-          setDetail(changes.slice(i + 1).reduce((acc, rest) => withCell(acc, rest.key, rest.after), saved))
+          try {
+            const saved = await window.api.editCell({ reportId, key: c.key, raw: c.after, ...(reason ? { reason } : {}) })
+            // Main's answer, with the changes not saved yet still shown (no flicker while a paste is saved).
+            setDetail(changes.slice(i + 1).reduce((acc, rest) => withCell(acc, rest.key, rest.after), saved))
+          } catch (e) {
+            const message = refusalOf(e)
+            if (message === null) throw e
+            refusals.push({ key: c.key, text: c.after, message })
+          }
         }
+        if (refusals.length) {
+          setRefused(refusals)
+          await reload()
+        }
+        return refusals.map((r) => r.key)
       }).catch(async (e) => {
-        setError(`保存失败：${(e as Error).message}`)
+        // Reloaded to show what is saved; the failure to save is what the banner says, even if the reload fails too.
         await reload()
+        setError(`保存失败：${(e as Error).message}`)
+        return []
       })
     },
     [enqueue, reload, reportId]
@@ -94,7 +126,10 @@ export function useReview(reportId: number): ReviewState {
         .filter((c) => c.before !== c.after)
       if (changes.length === 0) return
       setStacks((s) => recordStep(s, changes))
-      void apply(changes, reason)
+      // A refused value changed nothing: it must not be a step Ctrl+Z "undoes" (it would seem to do nothing).
+      void apply(changes, reason).then((refusedKeys) => {
+        if (refusedKeys.length) setStacks((s) => dropChanges(s, changes, refusedKeys))
+      })
     },
     [apply]
   )
@@ -115,6 +150,7 @@ export function useReview(reportId: number): ReviewState {
 
   const update = useCallback(
     async (call: () => Promise<ReportDetail>) => {
+      setRefused([])
       try {
         setDetail(await enqueue(call))
         return true
@@ -128,12 +164,16 @@ export function useReview(reportId: number): ReviewState {
 
   return {
     detail,
+    refused,
     source,
     error,
     saving: pending > 0,
     canUndo: stacks.undo.length > 0,
     canRedo: stacks.redo.length > 0,
-    clearError: () => setError(null),
+    clearError: () => {
+      setError(null)
+      setRefused([])
+    },
     edit,
     undo,
     redo,

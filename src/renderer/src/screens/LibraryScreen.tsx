@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { ExportFormat, MergeRefusal, MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { MergeRefusal, MergeSide, MergeUpdate, PendingMergeConflict, ReportSummary } from '../../../shared/types'
 import { DropZone } from '../components/library/DropZone'
 import { ImportQueue } from '../components/library/ImportQueue'
 import { ReportGrid } from '../components/library/ReportGrid'
 import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
-import { LibraryMenu } from '../components/library/LibraryMenu'
+import { LibraryMenu, type ExportChoice } from '../components/library/LibraryMenu'
 import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
+import { NearDuplicateDialog } from '../components/library/NearDuplicateDialog'
 import { useExportProgress } from '../library/useExportProgress'
 import type { ImportQueueState } from '../library/useImportQueue'
+import { listArgs, type BrowseState } from '../library/browse'
 
 interface Props {
-  onOpen: (reportId: number) => void
+  /** The list's filter, sort and selected row, kept by App while a report is open. */
+  browse: BrowseState
+  onBrowse: (change: (b: BrowseState) => BrowseState) => void
+  /** Opens a report; `order` is the list's rows as shown, for stepping through them. */
+  onOpen: (reportId: number, order: number[]) => void
   /** Another library file was opened: the app reloads what belongs to the library (reviewer, name). */
   onLibraryOpened: () => void
   /** The import queue (kept by App, so an import survives opening a report) and how many batches landed. */
@@ -38,27 +44,37 @@ function refusedReports(refused: MergeRefusal[]): string {
   return `。拒收 ${refused.length} 份（原始文件与记录的校验值不符，可能被篡改）：${named.join('、')}${refused.length > UPDATES_NAMED ? ' 等' : ''}`
 }
 
-export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
+export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue, landed }: Props): React.JSX.Element {
   const [reports, setReports] = useState<ReportSummary[] | null>(null)
   const [years, setYears] = useState<number[]>([])
   const [total, setTotal] = useState(0)
-  const [filters, setFilters] = useState<Filters>({ search: '', year: null, status: null })
+  const filters = browse.filters
+  const setFilters = (f: Filters): void => onBrowse((b) => ({ ...b, filters: f }))
   const [banner, setBanner] = useState<Banner | null>(null)
   const [conflicts, setConflicts] = useState<PendingMergeConflict[]>([])
   const [settling, setSettling] = useState(false)
   const [stale, setStale] = useState(0)
   const [reextracting, setReextracting] = useState(false)
+  const [comparing, setComparing] = useState<{ id: number; others: number[] } | null>(null)
+
+  // The list and its count belong to one search: answers to older keystrokes are dropped, and until
+  // the latest arrives the count says it is searching rather than showing the previous one.
+  const asked = useRef(0)
+  const [shownFor, setShownFor] = useState<string | null>(null)
+  const filtersKey = JSON.stringify(filters)
 
   const refresh = useCallback(async () => {
+    const mine = ++asked.current
     try {
-      const { search, year, status } = filters
       const [shown, all, pending, info] = await Promise.all([
-        window.api.listReports({ ...(search.trim() ? { search: search.trim() } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }),
+        window.api.listReports(listArgs(filters)),
         window.api.listReports({}),
         window.api.listMergeConflicts({}),
         window.api.getLibraryInfo({})
       ])
+      if (mine !== asked.current) return
       setReports(shown)
+      setShownFor(JSON.stringify(filters))
       setConflicts(pending)
       setStale(info.staleReports)
       setTotal(all.length)
@@ -84,8 +100,11 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
   }
 
   const exportShare = useExportProgress()
-  const onExport = (format: ExportFormat, all: boolean): void =>
-    void act(() => exportShare.track(window.api.exportReports({ format, all })), (r) => `已导出 ${r.reports} 份报告：${r.path}`)
+  const onExport = ({ format, jsonAs }: ExportChoice, all: boolean): void =>
+    void act(
+      () => exportShare.track(window.api.exportReports({ format, all, ...(jsonAs ? { jsonAs } : {}) })),
+      (r) => `已导出 ${r.reports} 份报告：${r.path}`
+    )
   const onBackup = (): void => void act(() => window.api.backupLibrary({}), (r) => `资料库已备份到：${r.path}`)
   const onMerge = (): void =>
     void act(
@@ -128,8 +147,8 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
         <h2>资料库</h2>
         <LibraryFilters filters={filters} years={years} onChange={setFilters} />
         {reports && (
-          <span className="library__count">
-            {reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
+          <span className="library__count" data-testid="library-count" aria-live="polite">
+            {shownFor !== filtersKey ? '正在搜索…' : reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
           </span>
         )}
         {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
@@ -167,9 +186,32 @@ export function LibraryScreen({ onOpen, onLibraryOpened, queue, landed }: Props)
         </div>
       )}
       {settling && <MergeConflictsDialog conflicts={conflicts} onSettle={onSettle} onClose={() => setSettling(false)} />}
-      {queue.items.length > 0 && <ImportQueue items={queue.items} skipped={queue.skipped} ocr={queue.ocr} onClose={queue.clear} />}
+      {queue.items.length > 0 && (
+        <ImportQueue items={queue.items} skipped={queue.skipped} ocr={queue.ocr} onClose={queue.clear} onCompare={(id, others) => setComparing({ id, others })} />
+      )}
+      {comparing && (
+        <NearDuplicateDialog
+          reportId={comparing.id}
+          others={comparing.others}
+          onClose={() => setComparing(null)}
+          onDeleted={(text) => {
+            setComparing(null)
+            setBanner({ kind: 'info', text })
+            void refresh()
+          }}
+        />
+      )}
       <DropZone onFiles={queue.add} compact={!empty} />
-      {!empty && reports && <ReportGrid reports={reports} onOpen={onOpen} />}
+      {!empty && reports && (
+        <ReportGrid
+          reports={reports}
+          sort={browse.sort}
+          selectedId={browse.selectedId}
+          onSort={(sort) => onBrowse((b) => ({ ...b, sort }))}
+          onOpen={onOpen}
+          onCompare={(id, others) => setComparing({ id, others })}
+        />
+      )}
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useReview } from '../review/useReview'
 import { SplitPane } from '../components/review/SplitPane'
 import { SourcePane } from '../components/review/SourcePane'
@@ -10,13 +10,19 @@ import { findingId, type ReviewFinding } from '../components/review/FindingItem'
 import { HelpPanel } from '../components/review/HelpPanel'
 import { HistoryPanel } from '../components/review/HistoryPanel'
 import type { CellEdit } from '../components/review/TableGrid'
+import { attentionKeys, landingKey, nextAttention, readingOrder, reportLayouts } from '../review/attention'
+import type { Step } from '../library/browse'
 
 interface Props {
   reportId: number
   onBack: () => void
+  /** Opens another report of the library's list; resolves to a message when there is none. */
+  onStep: (how: Step) => Promise<string | null>
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set()
+/** Window width from which the side panel (cell, findings) starts open. */
+const SIDE_PANEL_FROM = 1280
 
 function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -24,22 +30,89 @@ function typingInField(target: EventTarget | null): boolean {
 }
 
 /** The original beside the tables; findings and the selected cell on the right. */
-export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
+export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Element {
   const review = useReview(reportId)
-  const { detail, source, undo, redo } = review
+  const { detail, source, undo, redo, update } = review
   const [selectedKey, setSelectedKey] = useState<string | null>(null)
   const [finding, setFinding] = useState<ReviewFinding | null>(null)
   const [reason, setReason] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
   const [help, setHelp] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
+  // On a small screen (1024 wide) the side panel starts folded, so table 三 shows all its columns.
+  const [sideOpen, setSideOpen] = useState(() => window.innerWidth >= SIDE_PANEL_FROM)
+  const [sourceOpen, setSourceOpen] = useState(true)
+
+  const layouts = useMemo(() => (detail ? reportLayouts(detail) : []), [detail])
+  const order = useMemo(() => readingOrder(layouts), [layouts])
+  const attention = useMemo(() => (detail ? attentionKeys(detail, layouts) : []), [detail, layouts])
+
+  // Opening a report puts the keyboard on the first cell needing review (else the first of table 三).
+  const landed = useRef(false)
+  useEffect(() => {
+    if (!detail || !source || landed.current) return
+    landed.current = true
+    setSelectedKey(landingKey(detail, layouts))
+  }, [detail, source, layouts])
+
+  /** Opens another report; says so when there is none. */
+  const step = useCallback(
+    (how: Step) =>
+      void onStep(how).then(
+        (message) => message && setNotice(message),
+        (e: Error) => setNotice(e.message)
+      ),
+    [onStep]
+  )
+
+  /** Ctrl+Enter: 标记为已核验, then the next report needing work; a refusal stays on screen. */
+  const verifyAndNext = useCallback(async () => {
+    setNotice(null)
+    if (await update(() => window.api.verifyReport({ reportId }))) step('queue')
+    // Refused: the keyboard goes back to the selected cell (it left an editor to save its value).
+    else if (document.activeElement === document.body) document.querySelector<HTMLElement>('.tables-pane .ag-cell-focus')?.focus()
+  }, [update, reportId, step])
+
+  const ready = !!detail && !!source
+  const keys = useRef({ attention, order, selectedKey, ready, modal: help || historyOpen })
+  keys.current = { attention, order, selectedKey, ready, modal: help || historyOpen }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      const editor = (e.target as HTMLElement | null)?.closest?.('.ag-cell-inline-editing')
+      if (editor && (e.ctrlKey || e.metaKey) && e.key === 'Enter' && keys.current.ready && !keys.current.modal) {
+        // A value being typed into a cell: leaving the editor saves it (the grid stops editing when its
+        // cell loses focus), and the verification queued after it sees the new value.
+        e.preventDefault()
+        e.stopPropagation()
+        ;(e.target as HTMLElement).blur()
+        setTimeout(() => void verifyAndNext(), 0)
+        return
+      }
       if (typingInField(e.target)) return
       const mod = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
-      if (mod && key === 'z' && !e.shiftKey) {
+      const now = keys.current
+      if (e.key === 'F8' && !mod && !e.altKey) {
+        e.preventDefault()
+        const next = nextAttention(now.attention, now.order, now.selectedKey, e.shiftKey)
+        if (next) setSelectedKey(next)
+        else setNotice('没有需要核对的单元格')
+      } else if (mod && e.key === 'Enter' && !now.modal) {
+        // Before the grid sees it: Ctrl+Enter never starts editing the focused cell. Never for a
+        // report still loading: nobody verifies what they have not seen.
+        e.preventDefault()
+        e.stopPropagation()
+        if (now.ready) void verifyAndNext()
+      } else if (e.altKey && !mod && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && !now.modal) {
+        e.preventDefault()
+        e.stopPropagation()
+        step(e.key === 'ArrowRight' ? 'next' : 'previous')
+      } else if (e.key === 'Escape' && !mod && !now.modal && !document.querySelector('.modal-backdrop')) {
+        // A cell being edited takes Esc itself (its editor is an input, passed over above).
+        e.preventDefault()
+        onBack()
+      } else if (mod && key === 'z' && !e.shiftKey) {
         e.preventDefault()
         undo()
       } else if (mod && (key === 'y' || (key === 'z' && e.shiftKey))) {
@@ -54,7 +127,7 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [undo, redo])
+  }, [undo, redo, verifyAndNext, step, onBack])
 
   const onEdit = useCallback(
     (edits: CellEdit[], note?: string) => {
@@ -91,7 +164,7 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
         onRedo={redo}
         onBack={onBack}
         onMeta={(field, value) => review.update(() => window.api.editMeta({ reportId, field, value, ...(reason.trim() ? { reason: reason.trim() } : {}) }))}
-        onVerify={() => void review.update(() => window.api.verifyReport({ reportId }))}
+        onVerify={() => void update(() => window.api.verifyReport({ reportId }))}
         onHelp={() => setHelp(true)}
         onHistory={() => setHistoryOpen(true)}
       />
@@ -113,10 +186,27 @@ export function ReviewScreen({ reportId, onBack }: Props): React.JSX.Element {
       <div className="review__body">
         <SplitPane
           initial={0.38}
+          leftHidden={!sourceOpen}
           left={<SourcePane source={source} cells={detail.cells} selectedKey={selectedKey} onPick={setSelectedKey} />}
-          right={<TablesPane detail={detail} selectedKey={selectedKey} focusKeys={focusKeys} onSelect={setSelectedKey} onEdit={onEdit} />}
+          right={
+            <TablesPane
+              detail={detail}
+              selectedKey={selectedKey}
+              focusKeys={focusKeys}
+              refused={review.refused}
+              onSelect={setSelectedKey}
+              onEdit={onEdit}
+              panes={{
+                source: sourceOpen,
+                side: sideOpen,
+                openFindings: detail.findings.filter((f) => f.status === 'fail' && !f.accepted).length,
+                onSource: () => setSourceOpen((v) => !v),
+                onSide: () => setSideOpen((v) => !v)
+              }}
+            />
+          }
         />
-        <aside className="review__side">
+        <aside className="review__side" hidden={!sideOpen} data-testid="review-side">
           <CellInspector
             reportId={reportId}
             detail={detail}

@@ -10,27 +10,37 @@ const LABELS: Record<QueueStatus, string> = {
   failed: '导入失败'
 }
 
+/** What the list shows first: the files being read now, then the failures; those done well last. */
+const ORDER: Record<QueueStatus, number> = { importing: 0, failed: 1, duplicate: 2, waiting: 3, imported: 4 }
+
 interface Props {
   items: QueueItem[]
   skipped: number
   /** OCR of the file being imported, page by page. */
   ocr?: ImportProgress | null
   onClose: () => void
+  /** Compare an imported report with the near-duplicates the library already held. */
+  onCompare: (id: number, others: number[]) => void
 }
 
 /** Progress of the import, and one line per file with the reason when it failed. */
-export function ImportQueue({ items, skipped, ocr, onClose }: Props): React.JSX.Element {
+export function ImportQueue({ items, skipped, ocr, onClose, onCompare }: Props): React.JSX.Element {
   const [onlyFailed, setOnlyFailed] = useState(false)
   const done = items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
   const failed = items.filter((i) => i.status === 'failed').length
+  const near = items.filter((i) => i.nearDuplicates?.length).length
   const busy = done < items.length
-  const shown = onlyFailed ? items.filter((i) => i.status === 'failed') : items
+  const shown = (onlyFailed ? items.filter((i) => i.status === 'failed') : items)
+    .map((item, at) => ({ item, at }))
+    .sort((a, b) => ORDER[a.item.status] - ORDER[b.item.status] || a.at - b.at)
+    .map(({ item }) => item)
   return (
     <section className={`import-results${failed ? ' import-results--error' : ''}`} data-testid="import-results" aria-live="polite">
       <header>
         <strong data-testid="import-summary">
           {busy ? `正在导入：${done} / ${items.length}` : `导入完成：${items.length} 个文件`}
           {failed ? `，其中 ${failed} 个失败` : ''}
+          {near ? `，${near} 份与资料库中已有的报告相近（同一机关、年度与格式）` : ''}
           {skipped ? `；文件夹中 ${skipped} 个非报告文件已跳过` : ''}
         </strong>
         {failed > 0 && (
@@ -59,6 +69,14 @@ export function ImportQueue({ items, skipped, ocr, onClose }: Props): React.JSX.
             )}
             {o.error && <span className="import-result__reason">{o.error}</span>}
             {o.warnings && o.warnings.length > 0 && <span className="import-result__warn">{o.warnings.length} 条提示</span>}
+            {o.nearDuplicates && o.nearDuplicates.length > 0 && o.reportId !== undefined && (
+              <span className="import-result__near" data-testid="import-near-duplicate">
+                资料库中已有同一机关、年度与格式的报告
+                <button type="button" className="button button--link" onClick={() => onCompare(o.reportId!, o.nearDuplicates!)}>
+                  对照…
+                </button>
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,10 +1,7 @@
 import { STATUS_LABELS, type ReportStatus } from '../../../../shared/types'
+import type { ListFilters } from '../../library/browse'
 
-export interface Filters {
-  search: string
-  year: number | null
-  status: ReportStatus | null
-}
+export type Filters = ListFilters
 
 interface Props {
   filters: Filters
@@ -18,10 +15,11 @@ export function LibraryFilters({ filters, years, onChange }: Props): React.JSX.E
       <input
         type="search"
         className="input library__search"
-        placeholder="按机关名称搜索（简体或繁体）"
+        placeholder="搜索机关、年度、状态或文件名"
         value={filters.search}
         onChange={(e) => onChange({ ...filters, search: e.target.value })}
-        aria-label="搜索机关"
+        aria-label="搜索报告"
+        title="机关名称（简体或繁体）、年度（如 2021）、状态（如 待核验）或文件名；多个词以空格分隔，须同时符合"
       />
       <select
         className="input"

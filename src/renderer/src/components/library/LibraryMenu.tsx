@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../../shared/types'
 
+export type ExportChoice = { format: ExportFormat; jsonAs?: 'file' | 'folder' }
+
 interface Props {
-  onExport: (format: ExportFormat, all: boolean) => void
+  onExport: (choice: ExportChoice, all: boolean) => void
   onBackup: () => void
   onMerge: () => void
   onOpenLibrary: () => void
 }
 
-const FORMATS: [ExportFormat, string][] = [
-  ['xlsx', 'Excel 工作簿（.xlsx）'],
-  ['csv', 'CSV 表格（.csv）'],
-  ['json', 'JSON 数据（.json）']
+const FORMATS: [ExportChoice, string][] = [
+  [{ format: 'xlsx' }, 'Excel 工作簿（.xlsx）'],
+  [{ format: 'csv' }, 'CSV 表格（.csv）'],
+  [{ format: 'json', jsonAs: 'file' }, 'JSON 数据：全部报告一个文件（.json）'],
+  [{ format: 'json', jsonAs: 'folder' }, 'JSON 数据：每份报告一个文件（选择文件夹）']
 ]
 
 /** 导出与备份: export (verified only, or all), back up, merge a colleague's library, open another (restore). */
@@ -39,8 +42,8 @@ export function LibraryMenu({ onExport, onBackup, onMerge, onOpenLibrary }: Prop
       {open && (
         <div className="menu__panel" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <div className="menu__section">导出（默认只含已核验的报告）</div>
-          {FORMATS.map(([format, label]) => (
-            <button key={format} type="button" role="menuitem" className="menu__item" onClick={pick(() => onExport(format, all))}>
+          {FORMATS.map(([choice, label]) => (
+            <button key={label} type="button" role="menuitem" className="menu__item" onClick={pick(() => onExport(choice, all))}>
               {label}
             </button>
           ))}

@@ -1,9 +1,10 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import { themeQuartz, type ColDef } from 'ag-grid-community'
+import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community'
 import { STATUS_LABELS, type ReportSummary } from '../../../../shared/types'
 import { AG_GRID_ZH } from '../../grid-locale'
 import { formatTime } from '../../format'
+import type { SortState } from '../../library/browse'
 
 export const gridTheme = themeQuartz.withParams({
   // System fonts only: the app never loads a remote font.
@@ -20,14 +21,76 @@ const FORMAT_LABELS: Record<string, string> = { docx: 'Word', doc: 'Word 97', od
 
 interface Props {
   reports: ReportSummary[]
-  onOpen: (id: number) => void
+  /** The sort to show (kept while a report is open) and the row to select (the report last open). */
+  sort: SortState[]
+  selectedId: number | null
+  onSort: (sort: SortState[]) => void
+  /** The 疑似重复 badge of a row: compare it with its near-duplicates. */
+  onCompare: (id: number, others: number[]) => void
+  /** Opens a report, with the ids of the rows in the order shown. */
+  onOpen: (id: number, order: number[]) => void
 }
 
-/** The library list: sortable by any column; double-click or Enter opens a report. */
-export function ReportGrid({ reports, onOpen }: Props): React.JSX.Element {
+/** The row ids in the order the grid shows them (its filter and sort). */
+function shownOrder(api: GridApi<ReportSummary>): number[] {
+  const ids: number[] = []
+  api.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id))
+  return ids
+}
+
+/** Puts the keyboard on a row (the selected report, else the first), so Enter opens it. */
+function focusRow(api: GridApi<ReportSummary>, id: number | null): boolean {
+  const node = (id !== null ? api.getRowNode(String(id)) : undefined) ?? api.getDisplayedRowAtIndex(0)
+  if (!node || node.rowIndex === null) return false
+  api.ensureIndexVisible(node.rowIndex)
+  api.setFocusedCell(node.rowIndex, 'agency')
+  node.setSelected(true, true)
+  return true
+}
+
+/**
+ * The library list: sortable by any column; double-click or Enter opens a report. The keyboard lands
+ * on a row (not a column header) when the list appears and when Tab enters it, so Enter always opens.
+ */
+export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare }: Props): React.JSX.Element {
+  const api = useRef<GridApi<ReportSummary> | null>(null)
+  const onCompareRef = useRef(onCompare)
+  onCompareRef.current = onCompare
+  const open = (id: number): void => onOpen(id, api.current ? shownOrder(api.current) : [id])
   const columns = useMemo<ColDef<ReportSummary>[]>(
     () => [
-      { headerName: '机关', colId: 'agency', valueGetter: (p) => p.data?.agency ?? '（未识别）', flex: 2, minWidth: 200 },
+      {
+        headerName: '机关',
+        colId: 'agency',
+        valueGetter: (p) => p.data?.agency ?? '（未识别）',
+        flex: 2,
+        minWidth: 200,
+        // The badge follows the row's near-duplicates, which change while the agency does not.
+        equals: () => false,
+        cellRenderer: (p: { value: string; data?: ReportSummary }) => {
+          const near = p.data?.nearDuplicates ?? []
+          return (
+            <>
+              {p.value}
+              {near.length > 0 && p.data && (
+                <button
+                  type="button"
+                  className="near-dup-badge"
+                  data-testid="near-duplicate-badge"
+                  title={`资料库中另有 ${near.length} 份同一机关、年度与格式的报告：点击对照`}
+                  onClick={(e) => {
+                    e.stopPropagation()
+                    onCompareRef.current(p.data!.id, near)
+                  }}
+                  onDoubleClick={(e) => e.stopPropagation()}
+                >
+                  疑似重复
+                </button>
+              )}
+            </>
+          )
+        }
+      },
       { headerName: '年度', field: 'year', width: 80 },
       { headerName: '格式', field: 'template', width: 96, valueFormatter: (p) => (p.value ? `${p.value} 版` : '无标准表') },
       { headerName: '文件类型', field: 'format', width: 96, valueFormatter: (p) => FORMAT_LABELS[p.value] ?? p.value },
@@ -47,7 +110,7 @@ export function ReportGrid({ reports, onOpen }: Props): React.JSX.Element {
         type: 'numericColumn',
         cellClass: (p) => (p.value > 0 ? 'ag-right-aligned-cell open-findings--bad' : 'ag-right-aligned-cell muted')
       },
-      { headerName: '最后修改', field: 'updatedAt', width: 150, valueFormatter: (p) => formatTime(p.value), sort: 'desc' },
+      { headerName: '最后修改', field: 'updatedAt', width: 150, valueFormatter: (p) => formatTime(p.value) },
       { headerName: '文件名', field: 'fileName', flex: 1.5, minWidth: 180, cellClass: 'muted' }
     ],
     []
@@ -62,10 +125,27 @@ export function ReportGrid({ reports, onOpen }: Props): React.JSX.Element {
         getRowId={(p) => String(p.data.id)}
         localeText={AG_GRID_ZH}
         domLayout="normal"
-        onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
+        initialState={{ sort: { sortModel: sort } }}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        onGridReady={(e) => (api.current = e.api)}
+        onFirstDataRendered={(e) => focusRow(e.api, selectedId)}
+        focusGridInnerElement={(p) => focusRow(p.api, p.api.getSelectedNodes()[0]?.data?.id ?? selectedId)}
+        onSortChanged={(e) =>
+          onSort(
+            e.api
+              .getColumnState()
+              .filter((c) => c.sort)
+              .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+              .map((c) => ({ colId: c.colId, sort: c.sort as SortState['sort'] }))
+          )
+        }
+        onCellFocused={(e) => {
+          if (e.rowIndex != null) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
+        }}
+        onRowDoubleClicked={(e) => e.data && open(e.data.id)}
         onCellKeyDown={(e) => {
           const key = (e.event as KeyboardEvent | null)?.key
-          if (key === 'Enter' && e.data) onOpen(e.data.id)
+          if (key === 'Enter' && e.data) open(e.data.id)
         }}
       />
     </div>

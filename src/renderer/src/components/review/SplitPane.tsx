@@ -5,10 +5,12 @@ interface Props {
   right: React.ReactNode
   /** Initial share of the left pane, 0..1. */
   initial?: number
+  /** The left pane folded away (kept mounted, so it comes back as it was). */
+  leftHidden?: boolean
 }
 
 /** Two panes with a draggable divider (also movable with the arrow keys). */
-export function SplitPane({ left, right, initial = 0.4 }: Props): React.JSX.Element {
+export function SplitPane({ left, right, initial = 0.4, leftHidden = false }: Props): React.JSX.Element {
   const [share, setShare] = useState(initial)
   const box = useRef<HTMLDivElement>(null)
   const clamp = (v: number): number => Math.min(0.75, Math.max(0.2, v))
@@ -31,10 +33,11 @@ export function SplitPane({ left, right, initial = 0.4 }: Props): React.JSX.Elem
 
   return (
     <div className="split" ref={box}>
-      <div className="split__pane" style={{ flexBasis: `${share * 100}%` }}>
+      <div className="split__pane" style={{ flexBasis: `${share * 100}%` }} hidden={leftHidden}>
         {left}
       </div>
       <div
+        hidden={leftHidden}
         className="split__divider"
         role="separator"
         aria-orientation="vertical"

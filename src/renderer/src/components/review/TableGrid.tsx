@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import type { CellEditRequestEvent, CellFocusedEvent, GridApi, NavigateToNextCellParams } from 'ag-grid-community'
 import { reviewGridTheme } from './grid-theme'
@@ -8,6 +8,7 @@ import { editableGrid } from '../../review/layout'
 import type { GridRowData } from '../../review/cell-state'
 import { columnDefs } from '../../review/columns'
 import { parseTabular, placeBlock } from '../../review/paste'
+import type { Refusal } from '../../review/useReview'
 
 export interface CellEdit {
   key: string
@@ -16,9 +17,13 @@ export interface CellEdit {
 
 interface Props {
   layout: TableLayout
+  /** Narrow pane: compact column widths. */
+  compact: boolean
   rows: GridRowData[]
   selectedKey: string | null
   readOnly: boolean
+  /** A value of this table the library just refused: said beside its cell. */
+  refusal: Refusal | null
   onSelect: (key: string) => void
   onEdit: (edits: CellEdit[], note?: string) => void
 }
@@ -31,26 +36,30 @@ function keyAt(rows: GridRowData[], rowIndex: number | null | undefined, colId: 
 }
 
 /** One official table in AG Grid: keyboard correction, paste of a tab-separated block, focus in sync with the app. */
-export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdit }: Props): React.JSX.Element {
+export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusal, onSelect, onEdit }: Props): React.JSX.Element {
   const api = useRef<GridApi<GridRowData> | null>(null)
   const rowsRef = useRef(rows)
   rowsRef.current = rows
   const wrapper = useRef<HTMLDivElement>(null)
-  const columns = useMemo(() => columnDefs(layout), [layout])
+  const columns = useMemo(() => columnDefs(layout, compact), [layout, compact])
 
   /** Keys this grid itself reported as focused: the app's selection echoing them back is not a move. */
   const ownFocus = useRef(new Set<string>())
 
-  // Follow the app's selection (from the source pane or a finding); let go when it is in another table.
-  useEffect(() => {
+  const selectedRef = useRef(selectedKey)
+  selectedRef.current = selectedKey
+
+  /** Follows the app's selection (from the source pane, a finding, F8 or opening the report); lets go when it is in another table. */
+  const follow = useCallback(() => {
     const grid = api.current
+    const key = selectedRef.current
     if (!grid) return
     // A selection the grid reported may arrive after the reviewer has already moved on (keys pressed
     // in quick succession): moving back to it would put the grid's focus and the keyboard's apart.
-    const echoed = selectedKey !== null && ownFocus.current.has(selectedKey)
+    const echoed = key !== null && ownFocus.current.has(key)
     ownFocus.current.clear()
     if (echoed) return
-    const at = findKey(rows, selectedKey)
+    const at = findKey(rowsRef.current, key)
     if (!at) {
       if (grid.getFocusedCell()) grid.clearFocusedCell()
       return
@@ -58,8 +67,39 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
     const focused = grid.getFocusedCell()
     if (focused?.rowIndex === at.rowIndex && focused.column.getColId() === at.colId) return
     grid.setFocusedCell(at.rowIndex, at.colId)
-    requestAnimationFrame(() => wrapper.current?.querySelector('.ag-cell-focus')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
-  }, [selectedKey, rows])
+    requestAnimationFrame(() => {
+      const cell = wrapper.current?.querySelector<HTMLElement>('.ag-cell-focus')
+      cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      // The grid may mark the cell before it can take the keyboard (still drawing it): give it the keyboard
+      // then, unless the reviewer is typing somewhere else meanwhile.
+      // Never while a value is being typed (the editor holds the keyboard then).
+      const active = document.activeElement
+      const idle = active === document.body || (!!active?.classList.contains('ag-cell') && !!wrapper.current?.contains(active))
+      if (cell && active !== cell && idle && grid.getEditingCells().length === 0) cell.focus()
+    })
+  }, [])
+
+  useEffect(follow, [selectedKey, rows, follow])
+
+  // The refusal note sits just under the refused cell.
+  const [notePlace, setNotePlace] = useState<{ left: number; top: number } | null>(null)
+  useLayoutEffect(() => {
+    setNotePlace(null)
+    if (!refusal) return
+    // The grid restyles its cells a frame or two after new rows arrive: wait for the refused one.
+    let tries = 0
+    let frame = 0
+    const place = (): void => {
+      const box = wrapper.current?.getBoundingClientRect()
+      const cell = wrapper.current?.querySelector<HTMLElement>('.rd-v--refused')
+      if (box && cell) {
+        const at = cell.getBoundingClientRect()
+        setNotePlace({ left: Math.max(0, Math.min(at.left - box.left, box.width - 320)), top: at.bottom - box.top + 2 })
+      } else if (tries++ < 30) frame = requestAnimationFrame(place)
+    }
+    place()
+    return () => cancelAnimationFrame(frame)
+  }, [refusal, rows])
 
   const onCellFocused = (e: CellFocusedEvent<GridRowData>): void => {
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
@@ -110,10 +150,16 @@ export function TableGrid({ layout, rows, selectedKey, readOnly, onSelect, onEdi
         suppressColumnVirtualisation
         rowClassRules={{ 'rd-row--section': (p) => p.data?.kind === 'section', 'rd-row--group': (p) => p.data?.kind === 'group' }}
         onGridReady={(e) => (api.current = e.api)}
+        onFirstDataRendered={follow}
         onCellFocused={onCellFocused}
         onCellEditRequest={onCellEditRequest}
         navigateToNextCell={(p) => skipNonLeafRows(p, rowsRef.current)}
       />
+      {refusal && notePlace && (
+        <div className="cell-refusal" role="alert" data-testid="cell-refusal" data-key={refusal.key} style={notePlace}>
+          未保存“{refusal.text}”：{refusal.message}
+        </div>
+      )}
     </div>
   )
 }

@@ -1,8 +1,8 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
-import type { TableName } from '../../../../core/template/cells'
-import { layoutTemplate, tableLayout } from '../../review/layout'
-import { gridRows } from '../../review/cell-state'
+import { readingOrder, reportLayouts } from '../../review/attention'
+import { gridRows, legendCounts } from '../../review/cell-state'
+import type { Refusal } from '../../review/useReview'
 import { Legend } from './Legend'
 import { TableGrid, type CellEdit } from './TableGrid'
 
@@ -10,27 +10,58 @@ interface Props {
   detail: ReportDetail
   selectedKey: string | null
   focusKeys: ReadonlySet<string>
+  /** Values just refused, shown at their cells. */
+  refused: Refusal[]
   onSelect: (key: string) => void
   onEdit: (edits: CellEdit[], note?: string) => void
+  /** The panes beside the tables, folded away to give them room on a small screen. */
+  panes: { source: boolean; side: boolean; openFindings: number; onSource: () => void; onSide: () => void }
 }
 
-const TABLES: TableName[] = ['active', 'requests', 'appeals']
+/** Below this width the grids use compact columns, so table 三 shows all seven applicant columns. */
+const COMPACT_BELOW = 760
 
 /** Tables 二, 三 and 四 laid out like the official form, one grid each. */
-export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }: Props): React.JSX.Element {
-  const keys = useMemo(() => Object.keys(detail.cells), [detail.cells])
-  const layouts = useMemo(
-    () => TABLES.map((t) => tableLayout(t, layoutTemplate(t, detail.meta.template, keys, detail.meta.year))),
-    [detail.meta.template, detail.meta.year, keys]
-  )
-  const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys)), [layouts, detail, focusKeys])
+export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, onEdit, panes }: Props): React.JSX.Element {
+  const layouts = useMemo(() => reportLayouts(detail), [detail])
+  const refusedKeys = useMemo(() => new Set(refused.map((r) => r.key)), [refused])
+  const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys, refusedKeys)), [layouts, detail, focusKeys, refusedKeys])
+  const counts = useMemo(() => legendCounts(detail, readingOrder(layouts)), [detail, layouts])
+  const scroller = useRef<HTMLDivElement>(null)
+  const [compact, setCompact] = useState(false)
+  useEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const measure = (): void => setCompact(el.clientWidth < COMPACT_BELOW)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+
+  // A finding just selected: bring all its cells into view (as many as fit, from the first).
+  useEffect(() => {
+    if (focusKeys.size === 0) return
+    let frame = requestAnimationFrame(() => {
+      // After the grid has scrolled its focused cell into view (next frame).
+      frame = requestAnimationFrame(() => revealAll(scroller.current))
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [focusKeys])
+
   return (
     <section className="tables-pane" aria-label="表格">
       <header className="pane-title">
+        <button type="button" className="pane-toggle" aria-pressed={!panes.source} onClick={panes.onSource} title={panes.source ? '收起原文，给表格更多空间' : '显示原文'}>
+          {panes.source ? '‹ 收起原文' : '› 显示原文'}
+        </button>
         <span>提取的表格</span>
+        <button type="button" className="pane-toggle pane-toggle--right" aria-pressed={!panes.side} onClick={panes.onSide} title={panes.side ? '收起右侧核验栏' : '显示右侧核验栏'}>
+          {panes.side ? '收起核验栏 ›' : `‹ 核验栏${panes.openFindings ? `（${panes.openFindings} 项未解决）` : ''}`}
+        </button>
       </header>
-      <Legend />
-      <div className="tables-pane__scroll">
+      <Legend counts={counts} />
+      <div className="tables-pane__scroll" ref={scroller}>
         {layouts.map((layout, i) => (
           <section key={layout.table} className="form-table" data-testid={`table-${layout.table}`}>
             <h3 className="form-table__title">
@@ -44,9 +75,11 @@ export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }:
             )}
             <TableGrid
               layout={layout}
+              compact={compact}
               rows={rows[i]}
               selectedKey={selectedKey}
               readOnly={false}
+              refusal={refused.find((r) => layout.rows.some((row) => row.keys.includes(r.key))) ?? null}
               onSelect={onSelect}
               onEdit={onEdit}
             />
@@ -55,4 +88,17 @@ export function TablesPane({ detail, selectedKey, focusKeys, onSelect, onEdit }:
       </div>
     </section>
   )
+}
+
+/** Scrolls the tables so that the outlined cells of the selected finding show together (their first at the top when they cannot). */
+function revealAll(scroller: HTMLElement | null): void {
+  const cells = scroller ? Array.from(scroller.querySelectorAll<HTMLElement>('.rd-v--finding')) : []
+  if (!scroller || cells.length === 0) return
+  const view = scroller.getBoundingClientRect()
+  const top = Math.min(...cells.map((c) => c.getBoundingClientRect().top))
+  const bottom = Math.max(...cells.map((c) => c.getBoundingClientRect().bottom))
+  if (top >= view.top && bottom <= view.bottom) return
+  const fits = bottom - top <= view.height
+  const shift = top < view.top || !fits ? top - view.top - 8 : bottom - view.bottom + 8
+  scroller.scrollTop += shift
 }

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Library } from './library'
+import { removeTempDirs, seededLibrary } from './testing/fixtures'
+
+// The seeds: 000 益阳市应急管理局 2022, 001 东风区应急管理局 2021, 002 攀枝花市米易县 2021 (Traditional
+// in the file), 003 四川省应急管理厅 2019, 004 舟曲县应急管理局 2025.
+let library: Library
+beforeAll(async () => {
+  library = await seededLibrary()
+  library.verifyReport(library.listReports({ search: '东风区' })[0].id)
+})
+afterAll(() => {
+  library.close()
+  removeTempDirs()
+})
+
+describe('library search', () => {
+  const cases: [string, string, string[]][] = [
+    ['agency as typed', '米易', ['攀枝花市米易县']],
+    ['agency typed in Traditional', '米易縣', ['攀枝花市米易县']],
+    ['a year', '2021', ['东风区应急管理局', '攀枝花市米易县']],
+    ['a year with 年度', '2022年度', ['益阳市应急管理局']],
+    ['a status', '已核验', ['东风区应急管理局']],
+    ['a file name', '003_3e45', ['四川省应急管理厅']],
+    ['every word must match', '应急 2021', ['东风区应急管理局']],
+    ['words matching different reports find none together', '米易 2022', []],
+    ['full-width digits are digits', '２０２５', ['舟曲县应急管理局']]
+  ]
+  it.each(cases)('%s: %j', (_name, search, agencies) => {
+    expect(
+      library
+        .listReports({ search })
+        .map((r) => r.agency)
+        .sort()
+    ).toEqual([...agencies].sort())
+  })
+
+  it('search combines with the year and status filters', () => {
+    expect(library.listReports({ search: '应急', year: 2021 }).map((r) => r.agency)).toEqual(['东风区应急管理局'])
+    expect(library.listReports({ search: '应急', status: 'verified', year: 2022 })).toEqual([])
+  })
+})

@@ -1,0 +1,41 @@
+// The library list's search box: each word typed must match the report somewhere — its agency (as
+// typed, in Simplified characters, or by its agency key), its file name, its year ("2021", "2021年")
+// or its status ("待核验"). The SQL is built from parameters only: one clause per word.
+
+import { STATUS_LABELS, type ReportStatus } from '../shared/types'
+import { agencyKey, searchForms } from './agency'
+
+const MAX_TERMS = 8
+
+export interface SearchClause {
+  /** SQL to AND into the WHERE of a query over reports r JOIN files f. */
+  where: string
+  params: Record<string, string | number | null>
+}
+
+function statusOf(term: string): ReportStatus | null {
+  const found = (Object.keys(STATUS_LABELS) as ReportStatus[]).find((s) => STATUS_LABELS[s] === term)
+  return found ?? null
+}
+
+function yearOf(term: string): number | null {
+  const m = /^(\d{4})(?:年度?)?$/.exec(term)
+  return m ? Number(m[1]) : null
+}
+
+export function searchClause(search: string | undefined): SearchClause {
+  const terms = (search ?? '').normalize('NFKC').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS)
+  const params: SearchClause['params'] = {}
+  const clauses = terms.map((term, i) => {
+    const forms = searchForms(term)
+    const simplified = forms[forms.length - 1]
+    params[`t${i}`] = forms[0]
+    params[`s${i}`] = simplified
+    params[`k${i}`] = agencyKey(simplified) ?? forms[0]
+    params[`y${i}`] = yearOf(term)
+    params[`st${i}`] = statusOf(simplified)
+    return `(instr(r.agency, @t${i}) > 0 OR instr(f.name, @t${i}) > 0 OR instr(r.agency, @s${i}) > 0 OR instr(r.agency_key, @k${i}) > 0
+      OR r.year = @y${i} OR r.status = @st${i})`
+  })
+  return { where: clauses.length ? clauses.join(' AND ') : '1', params }
+}

@@ -1,0 +1,67 @@
+// A 1024×700 screen: table 三 shows its seven applicant columns beside the original; the side panel
+// starts folded and both side panes fold and unfold; a PDF opens fitted to its pane's width.
+
+import { resolve } from 'node:path'
+import { test, expect } from './bridge'
+import { LibraryPage } from './pages/LibraryPage'
+import { ReviewPage } from './pages/ReviewPage'
+import { requireShared, seed } from './shared-files'
+
+test.beforeAll(requireShared)
+test.use({ viewport: { width: 1024, height: 700 } })
+
+const APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total']
+
+async function expectAllApplicantColumns(review: ReviewPage): Promise<void> {
+  for (const who of APPLICANTS) await expect(review.cell(`requests.new_received.${who}`)).toBeInViewport({ ratio: 0.95 })
+}
+
+test('table 三 shows all seven applicant columns at 1024×700, with its label column pinned', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('002_')]))
+  await library.importDone(1)
+  await library.open('攀枝花市米易县')
+  const review = new ReviewPage(app.page)
+  await expect(review.cell('requests.new_received.natural')).toBeFocused()
+  await expect(review.sourcePane).toBeVisible()
+  await expect(app.page.getByTestId('review-side')).toBeHidden()
+  await expectAllApplicantColumns(review)
+  // The row labels (a pinned column) stay in sight beside the numbers.
+  const label = app.page.locator('[data-testid="grid-requests"] [col-id="label"]').filter({ hasText: '一、本年新收政府信息公开申请数量' })
+  await expect(label).toBeInViewport()
+  await expect(app.page.locator('[data-testid="grid-requests"] .ag-has-left-pinned-cols, [data-testid="grid-requests"].ag-has-left-pinned-cols').first()).toBeAttached()
+
+  // The side panel unfolds (its findings, the selected cell) and folds again.
+  await app.page.getByRole('button', { name: '‹ 核验栏' }).click()
+  await expect(app.page.getByTestId('review-side')).toBeVisible()
+  await expect(review.inspector).toContainText('本年新收')
+  // With it open, folding the original gives the columns their room back.
+  await app.page.getByRole('button', { name: '‹ 收起原文' }).click()
+  await expect(review.sourcePane).toBeHidden()
+  await expectAllApplicantColumns(review)
+  await app.page.getByRole('button', { name: '› 显示原文' }).click()
+  await expect(review.sourcePane).toBeVisible()
+  await app.page.getByRole('button', { name: '收起核验栏 ›' }).click()
+  await expect(app.page.getByTestId('review-side')).toBeHidden()
+
+  // Folded, the panel's button still says how many problems are open.
+  await review.type('requests.new_received.natural', '11')
+  await expect(app.page.getByRole('button', { name: /核验栏（2 项未解决）/ })).toBeVisible()
+})
+
+test('a PDF opens fitted to the width of its pane at 1024×700', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.pick([resolve(__dirname, '../fixtures/pdf/files/lo_2021_split.pdf')])
+  await library.importDone(1)
+  await library.rows.first().dblclick()
+  const review = new ReviewPage(app.page)
+  await expect(review.pdfPage(1)).toBeVisible({ timeout: 30_000 })
+  const pane = (await review.sourcePane.locator('.pdf-source__pages-scroll').boundingBox())!
+  const page = (await review.pdfPage(1).boundingBox())!
+  expect(page.width).toBeLessThanOrEqual(pane.width)
+  expect(page.width).toBeGreaterThan(pane.width * 0.85)
+})
