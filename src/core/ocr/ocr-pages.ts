@@ -20,7 +20,8 @@ export interface OcrOptions {
   pageTimeoutMs?: number
 }
 
-export const DEFAULT_PAGE_TIMEOUT_MS = 30_000
+/** Below the extraction worker's 60 s limit per step, so a slow page ends with what was read instead of the whole file failing. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 45_000
 
 export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Promise<Result<PageSource[]>> {
   const messages: Message[] = []
