@@ -30,6 +30,10 @@ function wordExtractor(): WordExtractorClass {
 const TIMEOUT_MS = 20_000
 
 export async function docToDocument(bytes: Uint8Array): Promise<Result<SourceDocument | null>> {
+  // An OLE2 file is not always Word: encrypted, Excel, PowerPoint and Works files share the container.
+  // Told first (a bounded scan of directory entries, safe on any bytes), so the refusal says what it is.
+  const kind = oleKindOf(bytes)
+  if (kind !== 'word' && kind !== 'unknown') return { value: null, messages: [oleRefusal(kind)] }
   // word-extractor trusts the file's structure; a damaged one can abort the whole process.
   const damaged = checkOleStructure(bytes)
   if (damaged) {
@@ -44,9 +48,6 @@ export async function docToDocument(bytes: Uint8Array): Promise<Result<SourceDoc
       ]
     }
   }
-  // An OLE2 file is not always Word: encrypted, Excel, PowerPoint and Works files share the container.
-  const kind = oleKindOf(bytes)
-  if (kind !== 'word' && kind !== 'unknown') return { value: null, messages: [oleRefusal(kind)] }
   let body: string
   try {
     const Extractor = wordExtractor()
