@@ -1,0 +1,64 @@
+// 核验底稿: working papers of chosen reports as XLSX (one sheet each) or PDF (the HTML print view),
+// for the app and the CLI alike. Reads through the library's own API; never writes onto the library.
+
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { Library } from '../../library'
+import { refuseLibraryFile } from '../../paths'
+import { UserFacingError } from '../../../shared/contract'
+import { workingPaper, type WorkingPaper } from './data'
+import { papersWorkbook } from './xlsx'
+
+export type PaperFormat = 'xlsx' | 'pdf'
+
+export { workingPaper, type WorkingPaper } from './data'
+
+/** The papers of the given reports, in the order asked. */
+export function papersOf(library: Library, ids: readonly number[]): WorkingPaper[] {
+  if (!ids.length) throw new UserFacingError('paper.none', '没有可导出的报告：请选择报告，或先核验报告')
+  return ids.map((id) => workingPaper(library.getReport(id), library.history(id)))
+}
+
+/** Every verified report's id, in the library's order. */
+export function verifiedIds(library: Library): number[] {
+  return library.listReports({ status: 'verified' }).map((r) => r.id)
+}
+
+/** Writes the bytes through a temporary file beside the target: a failure never leaves half a file. */
+export function writeWhole(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
+  try {
+    writeFileSync(temp, bytes)
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+}
+
+/** Renders papers as PDF bytes (Electron's printToPDF in the app, Chromium's page.pdf in the CLI). */
+export type PdfRenderer = (html: string) => Promise<Uint8Array>
+
+export interface PaperExport {
+  ids: readonly number[]
+  format: PaperFormat
+  outPath: string
+  /** Required for pdf. */
+  renderPdf?: PdfRenderer
+}
+
+/** Writes the papers; returns how many reports. */
+export async function exportPapers(library: Library, request: PaperExport): Promise<number> {
+  refuseLibraryFile(library.path, request.outPath, 'export')
+  const papers = papersOf(library, request.ids)
+  if (request.format === 'xlsx') {
+    writeWhole(request.outPath, await papersWorkbook(papers))
+  } else if (request.format === 'pdf') {
+    if (!request.renderPdf) throw new UserFacingError('paper.no_pdf', '当前环境无法生成 PDF')
+    const { papersHtml } = await import('./html')
+    writeWhole(request.outPath, await request.renderPdf(papersHtml(papers)))
+  } else {
+    throw new UserFacingError('paper.bad_format', `未知的底稿格式：${String(request.format)}（可选 xlsx、pdf）`)
+  }
+  return papers.length
+}
