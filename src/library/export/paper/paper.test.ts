@@ -195,3 +195,40 @@ describe('working paper print view', () => {
     expect(lastPage).toContain('未核验')
   }, 120_000)
 })
+
+describe('working paper marks', () => {
+  it('shows 原文无此表, tables typed by the reviewer and 原文空白 cells with who and why', async () => {
+    const library = await seededLibrary()
+    const id = 4
+    expect(Object.values(library.getReport(id).tables)).toEqual(['missing', 'missing', 'missing'])
+    library.editCell(id, 'appeals.review.upheld', '2', '原文正文载明行政复议 2 件')
+    library.markTableAbsent(id, 'active', '已核对原文，确无表二')
+    library.markTableAbsent(id, 'requests', '已核对原文，确无表三')
+    library.markCellsBlank(id, ['appeals.review.corrected'], '原文此格空白')
+    const [paper] = papersOf(library, [id])
+    expect(paper.tables.map((t) => t.state)).toEqual(['absent', 'absent', 'typed'])
+    expect(paper.tables[0].absentMark).toMatchObject({ comment: '已核对原文，确无表二', by: '张三' })
+    const appeals = paper.tables[2].cells
+    expect(appeals['appeals.review.upheld']).toMatchObject({ value: 2, typed: true, correction: { oldRaw: null, reviewer: '张三', reason: '原文正文载明行政复议 2 件' } })
+    expect(appeals['appeals.review.corrected']).toMatchObject({ raw: '', value: null, blank: { comment: '原文此格空白' } })
+    expect(paper.trail.map((e) => e.target)).toEqual(['表四｜行政复议｜结果维持', '表二（整表）', '表三（整表）', '表四｜行政复议｜结果纠正'])
+
+    const html = papersHtml([paper])
+    expect(html).toContain('原文无此表：已核对原文，确无表二')
+    expect(html).toContain('原文无此表，表内数值由核验人人工填写')
+    expect(html).toContain('class="value typed" data-key="appeals.review.upheld">2<sup')
+    expect(html).toContain('原文空白：原文此格空白')
+    expect(html).toContain('class="banner"')
+
+    const path = join(tempDir(), 'marks.xlsx')
+    await exportPapers(library, { ids: [id], format: 'xlsx', outPath: path })
+    const ws = (await readBack(path)).worksheets[0]
+    const review = findCell(ws, '行政复议')!
+    const typed = ws.getCell(review.row + 3, 4)
+    expect(typed.value).toBe(2)
+    expect((typed.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FILLS.typed)
+    const blank = ws.getCell(review.row + 3, 5)
+    expect(blank.value).toBeNull()
+    expect((blank.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FILLS.blank)
+  }, 60_000)
+})
