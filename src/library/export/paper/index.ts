@@ -16,7 +16,14 @@ export { workingPaper, type WorkingPaper } from './data'
 /** The papers of the given reports, in the order asked. */
 export function papersOf(library: Library, ids: readonly number[]): WorkingPaper[] {
   if (!ids.length) throw new UserFacingError('paper.none', '没有可导出的报告：请选择报告，或先核验报告')
-  return ids.map((id) => workingPaper(library.getReport(id), library.history(id)))
+  return ids.map((id) => {
+    try {
+      return workingPaper(library.getReport(id), library.history(id))
+    } catch (error) {
+      if (error instanceof UserFacingError && error.code === 'report.not_found') throw new UserFacingError(error.code, `找不到编号为 ${id} 的报告`)
+      throw error
+    }
+  })
 }
 
 /** Every verified report's id, in the library's order. */
