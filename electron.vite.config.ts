@@ -8,8 +8,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          // Extraction runs in a worker thread; the browser test bridge uses this same built file.
-          'extract-worker': resolve(__dirname, 'src/main/extract-worker.ts')
+          // Extraction runs in a child process (a utility process in the app); the browser test
+          // bridge forks this same built file with Node.
+          'extraction-child': resolve(__dirname, 'src/main/extraction-child.ts')
         }
       }
     }

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly (tsx), so `npx report-desk` works right after `npm install`.
-import { tsImport } from 'tsx/esm/api'
+// Runs the built command line (out/cli, made by `npm run build:cli`; npm install, npm test,
+// score and bench build it): plain JavaScript, so nothing is compiled at start.
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
-const { main } = await tsImport('../src/cli/main.ts', import.meta.url)
+const bundle = new URL('../out/cli/report-desk.cjs', import.meta.url)
+if (!existsSync(bundle)) {
+  process.stderr.write('命令行尚未构建，请先运行 npm run build:cli / the command line is not built: run `npm run build:cli`\n')
+  process.exit(2)
+}
+const { main } = createRequire(import.meta.url)(bundle.pathname)
 process.exitCode = await main(process.argv.slice(2))

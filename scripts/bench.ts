@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as OpenCC from 'opencc-js'
 import { analyse } from '../src/core/analyse'
+import { benchCli } from './bench-cli'
 import { benchLibrary } from './bench-library'
 import { syntheticReport, type SyntheticReport } from './bench/synthetic-report'
 import { toDocx, toHtml, toPipeText } from './bench/writers'
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   console.log(`peak memory (RSS) during extraction: ${mb(peakRss)}`)
   clearInterval(sampler)
   await benchLibrary()
+  benchCli()
 }
 
 void main()

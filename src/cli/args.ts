@@ -1,7 +1,9 @@
 // Command-line argument helpers shared by the commands.
 
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { ingestError } from '../core/ingest/ingest-messages'
+import { MAX_INPUT_BYTES } from '../core/ingest/limits'
 import { flagValue, LIBRARY_ENV } from '../main/library-path'
 import { fileSystemReason } from '../shared/fs-errors'
 
@@ -30,10 +32,21 @@ export function requiredFlag(args: string[], flag: string, what: string): string
   return value
 }
 
-/** A file's name and bytes; a file that cannot be read is an error saying why, in Chinese. */
-export async function readInput(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+/**
+ * A file's name and bytes; a file that cannot be read is an error saying why, in Chinese. The size
+ * is checked first: a file above the input limit is refused without being read.
+ */
+export async function readInput(path: string, read: (path: string) => Promise<Uint8Array> = readFile): Promise<{ name: string; bytes: Uint8Array }> {
+  let size: number
   try {
-    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) }
+    const info = await stat(path)
+    size = info.isFile() ? info.size : 0
+  } catch {
+    size = 0 // the read below says why
+  }
+  if (size > MAX_INPUT_BYTES) throw new Error(`${path}：${ingestError('too_large', `${Math.round(size / 1024 / 1024)} MB`).message}`)
+  try {
+    return { name: basename(path), bytes: new Uint8Array(await read(path)) }
   } catch (e) {
     const fs = fileSystemReason(e)
     throw new Error(`无法读取 ${path}：${fs ? fs.reason : (e as Error).message}`)

@@ -5,6 +5,8 @@ import { EMPTY_FILE_NOTICE, Library } from '../library/library'
 import { withExtractor } from './extractor'
 import { STATUS_LABELS, type ExportFormat } from '../shared/types'
 import { libraryPathFrom, positionals, readInput, requiredFlag } from './args'
+import { tsvLine } from './tsv'
+import type { ImportOutcome } from '../shared/types'
 
 const out = (line: string): void => void process.stdout.write(line + '\n')
 
@@ -29,22 +31,21 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write('请指定要导入的文件 / FILE… is required\n')
     return 2
   }
+  const json = args.includes('--json')
   return withLibrary(args, (library) => withExtractor(async ({ extract }) => {
-    let failed = 0
+    const results: (ImportOutcome & { path: string })[] = []
     for (const path of files) {
       // A file that cannot be read fails alone; the others are still imported.
       const input = await readInput(path).catch((e: Error) => e)
-      if (input instanceof Error) {
-        failed++
-        out(`${path}\t导入失败：${input.message}`)
-        continue
-      }
-      const outcome = await library.importFile(input, extract)
-      if (outcome.status === 'failed') failed++
+      const outcome: ImportOutcome =
+        input instanceof Error ? { name: path, status: 'failed', error: input.message } : await library.importFile(input, extract)
+      results.push({ path, ...outcome })
+      if (json) continue
       const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
-      out(`${outcome.name}\t${detail}`)
+      out(tsvLine([input instanceof Error ? path : outcome.name, detail]))
     }
-    return failed ? 1 : 0
+    if (json) out(JSON.stringify(results, null, 2))
+    return results.some((r) => r.status === 'failed') ? 1 : 0
   }))
 }
 
@@ -56,7 +57,7 @@ export async function listCommand(args: string[]): Promise<number> {
       return 0
     }
     for (const r of reports) {
-      out([r.id, r.agency ?? '（未识别）', r.year ?? '', r.template ?? '', r.format, STATUS_LABELS[r.status], r.openFindings, r.fileName].join('\t'))
+      out(tsvLine([r.id, r.agency ?? '（未识别）', r.year ?? '', r.template ?? '', r.format, STATUS_LABELS[r.status], r.openFindings, r.fileName]))
     }
     return 0
   }, { readOnly: true })
@@ -88,8 +89,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
       out(`新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，冲突 ${outcome.conflicts.length}，拒收 ${outcome.refused.length}`)
       for (const r of outcome.refused) out(`拒收\t${r.fileName}\t${r.reason}`)
       for (const c of outcome.conflicts) {
-        out(`冲突\t${c.agency ?? '（未识别）'}\t${c.year ?? ''}\t${c.reason}`)
-        for (const d of c.differences ?? []) out(`\t${d.target}\t我方 ${d.ours ?? '（无）'}\t对方 ${d.theirs ?? '（无）'}`)
+        out(tsvLine(['冲突', c.agency ?? '（未识别）', c.year ?? '', c.reason]))
+        for (const d of c.differences ?? []) out(tsvLine(['', d.target, `我方 ${d.ours ?? '（无）'}`, `对方 ${d.theirs ?? '（无）'}`]))
       }
     }
     return outcome.conflicts.length ? 3 : outcome.refused.length ? 4 : 0

@@ -1,17 +1,18 @@
 // report-desk command line: the same core and library code as the app, headless.
+// The engine runs in the extraction child, and the library commands are loaded when one is run:
+// `--help` and `extract` evaluate neither in this process, so they start fast.
 
 import { withExtractor } from './extractor'
-import { asExtractedFile } from '../library/extractor'
+import type { ExtractedFile } from '../library/extractor'
+import type { ReportJson } from '../core/report'
 import { LIBRARY_ENV } from '../main/library-path'
 import { positionals, readInput } from './args'
-import { backupCommand, exportCommand, importCommand, listCommand, mergeCommand, reextractCommand } from './library-commands'
-import { paperCommand } from './paper-command'
 
 const HELP = `report-desk — 年报核验台命令行 (Report Desk command line)
 
 用法 / usage:
   report-desk extract FILE [--json]                                提取一份报告，输出 report-desk/report@1 JSON
-  report-desk import FILE… --library PATH                          把报告导入资料库（相同内容不重复导入）
+  report-desk import FILE… --library PATH [--json]                 把报告导入资料库（相同内容不重复导入）
   report-desk list --library PATH [SEARCH] [--json]                列出资料库中的报告
   report-desk export --library PATH --format xlsx|csv|json --out PATH [--all]
                                                                    导出已核验的报告（--all：全部报告及其状态；json：PATH 为文件夹）
@@ -24,19 +25,28 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
   report-desk --help                                               显示本帮助
 
 资料库路径也可由环境变量 ${LIBRARY_ENV} 指定。
+制表符分隔的输出中，字段里的制表符、换行和反斜杠写作 \\t、\\n、\\r、\\\\（fields escape tab, newline, CR and backslash）。
 `
 
 type Command = (args: string[]) => Promise<number>
 
+type LibraryCommands = typeof import('./library-commands')
+/** The exports of library-commands that are commands (it also exports their helper withLibrary). */
+type LibraryCommandName = { [K in keyof LibraryCommands]: LibraryCommands[K] extends Command ? K : never }[keyof LibraryCommands]
+const libraryCommand =
+  (name: LibraryCommandName): Command =>
+  async (args) =>
+    (await import('./library-commands'))[name](args)
+
 const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
-  import: importCommand,
-  list: listCommand,
-  export: exportCommand,
-  paper: paperCommand,
-  merge: mergeCommand,
-  backup: backupCommand,
-  reextract: reextractCommand
+  import: libraryCommand('importCommand'),
+  list: libraryCommand('listCommand'),
+  export: libraryCommand('exportCommand'),
+  paper: async (args) => (await import('./paper-command')).paperCommand(args),
+  merge: libraryCommand('mergeCommand'),
+  backup: libraryCommand('backupCommand'),
+  reextract: libraryCommand('reextractCommand')
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -66,7 +76,7 @@ async function extractCommand(args: string[]): Promise<number> {
   }
   const input = await readInput(file)
   const result = await withExtractor(({ extract }) => extract(input))
-  const extracted = asExtractedFile(result.value)
+  const extracted = extractedFile(result.value)
   if (!extracted) {
     for (const m of result.messages) process.stderr.write(`${m.message}${m.messageEn ? ' / ' + m.messageEn : ''}\n`)
     return 1
@@ -80,4 +90,10 @@ async function extractCommand(args: string[]): Promise<number> {
     for (const m of json.messages) process.stdout.write(`  [${m.type}] ${m.message}\n`)
   }
   return 0
+}
+
+/** The child answers a report, or a report with its document (as library/extractor's asExtractedFile, without loading the engine here). */
+function extractedFile(value: ReportJson | ExtractedFile | null): ExtractedFile | null {
+  if (!value) return null
+  return 'schema' in value ? { json: value } : value
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { Library } from './library'
 import { handReport, memoExtract, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
-import type { Extractor } from './extractor'
+import { extractInProcess, type Extractor } from './extractor'
 
 afterEach(removeTempDirs)
 
@@ -159,9 +159,9 @@ describe('a report imported without its decoded document', () => {
     const [outcome] = await library.importFiles(seedFiles().slice(0, 1), jsonOnly)
     const id = outcome.status === 'imported' ? outcome.reportId : -1
     expect(library.getSource(id).text).toBe('')
-    expect(await library.restoreDocument(id)).toBe(true)
+    expect(await library.restoreDocument(id, extractInProcess)).toBe(true)
     expect(library.getSource(id).text).toContain('益阳市应急管理局')
-    expect(await library.restoreDocument(id)).toBe(false)
+    expect(await library.restoreDocument(id, extractInProcess)).toBe(false)
     library.close()
   })
 })

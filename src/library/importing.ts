@@ -2,6 +2,8 @@
 // all in one transaction, so a crash leaves either the whole report or nothing of it.
 
 import { sha256Hex } from '../core/hash'
+import { ingestError } from '../core/ingest/ingest-messages'
+import { MAX_INPUT_BYTES } from '../core/ingest/limits'
 import type { ExtractedCell } from '../core/report'
 import type { FilePayload } from '../shared/contract'
 import type { ImportOutcome } from '../shared/types'
@@ -16,7 +18,20 @@ export function reportIdBySha(db: Db, sha256: string): number | undefined {
   return row?.id
 }
 
+/** Imports one file. Never throws: whatever goes wrong fails this file alone, and a batch goes on. */
 export async function importFile(db: Db, file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+  try {
+    return await importOnce(db, file, extract)
+  } catch (e) {
+    return { name: file.name, status: 'failed', error: `写入资料库失败：${(e as Error).message}` }
+  }
+}
+
+async function importOnce(db: Db, file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+  // Refused before hashing it or copying it to the extraction child.
+  if (file.bytes.byteLength > MAX_INPUT_BYTES) {
+    return { name: file.name, status: 'failed', error: ingestError('too_large', `${Math.round(file.bytes.byteLength / 1024 / 1024)} MB`).message }
+  }
   const sha256 = sha256Hex(file.bytes)
   const existing = reportIdBySha(db, sha256)
   if (existing !== undefined) return { name: file.name, status: 'duplicate', reportId: existing }
@@ -26,12 +41,32 @@ export async function importFile(db: Db, file: FilePayload, extract: Extractor):
     const reason = extracted.messages.find((m) => m.type === 'error')?.message ?? '无法读取该文件'
     return { name: file.name, status: 'failed', error: reason }
   }
-  // Another import of the same bytes may have finished while this one was extracting.
-  const raced = reportIdBySha(db, sha256)
-  if (raced !== undefined) return { name: file.name, status: 'duplicate', reportId: raced }
-  const reportId = db.transaction(() => storeImported(db, file, sha256, result))()
+  // Another process (or another window on the same library) may have imported the same bytes
+  // meanwhile. The check and the write share one IMMEDIATE transaction: it takes the write lock
+  // first, so no other writer can slip the same file in between.
+  let stored: { reportId: number; duplicate: boolean }
+  try {
+    stored = db
+      .transaction(() => {
+        const raced = reportIdBySha(db, sha256)
+        if (raced !== undefined) return { reportId: raced, duplicate: true }
+        return { reportId: storeImported(db, file, sha256, result), duplicate: false }
+      })
+      .immediate()
+  } catch (e) {
+    // Belt and braces: should the constraint still fire, the file is in the library after all.
+    const raced = isShaConflict(e) ? reportIdBySha(db, sha256) : undefined
+    if (raced === undefined) throw e
+    stored = { reportId: raced, duplicate: true }
+  }
+  if (stored.duplicate) return { name: file.name, status: 'duplicate', reportId: stored.reportId }
   const warnings = extracted.messages.filter((m) => m.type === 'warning').map((m) => m.message)
-  return { name: file.name, status: 'imported', reportId, warnings }
+  return { name: file.name, status: 'imported', reportId: stored.reportId, warnings }
+}
+
+function isShaConflict(e: unknown): boolean {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown }
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('files.sha256')
 }
 
 /** Writes one extracted file. Call inside a transaction. */

@@ -22,11 +22,10 @@ import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type
 import { fileBytes, reportDetail, sourceView } from './detail'
 import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
-import type { Extractor } from './extractor'
+import { asExtractedFile, type Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
 import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
 import * as marks from './marks'
-import { ingest } from '../core/ingest'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
 import { toSummary, type ReportRow } from './store'
@@ -143,10 +142,11 @@ export class Library {
    * decodes the stored bytes once, keeps the document, and re-runs the checks with its text.
    * Returns false when the document was already there.
    */
-  async restoreDocument(reportId: number): Promise<boolean> {
+  async restoreDocument(reportId: number, extract: Extractor): Promise<boolean> {
     if (this.readOnly || hasDocument(this.db, reportId)) return false
-    const file = this.fileOf(reportId)
-    const doc = (await ingest(file)).value
+    // Through the extractor (the app's child process), never the engine in this process: the
+    // stored bytes may come from another reviewer's library and are as hostile as any dropped file.
+    const doc = asExtractedFile((await extract(this.fileOf(reportId))).value)?.document
     if (!doc) return false
     this.db.transaction(() => {
       storeDocument(this.db, reportId, { text: doc.text, displayHtml: doc.displayHtml, encoding: doc.encoding, pages: doc.pages })

@@ -91,7 +91,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary }
     getReport: (args) => library.getReport(reportIdOf(args)),
     getSource: async (args) => {
       const id = reportIdOf(args)
-      await library.restoreDocument(id)
+      await library.restoreDocument(id, extract)
       return library.getSource(id)
     },
     editCell: (args) => library.editCell(reportIdOf(args), stringArg(args.key, '单元格'), stringArg(args.raw, '内容'), optionalString(args.reason)),

@@ -8,7 +8,8 @@ import { Library } from '../library/library'
 import { channelOf, invokeHandler, OPERATIONS, type Handlers, type Operation } from '../shared/contract'
 import { createHandlers, type Dialogs } from './handlers'
 import { rememberLibrary, resolveLibraryPath } from './library-path'
-import { createWorkerExtractor } from './worker-extractor'
+import { createExtractionHost, hostExtractor } from './extraction-host'
+import { utilityProcessSpawner } from './utility-spawner'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -39,11 +40,12 @@ function start(): void {
     rememberLibrary(userData, path)
     return library
   }
-  const extractor = createWorkerExtractor(join(__dirname, 'extract-worker.js'))
-  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary }))
+  // Extraction runs in a utility process: a file that aborts V8 ends that process, not the app.
+  const extraction = createExtractionHost(utilityProcessSpawner(join(__dirname, 'extraction-child.js')))
+  registerHandlers(createHandlers({ library, extract: hostExtractor(extraction), dialogs: electronDialogs, openLibrary }))
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
-    void extractor.close()
+    void extraction.close()
     library.close()
     app.quit()
   })

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { Library } from '../../src/library/library'
 import { createHandlers, type Dialogs } from '../../src/main/handlers'
-import { createWorkerExtractor } from '../../src/main/worker-extractor'
+import { createExtractionHost, hostExtractor } from '../../src/main/extraction-host'
+import { forkSpawner } from '../../src/main/fork-spawner'
 import { invokeHandler, OPERATIONS, type Operation } from '../../src/shared/contract'
 
 const ROOT = resolve(__dirname, '../..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
-const WORKER = join(ROOT, 'out/main/extract-worker.js')
+const EXTRACTION_CHILD = join(ROOT, 'out/main/extraction-child.js')
 /** The app's origin in tests; requests to it are answered from out/renderer, never the network. */
 export const APP_ORIGIN = 'http://report-desk.test'
 
@@ -60,16 +61,17 @@ export class ScriptedDialogs implements Dialogs {
 
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use) => {
-    if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(WORKER)) {
+    if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(EXTRACTION_CHILD)) {
       throw new Error('out/ is missing: run `electron-vite build` first (npm run test:e2e does)')
     }
     const dir = mkdtempSync(join(tmpdir(), 'report-desk-e2e-'))
     const libraryPath = join(dir, 'library.sqlite')
     const library = new Library(libraryPath)
-    const extractor = createWorkerExtractor(WORKER)
+    // As in the app, extraction runs in a child process (Node's fork standing in for Electron's utility process).
+    const extraction = createExtractionHost(forkSpawner(EXTRACTION_CHILD))
     const dialogs = new ScriptedDialogs()
     let current = library
-    const handlers = createHandlers({ library, extract: extractor.extract, dialogs, openLibrary: (path) => (current = new Library(path, { existingOnly: true })) })
+    const handlers = createHandlers({ library, extract: hostExtractor(extraction), dialogs, openLibrary: (path) => (current = new Library(path, { existingOnly: true })) })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
     page.on('console', (m) => {
@@ -115,7 +117,7 @@ export const test = base.extend<{ app: AppHarness }>({
     await use(harness)
     // The page goes first, so no call in flight reaches a closed library.
     await page.close()
-    await extractor.close()
+    await extraction.close()
     current.close()
     rmSync(dir, { recursive: true, force: true })
     expect(consoleErrors, 'renderer console errors').toEqual([])

@@ -5,6 +5,7 @@ import { ReviewPage } from './pages/ReviewPage'
 import { OPERATIONS } from '../../src/shared/contract'
 import { LibraryPage } from './pages/LibraryPage'
 import { requireShared, seed } from './shared-files'
+import { cyclicFatDoc } from '../../scripts/hostile-files'
 
 test.beforeAll(requireShared)
 
@@ -58,6 +59,16 @@ test('the file picker imports several files', async ({ app }) => {
   await library.pick([seed('000_'), seed('002_')])
   await expect(library.importResults.getByTestId('import-result')).toHaveCount(2)
   await expect(library.rows).toHaveCount(2)
+})
+
+test('a .doc that used to abort the whole process fails alone, in Chinese, and the rest of the drop is imported', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop([...LibraryPage.fromPaths([seed('000_')]), { name: 'killer.doc', bytes: cyclicFatDoc() }, ...LibraryPage.fromPaths([seed('001_')])])
+  await expect(library.importResults).toContainText('其中 1 个失败')
+  await expect(library.resultFor('killer.doc').locator('.import-result__reason')).toContainText('文件结构已损坏')
+  await expect(library.rows).toHaveCount(2)
+  expect(app.library.info().reportCount).toBe(2)
 })
 
 test('an empty file and binary garbage fail with a clear message and change nothing', async ({ app }) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { docToDocument, splitRows } from './doc'
 import { tablesOf, valuesAfter } from './pdf/test-support'
+import { cyclicFatDoc } from '../../../scripts/hostile-files'
 
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'doc')
 const COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total']
@@ -33,8 +34,15 @@ describe('docToDocument on LibreOffice .doc fixtures', () => {
   it('rejects bytes that are not a Word file with a bilingual error', async () => {
     const { value, messages } = await docToDocument(new TextEncoder().encode('not a word file at all'))
     expect(value).toBeNull()
-    expect(messages[0]).toMatchObject({ type: 'error', code: 'doc.unreadable' })
+    expect(messages[0]).toMatchObject({ type: 'error', code: 'doc.damaged' })
     expect(messages[0].messageEn).toBeTruthy()
+  })
+
+  it('refuses a .doc whose FAT loops, in Chinese, before word-extractor can abort the process', async () => {
+    const { value, messages } = await docToDocument(cyclicFatDoc())
+    expect(value).toBeNull()
+    expect(messages).toMatchObject([{ type: 'error', code: 'doc.damaged' }])
+    expect(messages[0].message).toMatch(/文件结构已损坏（数据流的扇区链存在循环）/)
   })
 })
 

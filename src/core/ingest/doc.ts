@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module'
 import type { Block, SourceDocument, TableCell } from '../document'
 import { error, warning, type Message, type Result } from '../messages'
+import { checkOleStructure } from './ole'
 import { textToDocument } from './text'
 
 interface WordDocument {
@@ -28,6 +29,20 @@ function wordExtractor(): WordExtractorClass {
 const TIMEOUT_MS = 20_000
 
 export async function docToDocument(bytes: Uint8Array): Promise<Result<SourceDocument | null>> {
+  // word-extractor trusts the file's structure; a damaged one can abort the whole process.
+  const damaged = checkOleStructure(bytes)
+  if (damaged) {
+    return {
+      value: null,
+      messages: [
+        error(
+          'doc.damaged',
+          `Word 97–2003（.doc）文件结构已损坏（${damaged.zh}），无法读取。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+          `The Word 97–2003 (.doc) file's structure is damaged (${damaged.en}); it cannot be read. Open it in Word or WPS, save it as .docx and retry.`
+        )
+      ]
+    }
+  }
   let body: string
   try {
     const Extractor = wordExtractor()

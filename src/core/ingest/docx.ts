@@ -5,7 +5,7 @@
 // The wall-clock bound is the caller's: analyse() runs in a worker thread that is terminated
 // on timeout (see ingestTimeoutMessage in ./messages); here we only bound the input.
 
-import mammoth from 'mammoth'
+import type mammothModule from 'mammoth'
 import type { SourceDocument } from '../document'
 import { error, type Message, type Result } from '../messages'
 import { htmlToDocument } from './html'
@@ -55,6 +55,7 @@ export function checkDocxPackage(bytes: Uint8Array): Message | null {
   const directory = readZipDirectory(bytes)
   if ('problem' in directory) {
     if (directory.problem.kind === 'truncated') return ingestError('docx_truncated')
+    if (directory.problem.kind === 'too_many_entries') return ingestError('zip_bomb', `${directory.problem.count} entries`)
     return ingestError('zip_unreadable')
   }
   const entries = directory.entries
@@ -85,8 +86,12 @@ export function checkDocxPackage(bytes: Uint8Array): Message | null {
   return null
 }
 
-/** Images are dropped without being read: they carry no table text and cost time and memory. */
-const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
+/** mammoth (with JSZip and xmldom) is loaded on the first .docx, not by every process that might read one. */
+let mammothLoading: Promise<typeof mammothModule> | null = null
+function loadMammoth(): Promise<typeof mammothModule> {
+  mammothLoading ??= import('mammoth').then((m) => (m as { default?: typeof mammothModule }).default ?? (m as typeof mammothModule))
+  return mammothLoading
+}
 
 export async function docxToDocument(bytes: Uint8Array): Promise<Result<SourceDocument | null>> {
   const refused = checkDocxPackage(bytes)
@@ -95,6 +100,9 @@ export async function docxToDocument(bytes: Uint8Array): Promise<Result<SourceDo
   const started = performance.now()
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const mammoth = await loadMammoth()
+    // Images are dropped without being read: they carry no table text and cost time and memory.
+    const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
     const converted = await mammoth.convertToHtml({ buffer }, { convertImage: noImages })
     html = converted.value
   } catch (e) {

@@ -32,9 +32,15 @@ export function parseRowSpan(value: string | undefined): number {
 
 interface ActiveSpan {
   col: number
-  colSpan: number
+  /** First column no longer covered. */
+  endCol: number
   /** First row no longer covered. */
   endRow: number
+}
+
+/** Counts the spans looked at, for tests that the work stays in proportion to the table. */
+export interface PlacementWork {
+  steps: number
 }
 
 /**
@@ -42,31 +48,59 @@ interface ActiveSpan {
  * push later cells of that row to the right; rowspans are clamped to the table's last row so
  * a hostile rowspan="65534" costs nothing. Overlapping spans (a table-model error) overlap,
  * as in browsers.
+ *
+ * The spans still open are kept in column order, and side-by-side spans that end on the same row
+ * are kept as one: a table whose every row starts with rowspan="0" has one open span, not one per
+ * row, so each row costs its own cells and not every row above it (that was quadratic: an 18 MB
+ * page took the whole minute).
  */
-export function placeCells(rows: SpanRequest[][]): GridSlot[][] {
+export function placeCells(rows: SpanRequest[][], work: PlacementWork = { steps: 0 }): GridSlot[][] {
   const rowCount = rows.length
   let active: ActiveSpan[] = []
   const placed: GridSlot[][] = []
   for (let r = 0; r < rowCount; r++) {
-    const covering = active.filter((a) => a.endRow > r).sort((a, b) => a.col - b.col)
+    const covering = active
     const started: ActiveSpan[] = []
     const slots: GridSlot[] = []
     let cursor = 0
     let k = 0
     for (const cell of rows[r]) {
       while (k < covering.length && covering[k].col <= cursor) {
-        const end = covering[k].col + covering[k].colSpan
-        if (end > cursor) cursor = end
+        work.steps++
+        if (covering[k].endCol > cursor) cursor = covering[k].endCol
         k++
       }
+      work.steps++
       const remaining = rowCount - r
       const rowSpan = cell.rowSpan === 0 ? remaining : Math.min(cell.rowSpan, remaining)
       slots.push({ row: r, col: cursor, colSpan: cell.colSpan, rowSpan })
-      if (rowSpan > 1) started.push({ col: cursor, colSpan: cell.colSpan, endRow: r + rowSpan })
+      if (rowSpan > 1) started.push({ col: cursor, endCol: cursor + cell.colSpan, endRow: r + rowSpan })
       cursor += cell.colSpan
     }
     placed.push(slots)
-    active = started.length ? covering.concat(started) : covering
+    active = openSpans(covering, started, r + 1, work)
   }
   return placed
+}
+
+/**
+ * The spans open on row `row`: those still covering it from `covering` and `started` (each in
+ * column order), merged in column order, with touching spans that end on the same row joined.
+ */
+function openSpans(covering: ActiveSpan[], started: ActiveSpan[], row: number, work: PlacementWork): ActiveSpan[] {
+  const open: ActiveSpan[] = []
+  const add = (span: ActiveSpan): void => {
+    work.steps++
+    if (span.endRow <= row) return
+    const last = open[open.length - 1]
+    if (last && last.endRow === span.endRow && last.endCol === span.col) open[open.length - 1] = { ...last, endCol: span.endCol }
+    else open.push(span)
+  }
+  let i = 0
+  let j = 0
+  while (i < covering.length || j < started.length) {
+    if (j >= started.length || (i < covering.length && covering[i].col <= started[j].col)) add(covering[i++])
+    else add(started[j++])
+  }
+  return open
 }

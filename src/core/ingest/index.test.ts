@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import iconv from 'iconv-lite'
 import { ingest } from './index'
 import { makeDocx, makeZip } from './testing/make-zip'
+import { manyEntriesZip } from '../../../scripts/hostile-files'
 import type { SourceFormat } from '../document'
 import { looksLikeMarkup, sniffContainer } from './detect'
 
@@ -143,6 +144,12 @@ describe('ingest: hostile and unreadable input', () => {
   it('refuses a zip with too many entries', () => {
     const entries = Array.from({ length: 2100 }, (_, i) => ({ name: `word/x${i}.xml`, data: utf8('<a/>'), store: true }))
     return expectRefusal(makeZip([{ name: 'word/document.xml', data: utf8('<w:document/>') }, ...entries]), 'ingest.zip_bomb')
+  })
+
+  it('calls more than 100 000 entries a zip bomb, in Chinese, not a damaged zip', async () => {
+    const { value, messages } = await ingest({ name: 'many.docx', bytes: manyEntriesZip(100_001) })
+    expect(value).toBeNull()
+    expect(messages).toMatchObject([{ code: 'ingest.zip_bomb', message: expect.stringMatching(/压缩炸弹.*100001 entries/) }])
   })
 
   it('refuses a damaged docx (corrupt deflate data in document.xml)', () => {

@@ -3,6 +3,7 @@
 
 import { useCallback, useRef, useState } from 'react'
 import { readFiles } from '../files'
+import { refusedUnread } from '../import-limits'
 
 export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
 
@@ -33,7 +34,13 @@ export function useImportQueue(onBatchDone: () => void) {
     if (running.current) return
     running.current = true
     while (pending.current.length > 0) {
-      const batch = pending.current.splice(0, BATCH)
+      const taken = pending.current.splice(0, BATCH)
+      for (const t of taken) {
+        const refused = refusedUnread(t.file)
+        if (refused) patch([t.id], () => ({ status: 'failed', error: refused }))
+      }
+      const batch = taken.filter((t) => refusedUnread(t.file) === null)
+      if (batch.length === 0) continue
       const ids = batch.map((b) => b.id)
       patch(ids, () => ({ status: 'importing' }))
       try {

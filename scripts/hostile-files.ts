@@ -1,0 +1,195 @@
+// Hostile inputs from the red-team pass (issue 12), made from a real .doc fixture and a few
+// lines of code rather than shipped as binaries. The tests import these generators; run the
+// script to get the files on disk, e.g. to drop them into the app by hand:
+//
+//   npx tsx scripts/hostile-files.ts OUT_DIR
+//
+// Each .doc variant damages one structure of the OLE compound file (MS-CFB) that word-extractor
+// trusts: the killer is a two-sector cycle in the FAT, which makes word-extractor grow an array
+// until V8 aborts the process ("Fatal JavaScript invalid size error", exit 133).
+
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { crc32 } from 'node:zlib'
+
+export const DOC_FIXTURE = resolve(__dirname, '../test/fixtures/doc/files/lo_2021_split.doc')
+
+export function fixtureDoc(): Uint8Array {
+  return new Uint8Array(readFileSync(DOC_FIXTURE))
+}
+
+/** The OLE layout of a .doc: enough to find and damage its structures. */
+interface OleLayout {
+  sectorSize: number
+  /** Byte offset of FAT entry `sector`. */
+  fatEntryOffset(sector: number): number
+  fat(sector: number): number
+  directoryOffset(index: number): number
+  entryStart(name: string): number
+}
+
+function layout(bytes: Uint8Array): OleLayout {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const sectorSize = 1 << dv.getUint16(30, true)
+  const perSector = sectorSize / 4
+  const offset = (sector: number): number => (sector + 1) * sectorSize
+  const fatSectors = Array.from({ length: dv.getUint32(44, true) }, (_, i) => dv.getUint32(76 + 4 * i, true))
+  const fatEntryOffset = (sector: number): number => offset(fatSectors[Math.floor(sector / perSector)]) + (sector % perSector) * 4
+  const fat = (sector: number): number => dv.getUint32(fatEntryOffset(sector), true)
+  const directorySectors: number[] = []
+  for (let s = dv.getUint32(48, true); s < 0xfffffffa && directorySectors.length < 1000; s = fat(s)) directorySectors.push(s)
+  const perDirSector = sectorSize / 128
+  const directoryOffset = (index: number): number => offset(directorySectors[Math.floor(index / perDirSector)]) + (index % perDirSector) * 128
+  const entryStart = (name: string): number => {
+    for (let i = 0; i < directorySectors.length * perDirSector; i++) {
+      const at = directoryOffset(i)
+      const length = dv.getUint16(at + 64, true)
+      if (Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.max(0, length - 2)).toString('utf16le') === name) return dv.getUint32(at + 116, true)
+    }
+    throw new Error(`no ${name} stream`)
+  }
+  return { sectorSize, fatEntryOffset, fat, directoryOffset, entryStart }
+}
+
+function patched(base: Uint8Array, edit: (dv: DataView, ole: OleLayout) => void): Uint8Array {
+  const copy = new Uint8Array(base)
+  edit(new DataView(copy.buffer), layout(copy))
+  return copy
+}
+
+/** The killer: the WordDocument stream's second sector points back to its first (a → b → a). */
+export function cyclicFatDoc(base = fixtureDoc()): Uint8Array {
+  return patched(base, (dv, ole) => {
+    const first = ole.entryStart('WordDocument')
+    const second = ole.fat(first)
+    dv.setUint32(ole.fatEntryOffset(second), first, true)
+  })
+}
+
+/** Every damaged variant the OLE validator must refuse, by what is wrong. */
+export function damagedDocs(base = fixtureDoc()): Record<string, Uint8Array> {
+  return {
+    'fat-cycle': cyclicFatDoc(base),
+    // The directory stream's chain loops on itself through a second sector.
+    'directory-chain-cycle': patched(base, (dv, ole) => {
+      const first = dv.getUint32(48, true)
+      dv.setUint32(ole.fatEntryOffset(first), 1, true)
+      dv.setUint32(ole.fatEntryOffset(1), first, true)
+    }),
+    'sector-size': patched(base, (dv) => dv.setUint16(30, 30, true)),
+    'fat-count-beyond-file': patched(base, (dv) => dv.setUint32(44, 0x7fffffff, true)),
+    'difat-cycle': patched(base, (dv) => {
+      // Claim a DIFAT sector that lists itself as the next one.
+      const sectorSize = 1 << dv.getUint16(30, true)
+      dv.setUint32(44, 110, true)
+      dv.setUint32(68, 4, true)
+      dv.setUint32(72, 2, true)
+      dv.setUint32((4 + 1) * sectorSize + sectorSize - 4, 4, true)
+    }),
+    'chain-beyond-file': patched(base, (dv, ole) => {
+      dv.setUint32(ole.fatEntryOffset(ole.entryStart('WordDocument')), 100_000, true)
+    }),
+    // The root's child's left sibling is the root's child itself: word-extractor recurses forever.
+    'directory-tree-cycle': patched(base, (dv, ole) => {
+      const child = dv.getInt32(ole.directoryOffset(0) + 76, true)
+      dv.setInt32(ole.directoryOffset(child) + 68, child, true)
+    }),
+    'directory-index-beyond-table': patched(base, (dv, ole) => {
+      dv.setInt32(ole.directoryOffset(0) + 76, 5000, true)
+    }),
+    truncated: base.slice(0, 4096)
+  }
+}
+
+/**
+ * A zip (zip64: the classic end record counts at most 65 535) with `count` empty entries: more
+ * than any zip reader here accepts. It used to be reported as a damaged zip; it is a zip bomb.
+ */
+export function manyEntriesZip(count = 100_001): Uint8Array {
+  const crc = crc32(Buffer.alloc(0))
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (let i = 0; i < count; i++) {
+    const name = Buffer.from(`e/${i}`)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(45, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, name)
+    centrals.push(central, name)
+    offset += 30 + name.length
+  }
+  const directory = Buffer.concat(centrals)
+  const zip64End = Buffer.alloc(56)
+  zip64End.writeUInt32LE(0x06064b50, 0)
+  zip64End.writeBigUInt64LE(44n, 4)
+  zip64End.writeUInt16LE(45, 12)
+  zip64End.writeUInt16LE(45, 14)
+  zip64End.writeBigUInt64LE(BigInt(count), 24)
+  zip64End.writeBigUInt64LE(BigInt(count), 32)
+  zip64End.writeBigUInt64LE(BigInt(directory.length), 40)
+  zip64End.writeBigUInt64LE(BigInt(offset), 48)
+  const locator = Buffer.alloc(20)
+  locator.writeUInt32LE(0x07064b50, 0)
+  locator.writeBigUInt64LE(BigInt(offset + directory.length), 8)
+  locator.writeUInt32LE(1, 16)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(0xffff, 8)
+  end.writeUInt16LE(0xffff, 10)
+  end.writeUInt32LE(0xffffffff, 12)
+  end.writeUInt32LE(0xffffffff, 16)
+  return new Uint8Array(Buffer.concat([...locals, directory, zip64End, locator, end]))
+}
+
+/** A page whose table has `rows` rows whose first cell spans to the end (rowspan=0), `cols` wide. */
+export function rowspanZeroHtml(rows: number, cols = 8): string {
+  const cells = '<td>1</td>'.repeat(cols - 1)
+  const body = Array.from({ length: rows }, () => `<tr><td rowspan="0">x</td>${cells}</tr>`).join('\n')
+  return `<!doctype html><html><head><meta charset="utf-8"><title>rowspan</title></head><body><table>\n${body}\n</table></body></html>`
+}
+
+/** A file of `bytes` zero bytes that takes no disk space (sparse), for the size limit. */
+export function writeSparseFile(path: string, bytes: number): void {
+  const fd = openSync(path, 'w')
+  try {
+    ftruncateSync(fd, bytes)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Writes every hostile file into `dir`; returns their paths. */
+export function writeHostileFiles(dir: string): string[] {
+  mkdirSync(dir, { recursive: true })
+  const written: string[] = []
+  const write = (name: string, bytes: Uint8Array | string): void => {
+    writeFileSync(join(dir, name), bytes)
+    written.push(join(dir, name))
+  }
+  for (const [what, bytes] of Object.entries(damagedDocs())) write(`ole-${what}.doc`, bytes)
+  write('zip-100001-entries.docx', manyEntriesZip())
+  write('rowspan-zero.html', rowspanZeroHtml(20_000))
+  write('name\twith\ttabs\nand a newline.txt', '不是年报')
+  writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
+  written.push(join(dir, 'text-200mb.txt'))
+  return written
+}
+
+if (require.main === module) {
+  const dir = process.argv[2]
+  if (!dir) {
+    console.error('usage: npx tsx scripts/hostile-files.ts OUT_DIR')
+    process.exit(2)
+  }
+  for (const path of writeHostileFiles(resolve(dir))) console.log(path)
+}

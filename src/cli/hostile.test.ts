@@ -1,0 +1,118 @@
+// The hostile-input suite (issue 12) through the built command line, as a separate process: the
+// files of scripts/hostile-files.ts in one import batch with two real reports. The command must
+// survive, import the real reports, say in Chinese what is wrong with each hostile file, keep its
+// tab-separated output one line per file, and leave no process behind.
+
+import { afterEach, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { cyclicFatDoc, manyEntriesZip, writeSparseFile } from '../../scripts/hostile-files'
+import { removeTempDirs, SEEDS_DIR, tempDir } from '../library/testing/fixtures'
+import { readInput } from './args'
+
+afterEach(removeTempDirs)
+
+const BIN = resolve(__dirname, '../../bin/report-desk.mjs')
+const TAB_NAME = 'name\twith\ttabs\nand a newline.txt'
+
+interface Run {
+  code: number | null
+  signal: string | null
+  out: string
+  err: string
+  mark: string
+}
+
+/** Runs the built command; `mark` is put in its environment so its processes can be found after. */
+function run(args: string[]): Promise<Run> {
+  const mark = `hostile-${process.pid}-${Math.random().toString(36).slice(2)}`
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, REPORT_DESK_TEST_MARK: mark }, maxBuffer: 16 << 20 }, (e, out, err) => {
+      const failure = e as (Error & { code?: number; signal?: string }) | null
+      done({ code: failure ? (failure.code ?? null) : 0, signal: failure?.signal ?? null, out, err, mark })
+    })
+  })
+}
+
+/** Processes still running with this mark in their environment (the command's extraction child would carry it). */
+function survivors(mark: string): number[] {
+  const found: number[] = []
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(`REPORT_DESK_TEST_MARK=${mark}`)) found.push(Number(pid))
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found
+}
+
+function hostileBatch(): { dir: string; files: string[]; seeds: string[] } {
+  const dir = tempDir('report-desk-hostile-')
+  const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().slice(0, 2).map((f) => join(SEEDS_DIR, f))
+  writeFileSync(join(dir, 'killer.doc'), cyclicFatDoc())
+  writeFileSync(join(dir, 'many-entries.docx'), manyEntriesZip())
+  writeFileSync(join(dir, TAB_NAME), '这不是一份年度报告')
+  writeSparseFile(join(dir, 'huge.txt'), 200 * 1024 * 1024)
+  const files = [seeds[0], join(dir, 'killer.doc'), join(dir, 'many-entries.docx'), join(dir, TAB_NAME), join(dir, 'huge.txt'), seeds[1]]
+  return { dir, files, seeds }
+}
+
+describe.runIf(process.platform === 'linux')('the built command line on hostile files', () => {
+  it('imports the real reports of a batch with the killer .doc, says what is wrong with each bad file, and survives', async () => {
+    const { dir, files } = hostileBatch()
+    const r = await run(['import', ...files, '--library', join(dir, 'library.sqlite')])
+    expect(r.signal).toBeNull()
+    expect(r.code).toBe(1) // some files failed; not 133 (V8 aborted), not a crash
+    const lines = r.out.trimEnd().split('\n')
+    expect(lines).toHaveLength(files.length) // one line per file, whatever the names hold
+    const [first, killer, zip, tabName, huge, last] = lines.map((l) => l.split('\t'))
+    expect(first[1]).toBe('已导入')
+    expect(last[1]).toBe('已导入')
+    expect(killer).toEqual(['killer.doc', expect.stringMatching(/^导入失败：Word 97–2003（\.doc）文件结构已损坏（数据流的扇区链存在循环）/)])
+    expect(zip).toEqual(['many-entries.docx', expect.stringMatching(/^导入失败：.*压缩炸弹/)])
+    expect(tabName).toEqual(['name\\twith\\ttabs\\nand a newline.txt', '已导入'])
+    expect(huge).toEqual([join(dir, 'huge.txt'), expect.stringMatching(/^导入失败：.*文件超过 100 MB.*（200 MB）/)])
+    expect(survivors(r.mark)).toEqual([])
+
+    const listed = await run(['list', '--library', join(dir, 'library.sqlite'), '--json'])
+    const reports = JSON.parse(listed.out) as { fileName: string }[]
+    expect(reports.map((x) => x.fileName)).toContain(TAB_NAME)
+    expect(reports).toHaveLength(3)
+    const table = await run(['list', '--library', join(dir, 'library.sqlite')])
+    expect(table.out.trimEnd().split('\n')).toHaveLength(3)
+    expect(table.out).toContain('\tname\\twith\\ttabs\\nand a newline.txt\n')
+  })
+
+  it('answers import --json with one outcome per file, names unescaped', async () => {
+    const { dir, files } = hostileBatch()
+    const r = await run(['import', ...files, '--library', join(dir, 'library.sqlite'), '--json'])
+    expect(r.code).toBe(1)
+    const outcomes = JSON.parse(r.out) as { path: string; name: string; status: string; error?: string }[]
+    expect(outcomes.map((o) => o.path)).toEqual(files)
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'failed', 'failed', 'imported', 'failed', 'imported'])
+    expect(outcomes[3].name).toBe(TAB_NAME)
+    expect(outcomes[1].error).toMatch(/文件结构已损坏/)
+  })
+
+  it('extract of the killer .doc fails in Chinese with exit code 1', async () => {
+    const { dir } = hostileBatch()
+    const r = await run(['extract', join(dir, 'killer.doc')])
+    expect(r.signal).toBeNull()
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/文件结构已损坏/)
+    expect(survivors(r.mark)).toEqual([])
+  })
+})
+
+describe('reading an input file', () => {
+  it('refuses a file above 100 MB from its size, without reading it', async () => {
+    const path = join(tempDir(), 'huge.txt')
+    writeSparseFile(path, 200 * 1024 * 1024)
+    let reads = 0
+    const read = async (): Promise<Uint8Array> => (reads++, new Uint8Array(0))
+    await expect(readInput(path, read)).rejects.toThrow(/文件超过 100 MB.*（200 MB）/)
+    expect(reads).toBe(0)
+  })
+})

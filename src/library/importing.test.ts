@@ -1,0 +1,100 @@
+// Importing from two processes at once (issue 12, item 3), and a failure that never stops a batch.
+
+import { afterEach, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Library } from './library'
+import type { Extractor } from './extractor'
+import { memoExtract, removeTempDirs, seedFiles, tempDir } from './testing/fixtures'
+
+afterEach(removeTempDirs)
+
+const RACE_CHILD = resolve(__dirname, 'testing/import-race-child.ts')
+const ROOT = resolve(__dirname, '../..')
+
+/** Starts the other process; resolves once it holds the write lock with the file stored, and gives its exit. */
+function otherProcessImporting(library: string, file: string, holdMs: number): Promise<{ exited: Promise<{ code: number | null; output: string }> }> {
+  return new Promise((locked, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', RACE_CHILD, library, file, String(holdMs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const exited = new Promise<{ code: number | null; output: string }>((done) => child.on('exit', (code) => done({ code, output })))
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('locked')) locked({ exited })
+    })
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', fail)
+    void exited.then(({ code }) => (output.includes('locked') ? null : fail(new Error(`race child ended (${code}): ${output}`))))
+  })
+}
+
+describe('importing', () => {
+  it('a file another process is importing at the same moment is a duplicate, and the rest of the batch imports', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'library.sqlite')
+    const library = new Library(path)
+    try {
+      const [shared, other] = seedFiles()
+      writeFileSync(join(dir, shared.name), shared.bytes)
+      // The other process stores the file and holds its transaction open for a while: our first
+      // check (outside any transaction) cannot see it yet, and our write has to wait for its lock.
+      const { exited } = await otherProcessImporting(path, join(dir, shared.name), 1500)
+      const outcomes = await library.importFiles([shared, other], memoExtract)
+      expect(outcomes.map((o) => o.status)).toEqual(['duplicate', 'imported'])
+      expect((await exited).code).toBe(0)
+      expect(library.listReports().map((r) => r.fileName).sort()).toEqual([shared.name, other.name].sort())
+    } finally {
+      library.close()
+    }
+  })
+
+  it('two handles on one library importing overlapping sets store each file once and fail none', async () => {
+    const path = join(tempDir(), 'library.sqlite')
+    const a = new Library(path)
+    const b = new Library(path)
+    try {
+      const files = seedFiles()
+      const slow: Extractor = async (file) => {
+        await new Promise((r) => setTimeout(r, 5))
+        return memoExtract(file)
+      }
+      const [fromA, fromB] = await Promise.all([a.importFiles(files.slice(0, 4), slow), b.importFiles(files.slice(1), slow)])
+      expect([...fromA, ...fromB].filter((o) => o.status === 'failed')).toEqual([])
+      expect(a.listReports()).toHaveLength(files.length)
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
+
+  it('a file whose extraction throws fails alone, in Chinese, and the batch goes on', async () => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    try {
+      const [bad, good] = seedFiles()
+      const throwing: Extractor = async (file) => {
+        if (file.name === bad.name) throw new Error('boom')
+        return memoExtract(file)
+      }
+      const outcomes = await library.importFiles([bad, good], throwing)
+      expect(outcomes[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^写入资料库失败：boom/) })
+      expect(outcomes[1].status).toBe('imported')
+    } finally {
+      library.close()
+    }
+  })
+
+  it('refuses a file above the input limit without hashing or extracting it', async () => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    try {
+      let extracted = 0
+      const counting: Extractor = async (file) => (extracted++, memoExtract(file))
+      const huge = { name: 'huge.txt', bytes: new Uint8Array(100 * 1024 * 1024 + 1) }
+      const [outcome] = await library.importFiles([huge], counting)
+      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/文件超过 100 MB/) })
+      expect(extracted).toBe(0)
+    } finally {
+      library.close()
+    }
+  })
+})

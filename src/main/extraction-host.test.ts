@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cyclicFatDoc, DOC_FIXTURE } from '../../scripts/hostile-files'
+import { removeTempDirs, tempDir } from '../library/testing/fixtures'
+import { createExtractionHost, hostExtractor, type ExtractionHost } from './extraction-host'
+import { forkSpawner } from './fork-spawner'
+
+// A stand-in child, in plain JS, that speaks the host protocol and misbehaves on demand by the file's name.
+const CHILD = `
+process.on('disconnect', () => process.exit(0))
+process.on('message', ({ id, payload }) => {
+  const name = payload.name
+  const reply = () => process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: name + ' ' + process.pid }] } })
+  if (name === 'hang') return
+  if (name === 'hog') { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())) }
+  if (name === 'abort') process.abort()
+  if (name === 'throw') throw new Error('boom')
+  if (name === 'steps') {
+    let step = 0
+    const next = () => (step++ < 6 ? (process.send({ id, type: 'progress', progress: step }), setTimeout(next, 250)) : reply())
+    return next()
+  }
+  reply()
+})
+`
+
+let host: ExtractionHost | null = null
+afterEach(async () => {
+  await host?.close()
+  host = null
+  removeTempDirs()
+})
+
+function start(timeoutMs: number, heapMb = 64): ExtractionHost {
+  const path = join(tempDir(), 'child.cjs')
+  writeFileSync(path, CHILD)
+  host = createExtractionHost(forkSpawner(path, { heapMb }), { timeoutMs })
+  return host
+}
+
+const file = (name: string) => ({ name, bytes: new Uint8Array([1]) })
+const codes = (r: { messages: { code: string }[] }): string[] => r.messages.map((m) => m.code)
+const pidOf = (r: { messages: { message: string }[] }): string => r.messages[0].message.split(' ')[1]
+
+describe('the extraction host', () => {
+  it('abandons a file that takes too long, and the next file goes through in a fresh child', async () => {
+    const h = start(30_000)
+    // Only the hung file is on a short clock: the next one's clock includes starting a new child.
+    const [hung, next] = await Promise.all([
+      hostExtractor(h, 500)(file('hang')),
+      hostExtractor(h, 30_000)(file('after'))
+    ])
+    expect(codes(hung)).toEqual(['extract.timeout'])
+    expect(hung.messages[0].message).toMatch(/解析超时/)
+    expect(hung.value).toBeNull()
+    expect(next.messages).toMatchObject([{ code: 'ok' }])
+  })
+
+  it('abandons a file that needs more than the child heap, in Chinese, and carries on', async () => {
+    const extract = hostExtractor(start(30_000, 32))
+    const hog = await extract(file('hog'))
+    expect(codes(hog)).toEqual(['extract.memory'])
+    expect(hog.messages[0].message).toMatch(/内存超出上限/)
+    expect(codes(await extract(file('after')))).toEqual(['ok'])
+  })
+
+  it('survives a child that aborts (as V8 does on a fatal error): that file fails alone, the next gets a new child', async () => {
+    const extract = hostExtractor(start(30_000))
+    const before = await extract(file('before'))
+    const aborted = await extract(file('abort'))
+    expect(codes(aborted)).toEqual(['extract.crash'])
+    expect(aborted.messages[0].message).toMatch(/解析进程意外终止/)
+    expect(aborted.messages[0].messageEn).toMatch(/SIGABRT/)
+    const after = await extract(file('after'))
+    expect(codes(after)).toEqual(['ok'])
+    expect(pidOf(after)).not.toBe(pidOf(before))
+  })
+
+  it('reports an uncaught error in the child for that file alone', async () => {
+    const extract = hostExtractor(start(30_000))
+    expect(codes(await extract(file('throw')))).toEqual(['extract.crash'])
+    expect(codes(await extract(file('after')))).toEqual(['ok'])
+  })
+
+  it('passes progress on, and with timeoutPerStep bounds each step rather than the whole request', async () => {
+    const h = start(30_000)
+    // A first request starts the child, so its start-up is not on the clock below.
+    expect((await h.request('extract', file('warm'))).ok).toBe(true)
+    const seen: unknown[] = []
+    // Six steps 250 ms apart: each well within 1 s, all together not.
+    const perStep = await h.request('extract', file('steps'), { timeoutMs: 1000, timeoutPerStep: true, onProgress: (p) => seen.push(p) })
+    expect(perStep.ok).toBe(true)
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6])
+    const whole = await h.request('extract', file('steps'), { timeoutMs: 1000 })
+    expect(whole).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 1 } })
+  })
+
+  it('fails requests still queued when closed, and refuses new ones', async () => {
+    const h = start(30_000)
+    const pending = [h.request('extract', file('hang')), h.request('extract', file('after'))]
+    await new Promise((r) => setTimeout(r, 100))
+    await h.close()
+    expect(await Promise.all(pending)).toEqual([
+      { ok: false, failure: { kind: 'closed' } },
+      { ok: false, failure: { kind: 'closed' } }
+    ])
+    expect(await h.request('extract', file('late'))).toEqual({ ok: false, failure: { kind: 'closed' } })
+  })
+})
+
+// word-extractor itself, without the OLE check in front of it: what the app ran before issue 12.
+const UNCHECKED_DOC_CHILD = `
+const WordExtractor = require(${JSON.stringify(require.resolve('word-extractor'))})
+process.on('disconnect', () => process.exit(0))
+process.on('message', async ({ id, payload }) => {
+  const doc = await new WordExtractor().extract(Buffer.from(payload.bytes))
+  process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: String(doc.getBody().length) }] } })
+})
+`
+
+describe('the extraction host and the killer .doc (a two-sector FAT cycle)', () => {
+  it('outlives word-extractor aborting V8 on it: that file fails in Chinese, the next is read by a new child', async () => {
+    const path = join(tempDir(), 'unchecked.cjs')
+    writeFileSync(path, UNCHECKED_DOC_CHILD)
+    // A small heap makes the child die in about two seconds instead of fifteen; either way it dies.
+    host = createExtractionHost(forkSpawner(path, { heapMb: 256 }), { timeoutMs: 50_000 })
+    const extract = hostExtractor(host, 50_000)
+    const killed = await extract({ name: 'killer.doc', bytes: cyclicFatDoc() })
+    expect(killed.value).toBeNull()
+    expect(['extract.crash', 'extract.memory']).toContain(killed.messages[0].code)
+    expect(killed.messages[0].message).toMatch(/已放弃该文件/)
+    const next = await extract({ name: 'good.doc', bytes: new Uint8Array(readFileSync(DOC_FIXTURE)) })
+    expect(next.messages).toMatchObject([{ code: 'ok' }])
+    expect(Number(next.messages[0].message)).toBeGreaterThan(1000)
+  })
+})
+
+describe('the extraction host without a child to run', () => {
+  it('fails the file at once, with the reason, when the child cannot start', async () => {
+    host = createExtractionHost(forkSpawner(join(tempDir(), 'missing.cjs')), { timeoutMs: 30_000 })
+    const started = Date.now()
+    const result = await hostExtractor(host)(file('x'))
+    expect(codes(result)).toEqual(['extract.crash'])
+    expect(Date.now() - started).toBeLessThan(20_000)
+  })
+})

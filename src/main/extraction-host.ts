@@ -1,0 +1,187 @@
+// The extraction host: runs requests (extract a file; later OCR a page) in a child process, one
+// at a time, with a time limit per request and a heap limit per process. A child that dies —
+// a fatal V8 error, out of memory, killed on timeout — fails the request in flight alone; the
+// next request starts a fresh child. The process that owns the window or the command never runs
+// the engine, so no input can take it down. Electron-free: the app passes a utility-process
+// spawner (utility-spawner.ts), the command line and the tests a child_process.fork one.
+
+import type { HostReply, HostRequest } from './host-protocol'
+import type { Extractor } from '../library/extractor'
+import type { Message } from '../core/messages'
+
+export const EXTRACTION_TIMEOUT_MS = 60_000
+/** The child's heap: several times what the largest real report needs, far below the machine's. */
+export const EXTRACTION_HEAP_MB = 1536
+
+export interface ChildExit {
+  code: number | null
+  signal: string | null
+}
+
+/** One child process, as the host sees it. */
+export interface HostChild {
+  send(request: HostRequest): void
+  onMessage(listener: (reply: HostReply) => void): void
+  /** Called once when the process has ended (or could not start). */
+  onExit(listener: (exit: ChildExit) => void): void
+  kill(): void
+  /** The end of what the child wrote to stderr: V8 says there why it aborted. */
+  stderrTail(): string
+}
+
+export type Spawner = () => HostChild
+
+export type HostFailure =
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'memory' | 'crash'; detail: string }
+  /** The handler threw; the child lives on. */
+  | { kind: 'error'; detail: string }
+  | { kind: 'closed' }
+
+export type HostOutcome = { ok: true; result: unknown } | { ok: false; failure: HostFailure }
+
+export interface RequestOptions {
+  timeoutMs?: number
+  onProgress?: (progress: unknown) => void
+  /** Each progress message restarts the clock: `timeoutMs` then bounds each step (an OCR page), not the whole. */
+  timeoutPerStep?: boolean
+}
+
+export interface ExtractionHost {
+  request(kind: string, payload: unknown, options?: RequestOptions): Promise<HostOutcome>
+  /** Ends the child; requests still queued fail as closed. */
+  close(): Promise<void>
+}
+
+interface Job {
+  request: HostRequest
+  options: RequestOptions
+  resolve: (outcome: HostOutcome) => void
+}
+
+export function createExtractionHost(spawn: Spawner, defaults: { timeoutMs?: number } = {}): ExtractionHost {
+  let child: HostChild | null = null
+  let nextId = 1
+  const queue: Job[] = []
+  let current: Job | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let closed = false
+
+  function start(): HostChild {
+    const c = spawn()
+    c.onMessage((reply) => {
+      if (c !== child || !current || reply.id !== current.request.id) return
+      if (reply.type === 'progress') {
+        current.options.onProgress?.(reply.progress)
+        if (current.options.timeoutPerStep) arm(current)
+      } else if (reply.type === 'result') finish({ ok: true, result: reply.result })
+      else finish({ ok: false, failure: { kind: 'error', detail: reply.message } })
+    })
+    c.onExit((exit) => {
+      if (c !== child) return
+      child = null
+      if (!current) return
+      const detail = `${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}${lastLine(c.stderrTail())}`
+      finish({ ok: false, failure: { kind: outOfMemory(c.stderrTail()) ? 'memory' : 'crash', detail } })
+    })
+    return c
+  }
+
+  function arm(job: Job): void {
+    if (timer) clearTimeout(timer)
+    const ms = job.options.timeoutMs ?? defaults.timeoutMs ?? EXTRACTION_TIMEOUT_MS
+    timer = setTimeout(() => {
+      if (current !== job) return
+      // The child may be stuck in code that never yields: only ending the process stops it.
+      const c = child
+      child = null
+      c?.kill()
+      finish({ ok: false, failure: { kind: 'timeout', seconds: Math.round(ms / 1000) } })
+    }, ms)
+  }
+
+  function finish(outcome: HostOutcome): void {
+    if (timer) clearTimeout(timer)
+    timer = null
+    const done = current
+    current = null
+    done?.resolve(outcome)
+    pump()
+  }
+
+  function pump(): void {
+    if (current || queue.length === 0 || closed) return
+    const job = queue.shift()!
+    current = job
+    child ??= start()
+    arm(job)
+    child.send(job.request)
+  }
+
+  return {
+    request: (kind, payload, options = {}) =>
+      new Promise((resolve) => {
+        if (closed) return resolve({ ok: false, failure: { kind: 'closed' } })
+        queue.push({ request: { id: nextId++, kind, payload }, options, resolve })
+        pump()
+      }),
+    close: async () => {
+      closed = true
+      if (timer) clearTimeout(timer)
+      timer = null
+      const c = child
+      child = null
+      c?.kill()
+      for (const job of [current, ...queue.splice(0)]) job?.resolve({ ok: false, failure: { kind: 'closed' } })
+      current = null
+    }
+  }
+}
+
+function outOfMemory(stderr: string): boolean {
+  return /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)
+}
+
+function lastLine(stderr: string): string {
+  const line = stderr.trim().split('\n').filter((l) => /\S/.test(l) && !/^\s*(#|\d+:)/.test(l)).pop()
+  return line ? `: ${line.trim().slice(0, 200)}` : ''
+}
+
+/** The host as the library's Extractor: a failed request becomes that file's Chinese error. */
+export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): Extractor {
+  return async (file) => {
+    const outcome = await host.request('extract', file, { timeoutMs })
+    if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>
+    return { value: null, messages: [failureMessage(outcome.failure)] }
+  }
+}
+
+export function failureMessage(failure: HostFailure): Message {
+  switch (failure.kind) {
+    case 'timeout':
+      return {
+        type: 'error',
+        code: 'extract.timeout',
+        message: `解析超时（超过 ${failure.seconds} 秒），已放弃该文件`,
+        messageEn: `Extraction timed out after ${failure.seconds} s`
+      }
+    case 'memory':
+      return {
+        type: 'error',
+        code: 'extract.memory',
+        message: '文件过大或结构异常，解析所需内存超出上限，已放弃该文件',
+        messageEn: `Extraction ran out of memory (${failure.detail})`
+      }
+    case 'crash':
+      return {
+        type: 'error',
+        code: 'extract.crash',
+        message: '解析该文件时解析进程意外终止（文件可能已损坏或结构异常），已放弃该文件；其他文件不受影响',
+        messageEn: `The extraction process died while reading this file (${failure.detail}); other files are not affected`
+      }
+    case 'error':
+      return { type: 'error', code: 'extract.crash', message: `解析失败：${failure.detail}`, messageEn: `Extraction failed: ${failure.detail}` }
+    case 'closed':
+      return { type: 'error', code: 'extract.closed', message: '解析已停止（程序正在退出）', messageEn: 'Extraction stopped: the program is closing' }
+  }
+}

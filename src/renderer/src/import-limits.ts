@@ -1,0 +1,11 @@
+// What the window refuses before reading a file: its size is known without reading, so a 200 MB
+// file is not read into memory and copied to main only to be refused there.
+
+import { ingestError } from '../../core/ingest/ingest-messages'
+import { MAX_INPUT_BYTES } from '../../core/ingest/limits'
+
+/** Why a file is refused unread (the message ingest would give), or null. */
+export function refusedUnread(file: { size: number }): string | null {
+  if (file.size <= MAX_INPUT_BYTES) return null
+  return ingestError('too_large', `${Math.round(file.size / 1024 / 1024)} MB`).message
+}
