@@ -10,6 +10,7 @@ import { createHandlers, type Dialogs } from './handlers'
 import { rememberLibrary, resolveLibraryPath } from './library-path'
 import { createExtractionHost, hostExtractor } from './extraction-host'
 import { utilityProcessSpawner } from './utility-spawner'
+import { electronPdfRenderer } from './paper-pdf'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -42,7 +43,9 @@ function start(): void {
   }
   // Extraction runs in a utility process: a file that aborts V8 ends that process, not the app.
   const extraction = createExtractionHost(utilityProcessSpawner(join(__dirname, 'extraction-child.js')))
-  registerHandlers(createHandlers({ library, extract: hostExtractor(extraction), dialogs: electronDialogs, openLibrary }))
+  registerHandlers(
+    createHandlers({ library, extract: hostExtractor(extraction), dialogs: electronDialogs, openLibrary, renderPdf: electronPdfRenderer })
+  )
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
     void extraction.close()

@@ -26,6 +26,14 @@ export function papersOf(library: Library, ids: readonly number[]): WorkingPaper
   })
 }
 
+/** The save dialog's suggestion: 核验底稿-机关-年度.xlsx for one report, 核验底稿-日期 for several. */
+export function paperFileName(meta: { agency: string | null; year: number | null } | null, format: PaperFormat, date: string): string {
+  const who = meta ? [meta.agency, meta.year].filter((x) => x !== null && x !== '').join('-') : ''
+  // Characters no file system takes in a name become "_".
+  const safe = who.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)
+  return `核验底稿-${safe || date}.${format}`
+}
+
 /** Every verified report's id, in the library's order. */
 export function verifiedIds(library: Library): number[] {
   return library.listReports({ status: 'verified' }).map((r) => r.id)
