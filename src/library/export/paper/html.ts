@@ -36,7 +36,7 @@ thead { display: table-header-group; }
 th, td { border: 0.6pt solid #000; padding: 0.6mm 1mm; vertical-align: middle; }
 th { background: #e7e6e6; font-weight: bold; text-align: center; }
 td.label { text-align: left; }
-td.group { text-align: center; }
+td.group { text-align: center; white-space: nowrap; }
 td.value { text-align: center; font-family: "Times New Roman", ${PAPER_FONTS}; }
 td.corrected { background: #ffe699; }
 td.typed { background: #ddebf7; }

@@ -7,6 +7,7 @@ import type { Library } from '../../library'
 import { refuseLibraryFile } from '../../paths'
 import { UserFacingError } from '../../../shared/contract'
 import { workingPaper, type WorkingPaper } from './data'
+import { papersHtml } from './html'
 import { papersWorkbook } from './xlsx'
 
 export type PaperFormat = 'xlsx' | 'pdf'
@@ -70,7 +71,6 @@ export async function exportPapers(library: Library, request: PaperExport): Prom
     writeWhole(request.outPath, await papersWorkbook(papers))
   } else if (request.format === 'pdf') {
     if (!request.renderPdf) throw new UserFacingError('paper.no_pdf', '当前环境无法生成 PDF')
-    const { papersHtml } = await import('./html')
     writeWhole(request.outPath, await request.renderPdf(papersHtml(papers)))
   } else {
     throw new UserFacingError('paper.bad_format', `未知的底稿格式：${String(request.format)}（可选 xlsx、pdf）`)
