@@ -89,6 +89,8 @@ export interface WorkingPaper {
   /** Each rule's outcome counted, passes included. */
   checks: PaperCheckSummary[]
   trail: PaperTrailEntry[]
+  /** Counts for the summary: what the reviewer changed or recorded, and what is still open. */
+  counts: { corrected: number; typed: number; blank: number; accepted: number; open: number }
 }
 
 export const TEMPLATE_LABELS: Record<TemplateId, string> = {
@@ -143,14 +145,14 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     return { table, short: TABLE_SHORT[table], grid, state, ...(absentMark ? { absentMark } : {}), cells }
   })
 
-  const counts = new Map<string, PaperCheckSummary>()
+  const checkCounts = new Map<string, PaperCheckSummary>()
   const findings: PaperFinding[] = []
   for (const f of detail.findings) {
     const ruleTitle = RULE_TITLES.get(f.rule) ?? f.rule
-    let summary = counts.get(f.rule)
+    let summary = checkCounts.get(f.rule)
     if (!summary) {
       summary = { rule: f.rule, ruleTitle, counts: { pass: 0, fail: 0, uncertain: 0, not_assessable: 0 } }
-      counts.set(f.rule, summary)
+      checkCounts.set(f.rule, summary)
     }
     summary.counts[f.status]++
     if (f.status === 'pass') continue
@@ -177,6 +179,15 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     at: e.at
   }))
 
+  const cells = tables.flatMap((t) => Object.values(t.cells))
+  const counts = {
+    corrected: cells.filter((c) => c.correction && !c.typed).length,
+    typed: cells.filter((c) => c.typed).length,
+    blank: cells.filter((c) => c.blank).length,
+    accepted: findings.filter((f) => f.accepted).length,
+    open: detail.open.total
+  }
+
   return {
     reportId: detail.summary.id,
     agency: detail.meta.agency,
@@ -192,8 +203,9 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     verifiedAt: detail.verifiedAt,
     tables,
     findings,
-    checks: [...counts.values()],
-    trail
+    checks: [...checkCounts.values()],
+    trail,
+    counts
   }
 }
 
@@ -232,4 +244,47 @@ export function tableStateText(t: PaperTable): string | null {
 
 export function paperTitle(p: WorkingPaper): string {
   return `${p.agency ?? UNKNOWN_AGENCY}${p.year ? ` ${p.year} 年度` : ''}政府信息公开工作年度报告`
+}
+
+/** A stored ISO time as the reviewer reads it: local date and minute. */
+export function stamp(iso: string | null): string {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** The 基本情况 block at the top of a paper: label/value pairs; a pair with `wide` takes the whole row. */
+export function summaryPairs(p: WorkingPaper): { label: string; value: string; wide?: boolean }[] {
+  const all = p.checks.reduce(
+    (sum, c) => ({
+      pass: sum.pass + c.counts.pass,
+      fail: sum.fail + c.counts.fail,
+      uncertain: sum.uncertain + c.counts.uncertain,
+      not_assessable: sum.not_assessable + c.counts.not_assessable
+    }),
+    { pass: 0, fail: 0, uncertain: 0, not_assessable: 0 }
+  )
+  const total = all.pass + all.fail + all.uncertain + all.not_assessable
+  return [
+    { label: '报告机关', value: p.agency ?? UNKNOWN_AGENCY },
+    { label: '报告年度', value: p.year === null ? '（未识别）' : String(p.year) },
+    { label: '表格格式', value: p.templateLabel },
+    { label: '核验状态', value: p.statusLabel },
+    { label: '核验人', value: p.verifiedBy ?? '—' },
+    { label: '核验时间', value: stamp(p.verifiedAt) },
+    { label: '来源文件', value: `${p.fileName}（${p.format}）`, wide: true },
+    { label: 'SHA-256', value: p.sha256, wide: true },
+    {
+      label: '勾稽核验',
+      value: `共 ${total} 项：通过 ${all.pass}，不一致 ${all.fail}，存疑 ${all.uncertain}，无法判断 ${all.not_assessable}；已接受（原文如此）${p.counts.accepted} 项；未解决 ${p.counts.open} 项`,
+      wide: true
+    },
+    {
+      label: '人工处理',
+      value: `更正单元格 ${p.counts.corrected} 个，原文无表人工填写 ${p.counts.typed} 个，记为原文空白 ${p.counts.blank} 个；修改留痕 ${p.trail.length} 条`,
+      wide: true
+    }
+  ]
 }

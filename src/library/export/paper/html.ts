@@ -3,7 +3,7 @@
 // each paper's pages carry its agency and year in the header (named pages) and a page number.
 
 import type { TableGrid } from './layout'
-import { cellNote, cellText, paperTitle, tableStateText, UNKNOWN_AGENCY, type PaperTable, type WorkingPaper } from './data'
+import { cellNote, cellText, paperTitle, stamp, summaryPairs, tableStateText, UNKNOWN_AGENCY, type PaperTable, type WorkingPaper } from './data'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 export function escapeHtml(text: string): string {
@@ -21,9 +21,11 @@ const CSS = `
 body { margin: 0; font-family: ${PAPER_FONTS}; font-size: 9pt; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .paper { page-break-after: always; position: relative; }
 .paper:last-child { page-break-after: auto; }
-h1 { font-size: 15pt; text-align: center; margin: 0 0 2mm; letter-spacing: 1px; }
-.meta { text-align: center; font-size: 8.5pt; margin-bottom: 2mm; }
-.banner { border: 2px solid #c00000; color: #c00000; font-size: 14pt; font-weight: bold; text-align: center; padding: 1.5mm; margin: 2mm 0; letter-spacing: 4px; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 1mm; letter-spacing: 8px; }
+.subtitle { font-size: 12pt; text-align: center; margin: 0 0 2mm; }
+.banner { border: 2px solid #c00000; color: #c00000; font-size: 13pt; font-weight: bold; text-align: center; padding: 1.5mm; margin: 2mm 0; letter-spacing: 1px; }
+.summary { margin: 2mm 0 1.5mm; }
+.summary th { text-align: left; font-weight: normal; background: #f2f2f2; }
 .watermark { position: absolute; top: 60mm; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(192, 0, 0, 0.10); transform: rotate(-20deg); z-index: 0; pointer-events: none; }
 .watermark.fixed { position: fixed; top: 38%; }
 .legend { font-size: 7.5pt; color: #444; margin: 0 0 2mm; }
@@ -45,8 +47,8 @@ sup.n { font-size: 6pt; color: #c00000; }
 .notes { font-size: 7.5pt; margin: 1mm 0 0; padding-left: 5mm; }
 .list th, .list td { font-size: 8pt; text-align: left; }
 .list td.num { text-align: center; }
-.signature { margin-top: 6mm; page-break-inside: avoid; }
-.signature td { height: 12mm; font-size: 10pt; border: 0.6pt solid #000; }
+.signature { margin-top: 4mm; page-break-inside: avoid; }
+.signature td { height: 9mm; font-size: 10pt; border: 0.6pt solid #000; }
 .signature td.k { width: 16%; text-align: center; background: #f7f7f7; }
 .mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; }
 `
@@ -94,6 +96,27 @@ function columnOf(grid: TableGrid, col: number): string {
   return heads[0]?.text ?? ''
 }
 
+function summaryTable(p: WorkingPaper): string {
+  const rows: string[] = []
+  let pending: string[] = []
+  for (const pair of summaryPairs(p)) {
+    const cells = `<th>${escapeHtml(pair.label)}</th><td${pair.wide ? ' colspan="5"' : ''}${pair.label === 'SHA-256' ? ' class="mono"' : ''}>${escapeHtml(pair.value)}</td>`
+    if (pair.wide) {
+      if (pending.length) rows.push(`<tr>${pending.join('')}</tr>`)
+      pending = []
+      rows.push(`<tr>${cells}</tr>`)
+    } else {
+      pending.push(cells)
+      if (pending.length === 3) {
+        rows.push(`<tr>${pending.join('')}</tr>`)
+        pending = []
+      }
+    }
+  }
+  if (pending.length) rows.push(`<tr>${pending.join('')}</tr>`)
+  return `<table class="summary"><colgroup><col style="width:9%"><col style="width:24%"><col style="width:9%"><col style="width:24%"><col style="width:9%"><col style="width:25%"></colgroup><tbody>${rows.join('')}</tbody></table>`
+}
+
 function side(s?: { label: string; value: number | null }): string {
   return s ? `${escapeHtml(s.label)} = ${s.value ?? '空白'}` : ''
 }
@@ -103,11 +126,9 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
   const parts: string[] = []
   parts.push(`<section class="paper" data-report="${p.reportId}" data-page="paper${index}">`)
   if (!p.verified) parts.push(`<div class="watermark${fixedMark ? ' fixed' : ''}">未核验</div>`)
-  parts.push(`<h1>核验底稿　${escapeHtml(paperTitle(p))}</h1>`)
-  parts.push(
-    `<div class="meta">${escapeHtml(p.templateLabel)}　｜　状态：${escapeHtml(p.statusLabel)}　｜　核验人：${escapeHtml(p.verifiedBy ?? '—')}　｜　核验时间：${escapeHtml(p.verifiedAt ?? '—')}　｜　报告编号：${p.reportId}</div>`
-  )
+  parts.push(`<h1>核验底稿</h1><div class="subtitle">${escapeHtml(paperTitle(p))}</div>`)
   if (!p.verified) parts.push(`<div class="banner">未核验　此报告尚未核验（当前状态：${escapeHtml(p.statusLabel)}），本底稿仅供参考，不得作为核验结论</div>`)
+  parts.push(summaryTable(p))
   parts.push('<p class="legend">黄色底纹：核验人更正的单元格；蓝色底纹：原文无表格、由核验人填写；灰色：原文空白或原文无此表。右上角编号对应表下注释（原值、更正人、理由）。空白与“/”按原文照录。</p>')
   for (const t of p.tables) {
     const tableNotes: string[] = []
@@ -144,17 +165,13 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
     `<table class="list"><thead><tr><th style="width:22%">对象</th><th style="width:10%">原值</th><th style="width:10%">新值</th><th style="width:9%">操作人</th><th>理由</th><th style="width:17%">时间</th></tr></thead><tbody>${
       p.trail.length
         ? p.trail
-            .map((e) => `<tr><td>${escapeHtml(e.target)}</td><td>${escapeHtml(e.oldRaw ?? '')}</td><td>${escapeHtml(e.newRaw ?? '')}</td><td>${escapeHtml(e.reviewer)}</td><td>${escapeHtml(e.reason ?? '')}</td><td>${escapeHtml(e.at)}</td></tr>`)
+            .map((e) => `<tr><td>${escapeHtml(e.target)}</td><td>${escapeHtml(e.oldRaw ?? '')}</td><td>${escapeHtml(e.newRaw ?? '')}</td><td>${escapeHtml(e.reviewer)}</td><td>${escapeHtml(e.reason ?? '')}</td><td>${stamp(e.at)}</td></tr>`)
             .join('')
         : '<tr><td colspan="6">无修改</td></tr>'
     }</tbody></table>`
   )
-  parts.push('<h2>八、来源文件</h2>')
   parts.push(
-    `<table class="list"><tbody><tr><th style="width:14%">文件名</th><td>${escapeHtml(p.fileName)}</td></tr><tr><th>SHA-256</th><td class="mono">${p.sha256}</td></tr><tr><th>格式</th><td>${escapeHtml(p.format)}</td></tr></tbody></table>`
-  )
-  parts.push(
-    `<table class="signature"><tbody><tr><td class="k">核验人（签名）</td><td>${escapeHtml(p.verifiedBy ?? '')}</td><td class="k">日期</td><td>${p.verifiedAt ? p.verifiedAt.slice(0, 10) : ''}</td></tr><tr><td class="k">复核人（签名）</td><td></td><td class="k">日期</td><td></td></tr></tbody></table>`
+    `<table class="signature"><tbody><tr><td class="k">核验人（签名）</td><td>${escapeHtml(p.verifiedBy ?? '')}</td><td class="k">日期</td><td>${p.verifiedAt ? stamp(p.verifiedAt).slice(0, 10) : ''}</td></tr><tr><td class="k">复核人（签名）</td><td></td><td class="k">日期</td><td></td></tr></tbody></table>`
   )
   parts.push('</section>')
   return parts.join('\n')

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs'
 import { neutralise } from '../safe-text'
 import type { TableGrid } from './layout'
-import { cellNote, cellText, paperTitle, tableStateText, UNKNOWN_AGENCY, type PaperCell, type PaperTable, type WorkingPaper } from './data'
+import { cellNote, cellText, paperTitle, stamp, summaryPairs, tableStateText, UNKNOWN_AGENCY, type PaperCell, type PaperTable, type WorkingPaper } from './data'
 
 /** Sheet columns: three label columns, then fifteen narrow value columns every table maps onto. */
 const LABEL_COLUMNS = 3
@@ -166,10 +166,7 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
   ws.columns = WIDTHS.map((width) => ({ width }))
   const sheet = new PaperSheet(ws)
   sheet.line(`核验底稿　${paperTitle(p)}`, { bold: true, size: 14, height: 26, align: 'center' })
-  sheet.line(
-    `${p.templateLabel}　｜　状态：${p.statusLabel}　｜　核验人：${p.verifiedBy ?? '—'}　｜　核验时间：${p.verifiedAt ?? '—'}　｜　报告编号：${p.reportId}`,
-    { size: 9, align: 'center' }
-  )
+  sheet.line(`${p.templateLabel}　｜　状态：${p.statusLabel}　｜　核验人：${p.verifiedBy ?? '—'}　｜　核验时间：${stamp(p.verifiedAt)}`, { size: 9, align: 'center' })
   if (!p.verified) {
     sheet.line(`未核验　此报告尚未核验（当前状态：${p.statusLabel}），本底稿仅供参考，不得作为核验结论`, {
       bold: true,
@@ -180,6 +177,28 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
       align: 'center'
     })
   }
+  // 基本情况: three label/value pairs a row; a wide pair (file, hash, outcome) takes a row alone.
+  const SLOTS: [number, number, number][] = [
+    [1, 2, 7],
+    [8, 9, 12],
+    [13, 14, 18]
+  ]
+  let row: ReturnType<typeof c>[] = []
+  const flush = () => {
+    if (row.length) sheet.record(row)
+    row = []
+  }
+  for (const pair of summaryPairs(p)) {
+    if (pair.wide) {
+      flush()
+      sheet.record([c(pair.label, 1, 2), c(pair.value, 3, 18)])
+      continue
+    }
+    const [label, from, to] = SLOTS[row.length / 2]
+    row.push(c(pair.label, label, from - 1), c(pair.value, from, to))
+    if (row.length === 6) flush()
+  }
+  flush()
   sheet.line('说明：黄色底纹为核验人更正的单元格，蓝色底纹为原文无表格、由核验人填写的单元格，灰色为原文空白；批注中有原值、更正人和理由。空白与“/”按原文照录。', { size: 8, color: 'FF595959' })
   sheet.skip()
   for (const t of p.tables) sheet.table(t)
@@ -203,15 +222,10 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
   sheet.record([c('对象', 1, 3), c('原值', 4, 5), c('新值', 6, 7), c('操作人', 8, 9), c('理由', 10, 14), c('时间', 15, 18)], true)
   if (!p.trail.length) sheet.record([c('无修改', 1, 18)])
   for (const e of p.trail) {
-    sheet.record([c(e.target, 1, 3), c(e.oldRaw ?? '', 4, 5), c(e.newRaw ?? '', 6, 7), c(e.reviewer, 8, 9), c(e.reason ?? '', 10, 14), c(e.at, 15, 18)])
+    sheet.record([c(e.target, 1, 3), c(e.oldRaw ?? '', 4, 5), c(e.newRaw ?? '', 6, 7), c(e.reviewer, 8, 9), c(e.reason ?? '', 10, 14), c(stamp(e.at), 15, 18)])
   }
   sheet.skip()
-  sheet.line('八、来源文件', { bold: true, size: 11, height: 20 })
-  sheet.record([c('文件名', 1, 3), c(p.fileName, 4, 18)])
-  sheet.record([c('SHA-256', 1, 3), c(p.sha256, 4, 18)])
-  sheet.record([c('格式', 1, 3), c(p.format, 4, 18)])
-  sheet.skip()
-  sheet.record([c('核验人（签名）', 1, 3), c(p.verifiedBy ? `${p.verifiedBy}　　` : '', 4, 9), c('日期', 10, 11), c(p.verifiedAt ? p.verifiedAt.slice(0, 10) : '', 12, 18)], false, 32)
+  sheet.record([c('核验人（签名）', 1, 3), c(p.verifiedBy ? `${p.verifiedBy}　　` : '', 4, 9), c('日期', 10, 11), c(p.verifiedAt ? stamp(p.verifiedAt).slice(0, 10) : '', 12, 18)], false, 32)
   sheet.record([c('复核人（签名）', 1, 3), c('', 4, 9), c('日期', 10, 11), c('', 12, 18)], false, 32)
 
   const last = sheet.nextRow - 1
