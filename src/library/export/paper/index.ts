@@ -63,9 +63,18 @@ export interface PaperExport {
   renderPdf?: PdfRenderer
 }
 
+/**
+ * At most this many papers in one PDF: Chromium's layout of one long print view grows faster than
+ * its length (measured here: 20 papers 7 s, 40 papers 38 s, 60 over two minutes).
+ */
+export const MAX_PDF_PAPERS = 20
+
 /** Writes the papers; returns how many reports. */
 export async function exportPapers(library: Library, request: PaperExport): Promise<number> {
   refuseLibraryFile(library.path, request.outPath, 'export')
+  if (request.format === 'pdf' && request.ids.length > MAX_PDF_PAPERS) {
+    throw new UserFacingError('paper.too_many_pdf', `一份 PDF 底稿最多包含 ${MAX_PDF_PAPERS} 份报告（已选 ${request.ids.length} 份）；请分批导出，或导出 XLSX 底稿（每份报告一个工作表）`)
+  }
   const papers = papersOf(library, request.ids)
   if (request.format === 'xlsx') {
     writeWhole(request.outPath, await papersWorkbook(papers))

@@ -155,8 +155,14 @@ describe('working paper XLSX', () => {
     expect((upheld.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FILLS.corrected)
   }, 60_000)
 
-  it('refuses to write onto the library', async () => {
+  it('refuses to write onto the library, and a PDF of more than 20 papers', async () => {
     const library = await seededLibrary()
+    let printed = 0
+    const renderPdf = async () => (printed++, new Uint8Array())
+    const many = Array.from({ length: 21 }, () => 1)
+    const out = join(tempDir(), 'many.pdf')
+    await expect(exportPapers(library, { ids: many, format: 'pdf', outPath: out, renderPdf })).rejects.toThrow('一份 PDF 底稿最多包含 20 份报告（已选 21 份）')
+    expect(printed).toBe(0)
     await expect(exportPapers(library, { ids: [1], format: 'xlsx', outPath: library.path })).rejects.toThrow(/资料库文件/)
     await expect(exportPapers(library, { ids: [1], format: 'xlsx', outPath: `${library.path}-wal` })).rejects.toThrow(/资料库文件/)
   })
