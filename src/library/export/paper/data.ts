@@ -216,11 +216,9 @@ function trailTarget(target: string, template: TemplateId): string {
   return /^[二三四]｜/.test(label) ? `${TABLE_SHORT[tableOf(target)]}${label.slice(1)}` : label
 }
 
-/** What a value cell shows: the source's text as written, or the mark a reviewer recorded. */
+/** What a value cell shows: the text as written ("/", "-", "" for blank), or the reviewer's value. */
 export function cellText(cell: PaperCell | undefined): string {
-  if (!cell) return ''
-  if (cell.raw === '' && cell.blank) return ''
-  return cell.raw
+  return cell?.raw ?? ''
 }
 
 /** A cell's note: the old value, who changed it and why; or who marked it 原文空白. */
