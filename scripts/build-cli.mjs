@@ -28,7 +28,8 @@ export async function buildCli() {
     target: 'node20',
     format: 'cjs',
     // A native module, and packages resolved at run time (ESM-only pdf.js, word-extractor), load from node_modules.
-    external: ['better-sqlite3', 'pdfjs-dist', 'word-extractor', 'electron'],
+    // playwright-core (PDF working papers) finds its browser and driver files relative to its own folder.
+    external: ['better-sqlite3', 'pdfjs-dist', 'word-extractor', 'electron', 'playwright-core'],
     logLevel: 'warning',
     legalComments: 'none'
   })

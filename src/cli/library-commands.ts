@@ -14,7 +14,7 @@ const out = (line: string): void => void process.stdout.write(line + '\n')
  * Runs a command on the library. `readOnly` commands (list, export) open it read-only: they work on
  * a library nobody may write to, and never create one at a mistyped path.
  */
-async function withLibrary<T>(args: string[], fn: (library: Library) => Promise<T> | T, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withLibrary<T>(args: string[], fn: (library: Library) => Promise<T> | T, options: { readOnly?: boolean } = {}): Promise<T> {
   const library = new Library(libraryPathFrom(args), options)
   if (library.created === 'new_file') process.stderr.write(`已新建资料库：${library.path}\n`)
   if (library.created === 'empty_file') process.stderr.write(`提示：${EMPTY_FILE_NOTICE}：${library.path}\n`)

@@ -16,6 +16,9 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
   report-desk list --library PATH [SEARCH] [--json]                列出资料库中的报告
   report-desk export --library PATH --format xlsx|csv|json --out PATH [--all]
                                                                    导出已核验的报告（--all：全部报告及其状态；json：PATH 为文件夹）
+  report-desk paper --library PATH (--id N… | --all-verified) --format xlsx|pdf --out PATH
+                                                                   导出核验底稿（每份报告按官方表样排版；未核验的报告标注“未核验”；
+                                                                   pdf 需要本机 Chromium，可用 REPORT_DESK_CHROMIUM 指定）
   report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3，有拒收时 4）
   report-desk backup --library PATH --out PATH                     备份资料库（运行中也可进行）
   report-desk reextract --library PATH [--all]                     用当前解析程序重新提取（人工修改保留）
@@ -28,8 +31,10 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
 type Command = (args: string[]) => Promise<number>
 
 type LibraryCommands = typeof import('./library-commands')
+/** The exports of library-commands that are commands (it also exports their helper withLibrary). */
+type LibraryCommandName = { [K in keyof LibraryCommands]: LibraryCommands[K] extends Command ? K : never }[keyof LibraryCommands]
 const libraryCommand =
-  (name: keyof LibraryCommands): Command =>
+  (name: LibraryCommandName): Command =>
   async (args) =>
     (await import('./library-commands'))[name](args)
 
@@ -38,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   import: libraryCommand('importCommand'),
   list: libraryCommand('listCommand'),
   export: libraryCommand('exportCommand'),
+  paper: async (args) => (await import('./paper-command')).paperCommand(args),
   merge: libraryCommand('mergeCommand'),
   backup: libraryCommand('backupCommand'),
   reextract: libraryCommand('reextractCommand')

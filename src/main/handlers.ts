@@ -7,6 +7,7 @@ import type { ExportFormat, ImportProgress, ReportStatus } from '../shared/types
 import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
 import { isLibraryFile } from '../library/paths'
+import { exportPapers, paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -28,12 +29,16 @@ export interface HandlerDeps {
   openLibrary: (path: string) => Library
   /** How far OCR got in the file being imported (the extraction worker reports each page). */
   importProgress?: () => ImportProgress | null
+  /** Prints the working papers' HTML to PDF (Electron's printToPDF in the app); none: PDF is refused. */
+  renderPdf?: PdfRenderer
 }
 
 const MAX_FILES_PER_CALL = 1000
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'json']
 const STATUSES: readonly ReportStatus[] = ['pending', 'problem', 'verified']
 const META_FIELDS = ['agency', 'year', 'template'] as const
+const PAPER_FORMATS: readonly PaperFormat[] = ['xlsx', 'pdf']
+const MAX_PAPERS_PER_CALL = 500
 
 function reportIdOf(args: { reportId?: unknown }): number {
   const id = args.reportId
@@ -69,7 +74,7 @@ function validPayload(f: FilePayload | undefined): f is FilePayload {
   return typeof f?.name === 'string' && f.bytes instanceof Uint8Array && (f.path === undefined || typeof f.path === 'string')
 }
 
-export function createHandlers({ library: first, extract, dialogs, openLibrary, importProgress }: HandlerDeps): Handlers {
+export function createHandlers({ library: first, extract, dialogs, openLibrary, importProgress, renderPdf }: HandlerDeps): Handlers {
   /** The library every operation works on; 打开资料库… replaces it. */
   let library = first
   /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
@@ -157,6 +162,24 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       } finally {
         exportShare = null
       }
+    },
+    exportPaper: async ({ reportIds, format }) => {
+      if (!PAPER_FORMATS.includes(format)) throw new UserFacingError('paper.bad_format', '底稿格式只能是 xlsx 或 pdf')
+      if (!Array.isArray(reportIds) || !reportIds.length || reportIds.length > MAX_PAPERS_PER_CALL) {
+        throw new UserFacingError('paper.bad_ids', `请选择要导出底稿的报告（一次最多 ${MAX_PAPERS_PER_CALL} 份）`)
+      }
+      const ids = reportIds.map((reportId) => reportIdOf({ reportId }))
+      if (format === 'pdf' && !renderPdf) throw new UserFacingError('paper.no_pdf', '当前环境无法生成 PDF，请导出 XLSX 底稿')
+      // Before asking where to save: a report that does not exist is said now, not after the dialog.
+      const first = library.getReport(ids[0])
+      const path = await dialogs.chooseSavePath({
+        title: '导出核验底稿',
+        defaultName: paperFileName(ids.length === 1 ? first.meta : null, format, today()),
+        extensions: [format]
+      })
+      if (!path) return null
+      const reports = await exportPapers(library, { ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
+      return { path, reports }
     },
     exportProgress: () => (exportShare === null ? null : { share: exportShare }),
     backupLibrary: async () => {

@@ -10,6 +10,7 @@ import { createHandlers, type Dialogs } from './handlers'
 import { rememberLibrary, resolveLibraryPath } from './library-path'
 import { createExtractionHost, hostExtraction } from './extraction-host'
 import { utilityProcessSpawner } from './utility-spawner'
+import { electronPdfRenderer } from './paper-pdf'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -43,7 +44,9 @@ function start(): void {
   // Extraction runs in a utility process: a file that aborts V8 ends that process, not the app.
   const extraction = createExtractionHost(utilityProcessSpawner(join(__dirname, 'extraction-child.js')))
   const extractor = hostExtraction(extraction)
-  registerHandlers(createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary, importProgress: extractor.progress }))
+  registerHandlers(
+    createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary, importProgress: extractor.progress, renderPdf: electronPdfRenderer })
+  )
   mainWindow = createWindow()
   app.on('window-all-closed', () => {
     void extraction.close()

@@ -28,6 +28,7 @@ const api = {
   getSettings: call('getSettings'),
   setReviewer: call('setReviewer'),
   exportReports: call('exportReports'),
+  exportPaper: call('exportPaper'),
   exportProgress: call('exportProgress'),
   backupLibrary: call('backupLibrary'),
   mergeLibrary: call('mergeLibrary'),

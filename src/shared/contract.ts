@@ -62,6 +62,11 @@ export interface ApiContract {
    * folder, one file per report (jsonAs 'folder', the default), or to one .json file holding every report ('file'). null when cancelled.
    */
   exportReports: { args: { format: ExportFormat; all?: boolean; jsonAs?: 'file' | 'folder' }; result: ExportOutcome | null }
+  /**
+   * 导出核验底稿: asks where to save, then writes the working papers of these reports (one XLSX sheet
+   * each, or one PDF). A report not verified is marked 未核验 on its paper. null when cancelled.
+   */
+  exportPaper: { args: { reportIds: number[]; format: 'xlsx' | 'pdf' }; result: ExportOutcome | null }
   /** How far the export in progress is (polled by the window for its progress bar); null when none runs. */
   exportProgress: { args: Record<string, never>; result: { share: number } | null }
   /** 备份资料库: a consistent copy while the app runs. null when cancelled. */
@@ -109,6 +114,7 @@ export const OPERATIONS = [
   'getSettings',
   'setReviewer',
   'exportReports',
+  'exportPaper',
   'exportProgress',
   'backupLibrary',
   'mergeLibrary',

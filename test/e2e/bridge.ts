@@ -77,7 +77,8 @@ export const test = base.extend<{ app: AppHarness }>({
       extract: extractor.extract,
       dialogs,
       openLibrary: (path) => (current = new Library(path, { existingOnly: true })),
-      importProgress: extractor.progress
+      importProgress: extractor.progress,
+      renderPdf: (html) => printWith(page, html)
     })
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
@@ -133,6 +134,20 @@ export const test = base.extend<{ app: AppHarness }>({
 })
 
 export { expect }
+
+/** The app's printToPDF, played by the test's own Chromium: a fresh context with JavaScript off. */
+async function printWith(page: Page, html: string): Promise<Uint8Array> {
+  const browser = page.context().browser()
+  if (!browser) throw new Error('no browser to print with')
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+  try {
+    const printer = await context.newPage()
+    await printer.setContent(html, { waitUntil: 'load' })
+    return new Uint8Array(await printer.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true }))
+  } finally {
+    await context.close()
+  }
+}
 
 /** JSON cannot carry bytes: Uint8Array travels as { $bytes: base64 } both ways. */
 function reviveBytes(_key: string, value: unknown): unknown {

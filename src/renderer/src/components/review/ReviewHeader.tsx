@@ -2,6 +2,7 @@ import { openReason } from '../../../../shared/open-items'
 import { STATUS_LABELS, type ReportDetail } from '../../../../shared/types'
 import { formatTime } from '../../format'
 import { MetaField } from './MetaField'
+import { PaperMenu } from './PaperMenu'
 
 interface Props {
   detail: ReportDetail
@@ -74,6 +75,7 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
           标记为已核验
         </button>
       )}
+      <PaperMenu reportIds={[summary.id]} verified={verified} />
       <button type="button" className="button button--ghost" onClick={onHistory} title="本报告的全部修改：单元格、机关/年度/格式与状态">
         修改记录
       </button>

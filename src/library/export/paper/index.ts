@@ -1,0 +1,88 @@
+// 核验底稿: working papers of chosen reports as XLSX (one sheet each) or PDF (the HTML print view),
+// for the app and the CLI alike. Reads through the library's own API; never writes onto the library.
+
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { Library } from '../../library'
+import { refuseLibraryFile } from '../../paths'
+import { UserFacingError } from '../../../shared/contract'
+import { workingPaper, type WorkingPaper } from './data'
+import { papersHtml } from './html'
+import { papersWorkbook } from './xlsx'
+
+export type PaperFormat = 'xlsx' | 'pdf'
+
+export { workingPaper, type WorkingPaper } from './data'
+
+/** The papers of the given reports, in the order asked. */
+export function papersOf(library: Library, ids: readonly number[]): WorkingPaper[] {
+  if (!ids.length) throw new UserFacingError('paper.none', '没有可导出的报告：请选择报告，或先核验报告')
+  return ids.map((id) => {
+    try {
+      return workingPaper(library.getReport(id), library.history(id))
+    } catch (error) {
+      if (error instanceof UserFacingError && error.code === 'report.not_found') throw new UserFacingError(error.code, `找不到编号为 ${id} 的报告`)
+      throw error
+    }
+  })
+}
+
+/** The save dialog's suggestion: 核验底稿-机关-年度.xlsx for one report, 核验底稿-日期 for several. */
+export function paperFileName(meta: { agency: string | null; year: number | null } | null, format: PaperFormat, date: string): string {
+  const who = meta ? [meta.agency, meta.year].filter((x) => x !== null && x !== '').join('-') : ''
+  // Characters no file system takes in a name become "_".
+  const safe = who.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)
+  return `核验底稿-${safe || date}.${format}`
+}
+
+/** Every verified report's id, in the library's order. */
+export function verifiedIds(library: Library): number[] {
+  return library.listReports({ status: 'verified' }).map((r) => r.id)
+}
+
+/** Writes the bytes through a temporary file beside the target: a failure never leaves half a file. */
+export function writeWhole(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
+  try {
+    writeFileSync(temp, bytes)
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+}
+
+/** Renders papers as PDF bytes (Electron's printToPDF in the app, Chromium's page.pdf in the CLI). */
+export type PdfRenderer = (html: string) => Promise<Uint8Array>
+
+export interface PaperExport {
+  ids: readonly number[]
+  format: PaperFormat
+  outPath: string
+  /** Required for pdf. */
+  renderPdf?: PdfRenderer
+}
+
+/**
+ * At most this many papers in one PDF: Chromium's layout of one long print view grows faster than
+ * its length (measured here: 20 papers 7 s, 40 papers 38 s, 60 over two minutes).
+ */
+export const MAX_PDF_PAPERS = 20
+
+/** Writes the papers; returns how many reports. */
+export async function exportPapers(library: Library, request: PaperExport): Promise<number> {
+  refuseLibraryFile(library.path, request.outPath, 'export')
+  if (request.format === 'pdf' && request.ids.length > MAX_PDF_PAPERS) {
+    throw new UserFacingError('paper.too_many_pdf', `一份 PDF 底稿最多包含 ${MAX_PDF_PAPERS} 份报告（已选 ${request.ids.length} 份）；请分批导出，或导出 XLSX 底稿（每份报告一个工作表）`)
+  }
+  const papers = papersOf(library, request.ids)
+  if (request.format === 'xlsx') {
+    writeWhole(request.outPath, await papersWorkbook(papers))
+  } else if (request.format === 'pdf') {
+    if (!request.renderPdf) throw new UserFacingError('paper.no_pdf', '当前环境无法生成 PDF')
+    writeWhole(request.outPath, await request.renderPdf(papersHtml(papers)))
+  } else {
+    throw new UserFacingError('paper.bad_format', `未知的底稿格式：${String(request.format)}（可选 xlsx、pdf）`)
+  }
+  return papers.length
+}
