@@ -31,11 +31,13 @@ interface ScanSpec {
   truth: string
   form: Form
   seed: number
+  /** A cell whose printed number an ink blot half covers (as a smudged 公章 or a spill does), for OCR to mark. */
+  blot?: string
 }
 
 const SPECS: ScanSpec[] = [
   { name: 'huaian_2024_scan', truth: 'corpus/truth/001_huaian_city_2024.json', form: 'pdf', seed: 101 },
-  { name: 'pingtan_2021_mixed', truth: 'corpus/truth/008_pingtan_2021.json', form: 'mixed-pdf', seed: 102 },
+  { name: 'pingtan_2021_mixed', truth: 'corpus/truth/008_pingtan_2021.json', form: 'mixed-pdf', seed: 102, blot: 'requests.granted.natural' },
   { name: 'yiyang_2022_pictures', truth: 'seeds/truth/000_445a8fa4a95c6cf5.json', form: 'docx', seed: 103 },
   { name: 'shanghai_2019_page', truth: 'corpus/truth/004_shanghai_gov_office_2019.json', form: 'mht', seed: 104 },
   { name: 'shuyang_2023_page', truth: 'corpus/truth/005_shuyang_fgj_2023.json', form: 'html-folder', seed: 105 },
@@ -83,6 +85,8 @@ interface ReportParts {
   opening: string
   tables: { lead: string; html: string }[]
   closing: string
+  /** The numbers printed in the tables. */
+  cells: Cells
 }
 
 function reportParts(truth: Truth, seed: number): ReportParts {
@@ -111,7 +115,7 @@ ${p('一是公开内容的全面性和及时性有待提高；二是政策解读
 <p><b>六、其他需要报告的事项</b></p>
 ${p('本年度未收取信息处理费。')}
 <p align="right">${agency}</p>`
-  return { title, opening, tables, closing }
+  return { title, opening, tables, closing, cells }
 }
 
 const STYLE = '<style>body{font-family:"Droid Sans Fallback";font-size:11pt} table{border-collapse:collapse;width:100%} td{font-size:9pt} td p{margin:0}</style>'
@@ -170,9 +174,46 @@ function writeTruth(name: string, source: string, truth: Truth): void {
   writeFileSync(join(TRUTH, `${name}.json`), JSON.stringify({ ...truth, source }, null, 1) + '\n')
 }
 
+/**
+ * Where `text` is printed, alone, in the PDF LibreOffice made (pdftotext's word boxes, in points):
+ * its page index and box in pixels at DPI. The number must occur once on the report's table pages.
+ */
+function printedBox(pdf: string, text: string): { page: number; box: [number, number, number, number] } {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
+  const hits: { page: number; box: [number, number, number, number] }[] = []
+  html.split('<page ').slice(1).forEach((pageHtml, page) => {
+    for (const m of pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      if (m[5] === text) hits.push({ page, box: [1, 2, 3, 4].map((k) => (Number(m[k]) * DPI) / 72) as [number, number, number, number] })
+    }
+  })
+  const onTables = hits.filter((h) => h.page > 0)
+  if (onTables.length !== 1) throw new Error(`blot: "${text}" is printed ${onTables.length} times on the table pages, not once`)
+  return onTables[0]
+}
+
+/** A dark ink blot over the right part of the box (the last digit), drawn in place on the page PNG. */
+function blot(png: string, [x0, y0, x1, y1]: [number, number, number, number], seed: number): void {
+  const rnd = prng(seed)
+  const h = y1 - y0
+  const cx = x1 - (x1 - x0) * 0.25
+  const cy = (y0 + y1) / 2
+  const ellipse = (dx: number, dy: number, rx: number, ry: number): string =>
+    `ellipse ${(cx + dx).toFixed(1)},${(cy + dy).toFixed(1)} ${rx.toFixed(1)},${ry.toFixed(1)} 0,360`
+  // One main drop and two splashes, their offsets from the seed.
+  const drops = [ellipse(0, 0, h * 0.3, h * 0.42), ellipse(h * (0.2 + rnd() * 0.1), -h * 0.35, h * 0.12, h * 0.1), ellipse(h * 0.05, h * (0.35 + rnd() * 0.1), h * 0.14, h * 0.1)]
+  run('convert', [png, '-fill', 'gray30', ...drops.flatMap((d) => ['-draw', d]), png])
+}
+
 function scannedPages(parts: ReportParts, spec: ScanSpec): string[] {
   const rnd = prng(spec.seed)
-  return renderPages(wholeReport(parts), spec.name).map((png, i) => {
+  const pages = renderPages(wholeReport(parts), spec.name)
+  if (spec.blot) {
+    const value = parts.cells[spec.blot]
+    if (typeof value !== 'number') throw new Error(`blot: ${spec.blot} holds no number`)
+    const { page, box } = printedBox(join(WORK, spec.name, `${spec.name}.pdf`), String(value))
+    blot(pages[page], box, spec.seed)
+  }
+  return pages.map((png, i) => {
     const jpg = png.replace(/\.png$/, '.jpg')
     degrade(png, jpg, scanOf(rnd), spec.seed * 100 + i)
     return jpg
