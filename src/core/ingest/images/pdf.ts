@@ -8,7 +8,7 @@ import { warning } from '../../messages'
 import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, localAssets } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
-import { canvasLib, greyFromRgba } from './raster'
+import { canvasLib, encodeCanvas, greyFromRgba } from './raster'
 import type { PageImage } from './types'
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>
@@ -85,7 +85,7 @@ async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi:
   type RenderParameters = Parameters<PdfPage['render']>[0]
   await page.render({ canvasContext: context, canvas, viewport } as unknown as RenderParameters).promise
   const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
-  const jpeg = new Uint8Array(await canvas.encode('jpeg', 85))
+  const jpeg = await encodeCanvas(canvas, 'jpeg', 85)
   page.cleanup()
   return {
     index,

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import type { Raster } from './types'
 
 type CanvasModule = typeof import('@napi-rs/canvas')
+type Canvas = InstanceType<CanvasModule['Canvas']>
 
 let canvasModule: CanvasModule | null = null
 
@@ -52,5 +53,25 @@ export async function encodeGreyPng(raster: Raster): Promise<Uint8Array> {
     rgba[p + 3] = 255
   }
   context.putImageData(image, 0, 0)
-  return new Uint8Array(await canvas.encode('png'))
+  return encodeCanvas(canvas, 'png')
+}
+
+/** Canvases whose async encode is running on the libuv threadpool. */
+const encoding = new Set<Canvas>()
+
+/**
+ * `canvas.encode`, holding the canvas until the encode settles. @napi-rs/canvas (0.1.x) hands the
+ * threadpool task a bare pointer to the skia surface without keeping the canvas alive; once the
+ * calling frame no longer needs `canvas` after its `await`, V8 may collect it mid-encode, its
+ * finaliser frees the surface, and the encode segfaults (upstream Brooooooklyn/canvas#1312, fixed
+ * there in #1314). That killed vitest forks ("Worker exited unexpectedly") and would kill the
+ * extraction child the same way. Every async encode goes through here.
+ */
+export async function encodeCanvas(canvas: Canvas, format: 'png' | 'jpeg', quality?: number): Promise<Uint8Array> {
+  encoding.add(canvas)
+  try {
+    return new Uint8Array(format === 'png' ? await canvas.encode('png') : await canvas.encode('jpeg', quality))
+  } finally {
+    encoding.delete(canvas)
+  }
 }
