@@ -189,6 +189,8 @@ export interface Outlier {
   z: number
   why: string
   reportIds: number[]
+  /** Among reportIds, those not verified (only with "all"): the why says so too. */
+  unverifiedReportIds: number[]
 }
 
 export interface RateOutliers {
@@ -229,13 +231,15 @@ export function outliers(rows: readonly AgencyRow[], def: RateDefinition, minSam
     const v = r.rates[def.id].value!
     const z = (v - med) / scale
     if (Math.abs(z) <= OUTLIER_Z) continue
+    const unverifiedIds = r.rates[def.id].unverifiedReportIds
     result.flagged.push({
       agency: r.agency,
       agencyKey: r.agencyKey,
       value: v,
       z,
-      why: `${def.label} ${percent(v)}，${z > 0 ? '高于' : '低于'}同范围中位数 ${percent(med)}（稳健 z = ${z.toFixed(1)}，|z| > ${OUTLIER_Z}）`,
-      reportIds: r.rates[def.id].reportIds
+      why: `${def.label} ${percent(v)}，${z > 0 ? '高于' : '低于'}同范围中位数 ${percent(med)}（稳健 z = ${z.toFixed(1)}，|z| > ${OUTLIER_Z}）${unverifiedIds.length ? '；含未核验的报告' : ''}`,
+      reportIds: r.rates[def.id].reportIds,
+      unverifiedReportIds: unverifiedIds
     })
   }
   result.flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
