@@ -38,7 +38,7 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
      WHERE ${where} ORDER BY r.id`
   )
     .raw()
-    .all(withoutUnused(params, 'keys')) as ReportTuple[]
+    .all(params) as ReportTuple[]
   const cells = new Map<number, Map<string, StatCell>>(reportRows.map(([id]) => [id, new Map()]))
   const cellRows = sql(
     db,
@@ -60,10 +60,4 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
     verified: status === 'verified',
     cells: cells.get(id)!
   }))
-}
-
-// better-sqlite3 refuses named parameters a statement does not use.
-function withoutUnused<T extends Record<string, unknown>>(params: T, name: keyof T): Omit<T, typeof name> {
-  const { [name]: _unused, ...rest } = params
-  return rest
 }
