@@ -17,6 +17,7 @@ import type {
   SourceView
 } from '../shared/types'
 import { searchClause } from './search'
+import { libraryStats, type LibraryStats, type StatsFilter } from './stats'
 import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
 import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
@@ -234,6 +235,11 @@ export class Library {
   /** Writes verified reports (or all) as xlsx/csv to a file, or json files into a folder. Returns how many. */
   export(format: ExportFormat, outPath: string, options: ExportOptions = {}): Promise<number> {
     return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options, readOnly: this.readOnly !== null })
+  }
+
+  /** 统计分析: by year, by agency and the outliers over the chosen reports (verified only unless all). */
+  stats(filter: StatsFilter = {}): LibraryStats {
+    return libraryStats(this.db, filter)
   }
 
   /** 备份资料库: a consistent copy while the library stays open. */

@@ -45,7 +45,7 @@ describe('XLSX export', () => {
     const path = join(tempDir(), 'out.xlsx')
     expect(await library.export('xlsx', path)).toBe(3)
     const wb = await readWorkbook(path)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '申请情况', '主动公开', '复议诉讼', '问题清单', '核验记录'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '申请情况', '主动公开', '复议诉讼', '问题清单', '核验记录', '分析'])
 
     const summary = wb.getWorksheet('汇总')!
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
@@ -118,7 +118,7 @@ describe('XLSX export', () => {
     expect(parts).toBeGreaterThan(2)
     const expectedRequests = ['申请情况', ...Array.from({ length: parts - 1 }, (_, i) => `申请情况（续${i + 1}）`)]
     expect(names.slice(0, 1 + parts)).toEqual(['汇总', ...expectedRequests])
-    expect(names.slice(1 + parts)).toEqual(['主动公开', '复议诉讼', '问题清单', '核验记录'])
+    expect(names.slice(1 + parts)).toEqual(['主动公开', '复议诉讼', '问题清单', '核验记录', '分析'])
     let rows = 0
     for (const name of expectedRequests) {
       const ws = wb.getWorksheet(name)!

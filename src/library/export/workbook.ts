@@ -24,7 +24,12 @@ export class ExcelDate {
   }
 }
 
-export type CellValue = string | number | SharedText | ExcelDate | null
+/** A share (0…1) shown as a percentage; the cell holds the number itself. */
+export class Percent {
+  constructor(readonly share: number) {}
+}
+
+export type CellValue = string | number | SharedText | ExcelDate | Percent | null
 
 /** The two cell styles of styles.xml below: plain, and the header. */
 export type CellStyle = 'plain' | 'header'
@@ -108,6 +113,7 @@ export class SheetWriter {
       const v = values[i]
       const ref = `${columnName(i + 1)}${r}`
       if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${s}><v>${v}</v></c>`
+      else if (v instanceof Percent && Number.isFinite(v.share)) xml += `<c r="${ref}" s="3"><v>${v.share}</v></c>`
       else if (v instanceof SharedText) xml += `<c r="${ref}"${s} t="s"><v>${v.index}</v></c>`
       else if (v instanceof ExcelDate) {
         const serial = v.serial()
@@ -292,10 +298,11 @@ function coreProps(creator: string): string {
   )
 }
 
-// Style 0: plain. Style 1: the header (bold, centred, wrapped, light fill, thin rule below). Style 2: a date and time.
+// Style 0: plain. Style 1: the header (bold, centred, wrapped, light fill, thin rule below). Style 2: a date and
+// time. Style 3: a percentage with one decimal.
 const STYLES =
   `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
-  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>' +
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>' +
   '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
@@ -303,8 +310,9 @@ const STYLES =
   '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
   '<border><left/><right/><top/><bottom style="thin"><color rgb="FF9AA8B5"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
   '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
-  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'

@@ -1,6 +1,6 @@
 // The XLSX export: 汇总 (one row per report, every cell as a number), 申请情况 / 主动公开 / 复议诉讼
 // (long form), 问题清单 (findings) and 核验记录 (the edit log), all written side by side in one pass
-// over the reports, each report's cells read once. Numbers are numbers, blank stays blank, "/" stays
+// over the reports, each report's cells read once; then 分析 (the statistics, analysis-sheet.ts). Numbers are numbers, blank stays blank, "/" stays
 // text. Assembled into a temporary file and renamed at the end: a crash never leaves half a workbook.
 
 import { mkdtempSync, renameSync, rmSync } from 'node:fs'
@@ -15,6 +15,8 @@ import { neutralise } from './safe-text'
 import { ExcelDate, WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
 import { ruleName } from '../../core/validate/rule-names'
 import { STAGING_PREFIX } from '../leftovers'
+import { libraryStats } from '../stats'
+import { writeAnalysisSheet } from './analysis-sheet'
 
 /** Excel holds 1,048,576 rows a sheet; a longer long-form sheet continues on the next. */
 export const ROWS_PER_SHEET = 1_000_000
@@ -57,6 +59,8 @@ export async function writeXlsx(db: Db, path: string, options: ExportOptions = {
       await workbook.settle()
       await new Promise((resolve) => setImmediate(resolve))
     }
+    // Over the same reports as the rest of the workbook (verified only unless all), in the same snapshot.
+    writeAnalysisSheet(workbook, libraryStats(db, { all: options.all }))
     await workbook.commit(temp)
     renameSync(temp, path)
   } catch (e) {

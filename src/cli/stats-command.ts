@@ -1,0 +1,75 @@
+// report-desk stats: the aggregates of 统计分析 — by year, by agency, 值得关注 — over the verified
+// reports (all with --all, unverified ones named), as tab-separated tables or JSON.
+
+import { MEASURES, RATES, type LibraryStats, type Rate } from '../library/stats'
+import { withLibrary } from './library-commands'
+import { flagValue } from './args'
+import { tsvLine } from './tsv'
+
+const out = (line: string): void => void process.stdout.write(line + '\n')
+
+/** The years after each --year (`--year 2021 2022` and `--year 2021 --year 2022` alike); NaN for one that is no year. */
+export function yearsFrom(args: string[]): number[] {
+  const years: number[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--year') continue
+    while (i + 1 < args.length && !args[i + 1].startsWith('--')) years.push(/^\d{4}$/.test(args[++i]) ? Number(args[i]) : NaN)
+  }
+  return years
+}
+
+export async function statsCommand(args: string[]): Promise<number> {
+  const years = yearsFrom(args)
+  if (years.some(Number.isNaN) || (args.includes('--year') && years.length === 0)) {
+    process.stderr.write('--year 后应为四位年份，如 --year 2021 2022 / --year takes four-digit years\n')
+    return 2
+  }
+  const all = args.includes('--all')
+  const agency = flagValue(args, '--agency') ?? undefined
+  return withLibrary(args, (library) => {
+    const stats = library.stats({ years, agency, all })
+    if (args.includes('--json')) out(JSON.stringify(stats, null, 2))
+    else printTables(stats)
+    return 0
+  }, { readOnly: true })
+}
+
+const percent = (r: Rate): string => (r.value === null ? '' : `${(r.value * 100).toFixed(1)}%`)
+const ids = (list: readonly number[]): string => list.join(',')
+
+function printTables(stats: LibraryStats): void {
+  const unverified = stats.unverifiedReportIds.length
+  out(stats.filter.all ? `统计范围：全部报告 ${stats.reportCount} 份，其中未核验 ${unverified} 份` : `统计范围：已核验的报告 ${stats.reportCount} 份`)
+  if (stats.reportCount === 0) out(stats.filter.all ? '没有符合条件的报告。' : '没有符合条件的已核验报告（--all：统计全部报告，未核验的逐项标出）。')
+  out('')
+  out('按年度')
+  out(tsvLine(['年度', '报告数', '未核验报告', ...MEASURES.map((m) => m.label), '空白或“/”未计入（报告编号）']))
+  for (const y of stats.byYear) {
+    const blanks = MEASURES.filter((m) => y.measures[m.id].blank.length).map((m) => `${m.label}:${ids(y.measures[m.id].blank.map((b) => b.reportId))}`)
+    out(tsvLine([y.year ?? '年度未识别', y.reportIds.length, ids(y.unverifiedReportIds), ...MEASURES.map((m) => y.measures[m.id].value ?? ''), blanks.join('; ')]))
+  }
+  out('')
+  out('按机关')
+  out(tsvLine(['机关', '年度', '报告数', '未核验报告', '新收申请', ...RATES.map((r) => r.label), '比率为空的原因', '报告编号']))
+  for (const a of stats.byAgency) {
+    const reasons = RATES.filter((d) => a.rates[d.id].reason).map((d) => `${d.label}:${a.rates[d.id].reason}`)
+    out(tsvLine([
+      a.agency ?? '（未识别机关）',
+      a.years.join(','),
+      a.reportIds.length,
+      ids(a.unverifiedReportIds),
+      a.newReceived.value ?? '',
+      ...RATES.map((d) => percent(a.rates[d.id])),
+      reasons.join('; '),
+      ids(a.reportIds)
+    ]))
+  }
+  out('')
+  out('值得关注')
+  for (const o of stats.outliers) {
+    const label = RATES.find((d) => d.id === o.rate)!.label
+    if (o.note) out(tsvLine([label, o.note]))
+    for (const f of o.flagged) out(tsvLine([label, f.agency ?? '（未识别机关）', f.why, ids(f.reportIds)]))
+    if (!o.note && !o.flagged.length) out(tsvLine([label, `${o.n} 个机关中无离群值`]))
+  }
+}

@@ -1,0 +1,127 @@
+// A small library for 统计分析 whose every figure was worked out by hand (see stats/stats.test.ts):
+// blanks, "/", a 2019-form report, a report where （七）总计 is 0, and an unverified report.
+
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import type { Extractor } from '../extractor'
+import { Library } from '../library'
+import { handReport, tempDir } from './fixtures'
+
+const DENIED = ['state_secret', 'prohibited_by_law', 'security_stability', 'third_party_rights', 'internal_affairs', 'process_info', 'enforcement_files', 'administrative_query']
+const UNABLE = ['not_held', 'needs_creation', 'still_unclear']
+const NOT_PROCESSED = ['petition_complaint', 'repeated', 'publication', 'mass_repeated', 'confirm_existing']
+const OTHER_2021 = ['no_correction', 'unpaid_fee', 'misc']
+
+interface Spec {
+  newReceived: string
+  total: string
+  carriedForward: string
+  granted: string
+  partial: string
+  /** Sub-row → raw; the other sub-rows of the group are '0'. */
+  denied?: Record<string, string>
+  unable?: Record<string, string>
+  notProcessed?: Record<string, string>
+  /** 2021: sub-row → raw; 2019: { total }. */
+  other?: Record<string, string>
+  review: [total: string, corrected: string]
+  direct: [total: string, corrected: string]
+  afterReview: [total: string, corrected: string]
+}
+
+function group(prefix: string, rows: string[], given: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(rows.map((r) => [`requests.${prefix}.${r}.total`, given[r] ?? '0']))
+}
+
+function cells(spec: Spec, template: '2021' | '2019'): Record<string, string> {
+  return {
+    'requests.new_received.total': spec.newReceived,
+    'requests.total.total': spec.total,
+    'requests.carried_forward.total': spec.carriedForward,
+    'requests.granted.total': spec.granted,
+    'requests.partially_granted.total': spec.partial,
+    ...group('denied', DENIED, spec.denied),
+    ...group('unable', UNABLE, spec.unable),
+    ...group('not_processed', NOT_PROCESSED, spec.notProcessed),
+    ...(template === '2019' ? { 'requests.other.total': spec.other?.total ?? '0' } : group('other', OTHER_2021, spec.other)),
+    'appeals.review.total': spec.review[0],
+    'appeals.review.corrected': spec.review[1],
+    'appeals.litigation_direct.total': spec.direct[0],
+    'appeals.litigation_direct.corrected': spec.direct[1],
+    'appeals.litigation_after_review.total': spec.afterReview[0],
+    'appeals.litigation_after_review.corrected': spec.afterReview[1]
+  }
+}
+
+interface FixtureReport {
+  name: string
+  agency: string
+  year: number
+  template: '2021' | '2019'
+  verified: boolean
+  spec: Spec
+}
+
+/** Ids 1…5 in this order. */
+export const STATS_REPORTS: FixtureReport[] = [
+  {
+    name: 'a2021.txt', agency: '甲市教育局', year: 2021, template: '2021', verified: true,
+    spec: {
+      newReceived: '10', total: '10', carriedForward: '2', granted: '5', partial: '1',
+      denied: { state_secret: '1' }, unable: { not_held: '1' }, notProcessed: { repeated: '1' }, other: { misc: '1' },
+      review: ['4', '1'], direct: ['2', '1'], afterReview: ['2', '0']
+    }
+  },
+  {
+    name: 'b2021.txt', agency: '乙县民政局', year: 2021, template: '2021', verified: true,
+    spec: {
+      newReceived: '20', total: '20', carriedForward: '0', granted: '10', partial: '6',
+      denied: { process_info: '2' }, other: { no_correction: '2' },
+      review: ['/', '/'], direct: ['0', '0'], afterReview: ['0', '0']
+    }
+  },
+  {
+    name: 'c2020.txt', agency: '丙区统计局', year: 2020, template: '2019', verified: true,
+    spec: {
+      newReceived: '8', total: '8', carriedForward: '1', granted: '4', partial: '0',
+      unable: { not_held: '2' }, other: { total: '2' },
+      review: ['1', '1'], direct: ['1', '0'], afterReview: ['0', '0']
+    }
+  },
+  {
+    // Blank 新收, "/" in one 不予公开 sub-row, 总计 0, blank 复议.
+    name: 'a2022.txt', agency: '甲市教育局', year: 2022, template: '2021', verified: true,
+    spec: {
+      newReceived: '', total: '0', carriedForward: '0', granted: '0', partial: '0',
+      denied: { state_secret: '/' },
+      review: ['', ''], direct: ['0', '0'], afterReview: ['0', '0']
+    }
+  },
+  {
+    name: 'e2021.txt', agency: '戊市财政局', year: 2021, template: '2021', verified: false,
+    spec: {
+      newReceived: '100', total: '100', carriedForward: '0', granted: '100', partial: '0',
+      review: ['2', '2'], direct: ['0', '0'], afterReview: ['0', '0']
+    }
+  }
+]
+
+/** The library file path; closed, so tests open it as they need (read-only like the CLI). */
+export async function statsLibrary(): Promise<string> {
+  const path = join(tempDir(), 'stats.sqlite')
+  const library = new Library(path)
+  const byName = new Map(STATS_REPORTS.map((r) => [r.name, r]))
+  const extract: Extractor = async (file) => {
+    const r = byName.get(file.name)!
+    return { value: handReport(r.name, r.agency, r.year, cells(r.spec, r.template), r.template), messages: [] }
+  }
+  await library.importFiles(STATS_REPORTS.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
+  library.close()
+  // Verified as a reviewer would leave them; the hand figures do not add up for the checks, and the
+  // checks are not what is under test here.
+  const db = new Database(path)
+  const verify = db.prepare("UPDATE reports SET status = 'verified', verified_by = '测试' WHERE id = ?")
+  STATS_REPORTS.forEach((r, i) => r.verified && verify.run(i + 1))
+  db.close()
+  return path
+}
