@@ -238,7 +238,7 @@ test('library: filter by status and year, Traditional search, export through the
   await expect(library.banner).toContainText(`已导出 3 份报告：${xlsx}`)
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(xlsx)
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '申请情况', '主动公开', '复议诉讼', '问题清单', '核验记录'])
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '申请情况', '主动公开', '复议诉讼', '问题清单', '核验记录', '分析'])
   expect(workbook.getWorksheet('汇总')!.rowCount).toBe(3 + 3)
 })
 
