@@ -5,15 +5,7 @@
 export type Value = number | null
 export type Cells = Record<string, Value>
 
-export function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 0x100000000
-  }
-}
+export { prng } from './bench/synthetic-report'
 
 export const COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'] as const
 

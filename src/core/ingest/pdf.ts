@@ -11,7 +11,7 @@ import { dropChrome, type PageItems } from './pdf/chrome'
 import type { PageContent } from './pdf/geometry'
 import { joinPages } from './pdf/join'
 import { layoutPage } from './pdf/layout'
-import { loadPdfJs, localAssets } from './pdf/loader'
+import { loadPdfJs, openPdf } from './pdf/loader'
 import { paintsImages, readPage } from './pdf/page-content'
 import { judgeTextLayer } from './pdf/quality'
 
@@ -38,16 +38,7 @@ export async function pdfToDocument(bytes: Uint8Array, limits: PdfLimits = DEFAU
   } catch (e) {
     return failed(error('pdf.engine', 'PDF 解析组件无法加载', `The PDF engine could not be loaded: ${String(e)}`))
   }
-  const task = pdfjs.getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    cMapPacked: true,
-    ...localAssets(),
-    verbosity: 0
-  })
+  const task = openPdf(pdfjs, bytes)
   let doc: PdfDoc
   try {
     doc = await withTimeout(task.promise, limits.pageTimeoutMs)

@@ -6,7 +6,7 @@
 import type { Message, Result } from '../../messages'
 import { warning } from '../../messages'
 import { DEFAULT_PDF_LIMITS } from '../pdf'
-import { loadPdfJs, localAssets } from '../pdf/loader'
+import { loadPdfJs, openPdf } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
 import { canvasLib, encodeCanvas, greyFromRgba } from './raster'
 import type { PageImage } from './types'
@@ -26,15 +26,7 @@ export interface PdfImageOptions {
 
 export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions = {}): Promise<Result<PageImage[]>> {
   const pdfjs = await loadPdfJs()
-  const task = pdfjs.getDocument({
-    data: bytes.slice(),
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    cMapPacked: true,
-    ...localAssets(),
-    verbosity: 0
-  })
+  const task = openPdf(pdfjs, bytes)
   try {
     const doc = await task.promise
     const messages: Message[] = []

@@ -47,3 +47,19 @@ export function localAssets(): LocalAssets {
   }
   return assets
 }
+
+/**
+ * Opens a PDF the way every reader in the engine must: a copy of the bytes (pdf.js detaches the
+ * buffer it is given), no eval, no font faces or system fonts, the bundled CMaps and fonts only.
+ */
+export function openPdf(pdfjs: PdfJs, bytes: Uint8Array): ReturnType<PdfJs['getDocument']> {
+  return pdfjs.getDocument({
+    data: bytes.slice(),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    cMapPacked: true,
+    ...localAssets(),
+    verbosity: 0
+  })
+}
