@@ -58,7 +58,7 @@ function printTables(stats: LibraryStats): void {
       a.years.join(','),
       a.reportIds.length,
       ids(a.unverifiedReportIds),
-      a.newReceived.value ?? '',
+      a.measures.newReceived.value ?? '',
       ...RATES.map((d) => percent(a.rates[d.id])),
       reasons.join('; '),
       ids(a.reportIds)

@@ -17,7 +17,8 @@ import type {
   SourceView
 } from '../shared/types'
 import { searchClause } from './search'
-import { libraryStats, type LibraryStats, type StatsFilter } from './stats'
+import { compareAgency, libraryStats, type LibraryStats, type StatsFilter } from './stats'
+import type { AgencyComparison } from '../shared/stats'
 import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
 import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
@@ -41,12 +42,15 @@ export interface ListFilter {
   search?: string
   year?: number
   status?: ReportStatus
+  /** Only these reports (e.g. those behind a bar of the 统计 screen). */
+  ids?: number[]
 }
 
 const list = (search: string): string => `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status,
     r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_IDS} AS near_duplicates
   FROM reports r JOIN files f ON f.id = r.file_id
-  WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status) AND ${search}
+  WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status)
+    AND (@ids IS NULL OR r.id IN (SELECT value FROM json_each(@ids))) AND ${search}
   ORDER BY r.updated_at DESC, r.id DESC`
 
 /** Said when a zero-byte file became a new library (it may have been meant as something else). */
@@ -132,9 +136,10 @@ export class Library {
 
   /** Newest edits first. Each word searched matches agency (as typed, or Simplified), file name, year or status (see search.ts). */
   listReports(filter: string | ListFilter = {}): ReportSummary[] {
-    const { search, year, status } = typeof filter === 'string' ? { search: filter } : filter
+    const { search, year, status, ids } = typeof filter === 'string' ? { search: filter } : filter
     const clause = searchClause(typeof search === 'string' ? search : undefined)
     const rows = sql(this.db, list(clause.where)).all({
+      ids: Array.isArray(ids) ? JSON.stringify(ids) : null,
       year: Number.isInteger(year) ? year : null,
       status: status ?? null,
       ...clause.params
@@ -240,6 +245,11 @@ export class Library {
   /** 统计分析: by year, by agency and the outliers over the chosen reports (verified only unless all). */
   stats(filter: StatsFilter = {}): LibraryStats {
     return libraryStats(this.db, filter)
+  }
+
+  /** One agency's reports side by side with every cell's change and the 上年结转 ↔ 结转下年度 link. */
+  compareAgency(agencyKey: string, options: { all?: boolean } = {}): AgencyComparison {
+    return compareAgency(this.db, agencyKey, options)
   }
 
   /** 备份资料库: a consistent copy while the library stays open. */

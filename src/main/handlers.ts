@@ -8,6 +8,8 @@ import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
 import { isLibraryFile } from '../library/paths'
 import { exportPapers, paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
+import { writeChartFile } from '../library/export/chart-file'
+import type { StatsFilter } from '../shared/stats'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -49,6 +51,21 @@ function reportIdOf(args: { reportId?: unknown }): number {
 function stringArg(value: unknown, what: string): string {
   if (typeof value !== 'string') throw new UserFacingError('ipc.bad_args', `参数无效：${what}`)
   return value
+}
+
+/** The 统计 filter as the window sent it, every part checked (years are four-digit integers). */
+function statsFilterOf(args: StatsFilter): StatsFilter {
+  const years = Array.isArray(args.years) ? args.years.filter((y) => Number.isInteger(y) && y >= 1000 && y <= 9999) : []
+  return { years, agency: optionalString(args.agency), all: args.all === true }
+}
+
+/** Report ids from the window: positive integers, at most one list's worth. */
+function idsOf(value: unknown): number[] | undefined {
+  if (value === undefined) return undefined
+  if (!Array.isArray(value) || value.length > 100_000 || !value.every((id) => Number.isInteger(id) && id > 0)) {
+    throw new UserFacingError('ipc.bad_args', '参数无效：报告编号列表')
+  }
+  return value as number[]
 }
 
 function optionalString(value: unknown): string | undefined {
@@ -98,8 +115,9 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       }
       return library.importFiles(files, extract)
     },
-    listReports: ({ search, year, status }) =>
+    listReports: ({ search, year, status, ids }) =>
       library.listReports({
+        ids: idsOf(ids),
         search: optionalString(search),
         year: typeof year === 'number' && Number.isInteger(year) ? year : undefined,
         status: STATUSES.includes(status as ReportStatus) ? status : undefined
@@ -180,6 +198,19 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       if (!path) return null
       const reports = await exportPapers(library, { ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
       return { path, reports }
+    },
+    getStats: (args) => library.stats(statsFilterOf(args)),
+    compareAgency: (args) => library.compareAgency(stringArg(args.agencyKey, '机关'), { all: args.all === true }),
+    saveChart: async ({ name, format, content }) => {
+      if (format !== 'png' && format !== 'svg') throw new UserFacingError('chart.bad_format', '图表只能导出为 PNG 或 SVG')
+      const path = await dialogs.chooseSavePath({
+        title: '导出图表',
+        defaultName: `${stringArg(name, '图表名称').replace(/[\\/:*?"<>|]/g, '_')}-${today()}.${format}`,
+        extensions: [format]
+      })
+      if (!path) return null
+      writeChartFile(library.path, path, format, stringArg(content, '图表内容'))
+      return { path }
     },
     exportProgress: () => (exportShare === null ? null : { share: exportShare }),
     backupLibrary: async () => {

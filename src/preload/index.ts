@@ -34,6 +34,9 @@ const api = {
   mergeLibrary: call('mergeLibrary'),
   openLibrary: call('openLibrary'),
   reextractStale: call('reextractStale'),
+  getStats: call('getStats'),
+  compareAgency: call('compareAgency'),
+  saveChart: call('saveChart'),
   listMergeConflicts: call('listMergeConflicts'),
   settleMergeConflict: call('settleMergeConflict')
 } satisfies Api

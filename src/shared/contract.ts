@@ -20,6 +20,7 @@ import type {
   Settings,
   SourceView
 } from './types'
+import type { AgencyComparison, LibraryStats, StatsFilter } from './stats'
 
 export interface FilePayload {
   name: string
@@ -35,7 +36,8 @@ export interface ApiContract {
   importFiles: { args: { files: FilePayload[] }; result: ImportOutcome[] }
   /** OCR progress of the file being imported (polled by the import queue); null when none is being read by OCR. */
   importProgress: { args: Record<string, never>; result: ImportProgress | null }
-  listReports: { args: { search?: string; year?: number; status?: ReportStatus }; result: ReportSummary[] }
+  /** ids: only these reports (a bar of the 统计 screen shows its reports in the list). */
+  listReports: { args: { search?: string; year?: number; status?: ReportStatus; ids?: number[] }; result: ReportSummary[] }
   getReport: { args: { reportId: number }; result: ReportDetail }
   getSource: { args: { reportId: number }; result: SourceView }
   /** Sets a cell from the reviewer's text ('' blanks it); findings re-run; a verified report reopens. */
@@ -77,6 +79,12 @@ export interface ApiContract {
   openLibrary: { args: Record<string, never>; result: LibraryInfo | null }
   /** Re-extracts every report an older engine read; human edits are kept, disagreements listed. */
   reextractStale: { args: Record<string, never>; result: ReextractSummary }
+  /** 统计分析: the figures of the filtered reports (verified only unless `all`), by year and by agency, with outliers and jumps. */
+  getStats: { args: StatsFilter; result: LibraryStats }
+  /** One agency's reports side by side, oldest first, every cell's change and the 上年结转 ↔ 结转下年度 link. */
+  compareAgency: { args: { agencyKey: string; all?: boolean }; result: AgencyComparison }
+  /** Asks where to save a chart, then writes it: SVG as text, PNG as base64. null when cancelled. */
+  saveChart: { args: { name: string; format: 'png' | 'svg'; content: string }; result: { path: string } | null }
   /** Merge conflicts kept until a person settles them. */
   listMergeConflicts: { args: Record<string, never>; result: PendingMergeConflict[] }
   /** Settles one conflict (keep ours, or take theirs); the conflicts still waiting. */
@@ -120,6 +128,9 @@ export const OPERATIONS = [
   'mergeLibrary',
   'openLibrary',
   'reextractStale',
+  'getStats',
+  'compareAgency',
+  'saveChart',
   'listMergeConflicts',
   'settleMergeConflict'
 ] as const satisfies readonly Operation[]

@@ -46,7 +46,7 @@ export function writeAnalysisSheet(workbook: WorkbookWriter, stats: LibraryStats
       a.years.join('、') || null,
       a.reportIds.length,
       ids(a.unverifiedReportIds) || null,
-      a.newReceived.value,
+      a.measures.newReceived.value,
       ...RATES.map((d) => rateCell(a.rates[d.id])),
       reasons.join('；') || null,
       ids(a.reportIds)

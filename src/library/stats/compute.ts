@@ -3,7 +3,8 @@
 // its cells blank is blank for that report, is left out of the sum, and the report is listed.
 
 import type { TemplateId } from '../../core/template'
-import { MEASURES, MIN_OUTLIER_SAMPLE, OUTLIER_Z, RATES, measureKeys, type MeasureId, type RateDefinition, type RateId } from './measures'
+import type { AgencyRow, Figure, MeasureId, Outlier, Rate, RateId, RateOutliers, YearRow } from '../../shared/stats'
+import { MEASURES, MIN_OUTLIER_SAMPLE, OUTLIER_Z, RATES, measureKeys, type RateDefinition } from './measures'
 
 export interface StatCell {
   value: number | null
@@ -20,6 +21,8 @@ export interface StatReport {
   /** The current cells (human over extracted) among the keys the measures read; absent = blank. */
   cells: ReadonlyMap<string, StatCell>
 }
+
+export type { AgencyRow, Figure, Outlier, Rate, RateOutliers, YearRow }
 
 export interface MeasureValue {
   value: number | null
@@ -40,20 +43,6 @@ export function measureValue(report: StatReport, id: MeasureId): MeasureValue {
   return { value: blankKeys.length || keys.length === 0 ? null : sum, keys, blankKeys }
 }
 
-/** A sum over reports, with where it came from. */
-export interface Figure {
-  /** Null when no report had the measure filled in. */
-  value: number | null
-  /** The reports added up. */
-  reportIds: number[]
-  /** The cell keys added up (of every template involved). */
-  keys: string[]
-  /** Reports left out because a cell was blank or "/", with those cells. */
-  blank: { reportId: number; keys: string[] }[]
-  /** Among reportIds, those not verified (only with "all"). */
-  unverifiedReportIds: number[]
-}
-
 export function sumMeasure(reports: readonly StatReport[], id: MeasureId): Figure {
   const figure: Figure = { value: null, reportIds: [], keys: [], blank: [], unverifiedReportIds: [] }
   const keys = new Set<string>()
@@ -70,19 +59,6 @@ export function sumMeasure(reports: readonly StatReport[], id: MeasureId): Figur
   }
   figure.keys = [...keys]
   return figure
-}
-
-export interface Rate {
-  /** 0…1, or null with a reason. */
-  value: number | null
-  reason: string | null
-  numerator: number | null
-  denominator: number | null
-  reportIds: number[]
-  keys: string[]
-  /** Reports left out of the rate, and why. */
-  excluded: { reportId: number; reason: string }[]
-  unverifiedReportIds: number[]
 }
 
 const measureLabel = (id: MeasureId): string => MEASURES.find((m) => m.id === id)!.label
@@ -120,13 +96,6 @@ export function rateOver(reports: readonly StatReport[], def: RateDefinition): R
   return rate
 }
 
-export interface YearRow {
-  year: number | null
-  reportIds: number[]
-  unverifiedReportIds: number[]
-  measures: Record<MeasureId, Figure>
-}
-
 function groupBy<K>(reports: readonly StatReport[], keyOf: (r: StatReport) => K): Map<K, StatReport[]> {
   const groups = new Map<K, StatReport[]>()
   for (const r of reports) {
@@ -151,17 +120,6 @@ export function byYear(reports: readonly StatReport[]): YearRow[] {
   }))
 }
 
-export interface AgencyRow {
-  /** The name as first written among its reports; null when none was read. */
-  agency: string | null
-  agencyKey: string | null
-  years: number[]
-  reportIds: number[]
-  unverifiedReportIds: number[]
-  newReceived: Figure
-  rates: Record<RateId, Rate>
-}
-
 /** One row per agency (matched by agency key, so 益陽 and 益阳 are one), most new requests first. */
 export function byAgency(reports: readonly StatReport[]): AgencyRow[] {
   const rows = [...groupBy(reports, (r) => r.agencyKey)].map(([agencyKey, rs]): AgencyRow => ({
@@ -170,39 +128,16 @@ export function byAgency(reports: readonly StatReport[]): AgencyRow[] {
     years: [...new Set(rs.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b),
     reportIds: rs.map((r) => r.id),
     unverifiedReportIds: unverified(rs),
-    newReceived: sumMeasure(rs, 'newReceived'),
+    measures: Object.fromEntries(MEASURES.map((m) => [m.id, sumMeasure(rs, m.id)])) as Record<MeasureId, Figure>,
     rates: Object.fromEntries(RATES.map((d) => [d.id, rateOver(rs, d)])) as Record<RateId, Rate>
   }))
-  return rows.sort((a, b) => (b.newReceived.value ?? -1) - (a.newReceived.value ?? -1) || (a.agencyKey ?? '').localeCompare(b.agencyKey ?? ''))
+  return rows.sort((a, b) => (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || (a.agencyKey ?? '').localeCompare(b.agencyKey ?? ''))
 }
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b)
   const mid = s.length >> 1
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
-}
-
-export interface Outlier {
-  agency: string | null
-  agencyKey: string | null
-  value: number
-  z: number
-  why: string
-  reportIds: number[]
-  /** Among reportIds, those not verified (only with "all"): the why says so too. */
-  unverifiedReportIds: number[]
-}
-
-export interface RateOutliers {
-  rate: RateId
-  /** Agencies with a value of the rate. */
-  n: number
-  minSample: number
-  median: number | null
-  mad: number | null
-  /** Why nothing could be flagged (small sample, no spread); null when the test ran. */
-  note: string | null
-  flagged: Outlier[]
 }
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
@@ -239,6 +174,7 @@ export function outliers(rows: readonly AgencyRow[], def: RateDefinition, minSam
       z,
       why: `${def.label} ${percent(v)}，${z > 0 ? '高于' : '低于'}同范围中位数 ${percent(med)}（稳健 z = ${z.toFixed(1)}，|z| > ${OUTLIER_Z}）${unverifiedIds.length ? '；含未核验的报告' : ''}`,
       reportIds: r.rates[def.id].reportIds,
+      keys: r.rates[def.id].keys,
       unverifiedReportIds: unverifiedIds
     })
   }

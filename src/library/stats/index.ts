@@ -2,21 +2,18 @@
 // Every figure keeps the report ids and cell keys it came from.
 
 import type { Db } from '../db'
-import { byAgency, byYear, outliers, type AgencyRow, type RateOutliers, type YearRow } from './compute'
-import { RATES } from './measures'
-import { readStatReports, type StatsFilter } from './read'
+import type { LibraryStats, StatsDefinitions, StatsFilter } from '../../shared/stats'
+import { byAgency, byYear, outliers } from './compute'
+import { GENERAL_NOTES, MEASURES, RATES } from './measures'
+import { readStatReports } from './read'
 
-export type { StatsFilter } from './read'
-export type { AgencyRow, Figure, Outlier, Rate, RateOutliers, YearRow } from './compute'
+export type { AgencyRow, Figure, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
 export { GENERAL_NOTES, MEASURES, MIN_OUTLIER_SAMPLE, RATES } from './measures'
 
-export interface LibraryStats {
-  filter: { years: number[]; agency: string | null; all: boolean }
-  reportCount: number
-  unverifiedReportIds: number[]
-  byYear: YearRow[]
-  byAgency: AgencyRow[]
-  outliers: RateOutliers[]
+export const DEFINITIONS: StatsDefinitions = {
+  measures: MEASURES.map((m) => ({ id: m.id, label: m.label, unit: m.id === 'feesAmount' ? '万元' : '件', definition: m.label })),
+  rates: RATES.map((r) => ({ id: r.id, label: r.label, definition: r.definition })),
+  notes: [...GENERAL_NOTES]
 }
 
 export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
@@ -28,6 +25,10 @@ export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
     unverifiedReportIds: reports.filter((r) => !r.verified).map((r) => r.id),
     byYear: byYear(reports),
     byAgency: agencies,
-    outliers: RATES.map((def) => outliers(agencies, def))
+    outliers: RATES.map((def) => outliers(agencies, def)),
+    jumps: [],
+    definitions: DEFINITIONS
   }
 }
+
+export { compareAgency } from './compare'

@@ -2,21 +2,9 @@
 // has one （六）其他处理 row, the 2021 form three), and the definitions of the rates. Pure data.
 
 import { templateKeys, type TemplateId } from '../../core/template'
+import type { MeasureId, RateId } from '../../shared/stats'
 
-export type MeasureId =
-  | 'newReceived'
-  | 'concluded'
-  | 'carriedForward'
-  | 'granted'
-  | 'partiallyGranted'
-  | 'denied'
-  | 'unable'
-  | 'notProcessed'
-  | 'otherHandling'
-  | 'reviewTotal'
-  | 'reviewCorrected'
-  | 'litigationTotal'
-  | 'litigationCorrected'
+export type { MeasureId, RateId }
 
 export interface Measure {
   id: MeasureId
@@ -31,6 +19,7 @@ const oneOf = (...ks: string[]) => (key: string) => ks.includes(key)
 
 export const MEASURES: readonly Measure[] = [
   { id: 'newReceived', label: '新收申请', keys: exact('requests.new_received.total') },
+  { id: 'carriedOver', label: '上年结转', keys: exact('requests.carried_over.total') },
   { id: 'concluded', label: '办结（（七）总计）', keys: exact('requests.total.total') },
   { id: 'carriedForward', label: '结转下年度', keys: exact('requests.carried_forward.total') },
   { id: 'granted', label: '予以公开', keys: exact('requests.granted.total') },
@@ -51,7 +40,11 @@ export const MEASURES: readonly Measure[] = [
     id: 'litigationCorrected',
     label: '行政诉讼结果纠正',
     keys: oneOf('appeals.litigation_direct.corrected', 'appeals.litigation_after_review.corrected')
-  }
+  },
+  { id: 'licensingDecisions', label: '行政许可处理决定', keys: exact('active.licensing.decisions') },
+  { id: 'punishmentDecisions', label: '行政处罚处理决定', keys: exact('active.punishment.decisions') },
+  // Only the 2021 form has an amount; a 2019 report has none, so it is left out (not read as 0).
+  { id: 'feesAmount', label: '行政事业性收费（万元）', keys: exact('active.fees.amount') }
 ]
 
 export const MEASURE_BY_ID = new Map(MEASURES.map((m) => [m.id, m]))
@@ -73,8 +66,6 @@ export function measureKeys(id: MeasureId, template: TemplateId | null): string[
 export const STAT_KEYS: readonly string[] = [
   ...new Set(MEASURES.flatMap((m) => [...measureKeys(m.id, '2021'), ...measureKeys(m.id, '2019')]))
 ]
-
-export type RateId = 'disclosure' | 'reviewCorrection' | 'litigationCorrection'
 
 export interface RateDefinition {
   id: RateId

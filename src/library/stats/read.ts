@@ -5,17 +5,11 @@
 import type { TemplateId } from '../../core/template'
 import { sql, type Db } from '../db'
 import { searchClause } from '../search'
+import type { StatsFilter } from '../../shared/stats'
 import type { StatCell, StatReport } from './compute'
 import { STAT_KEYS } from './measures'
 
-export interface StatsFilter {
-  /** Only these years; all years when absent or empty. */
-  years?: number[]
-  /** Words matched as the library list's search box matches them (agency, Simplified or Traditional). */
-  agency?: string
-  /** Every report; by default only verified ones. Unverified reports are flagged in every figure. */
-  all?: boolean
-}
+export type { StatsFilter }
 
 const WHERE = `(@all = 1 OR r.status = 'verified')
   AND (@years IS NULL OR r.year IN (SELECT value FROM json_each(@years)))`

@@ -83,12 +83,12 @@ describe('by year', () => {
 describe('by agency', () => {
   it('gives 新收 and the rates with their sources; a blank or zero denominator is null with a reason', async () => {
     const s = await stats()
-    expect(s.byAgency.map((a) => [a.agency, a.newReceived.value])).toEqual([['乙县民政局', 20], ['甲市教育局', 10], ['丙区统计局', 8]])
+    expect(s.byAgency.map((a) => [a.agency, a.measures.newReceived.value])).toEqual([['乙县民政局', 20], ['甲市教育局', 10], ['丙区统计局', 8]])
     const [b, a, c] = s.byAgency
     // 甲: (5 + 1 + 0 + 0) / (10 + 0); 2022's 总计 0 adds nothing.
     expect(a.rates.disclosure).toMatchObject({ value: 0.6, numerator: 6, denominator: 10, reportIds: [1, 4], reason: null })
     expect(a.rates.disclosure.keys).toEqual(['requests.granted.total', 'requests.partially_granted.total', 'requests.total.total'])
-    expect(a.newReceived).toMatchObject({ value: 10, reportIds: [1], blank: [{ reportId: 4, keys: ['requests.new_received.total'] }] })
+    expect(a.measures.newReceived).toMatchObject({ value: 10, reportIds: [1], blank: [{ reportId: 4, keys: ['requests.new_received.total'] }] })
     expect(a.rates.reviewCorrection).toMatchObject({
       value: 0.25, reportIds: [1], excluded: [{ reportId: 4, reason: '行政复议结果纠正、行政复议总计空白或为“/”' }]
     })

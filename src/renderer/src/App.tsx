@@ -1,19 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { LibraryScreen } from './screens/LibraryScreen'
 import { ReviewScreen } from './screens/ReviewScreen'
+import { StatsScreen } from './screens/StatsScreen'
 import { ReviewerDialog } from './components/review/ReviewerDialog'
 import type { LibraryInfo, Settings } from '../../shared/types'
 import { useImportQueue } from './library/useImportQueue'
 import { INITIAL_BROWSE, listArgs, stepFrom, type BrowseState, type Step } from './library/browse'
 
-/** The screen lives in the URL hash (#/report/12), so a reload returns to the same report. */
+/** The screen lives in the URL hash (#/report/12, #/stats), so a reload returns to the same place. */
 function reportFromHash(): number | null {
   const m = /^#\/report\/(\d+)$/.exec(window.location.hash)
   return m ? Number(m[1]) : null
 }
 
+const statsFromHash = (): boolean => window.location.hash === '#/stats'
+
 export function App(): React.JSX.Element {
   const [reportId, setReportId] = useState<number | null>(reportFromHash)
+  const [stats, setStats] = useState(statsFromHash)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [library, setLibrary] = useState<LibraryInfo | null>(null)
   const [landed, setLanded] = useState(0)
@@ -31,7 +35,10 @@ export function App(): React.JSX.Element {
   }
 
   useEffect(() => {
-    const onHash = (): void => setReportId(reportFromHash())
+    const onHash = (): void => {
+      setReportId(reportFromHash())
+      setStats(statsFromHash())
+    }
     window.addEventListener('hashchange', onHash)
     loadLibrary()
     return () => window.removeEventListener('hashchange', onHash)
@@ -40,6 +47,19 @@ export function App(): React.JSX.Element {
   const go = (id: number | null): void => {
     window.location.hash = id === null ? '' : `#/report/${id}`
     setReportId(id)
+    setStats(false)
+  }
+
+  const showStats = (): void => {
+    window.location.hash = '#/stats'
+    setReportId(null)
+    setStats(true)
+  }
+
+  /** A bar or a row of the 统计 screen: the library list, showing just its reports. */
+  const showReports = (ids: number[], label: string): void => {
+    setBrowse((b) => ({ ...b, filters: { ...b.filters, search: '', year: null, status: null, only: { ids, label } }, selectedId: null }))
+    go(null)
   }
 
   /** Steps run one after another, each from the report shown when it runs (Alt+← twice goes back two). */
@@ -92,6 +112,14 @@ export function App(): React.JSX.Element {
       <header className="app-header">
         <h1>年报核验台</h1>
         <span className="app-subtitle">政府信息公开工作年度报告 · 表格提取与核验</span>
+        <nav className="app-nav" aria-label="页面">
+          <button type="button" className="app-nav__tab" aria-current={!stats ? 'page' : undefined} onClick={() => (reportId === null ? go(null) : backToList(reportId))}>
+            资料库
+          </button>
+          <button type="button" className="app-nav__tab" aria-current={stats ? 'page' : undefined} onClick={showStats} data-testid="nav-stats">
+            统计
+          </button>
+        </nav>
         <span className="app-header__spacer" />
         {queue.busy && reportId !== null && (
           <span className="app-header__importing" role="status" data-testid="import-progress-header">
@@ -120,7 +148,9 @@ export function App(): React.JSX.Element {
         </div>
       )}
       <main className="app-main">
-        {reportId === null ? (
+        {stats ? (
+          <StatsScreen onShowReports={showReports} onOpenReport={(id) => openFromList(id, [id])} />
+        ) : reportId === null ? (
           <LibraryScreen browse={browse} onBrowse={setBrowse} onOpen={openFromList} onLibraryOpened={loadLibrary} queue={queue} landed={landed} />
         ) : (
           <ReviewScreen key={reportId} reportId={reportId} onBack={() => backToList(reportId)} onStep={step} />

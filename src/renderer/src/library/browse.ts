@@ -8,6 +8,8 @@ export interface ListFilters {
   search: string
   year: number | null
   status: ReportStatus | null
+  /** Only these reports, with what they are (a bar of the 统计 screen: "2021 年 · 新收申请"). */
+  only: { ids: number[]; label: string } | null
 }
 
 export interface SortState {
@@ -25,7 +27,7 @@ export interface BrowseState {
 }
 
 export const INITIAL_BROWSE: BrowseState = {
-  filters: { search: '', year: null, status: null },
+  filters: { search: '', year: null, status: null, only: null },
   sort: [{ colId: 'updatedAt', sort: 'desc' }],
   order: [],
   selectedId: null
@@ -53,6 +55,11 @@ export function stepFrom(order: number[], current: number, step: Step, statuses:
 }
 
 /** The listReports arguments for the list's filters. */
-export function listArgs({ search, year, status }: ListFilters): { search?: string; year?: number; status?: ReportStatus } {
-  return { ...(search.trim() ? { search: search.trim() } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }
+export function listArgs({ search, year, status, only }: ListFilters): { search?: string; year?: number; status?: ReportStatus; ids?: number[] } {
+  return {
+    ...(search.trim() ? { search: search.trim() } : {}),
+    ...(year ? { year } : {}),
+    ...(status ? { status } : {}),
+    ...(only ? { ids: only.ids } : {})
+  }
 }

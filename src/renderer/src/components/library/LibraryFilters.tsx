@@ -12,6 +12,14 @@ interface Props {
 export function LibraryFilters({ filters, years, onChange }: Props): React.JSX.Element {
   return (
     <div className="filters">
+      {filters.only && (
+        <span className="filters__only" data-testid="list-only" title={`只显示统计图中选中的 ${filters.only.ids.length} 份报告`}>
+          统计：{filters.only.label}（{filters.only.ids.length} 份）
+          <button type="button" className="filters__only-clear" aria-label="取消统计筛选" onClick={() => onChange({ ...filters, only: null })}>
+            ×
+          </button>
+        </span>
+      )}
       <input
         type="search"
         className="input library__search"

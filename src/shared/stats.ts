@@ -1,0 +1,185 @@
+// What 统计分析 answers, as plain data shared by the library (which computes it), the CLI, the
+// exports and the 统计 screen. Every figure keeps the report ids and cell keys it came from, so a
+// bar, a table cell or an outlier leads back to its reports.
+
+import type { TemplateId } from '../core/template/cells'
+import type { ReportStatus } from './types'
+
+export type MeasureId =
+  | 'newReceived'
+  | 'carriedOver'
+  | 'concluded'
+  | 'carriedForward'
+  | 'granted'
+  | 'partiallyGranted'
+  | 'denied'
+  | 'unable'
+  | 'notProcessed'
+  | 'otherHandling'
+  | 'reviewTotal'
+  | 'reviewCorrected'
+  | 'litigationTotal'
+  | 'litigationCorrected'
+  | 'licensingDecisions'
+  | 'punishmentDecisions'
+  | 'feesAmount'
+
+export type RateId = 'disclosure' | 'reviewCorrection' | 'litigationCorrection'
+
+export interface StatsFilter {
+  /** Only these years; all years when absent or empty. */
+  years?: number[]
+  /** Words matched as the library list's search box matches them (agency, Simplified or Traditional). */
+  agency?: string
+  /** Every report; by default only verified ones. Unverified reports are flagged in every figure. */
+  all?: boolean
+}
+
+/** A sum over reports, with where it came from. */
+export interface Figure {
+  /** Null when no report had the measure filled in. */
+  value: number | null
+  /** The reports added up. */
+  reportIds: number[]
+  /** The cell keys added up (of every template involved). */
+  keys: string[]
+  /** Reports left out because a cell was blank or "/", with those cells. */
+  blank: { reportId: number; keys: string[] }[]
+  /** Among reportIds, those not verified (only with "all"). */
+  unverifiedReportIds: number[]
+}
+
+export interface Rate {
+  /** 0…1, or null with a reason. */
+  value: number | null
+  reason: string | null
+  numerator: number | null
+  denominator: number | null
+  reportIds: number[]
+  keys: string[]
+  /** Reports left out of the rate, and why. */
+  excluded: { reportId: number; reason: string }[]
+  unverifiedReportIds: number[]
+}
+
+export interface YearRow {
+  year: number | null
+  reportIds: number[]
+  unverifiedReportIds: number[]
+  measures: Record<MeasureId, Figure>
+}
+
+export interface AgencyRow {
+  /** The name as first written among its reports; null when none was read. */
+  agency: string | null
+  agencyKey: string | null
+  years: number[]
+  reportIds: number[]
+  unverifiedReportIds: number[]
+  measures: Record<MeasureId, Figure>
+  rates: Record<RateId, Rate>
+}
+
+export interface Outlier {
+  agency: string | null
+  agencyKey: string | null
+  value: number
+  z: number
+  why: string
+  reportIds: number[]
+  /** The cells the rate was computed from. */
+  keys: string[]
+  /** Among reportIds, those not verified (only with "all"): the why says so too. */
+  unverifiedReportIds: number[]
+}
+
+export interface RateOutliers {
+  rate: RateId
+  /** Agencies with a value of the rate. */
+  n: number
+  minSample: number
+  median: number | null
+  mad: number | null
+  /** Why nothing could be flagged (small sample, no spread); null when the test ran. */
+  note: string | null
+  flagged: Outlier[]
+}
+
+/** One agency's figure changing sharply from one year to the next. */
+export interface Jump {
+  agency: string | null
+  agencyKey: string | null
+  what: MeasureId | RateId
+  label: string
+  fromYear: number
+  toYear: number
+  from: number
+  to: number
+  /** In Chinese: what changed, by how much, and which rule it broke. */
+  why: string
+  /** [earlier report, later report]. */
+  reportIds: [number, number]
+  keys: string[]
+  unverifiedReportIds: number[]
+}
+
+/** What a label and a definition are, for the ? panel, the 分析 sheet and the CLI. */
+export interface StatsDefinitions {
+  measures: { id: MeasureId; label: string; unit: string; definition: string }[]
+  rates: { id: RateId; label: string; definition: string }[]
+  /** How blanks, rates, outliers and jumps are treated. */
+  notes: string[]
+}
+
+export interface LibraryStats {
+  filter: { years: number[]; agency: string | null; all: boolean }
+  reportCount: number
+  unverifiedReportIds: number[]
+  byYear: YearRow[]
+  byAgency: AgencyRow[]
+  outliers: RateOutliers[]
+  jumps: Jump[]
+  definitions: StatsDefinitions
+}
+
+/** One cell of one report in the compare view; null when that report's template has no such cell. */
+export interface ComparedCell {
+  raw: string | null
+  value: number | null
+  /** value − the previous report's value, when both are numbers. */
+  delta: number | null
+  /** Raw text differs from the previous report's (blank → number, "/" → 0, 3 → 5 …). */
+  changed: boolean
+}
+
+export interface ComparedRow {
+  key: string
+  /** 二, 三 or 四. */
+  table: string
+  row: string
+  column: string
+  cells: (ComparedCell | null)[]
+  /** Any cell differs from the one before it. */
+  changed: boolean
+}
+
+/** 上年结转 of a year against 结转下年度 of the year before, column by column. */
+export interface CarryLink {
+  fromReportId: number
+  toReportId: number
+  fromYear: number
+  toYear: number
+  columns: { column: string; forwardKey: string; overKey: string; forward: number | null; over: number | null; holds: boolean | null }[]
+  /** null when a cell needed is blank or the years are not consecutive. */
+  holds: boolean | null
+  why: string
+}
+
+export interface AgencyComparison {
+  agency: string | null
+  agencyKey: string
+  /** Oldest first. */
+  reports: { id: number; year: number | null; template: TemplateId | null; status: ReportStatus; fileName: string }[]
+  rows: ComparedRow[]
+  carry: CarryLink[]
+}
