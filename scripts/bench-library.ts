@@ -16,7 +16,7 @@ const POOL = 40
 const AGENCIES = ['市应急管理局', '县财政局', '区教育局', '市卫生健康委员会', '县人民政府办公室', '市生态环境局', '区市场监督管理局']
 const PLACES = ['益阳', '米易', '东风', '舟曲', '平潭', '淮安', '洪泽', '沭阳', '攀枝花', '舒城']
 
-async function extractedPool(): Promise<ExtractedFile[]> {
+export async function extractedPool(): Promise<ExtractedFile[]> {
   const pool: ExtractedFile[] = []
   for (let i = 0; i < POOL; i++) {
     const text = toPipeText(syntheticReport(i, i % 5 === 4 ? '2019' : '2021'))
@@ -27,7 +27,7 @@ async function extractedPool(): Promise<ExtractedFile[]> {
 }
 
 /** Library entry i: a pooled extraction under its own agency, year and bytes. */
-function entry(pool: ExtractedFile[], i: number): { bytes: Uint8Array; extracted: ExtractedFile } {
+export function entry(pool: ExtractedFile[], i: number): { bytes: Uint8Array; extracted: ExtractedFile } {
   const base = pool[i % pool.length]
   const agency = `${PLACES[i % PLACES.length]}${Math.floor(i / 50)}${AGENCIES[(i >> 3) % AGENCIES.length]}`
   const year = 2019 + (i % 5)
