@@ -8,9 +8,12 @@ interface Props {
   onOpenReport: (reportId: number) => void
 }
 
-/** A label path as printed: the levels above the last one muted, so 1.属于国家秘密 keeps its （三）不予公开. */
-function Label({ path }: { path: string }): React.JSX.Element {
-  const levels = path.split('/')
+/**
+ * A label path as printed: the levels above the last one muted, so 1.属于国家秘密 keeps its （三）不予公开.
+ * Table 二's labels have one level, and its "本年增/减" is a slash of the form, not a level.
+ */
+function Label({ path, table }: { path: string; table: string }): React.JSX.Element {
+  const levels = table === '二' ? [path] : path.split('/')
   const last = levels.pop()
   return (
     <>
@@ -90,11 +93,11 @@ export function AgencyCompareTable({ comparison, groups, onOpenReport }: Props):
                 <tr key={row.key} className={row.changed ? 'agency-compare__row--changed' : undefined}>
                   {labelSpan > 0 && (
                     <th scope="row" rowSpan={labelSpan} className="agency-compare__row-label" title={row.row}>
-                      <Label path={row.row} />
+                      <Label path={row.row} table={row.table} />
                     </th>
                   )}
                   <td className="agency-compare__column-label" title={row.column}>
-                    <Label path={row.column} />
+                    <Label path={row.column} table={row.table} />
                   </td>
                   {row.cells.map((cell, i) => (
                     <Cell key={reports[i].id} cell={cell} before={row.cells[i - 1]} beforeYear={reports[i - 1]?.year ?? null} year={reports[i].year} rowKey={row.key} />
