@@ -80,3 +80,15 @@ test('an agency with one report says there is nothing to compare', async ({ app 
   await compare.closeButton.click()
   await expect(compare.view).toBeHidden()
 })
+
+test('an agency gone from the library meanwhile: the compare view says so in Chinese', async ({ app }) => {
+  await openCompareLibrary(app)
+  const compare = new ComparePage(app.page)
+  await app.page.getByTestId('nav-stats').click()
+  await expect(app.page.getByTestId('agency-row').filter({ hasText: '乙县民政局' })).toBeVisible()
+  // Deleted by another window of the app after the 统计 screen listed it.
+  const id = app.library.listReports().find((r) => r.agency === '乙县民政局')!.id
+  app.library.deleteReport(id, '重复导入')
+  await app.page.getByTestId('agency-row').filter({ hasText: '乙县民政局' }).click()
+  await expect(compare.error).toHaveText('无法对比该机关的报告：资料库中没有机关“乙县民政局”的报告')
+})

@@ -205,7 +205,37 @@ describe('compareAgency: an agency with nothing to compare', () => {
   })
 
   it('an unknown agency is a Chinese error', () => {
-    expect(() => compareAgency(db, '丁县财政局')).toThrow(UserFacingError)
-    expect(() => compareAgency(db, '丁县财政局')).toThrow('资料库中没有机关“丁县财政局”的报告')
+    expect(() => compareAgency(db, '己县财政局')).toThrow(UserFacingError)
+    expect(() => compareAgency(db, '己县财政局')).toThrow('资料库中没有机关“己县财政局”的报告')
+  })
+})
+
+describe('compareAgency: years that cannot be linked', () => {
+  it('two reports of one year: compared, not linked', () => {
+    const c = compareAgency(db, '丁县财政局')
+    expect(c.reports.map((r) => [r.id, r.year])).toEqual([
+      [8, 2021],
+      [9, 2021]
+    ])
+    expect(cells(c, 'requests.new_received.total')).toEqual([
+      ['0', null, false],
+      ['3', 3, true]
+    ])
+    expect(c.carry).toHaveLength(1)
+    expect(c.carry[0]).toMatchObject({ holds: null, why: '两份报告同为 2021 年，无法核对上年结转' })
+  })
+
+  it('a report of unknown year and form comes last, shows the cells it holds, and is not linked', () => {
+    const c = compareAgency(db, '戊市财政局')
+    expect(c.reports.map((r) => [r.id, r.year, r.template])).toEqual([
+      [10, 2021, '2021'],
+      [11, null, null]
+    ])
+    expect(c.rows).toHaveLength(200)
+    expect(cells(c, 'requests.new_received.total')).toEqual([
+      ['0', null, false],
+      ['4', 4, true]
+    ])
+    expect(c.carry[0]).toMatchObject({ fromReportId: 10, toReportId: 11, holds: null, why: '报告年度不明，无法核对上年结转' })
   })
 })

@@ -115,6 +115,7 @@ function carryLink(from: Report, to: Report): CarryLink {
     const column = cellSpec(forwardKey, '2021')!.column
     return { column, forwardKey, overKey, forward, over, holds: consecutive && forward !== null && over !== null ? forward === over : null }
   })
+  // CarryLink's years are numbers: 0 stands for a year not read, and the link then says so in why.
   const link = { fromReportId: from.id, toReportId: to.id, fromYear: from.year ?? 0, toYear: to.year ?? 0, columns }
   if (!consecutive) return { ...link, holds: null, why: notConsecutive(from.year, to.year) }
   const Y = from.year!

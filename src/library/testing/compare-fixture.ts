@@ -21,7 +21,7 @@ interface FixtureReport {
   cells: Record<string, string>
 }
 
-/** Ids 1…7 in this order. */
+/** Ids 1…11 in this order. */
 export const COMPARE_REPORTS: FixtureReport[] = [
   {
     name: 'jia2019.txt', agency: COMPARE_AGENCY, year: 2019, template: '2019', verified: true,
@@ -67,7 +67,13 @@ export const COMPARE_REPORTS: FixtureReport[] = [
     cells: { 'requests.carried_over.natural': '1', 'requests.carried_over.total': '', 'active.licensing.decisions': '9' }
   },
   { name: 'yi2021.txt', agency: '乙县民政局', year: 2021, template: '2021', verified: true, cells: {} },
-  { name: 'bing2022.txt', agency: '丙区统计局', year: 2022, template: '2021', verified: false, cells: {} }
+  { name: 'bing2022.txt', agency: '丙区统计局', year: 2022, template: '2021', verified: false, cells: {} },
+  // Two reports of one year: nothing to link.
+  { name: 'ding2021a.txt', agency: '丁县财政局', year: 2021, template: '2021', verified: true, cells: {} },
+  { name: 'ding2021b.txt', agency: '丁县财政局', year: 2021, template: '2021', verified: true, cells: { 'requests.new_received.total': '3' } },
+  // The second one's year and form are cleared by the reviewer (see compareLibrary): it comes last, unlinked.
+  { name: 'wu2021.txt', agency: '戊市财政局', year: 2021, template: '2021', verified: true, cells: {} },
+  { name: 'wu-unknown.txt', agency: '戊市财政局', year: 2022, template: '2021', verified: true, cells: { 'requests.new_received.total': '4' } }
 ]
 
 function formCells(report: FixtureReport): Record<string, string> {
@@ -87,6 +93,8 @@ export async function compareLibrary(dir: string): Promise<string> {
     await library.importFiles(COMPARE_REPORTS.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
     library.setReviewer('测试')
     library.editCell(3, 'requests.new_received.natural', '7', '原文为 7')
+    library.editMeta(11, 'year', '', '年度无法确认')
+    library.editMeta(11, 'template', '', '格式无法确认')
   } finally {
     library.close()
   }
