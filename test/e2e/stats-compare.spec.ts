@@ -71,6 +71,24 @@ test('an agency over the years: its years, the changed cells with their deltas, 
   await expect(app.page.getByTestId('review-header')).toBeVisible()
 })
 
+test('with unverified reports too, the compare view marks them 未核验 and checks their link', async ({ app }) => {
+  await openCompareLibrary(app)
+  const compare = new ComparePage(app.page)
+  await compare.openFromStats(COMPARE_AGENCY)
+  await expect(compare.years).toHaveText('4 份报告：2019、2021、2022、2023')
+  await expect(compare.yearHeader(2023).locator('..')).not.toContainText('未核验')
+
+  await compare.showUnverifiedToo()
+  await expect(compare.years).toHaveText('5 份报告：2019、2021、2022、2023、2024（其中 1 份未核验）')
+  await expect(compare.yearHeader(2024).locator('..')).toContainText('未核验')
+  await expect(compare.view.getByTestId('compare-left-out')).toHaveCount(0)
+  await expect(compare.carryLinks).toHaveCount(4)
+  const blank = compare.carryLink(2023, 2024)
+  await expect(blank).toHaveAttribute('data-holds', 'null')
+  await expect(blank).toContainText('无法核对：总计（2023 年结转下年度 1 件，2024 年上年结转空白）。其余 6 栏一致')
+  await expect(compare.cell('requests.carried_over.total', 2024)).toHaveText('空白')
+})
+
 test('an agency with one report says there is nothing to compare', async ({ app }) => {
   await openCompareLibrary(app)
   const compare = new ComparePage(app.page)

@@ -32,6 +32,11 @@ export class ComparePage {
     await this.page.getByTestId('agency-row').filter({ hasText: agency }).first().click()
   }
 
+  /** The 统计 screen's status filter, which the compare view follows. */
+  async showUnverifiedToo(): Promise<void> {
+    await this.page.getByRole('radio', { name: '全部（含未核验）' }).check()
+  }
+
   /** The cell of `key` in the report of `year`. */
   cell(key: string, year: number): Locator {
     return this.view.locator(`[data-testid="compare-cell"][data-key="${key}"][data-year="${year}"]`)

@@ -79,7 +79,7 @@ function Comparison({ comparison, all, onOpenReport }: { comparison: AgencyCompa
 
   const leftOutNote = leftOut > 0 && !all && (
     <p className="agency-compare__note" data-testid="compare-left-out">
-      另有 {leftOut} 份未核验的报告未列入；在统计筛选中选择包括未核验的报告即可一并对比。
+      另有 {leftOut} 份未核验的报告未列入；在统计筛选中选择“全部（含未核验）”即可一并对比。
     </p>
   )
   if (comparison.reports.length < 2) {
