@@ -182,4 +182,6 @@ export interface AgencyComparison {
   reports: { id: number; year: number | null; template: TemplateId | null; status: ReportStatus; fileName: string }[]
   rows: ComparedRow[]
   carry: CarryLink[]
+  /** The agency's unverified reports left out (verified only); 0 with "all". */
+  unverifiedLeftOut?: number
 }
