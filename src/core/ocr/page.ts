@@ -1,7 +1,7 @@
 // One page image → its ruled tables read cell by cell and its other text read line by line.
 // Boxes are given in pixels of the page image as it was (before levelling), origin top-left.
 
-import { cellBands } from './cell-crop'
+import { cellInk } from './cell-crop'
 import { skewAngle } from './deskew'
 import { detectLines, recogniseCrops, type LineReading } from './engine'
 import { findGrids, findRulings } from './grid'
@@ -21,6 +21,8 @@ export interface OcrCell {
   confidence: number
   /** Other readings (an unsure character replaced by its runner-up), most likely first. */
   alternatives: string[]
+  /** Set when solid ink (a blot, a spill, a heavy stamp) covers part of a number: the reading cannot be trusted. */
+  obscured?: true
 }
 
 export interface OcrTable {
@@ -107,14 +109,19 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
 
   const tables: OcrTable[] = []
   for (const grid of grids) {
-    const bands = grid.cells.map((c) => cellBands(level, c.box, inset))
-    const crops = bands.flat().map((b) => b.crop)
+    const inks = grid.cells.map((c) => cellInk(level, c.box, inset, unit))
+    const crops = inks.flatMap((ink) => ink.bands.map((b) => b.crop))
     const readings = crops.length ? await recogniseCrops(crops) : []
     let k = 0
     const cells: OcrCell[] = grid.cells.map((c, i) => {
-      const own = readings.slice(k, k + bands[i].length)
-      k += bands[i].length
-      return { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box: back(c.box), ...cellText(own) }
+      const own = readings.slice(k, k + inks[i].bands.length)
+      k += inks[i].bands.length
+      const cell: OcrCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box: back(c.box), ...cellText(own) }
+      // solid ink means something in a number is hidden; a label's dense characters at a low
+      // resolution are solid too, but a label is no value (and a reading that is not a number is
+      // marked by the extractor as such)
+      if (inks[i].solid && readsAsNumber(cell.text)) cell.obscured = true
+      return cell
     })
     tables.push({ box: back(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
     if (options.deadline !== undefined && Date.now() > options.deadline) break
@@ -184,6 +191,14 @@ function backToImage(width: number, height: number, skew: number): (b: PixelBox)
     const round = (v: number): number => Math.round(v * 10) / 10
     return [round(Math.max(0, Math.min(...xs))), round(Math.max(0, Math.min(...ys))), round(Math.min(width, Math.max(...xs))), round(Math.min(height, Math.max(...ys)))]
   }
+}
+
+/** What a number cell may read as, the blot itself included (■, ○, 。): digits and number marks only. */
+const NUMBER_READING = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■●]+$/
+
+/** True for a reading a number cell could hold: at least one digit or mark, nothing else. */
+export function readsAsNumber(text: string): boolean {
+  return NUMBER_READING.test(text.replace(/\s+/g, ''))
 }
 
 /** The lines read in one cell → its text, confidence and alternative readings. */
