@@ -35,17 +35,32 @@ export interface CellInk {
    * says "obscured" only for a cell read as a number.
    */
   solid: boolean
+  /** Pixels of ink in the cell, and how many of them are coloured (seal red, blue ink; 0 on a grey page). */
+  ink: number
+  coloured: number
 }
 
 /**
- * The ink of a cell: its bands for the recognition model, and whether solid ink hides part of it.
- * `inset` is how far inside the ruling lines to start; `unit` is the page's text height (unitOf).
+ * The ink of a cell: its bands for the recognition model, whether solid ink hides part of it and
+ * how much of it is coloured. `inset` is how far inside the ruling lines to start; `unit` is the
+ * page's text height (unitOf); `colour` the page's coloured pixels, levelled with it (colourPlane).
  */
-export function cellInk(page: Raster, box: [number, number, number, number], inset: number, unit: number): CellInk {
+export function cellInk(page: Raster, box: [number, number, number, number], inset: number, unit: number, colour?: Raster | null): CellInk {
   const ink = inkMask(page, box, inset)
-  if (!ink) return { bands: [], solid: false }
+  if (!ink) return { bands: [], solid: false, ink: 0, coloured: 0 }
+  const { mask, x0, y0, w, h } = ink
+  let count = 0
+  let coloured = 0
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!mask[y * w + x]) continue
+      count++
+      // the plane was turned bilinearly with the page: half-covered pixels count from the middle
+      if (colour && colour.data[(y0 + y) * colour.width + x0 + x] >= 128) coloured++
+    }
+  }
   // crops are contrast-stretched against the cell's paper, so a shaded header row reads like a white one
-  return { bands: bandsOf(page, ink), solid: isSolid(ink.mask, ink.w, ink.h, unit) }
+  return { bands: bandsOf(page, ink), solid: isSolid(mask, w, h, unit), ink: count, coloured }
 }
 
 /** The cell's ink inside the ruling lines, rulings' remnants and specks cleared; null for a sliver of a cell. */

@@ -68,6 +68,27 @@ function blotLastDigit(page: Raster, box: [number, number, number, number]): voi
   }
 }
 
+/**
+ * A red 公章's ring, `thickness` px, through the middle of the ink inside `box`, drawn as a colour
+ * picture decodes: red's grey (luma ~92) in the grey pixels, its pixels in the colour bits. The
+ * ring's box is returned.
+ */
+function sealRingThrough(page: Raster, box: [number, number, number, number], radius: number, thickness: number): [number, number, number, number] {
+  const cx = (box[0] + box[2]) / 2 - radius * 0.6
+  const cy = (box[1] + box[3]) / 2 + radius * 0.8
+  page.colour ??= new Uint8Array((page.width * page.height + 7) >> 3)
+  for (let y = Math.max(0, Math.floor(cy - radius - thickness)); y <= Math.min(page.height - 1, cy + radius + thickness); y++) {
+    for (let x = Math.max(0, Math.floor(cx - radius - thickness)); x <= Math.min(page.width - 1, cx + radius + thickness); x++) {
+      if (Math.abs(Math.hypot(x - cx, y - cy) - radius) > thickness / 2) continue
+      const i = y * page.width + x
+      // red over black print stays black; over paper it is red's grey
+      page.data[i] = Math.min(page.data[i], 92)
+      page.colour[i >> 3] |= 0x80 >> (i & 7)
+    }
+  }
+  return [cx - radius, cy - radius, cx + radius, cy + radius]
+}
+
 describe('OCR of a number under an ink blot', () => {
   it('marks a blotted cell of table 二 (in no equation) as obscured; the clean page has no such mark', async () => {
     const picture = await decodePicture(readFileSync(join(SCANS, 'files', 'dongfeng_2021_photos', '表二.png')))
@@ -89,5 +110,25 @@ describe('OCR of a number under an ink blot', () => {
     // the blot is on that cell alone
     expect(Object.keys(report.cells).filter((k) => report.cells[k].ocr?.obscured)).toEqual([key])
     expect(report.messages.map((m) => m.code)).toContain('ocr.obscured')
+  }, 120_000)
+
+  it('marks the numbers a thin red seal ring runs through (too thin to be solid ink, found by its colour)', async () => {
+    const picture = await decodePicture(readFileSync(join(SCANS, 'files', 'dongfeng_2021_photos', '表二.png')))
+    expect(picture.colour).toBeUndefined()
+    const key = 'active.punishment.decisions'
+    const clean = extractReport(ocrDocument([{ imageIndex: 0, page: await readPage(picture) }], 'txt'))
+    expect(clean.cells[key]).toMatchObject({ value: 6, review: false })
+    const stamped = { ...picture, data: picture.data.slice() }
+    // a 4 cm seal at 150 dpi has a radius of ~120 px; its ring is 3 px (0.5 mm)
+    const ring = sealRingThrough(stamped, clean.cells[key].source!.bbox!, 120, 3)
+    const report = extractReport(ocrDocument([{ imageIndex: 0, page: await readPage(stamped) }], 'txt'))
+    const obscured = Object.keys(report.cells).filter((k) => report.cells[k].ocr?.obscured)
+    expect(obscured).toContain(key)
+    expect(report.cells[key].reviewReason).toContain(OBSCURED)
+    // only cells under the seal
+    for (const k of obscured) {
+      const [x0, y0, x1, y1] = report.cells[k].source!.bbox!
+      expect(x1 > ring[0] && x0 < ring[2] && y1 > ring[1] && y0 < ring[3], k).toBe(true)
+    }
   }, 120_000)
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cellInk, inkMask } from './cell-crop'
-import { readsAsNumber } from './page'
+import { readsAsNumber, stampedCells } from './page'
 import { SOLID, solidInk } from './solid-ink'
 import { drawCell, drop, scribble, sealRing, type DrawnCell } from './test-cells'
 
@@ -57,15 +57,62 @@ describe('solid ink in a cell', () => {
     expect(cellInk(c.page, c.box, c.inset, c.unit).solid, `depth ${depthOf(drawn).toFixed(3)} text heights`).toBe(true)
   })
 
-  it('a thin 公章 ring (under 1 mm) is not found by thickness alone: the page is grey by then (see solid-ink.ts)', () => {
+  it('a thin 公章 ring (under 1 mm) is not found by thickness alone: in grey it is as thin as print (see solid-ink.ts)', () => {
     const c = drawCell({ dpi: 300, text: '5368', mark: sealRing(4, 0.15) })
     expect(cellInk(c.page, c.box, c.inset, c.unit).solid).toBe(false)
   })
 
   it('a blank cell and a cell too small to cut are not solid', () => {
     const c = drawCell({ dpi: 150, text: '' })
-    expect(cellInk(c.page, c.box, c.inset, c.unit)).toEqual({ bands: [], solid: false })
-    expect(cellInk(c.page, [c.box[0], c.box[1], c.box[0] + 4, c.box[1] + 4], 1, c.unit)).toEqual({ bands: [], solid: false })
+    expect(cellInk(c.page, c.box, c.inset, c.unit)).toEqual({ bands: [], solid: false, ink: 0, coloured: 0 })
+    expect(cellInk(c.page, [c.box[0], c.box[1], c.box[0] + 4, c.box[1] + 4], 1, c.unit)).toEqual({ bands: [], solid: false, ink: 0, coloured: 0 })
+  })
+})
+
+describe('seal ink: coloured ink over a number (the page decoded in colour)', () => {
+  /** A table of `clean` black number cells and the given cells, as readPage counts their ink. */
+  const table = (cells: DrawnCell[], clean = 8) =>
+    [...cells, ...Array.from({ length: clean }, (_, i): DrawnCell => ({ dpi: cells[0].dpi, text: String(1000 + i * 37) }))].map((drawn) => {
+      const c = drawCell(drawn)
+      return { ...cellInk(c.page, c.box, c.inset, c.unit, c.colour), unit: c.unit }
+    })
+
+  it.each([150, 300] as const)('a thin red 公章 ring across the digits is stamped, the black cells beside it are not (%i dpi)', (dpi) => {
+    const inks = table([{ dpi, text: '5368', mark: sealRing(4, 0.15) }])
+    expect(inks[0].solid).toBe(false)
+    expect(inks[0].coloured).toBeGreaterThan(0)
+    expect(inks.slice(1).every((c) => c.coloured === 0)).toBe(true)
+    expect(stampedCells(inks, inks[0].unit)).toEqual([true, ...inks.slice(1).map(() => false)])
+  })
+
+  it('a faint pink tint over a number (no seal ink) is not stamped', () => {
+    const inks = table([{ dpi: 150, text: '5368', paper: '#fbe9e9' }])
+    expect(stampedCells(inks, inks[0].unit).some(Boolean)).toBe(false)
+  })
+
+  it('a table printed in blue is not stamped all over: its colour is the print', () => {
+    const blue = Array.from({ length: 6 }, (_, i): DrawnCell => ({ dpi: 150, text: String(200 + i), ink: '#1f3fbf' }))
+    const inks = table(blue, 2)
+    expect(inks.slice(0, 6).every((c) => c.coloured > 0.5 * c.ink)).toBe(true)
+    expect(stampedCells(inks, inks[0].unit).some(Boolean)).toBe(false)
+  })
+
+  it.each([
+    ['no coloured ink', 400, 0, false],
+    ['a speck of colour', 400, 15, false],
+    ['a seal ring through the cell', 400, 120, true],
+    ['a little seal ink among much print', 2000, 120, false]
+  ])('%s: %i ink, %i coloured → %s', (_, ink, coloured, stamped) => {
+    // unit 20: at least 20 coloured pixels and 15 % of the ink; the rest of the table is black print
+    expect(stampedCells([{ ink, coloured }, { ink: 5000, coloured: 0 }, { ink: 300, coloured: 0 }], 20)[0]).toBe(stamped)
+  })
+
+  it('a seal over a patch of a table is stamped, colour in most inked cells is the print', () => {
+    const seal = { ink: 400, coloured: 150 }
+    const black = { ink: 400, coloured: 0 }
+    const blank = { ink: 0, coloured: 0 }
+    expect(stampedCells([seal, seal, black, black, black, blank, blank], 20)).toEqual([true, true, false, false, false, false, false])
+    expect(stampedCells([seal, seal, seal, black, black, blank], 20).some(Boolean)).toBe(false)
   })
 })
 

@@ -3,7 +3,7 @@
 // by a little blur and noise. Marks that hide a number (blots, stamps, scribbles) are drawn over it.
 
 import { canvasLib, greyFromRgba } from '../ingest/images/raster'
-import type { Raster } from './raster'
+import { colourPlane, type Raster } from './raster'
 
 type Context = ReturnType<InstanceType<ReturnType<typeof canvasLib>['Canvas']>['getContext']>
 
@@ -17,6 +17,8 @@ export interface DrawnCell {
   serif?: boolean
   /** Colour of the cell's paper (a shaded header row is light grey). */
   paper?: string
+  /** Colour of the print (black unless a table is printed in colour). */
+  ink?: string
   /** Draws over the printed text: `em` is the font size in pixels, (x, y) where the text's last character is. */
   mark?: (ctx: Context, at: { x: number; y: number; em: number; width: number; height: number }) => void
   /** A ruling line this many pixels thick just inside the cell's left edge (a wandering scan line). */
@@ -31,6 +33,8 @@ export interface ScannedCell {
   unit: number
   /** How far inside the ruling lines cells are cut, as readPage does. */
   inset: number
+  /** The coloured pixels of the page (seal red, blue print), null when it is all grey. */
+  colour: Raster | null
 }
 
 /** A cell of a table with its ruling lines, text right-aligned as numbers are, scanned to grey. */
@@ -59,14 +63,16 @@ export function drawCell(cell: DrawnCell): ScannedCell {
   ctx.textAlign = 'right'
   const right = margin + width - em * 0.5
   const middle = margin + height / 2
+  ctx.fillStyle = cell.ink ?? '#000000'
   ctx.fillText(cell.text, right, middle)
   const last = ctx.measureText(cell.text.slice(-1)).width
   cell.mark?.(ctx, { x: right - last / 2, y: middle, em, width: canvas.width, height: canvas.height })
   const grey = greyFromRgba(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height)
   const page = scanned(grey, cell.dpi)
+  if (grey.colour) page.colour = grey.colour
   // unitOf's measure: 1.15 × the height of a full character (an em) on the page
   const unit = Math.round(em * 1.05)
-  return { page, box: [margin, margin, margin + width, margin + height], unit, inset: Math.max(3, Math.round(unit * 0.16)) }
+  return { page, box: [margin, margin, margin + width, margin + height], unit, inset: Math.max(3, Math.round(unit * 0.16)), colour: colourPlane(page) }
 }
 
 /** A scanner's softness: a 3×3 blur at 150 dpi (a 5×5 at 300) and ±6 grey levels of noise, seeded. */
