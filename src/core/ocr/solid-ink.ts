@@ -10,11 +10,11 @@
 // the page's text height (`unit`, see unitOf) and the solid core is more than a dot.
 //
 // Limits. Dense Chinese characters scanned at 150–200 dpi fill in and are solid too, so page.ts
-// calls a cell obscured only when it reads as a number. A seal's ring is found when it is about
-// 1 mm thick or more (0.3 of the text height); a thinner ring, or a single pen stroke through a
-// number, is as thin as the digits and is not: the page is grey by the time cells are cut (colour
-// is dropped where pictures are decoded, src/core/ingest/images), so red seal ink cannot be told
-// from black print here.
+// calls a cell obscured for solid ink only when it reads as a number. A blot must be about half a
+// digit wide (a disc of radius 0.2 text heights) to count. A seal's ring is solid only when it is
+// about 1 mm thick or more (0.3 of the text height); a thinner one is found by its colour instead
+// (page.ts stampedCells, from Raster.colour) — on a grey scan it is not, nor is a single pen stroke
+// through a number, which is as thin as the digits.
 
 /** Solid ink: a disc wider than this radius, in text heights, fits inside it (a bold digit's stroke, blurred, reaches ~0.16). */
 export const SOLID = 0.2
