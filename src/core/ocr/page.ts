@@ -123,7 +123,7 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
       // solid ink means something in a number is hidden (a label's dense characters at a low
       // resolution are solid too, but a label is no value); a seal's ink hides whatever is under
       // it, and the number under it may be read as anything (a ring and a 6 read as "\")
-      if ((inks[i].solid && readsAsNumber(cell.text)) || stamped[i]) cell.obscured = true
+      if ((inks[i].solid && couldBeNumber(cell.text)) || stamped[i]) cell.obscured = true
       return cell
     })
     tables.push({ box: back(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
@@ -215,10 +215,13 @@ export function stampedCells(inks: { ink: number; coloured: number }[], unit: nu
 }
 
 /** What a number cell may read as, the blot itself included (■, ○, 。): digits and number marks only. */
-const NUMBER_READING = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■●]+$/
+const NUMBER_READING = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■●]*$/
 
-/** True for a reading a number cell could hold: at least one digit or mark, nothing else. */
-export function readsAsNumber(text: string): boolean {
+/**
+ * True for a reading a number cell could hold: digits and number marks, nothing else — or
+ * nothing at all (solid ink read as blank hides a number as surely as one read as digits).
+ */
+export function couldBeNumber(text: string): boolean {
   return NUMBER_READING.test(text.replace(/\s+/g, ''))
 }
 

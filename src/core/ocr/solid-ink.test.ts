@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cellInk, inkMask } from './cell-crop'
-import { readsAsNumber, stampedCells } from './page'
+import { couldBeNumber, stampedCells } from './page'
 import { SOLID, solidInk } from './solid-ink'
 import { drawCell, drop, scribble, sealRing, type DrawnCell } from './test-cells'
 
@@ -139,7 +139,7 @@ describe('solidInk: the widest disc of ink', () => {
   })
 })
 
-describe('readsAsNumber: only a number cell can be said to be obscured', () => {
+describe('couldBeNumber: solid ink obscures only a cell that may be a number', () => {
   it.each([
     ['5368', true],
     ['12■', true],
@@ -148,8 +148,10 @@ describe('readsAsNumber: only a number cell can be said to be obscured', () => {
     ['合计', false],
     ['申请人情况', false],
     ['8墨', false],
-    ['', false]
+    // a blot read as nothing: the number under it is hidden all the same
+    ['', true],
+    [' ', true]
   ])('%s → %s', (text, number) => {
-    expect(readsAsNumber(text)).toBe(number)
+    expect(couldBeNumber(text)).toBe(number)
   })
 })
