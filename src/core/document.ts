@@ -35,6 +35,8 @@ export interface OcrReading {
   confidence: number
   /** Other readings of the same crop, most likely first (unsure digits swapped for the runner-up). */
   alternatives?: string[]
+  /** Solid ink (a blot, a stamp, a scribble) covers part of the number: the reading cannot be trusted at any confidence. */
+  obscured?: true
 }
 
 export interface Paragraph {

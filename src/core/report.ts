@@ -16,8 +16,11 @@ export interface ExtractedCell {
   /** Why the cell is marked for review, in Chinese. */
   reviewReason?: string
   source?: SourceLocation
-  /** Set when the cell was read by OCR: its confidence, the text read, other readings of the crop. */
-  ocr?: { confidence: number; read: string; alternatives?: string[] }
+  /**
+   * Set when the cell was read by OCR: its confidence, the text read, other readings of the crop,
+   * and whether solid ink (a blot, a stamp, a scribble) covers part of it.
+   */
+  ocr?: { confidence: number; read: string; alternatives?: string[]; obscured?: true }
 }
 
 export interface ReportMeta {

@@ -241,6 +241,8 @@ function toCell(c: CellText, key: string, template: TemplateId, guess?: string):
     const whole = c.start === c.token.start && c.end === c.token.end
     cell.ocr = { confidence: ocr.confidence, read: c.text.trim() }
     if (whole && ocr.alternatives?.length) cell.ocr.alternatives = ocr.alternatives
+    // ink over any part of the cell hides what its pieces say as much as the whole
+    if (ocr.obscured) cell.ocr.obscured = true
   }
   return cell
 }

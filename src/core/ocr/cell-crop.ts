@@ -2,6 +2,7 @@
 // lines around the box are cut away, specks of noise dropped, and each band of ink (a label may wrap
 // over several lines) padded with white, so the model sees what it was trained on: one line of text.
 
+import { isSolid } from './solid-ink'
 import { blankRaster, type Raster } from './raster'
 
 export interface InkBand {
@@ -25,19 +26,63 @@ const SPECK = 5
 /** Ink is this many grey levels darker than the cell's own paper (white, or a shaded row). */
 const INK_CONTRAST = 45
 
+export interface CellInk {
+  /** The ink bands, top to bottom; [] for a blank cell. */
+  bands: InkBand[]
+  /**
+   * Part of the ink is solid — thicker than any printed digit's stroke at this text height (a
+   * blot, a spill, a heavy stamp). Dense characters at a low resolution are solid too, so this
+   * says "obscured" only for a cell read as a number.
+   */
+  solid: boolean
+  /** Pixels of ink in the cell, and how many of them are coloured (seal red, blue ink; 0 on a grey page). */
+  ink: number
+  coloured: number
+}
+
 /**
- * The ink bands of the cell, top to bottom; [] for a blank cell. `inset` is how far inside the
- * ruling lines to start. Crops are contrast-stretched against the cell's paper, so a shaded
- * header row reads like a white one.
+ * The ink of a cell: its bands for the recognition model, whether solid ink hides part of it and
+ * how much of it is coloured. `inset` is how far inside the ruling lines to start; `unit` is the
+ * page's text height (unitOf); `colour` the page's coloured pixels, levelled with it (colourPlane).
  */
-export function cellBands(page: Raster, box: [number, number, number, number], inset: number): InkBand[] {
+export function cellInk(page: Raster, box: [number, number, number, number], inset: number, unit: number, colour?: Raster | null): CellInk {
+  const ink = inkMask(page, box, inset)
+  if (!ink) return { bands: [], solid: false, ink: 0, coloured: 0 }
+  const { mask, x0, y0, w, h } = ink
+  let count = 0
+  let coloured = 0
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!mask[y * w + x]) continue
+      count++
+      // the plane was turned bilinearly with the page: half-covered pixels count from the middle
+      if (colour && colour.data[(y0 + y) * colour.width + x0 + x] >= 128) coloured++
+    }
+  }
+  // crops are contrast-stretched against the cell's paper, so a shaded header row reads like a white one
+  return { bands: bandsOf(page, ink), solid: isSolid(mask, w, h, unit), ink: count, coloured }
+}
+
+/** The cell's ink inside the ruling lines, rulings' remnants and specks cleared; null for a sliver of a cell. */
+export interface InkMask {
+  mask: Uint8Array
+  x0: number
+  y0: number
+  w: number
+  h: number
+  paper: number
+  threshold: number
+}
+
+/** For the recognition crops and the solid-ink test (and the tests, which look at the mask itself). */
+export function inkMask(page: Raster, box: [number, number, number, number], inset: number): InkMask | null {
   const x0 = Math.ceil(box[0] + inset)
   const y0 = Math.ceil(box[1] + inset)
   const x1 = Math.floor(box[2] - inset)
   const y1 = Math.floor(box[3] - inset)
   const w = x1 - x0
   const h = y1 - y0
-  if (w < 3 || h < 3) return []
+  if (w < 3 || h < 3) return null
   const hist = new Uint32Array(256)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) hist[page.data[(y0 + y) * page.width + x0 + x]]++
   const paper = percentile(hist, w * h, 0.5)
@@ -46,6 +91,10 @@ export function cellBands(page: Raster, box: [number, number, number, number], i
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) mask[y * w + x] = page.data[(y0 + y) * page.width + x0 + x] <= threshold ? 1 : 0
   dropRulingRemnants(mask, w, h)
   dropSpecks(mask, w, h)
+  return { mask, x0, y0, w, h, paper, threshold }
+}
+
+function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask): InkBand[] {
   const rowInk = new Int32Array(h)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rowInk[y] += mask[y * w + x]
   const bands: [number, number][] = []

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExtractedCell, ExtractedReport } from '../report'
 import { consistentReport } from '../validate/fixtures'
-import { CERTAIN, settleOcrCells } from './certainty'
+import { CERTAIN, OBSCURED, settleOcrCells } from './certainty'
 
 /** A consistent 2021 report whose cells all came from OCR with full confidence. */
 function scanned(): ExtractedReport {
@@ -92,6 +92,58 @@ describe('OCR certainty', () => {
     expect(report.cells[NATURAL].review).toBe(true)
     expect(report.cells[NATURAL].reviewReason).toContain('整行文字识别')
     expect(report.cells['requests.granted.total'].review).toBe(false)
+  })
+
+  describe('a cell a blot or a stamp covers (solid ink over the number)', () => {
+    const obscure = (report: ExtractedReport, key: string): ExtractedCell => {
+      const cell = report.cells[key]
+      cell.ocr = { ...cell.ocr!, obscured: true }
+      return cell
+    }
+
+    it.each([
+      ['in table 二, in no equation', 'active.licensing.decisions'],
+      ['in table 三, every equation holding', NATURAL],
+      ['in table 四, its row sum holding', 'appeals.review.upheld']
+    ])('is marked at full confidence %s, with the reason and what was read', (_, key) => {
+      const report = scanned()
+      const before = report.cells[key].value
+      obscure(report, key)
+      settleOcrCells(report)
+      const cell = report.cells[key]
+      expect(cell.value).toBe(before)
+      expect(cell.review).toBe(true)
+      expect(cell.reviewReason).toContain(OBSCURED)
+      expect(cell.reviewReason).toMatch(/^识别为“\d+”（置信度 0\.99），单元格内有大块墨迹或印章遮挡，识别结果不可靠，请对照原图核对$/)
+      // only that cell: its equations hold, the rest of the table is as certain as before
+      expect(Object.values(report.cells).filter((c) => c.review)).toHaveLength(1)
+      expect(report.messages.map((m) => m.code).sort()).toEqual(['ocr.obscured', 'ocr.review'])
+    })
+
+    it('an equation-chosen alternative for it is still marked, with both reasons', () => {
+      const report = scanned()
+      const truth = report.cells[NATURAL].value!
+      reread(report, NATURAL, String(truth + 8), 0.55, [String(truth)])
+      obscure(report, NATURAL)
+      settleOcrCells(report)
+      const cell = report.cells[NATURAL]
+      expect(cell.value).toBe(truth)
+      expect(cell.review).toBe(true)
+      expect(cell.reviewReason).toContain(OBSCURED)
+      expect(cell.reviewReason).toContain(`由勾稽关系推定为“${truth}”`)
+    })
+
+    it('a failing equation is named beside it, once', () => {
+      const report = scanned()
+      const truth = report.cells[NATURAL].value!
+      reread(report, NATURAL, String(truth + 1), 0.99)
+      obscure(report, NATURAL)
+      settleOcrCells(report)
+      const reason = report.cells[NATURAL].reviewReason!
+      expect(reason).toContain(OBSCURED)
+      expect(reason).toContain('所在勾稽关系不成立')
+      expect(reason.match(/识别为/g)).toHaveLength(1)
+    })
   })
 
   it('cells not read by OCR are left alone', () => {

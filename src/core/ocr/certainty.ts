@@ -2,7 +2,9 @@
 // validate/tables) choose between the readings of an unsure cell; a cell stays unmarked only when
 // the engine was sure of it AND every equation it takes part in holds. Anything else — a low
 // confidence, an equation that fails, a value chosen by the equations — is marked for review with
-// what was read and the alternatives, in Chinese. Nothing is changed silently.
+// what was read and the alternatives, in Chinese. Nothing is changed silently. A cell whose number
+// a blot or a stamp covers (page.ts: solid ink) is marked whatever its confidence and equations say:
+// the model reads a half-hidden digit at full confidence, and a wrong digit may still fit the sums.
 
 import type { ExtractedCell, ExtractedReport } from '../report'
 import { warning } from '../messages'
@@ -43,6 +45,9 @@ function candidatesOf(key: string, cell: ExtractedCell, report: ExtractedReport)
 }
 
 const quote = (s: string): string => `“${s}”`
+
+/** Why an obscured cell is marked, ahead of anything else said about it. */
+export const OBSCURED = '单元格内有大块墨迹或印章遮挡，识别结果不可靠'
 
 function describe(cell: ExtractedCell): string {
   const ocr = cell.ocr!
@@ -100,21 +105,26 @@ export function settleOcrCells(report: ExtractedReport): void {
 
   // 2. what is certain: confident and every equation holds; the rest is marked with what was read
   let marked = 0
+  let obscured = 0
   for (const key of ocrKeys) {
     const cell = report.cells[key]
     const rels = byKey.get(key) ?? []
     const failing = rels.filter((r) => !holds(r))
-    if (repaired.has(key)) {
-      mark(cell, `${describe(cell)}，由勾稽关系推定为${quote(cell.raw)}，请对照原图核对`)
-    } else if (cell.ocr!.confidence < CERTAIN) {
-      mark(cell, `${describe(cell)}，识别把握不高，请对照原图核对`)
-    } else if (failing.length) {
-      mark(cell, `${describe(cell)}，所在勾稽关系不成立（${failing[0].scope}），请对照原图核对`)
-    } else continue
+    const why: string[] = []
+    if (cell.ocr!.obscured) {
+      why.push(OBSCURED)
+      obscured++
+    }
+    if (repaired.has(key)) why.push(`由勾稽关系推定为${quote(cell.raw)}`)
+    else if (cell.ocr!.confidence < CERTAIN) why.push('识别把握不高')
+    else if (failing.length) why.push(`所在勾稽关系不成立（${failing[0].scope}）`)
+    if (!why.length) continue
+    mark(cell, `${describe(cell)}，${why.join('，')}，请对照原图核对`)
     marked++
   }
   if (marked) {
     report.messages.push(warning('ocr.review', `图片表格经文字识别读取，${marked} 个单元格识别不确定或与勾稽关系不符，已标记待核`))
   }
+  if (obscured) report.messages.push(warning('ocr.obscured', `${obscured} 个单元格内有大块墨迹或印章遮挡，识别结果不可靠，已标记待核`))
   if (repaired.size) report.messages.push(warning('ocr.repaired', `${repaired.size} 个识别不确定的单元格按勾稽关系选定了读法，均已标记待核`))
 }

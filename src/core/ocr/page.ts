@@ -1,11 +1,11 @@
 // One page image → its ruled tables read cell by cell and its other text read line by line.
 // Boxes are given in pixels of the page image as it was (before levelling), origin top-left.
 
-import { cellBands } from './cell-crop'
+import { cellInk } from './cell-crop'
 import { skewAngle } from './deskew'
 import { detectLines, recogniseCrops, type LineReading } from './engine'
 import { findGrids, findRulings } from './grid'
-import { binarise, crop, rotate, type Raster } from './raster'
+import { binarise, colourPlane, crop, rotate, type Raster } from './raster'
 
 export type PixelBox = [number, number, number, number]
 
@@ -21,6 +21,8 @@ export interface OcrCell {
   confidence: number
   /** Other readings (an unsure character replaced by its runner-up), most likely first. */
   alternatives: string[]
+  /** Set when solid ink (a blot, a spill, a heavy stamp) covers part of a number, or seal ink part of the cell: the reading cannot be trusted. */
+  obscured?: true
 }
 
 export interface OcrTable {
@@ -100,6 +102,8 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
   const unit = unitOf(page)
   const skew = skewAngle(page)
   const level = rotate(page, -skew)
+  const colour = colourPlane(page)
+  const levelColour = colour && rotate(colour, -skew)
   const back = backToImage(page.width, page.height, skew)
   const rulings = findRulings(level, unit)
   const grids = findGrids(rulings, unit)
@@ -107,14 +111,20 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
 
   const tables: OcrTable[] = []
   for (const grid of grids) {
-    const bands = grid.cells.map((c) => cellBands(level, c.box, inset))
-    const crops = bands.flat().map((b) => b.crop)
+    const inks = grid.cells.map((c) => cellInk(level, c.box, inset, unit, levelColour))
+    const stamped = stampedCells(inks, unit)
+    const crops = inks.flatMap((ink) => ink.bands.map((b) => b.crop))
     const readings = crops.length ? await recogniseCrops(crops) : []
     let k = 0
     const cells: OcrCell[] = grid.cells.map((c, i) => {
-      const own = readings.slice(k, k + bands[i].length)
-      k += bands[i].length
-      return { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box: back(c.box), ...cellText(own) }
+      const own = readings.slice(k, k + inks[i].bands.length)
+      k += inks[i].bands.length
+      const cell: OcrCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box: back(c.box), ...cellText(own) }
+      // solid ink means something in a number is hidden (a label's dense characters at a low
+      // resolution are solid too, but a label is no value); a seal's ink hides whatever is under
+      // it, and the number under it may be read as anything (a ring and a 6 read as "\")
+      if ((inks[i].solid && couldBeNumber(cell.text)) || stamped[i]) cell.obscured = true
+      return cell
     })
     tables.push({ box: back(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
     if (options.deadline !== undefined && Date.now() > options.deadline) break
@@ -184,6 +194,35 @@ function backToImage(width: number, height: number, skew: number): (b: PixelBox)
     const round = (v: number): number => Math.round(v * 10) / 10
     return [round(Math.max(0, Math.min(...xs))), round(Math.max(0, Math.min(...ys))), round(Math.min(width, Math.max(...xs))), round(Math.min(height, Math.max(...ys)))]
   }
+}
+
+/** A cell is stamped over when this share of its ink is coloured… */
+const STAMP_SHARE = 0.15
+/** …and that is more than a speck: this many text heights squared (a thin ring across a cell makes ~0.8). */
+const STAMP_AREA = 0.05
+/** A table where more than this share of the cells with ink have coloured ink is printed in colour: its colour is no seal (a seal covers a patch of a table). */
+const PRINTED_IN_COLOUR = 0.5
+
+/**
+ * The cells of a table a seal (or other coloured ink: a red pen) is stamped over. In grey, red
+ * seal ink is as dark as print, and a ring across a number is read as part of it.
+ */
+export function stampedCells(inks: { ink: number; coloured: number }[], unit: number): boolean[] {
+  const stamped = inks.map((c) => c.coloured >= STAMP_SHARE * c.ink && c.coloured >= STAMP_AREA * unit * unit)
+  const inked = inks.filter((c) => c.ink > 0).length
+  if (stamped.filter(Boolean).length > PRINTED_IN_COLOUR * inked) return inks.map(() => false)
+  return stamped
+}
+
+/** What a number cell may read as, the blot itself included (■, ○, 。): digits and number marks only. */
+const NUMBER_READING = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■●]*$/
+
+/**
+ * True for a reading a number cell could hold: digits and number marks, nothing else — or
+ * nothing at all (solid ink read as blank hides a number as surely as one read as digits).
+ */
+export function couldBeNumber(text: string): boolean {
+  return NUMBER_READING.test(text.replace(/\s+/g, ''))
 }
 
 /** The lines read in one cell → its text, confidence and alternative readings. */

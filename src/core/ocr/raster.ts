@@ -9,6 +9,14 @@ export function blankRaster(width: number, height: number, grey = 255): Raster {
   return { width, height, data: new Uint8Array(width * height).fill(grey) }
 }
 
+/** The picture's coloured pixels (Raster.colour) as a raster of their own, 255 where coloured, to be turned with the page; null for a grey picture. */
+export function colourPlane(r: Raster): Raster | null {
+  if (!r.colour) return null
+  const data = new Uint8Array(r.width * r.height)
+  for (let i = 0; i < data.length; i++) if (r.colour[i >> 3] & (0x80 >> (i & 7))) data[i] = 255
+  return { width: r.width, height: r.height, data }
+}
+
 /** The pixels inside [x0, x1) × [y0, y1), clipped to the raster. */
 export function crop(r: Raster, x0: number, y0: number, x1: number, y1: number): Raster {
   const left = Math.max(0, Math.floor(x0))

@@ -101,6 +101,7 @@ function writeTable(ocr: OcrTable, index: number, offset: number, source: PageSo
         ocr: { confidence: cell.confidence }
       }
       if (cell.alternatives.length) tableCell.ocr!.alternatives = cell.alternatives
+      if (cell.obscured) tableCell.ocr!.obscured = true
       if (source.pdfPage !== undefined) tableCell.page = source.pdfPage
       rows[r].push(tableCell)
     })

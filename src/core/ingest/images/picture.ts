@@ -103,7 +103,10 @@ const TIFF_MAX_DIRECTORIES = 1000
 
 async function asPng(source: PictureSource, raster: Raster): Promise<Built> {
   const png = await encodeGreyPng(raster)
-  return { ...placement(source), mime: 'image/png', bytes: png, width: raster.width, height: raster.height, decode: () => decodePicture(png) }
+  // the grey PNG drops the colour: its bits (a seal's, for OCR) are kept beside it
+  const colour = raster.colour
+  const decode = colour ? async () => ({ ...(await decodePicture(png)), colour }) : () => decodePicture(png)
+  return { ...placement(source), mime: 'image/png', bytes: png, width: raster.width, height: raster.height, decode }
 }
 
 function placement(source: PictureSource): Pick<PageImage, 'origin' | 'anchor' | 'pdfPage'> {

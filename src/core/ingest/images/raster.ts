@@ -15,15 +15,27 @@ export function canvasLib(): CanvasModule {
   return canvasModule
 }
 
-/** RGBA (any alpha composited on white paper) → grey by Rec. 601 luma. */
+/** A pixel whose channels differ by this much is coloured ink (seal red is ~150; JPEG fringes on black print stay far below). */
+export const COLOURED = 80
+
+/** RGBA (any alpha composited on white paper) → grey by Rec. 601 luma, with the bits of strongly coloured pixels. */
 export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Raster {
   const data = new Uint8Array(width * height)
+  let colour: Uint8Array | undefined
   for (let i = 0, p = 0; i < data.length; i++, p += 4) {
-    const luma = (rgba[p] * 77 + rgba[p + 1] * 150 + rgba[p + 2] * 29) >> 8
+    const r = rgba[p]
+    const g = rgba[p + 1]
+    const b = rgba[p + 2]
+    const luma = (r * 77 + g * 150 + b * 29) >> 8
     const alpha = rgba[p + 3]
     data[i] = alpha === 255 ? luma : (luma * alpha + 255 * (255 - alpha)) / 255
+    // only opaque-enough pixels: a faint tint composited on white is paper
+    if (alpha >= 128 && Math.max(r, g, b) - Math.min(r, g, b) >= COLOURED) {
+      colour ??= new Uint8Array((data.length + 7) >> 3)
+      colour[i >> 3] |= 0x80 >> (i & 7)
+    }
   }
-  return { width, height, data }
+  return colour ? { width, height, data, colour } : { width, height, data }
 }
 
 /** A PNG, JPEG, BMP, GIF or WebP picture → grey pixels. Callers check its size from the header first. */

@@ -9,6 +9,12 @@ export interface Raster {
   width: number
   height: number
   data: Uint8Array
+  /**
+   * Where the picture is strongly coloured (a red 公章, blue ink), one bit per pixel, row-major,
+   * first pixel in bit 7 of byte 0. Absent when no pixel is: a grey scan carries nothing extra.
+   * OCR uses it to tell seal ink over a number from the black print (in grey, red reads as dark).
+   */
+  colour?: Uint8Array
 }
 
 export interface PageImage {
