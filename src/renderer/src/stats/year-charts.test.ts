@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barSelection, tooltipLines, yearCharts } from './year-charts'
+import { barSelection, blankSummary, tooltipLines, yearCharts } from './year-charts'
 import { figure, yearRow } from './test-rows'
 
 const rows = [
@@ -58,5 +58,11 @@ describe('按年度 charts', () => {
     const formatter = (volume.option.tooltip as { formatter: (p: unknown) => string }).formatter
     const html = formatter([{ seriesIndex: 0, dataIndex: 1, marker: '●' }])
     expect(html).toBe('<b>2021 年</b><br/>●新收申请：130（含未核验 1 份）<br/>办结：空白（3 份空白未计入）<br/>结转下年度：空白')
+  })
+
+  it('sums the blanks of each series under the chart', () => {
+    expect(blankSummary(volume)).toBe('空白或“/”未计入：办结 3 份')
+    expect(blankSummary(outcomes)).toBe('空白或“/”未计入：予以公开 1 份')
+    expect(blankSummary(appeals)).toBeNull()
   })
 })

@@ -5,6 +5,9 @@
 import type { Figure, MeasureId, YearRow } from '../../../shared/stats'
 import { formatNumber, yearLabel } from './format'
 
+/** The app's own font stack, written into the chart so an exported SVG or PNG looks the same. */
+export const CHART_FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"
+
 export type YearChartId = 'volume' | 'outcomes' | 'appeals'
 
 interface SeriesSpec {
@@ -107,9 +110,11 @@ export function yearChart(definition: ChartDefinition, rows: YearRow[]): YearCha
   const base = { categories, seriesLabels, figures }
   const option = {
     animation: false,
+    textStyle: { fontFamily: CHART_FONT },
     color: definition.series.map((s) => s.color),
-    legend: { top: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
-    grid: { left: 56, right: 16, top: 40, bottom: 30 },
+    legend: { top: 0, itemWidth: 12, itemHeight: 9, itemGap: 8, textStyle: { fontSize: 11 } },
+    // Six legend entries take two lines in a third of the screen.
+    grid: { left: 52, right: 12, top: definition.series.length > 4 ? 56 : 36, bottom: 28 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -151,4 +156,13 @@ export function barSelection(chart: YearChart, seriesIndex: number, dataIndex: n
 /** Reports in the filtered set that are unverified, over the chart's years. */
 export function unverifiedCount(rows: YearRow[]): number {
   return rows.reduce((n, r) => n + r.unverifiedReportIds.length, 0)
+}
+
+/** Under the chart: which series left blank reports out, "新收申请 1 份、办结 3 份空白未计入". */
+export function blankSummary(chart: Pick<YearChart, 'seriesLabels' | 'figures'>): string | null {
+  const parts = chart.seriesLabels
+    .map((label, s) => [label, chart.figures[s].reduce((n, f) => n + f.blank.length, 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n} 份`)
+  return parts.length ? `空白或“/”未计入：${parts.join('、')}` : null
 }
