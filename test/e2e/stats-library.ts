@@ -7,6 +7,14 @@ import { join } from 'node:path'
 import { Library, type Extractor } from '../../src/library/library'
 import { handReport } from '../../src/library/testing/fixtures'
 import { prng } from '../../scripts/bench/synthetic-report'
+import { templateKeys } from '../../src/core/template'
+
+/** Every sub-row of the outcome groups, 0 unless a figure below says otherwise (blank would leave the report out). */
+const OUTCOME_ZEROS = Object.fromEntries(
+  templateKeys('2021')
+    .filter((k) => /^requests\.(denied|unable|not_processed|other)\.[a-z_]+\.total$/.test(k))
+    .map((k) => [k, '0'])
+)
 
 const PLACES = ['益阳市', '米易县', '东风区', '舟曲县', '平潭县', '淮安市', '洪泽区', '沭阳县', '舒城县', '临川区']
 const OFFICES = ['教育局', '民政局', '财政局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '人民政府办公室']
@@ -28,6 +36,7 @@ function statCells(rnd: () => number, scale: number, openness: number): Record<s
   const direct = Math.round(rnd() * scale * 0.05)
   const s = String
   return {
+    ...OUTCOME_ZEROS,
     'requests.new_received.total': s(received),
     'requests.carried_over.total': s(carriedOver),
     'requests.total.total': s(concluded),
