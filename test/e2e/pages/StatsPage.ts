@@ -28,6 +28,8 @@ export class StatsPage {
   readonly empty: Locator
   readonly agencyTable: Locator
   readonly agencyRows: Locator
+  /** Below the table when only the first rows are drawn. */
+  readonly showAllAgencies: Locator
   readonly helpButton: Locator
   readonly help: Locator
   readonly agencySearch: Locator
@@ -44,6 +46,7 @@ export class StatsPage {
     this.empty = page.getByTestId('stats-empty')
     this.agencyTable = page.getByTestId('agency-table')
     this.agencyRows = page.getByTestId('agency-row')
+    this.showAllAgencies = page.getByRole('button', { name: '显示全部' })
     this.helpButton = page.getByRole('button', { name: '统计口径' })
     this.help = page.getByTestId('stats-help')
     this.agencySearch = page.getByRole('searchbox', { name: '按机关筛选' })
