@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { test, expect, type AppHarness } from './bridge'
 import { LibraryPage } from './pages/LibraryPage'
 import { SERIES_COLOR, StatsPage } from './pages/StatsPage'
+import { ReviewPage } from './pages/ReviewPage'
+import { generatedStatsLibrary } from './stats-library'
 import { statsLibrary } from '../../src/library/testing/stats-fixture'
 import type { StatsFilter } from '../../src/shared/stats'
 
@@ -154,4 +156,30 @@ test('an empty library and one with no verified report say so instead of drawing
   await expect(app.page.locator('.echart')).toHaveCount(0)
   await stats.statusAll.check()
   await expect(stats.empty).toHaveText('资料库中还没有报告。导入报告后即可统计。')
+})
+
+test('值得关注 names the agencies far from their peers, with links to the agency and its reports', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  // 20 agencies over 2021–2023; 舟曲县教育局 and 米易县民政局 disclose far less than the rest.
+  app.dialogs.nextOpenPath = await generatedStatsLibrary(app.tempDir, 20, 3)
+  await library.menu('打开资料库（恢复备份）…')
+  await expect(library.banner).toContainText('60 份报告')
+  const stats = new StatsPage(app.page)
+  await stats.open()
+  const disclosure = app.page.getByTestId('outliers-disclosure')
+  await expect(disclosure).toContainText('20 个机关有数值')
+  await expect(disclosure.getByTestId('outlier')).toHaveCount(2)
+  const first = disclosure.getByTestId('outlier').filter({ hasText: '舟曲县教育局' })
+  await expect(first).toContainText('低于同范围中位数')
+
+  await first.getByRole('button', { name: '舟曲县教育局' }).click()
+  await expect(stats.compare).toHaveAttribute('aria-label', /舟曲县教育局/)
+  await stats.compareBack.click()
+
+  await disclosure.getByTestId('outlier').filter({ hasText: '舟曲县教育局' }).getByRole('button', { name: '2022 年报告' }).click()
+  const review = new ReviewPage(app.page)
+  await expect(review.header).toContainText('舟曲县教育局')
+  await expect(review.header).toContainText('2022')
 })
