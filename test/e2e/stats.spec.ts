@@ -86,6 +86,17 @@ test('全部 counts the unverified report and says so; years and agency narrow t
   await app.page.waitForTimeout(2000)
   await expect(stats.scope).toHaveText('统计范围：已核验的报告 4 份，含未核验 1 份（共 5 份）')
   await expect(stats.agencyRows).toHaveCount(4)
+
+  // To the list and back: the filters are as they were left.
+  await stats.yearChip(2021).click()
+  await expect(stats.agencyRows).toHaveCount(3)
+  await app.page.getByRole('button', { name: '资料库', exact: true }).click()
+  await expect(stats.screen).toHaveCount(0)
+  await stats.open()
+  await expect(stats.statusAll).toBeChecked()
+  await expect(stats.yearChip(2021)).toHaveAttribute('aria-pressed', 'true')
+  await expect(stats.yearChip(2020)).toHaveAttribute('aria-pressed', 'false')
+  await expect(stats.scope).toHaveText('统计范围：已核验的报告 2 份，含未核验 1 份（共 3 份）')
 })
 
 test('the agency table ranks and sorts, explains its blanks, and a row opens the agency over the years', async ({ app }) => {

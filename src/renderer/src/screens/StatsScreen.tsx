@@ -20,14 +20,17 @@ interface Props {
 /** Typing in the agency box waits this long before asking again. */
 const AGENCY_DEBOUNCE_MS = 250
 
+/** The filters as last left, so going to the list (a bar's reports) and back keeps them. */
+const remembered = { years: [] as number[], agency: '', all: false, knownYears: [] as number[] }
+
 /** 统计: what the library's reports say together — by year, by agency, and what stands out. */
 export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.Element {
-  const [chosenYears, setChosenYears] = useState<number[]>([])
-  const [agencyText, setAgencyText] = useState('')
-  const [agency, setAgency] = useState('')
-  const [all, setAll] = useState(false)
+  const [chosenYears, setChosenYears] = useState<number[]>(remembered.years)
+  const [agencyText, setAgencyText] = useState(remembered.agency)
+  const [agency, setAgency] = useState(remembered.agency)
+  const [all, setAll] = useState(remembered.all)
   const [stats, setStats] = useState<LibraryStats | null>(null)
-  const [knownYears, setKnownYears] = useState<number[]>([])
+  const [knownYears, setKnownYears] = useState<number[]>(remembered.knownYears)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const [compare, setCompare] = useState<{ agencyKey: string; agency: string | null } | null>(null)
@@ -40,6 +43,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
   }, [agencyText])
 
   useEffect(() => {
+    Object.assign(remembered, { years: chosenYears, agency, all })
     const current = takeTicket()
     setLoading(true)
     window.api.getStats({ years: chosenYears, agency: agency || undefined, all }).then(
@@ -50,7 +54,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
         setStats(s)
         setError(null)
         setLoading(false)
-        setKnownYears((known) => mergeYears(known, s.byYear, chosenYears))
+        setKnownYears((known) => (remembered.knownYears = mergeYears(known, s.byYear, chosenYears)))
       },
       (e: Error) => {
         if (!current()) return
