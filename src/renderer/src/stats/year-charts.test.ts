@@ -30,6 +30,12 @@ describe('按年度 charts', () => {
     expect((outcomes.option.series as { stack?: string }[]).every((s) => s.stack === 'total')).toBe(true)
   })
 
+  it('names long series shortly in the legend only', () => {
+    const legend = appeals.option.legend as { formatter: (name: string) => string }
+    expect(['行政复议总计', '诉讼结果纠正'].map(legend.formatter)).toEqual(['复议总计', '诉讼纠正'])
+    expect((volume.option.legend as { formatter: (name: string) => string }).formatter('新收申请')).toBe('新收申请')
+  })
+
   it('is empty only when every figure is blank', () => {
     expect(volume.empty).toBe(false)
     expect(appeals.empty).toBe(true)

@@ -13,6 +13,8 @@ export type YearChartId = 'volume' | 'outcomes' | 'appeals'
 interface SeriesSpec {
   measure: MeasureId
   label: string
+  /** The legend's name when the label is too long for a third of the screen. */
+  short?: string
   color: string
 }
 
@@ -28,7 +30,7 @@ interface ChartDefinition {
 export const YEAR_CHARTS: readonly ChartDefinition[] = [
   {
     id: 'volume',
-    title: '申请量：新收、办结与结转',
+    title: '新收、办结与结转',
     fileName: '按年度-新收办结结转',
     stacked: false,
     series: [
@@ -57,10 +59,10 @@ export const YEAR_CHARTS: readonly ChartDefinition[] = [
     fileName: '按年度-复议诉讼',
     stacked: false,
     series: [
-      { measure: 'reviewTotal', label: '行政复议总计', color: '#1f5fa8' },
-      { measure: 'reviewCorrected', label: '复议结果纠正', color: '#8fb4e3' },
-      { measure: 'litigationTotal', label: '行政诉讼总计', color: '#a15c00' },
-      { measure: 'litigationCorrected', label: '诉讼结果纠正', color: '#f0c36d' }
+      { measure: 'reviewTotal', label: '行政复议总计', short: '复议总计', color: '#1f5fa8' },
+      { measure: 'reviewCorrected', label: '复议结果纠正', short: '复议纠正', color: '#8fb4e3' },
+      { measure: 'litigationTotal', label: '行政诉讼总计', short: '诉讼总计', color: '#a15c00' },
+      { measure: 'litigationCorrected', label: '诉讼结果纠正', short: '诉讼纠正', color: '#f0c36d' }
     ]
   }
 ]
@@ -108,11 +110,12 @@ export function yearChart(definition: ChartDefinition, rows: YearRow[]): YearCha
   const figures = definition.series.map((s) => rows.map((r) => r.measures[s.measure]))
   const empty = figures.every((series) => series.every((f) => f.value === null))
   const base = { categories, seriesLabels, figures }
+  const legendName = new Map(definition.series.map((s) => [s.label, s.short ?? s.label]))
   const option = {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
     color: definition.series.map((s) => s.color),
-    legend: { top: 0, itemWidth: 12, itemHeight: 9, itemGap: 8, textStyle: { fontSize: 11 } },
+    legend: { top: 0, itemWidth: 12, itemHeight: 9, itemGap: 8, textStyle: { fontSize: 11 }, formatter: (name: string) => legendName.get(name) ?? name },
     // Six legend entries take two lines in a third of the screen.
     grid: { left: 52, right: 12, top: definition.series.length > 4 ? 56 : 36, bottom: 28 },
     tooltip: {
