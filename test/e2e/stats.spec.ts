@@ -49,6 +49,16 @@ test('the charts draw the verified reports, and a bar shows exactly its reports 
   await app.page.getByRole('button', { name: '取消统计筛选' }).click()
   await expect(app.page.getByTestId('list-only')).toHaveCount(0)
   await expect(library.rows).toHaveCount(5)
+
+  // The same figures as a table, each number a button like its bar.
+  await stats.open()
+  await stats.chart('outcomes').getByRole('button', { name: '数据表' }).click()
+  const table = stats.chart('outcomes').getByTestId('chart-table')
+  await expect(table.getByRole('row', { name: /2022 年/ })).toContainText('0')
+  await table.getByRole('row', { name: /2020 年/ }).getByRole('button', { name: '4', exact: true }).first().click()
+  await expect(app.page.getByTestId('list-only')).toContainText('统计：2020 年 · 予以公开（1 份）')
+  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows.first()).toContainText('丙区统计局')
 })
 
 test('全部 counts the unverified report and says so; years and agency narrow the scope; late answers are dropped', async ({ app }) => {

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { EChart, type ChartInstance } from './EChart'
 import { exportChart } from './chart-export'
+import { ChartTable } from './ChartTable'
 import { barSelection, blankSummary, type YearChart } from '../../stats/year-charts'
 
 interface Props {
@@ -15,6 +16,7 @@ export function ChartCard({ chart, notes, onShowReports }: Props): React.JSX.Ele
   const instance = useRef<ChartInstance | null>(null)
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [asTable, setAsTable] = useState(false)
   const chartRef = useRef(chart)
   chartRef.current = chart
   const onBarClick = useCallback(
@@ -45,6 +47,9 @@ export function ChartCard({ chart, notes, onShowReports }: Props): React.JSX.Ele
       <figcaption className="chart-card__head">
         <h4>{chart.title}</h4>
         <span className="chart-card__spacer" />
+        <button type="button" className="button button--small" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} title="以表格显示数值">
+          数据表
+        </button>
         <button type="button" className="button button--small" disabled={busy || chart.empty} onClick={() => save('png')}>
           导出 PNG
         </button>
@@ -55,7 +60,10 @@ export function ChartCard({ chart, notes, onShowReports }: Props): React.JSX.Ele
       {chart.empty ? (
         <p className="chart-card__empty">所选报告此项均为空白，没有可画的数值</p>
       ) : (
-        <EChart option={chart.option} onBarClick={onBarClick} instanceRef={instance} label={chart.title} />
+        <div className="chart-card__body">
+          <EChart option={chart.option} onBarClick={onBarClick} instanceRef={instance} label={chart.title} />
+          {asTable && <ChartTable chart={chart} onShowReports={onShowReports} />}
+        </div>
       )}
       <div className="chart-card__notes">
         {[...notes, ...(blanks ? [blanks] : [])].map((n) => (
