@@ -131,7 +131,7 @@ test('the agency table ranks and sorts, explains its blanks, and a row opens the
   await expect(stats.compare).toHaveCount(1)
   await expect(stats.agencyRows).toHaveCount(0)
   await expect(stats.compare).toHaveAttribute('aria-label', /甲市教育局/)
-  await stats.compareBack.click()
+  await stats.closeCompare()
   await expect(stats.agencyRows).toHaveCount(3)
 
   // 值得关注: three agencies are too few to call any of them an outlier, and the screen says so.
@@ -197,7 +197,7 @@ test('值得关注 names the agencies far from their peers, with links to the ag
 
   await first.getByRole('button', { name: '舟曲县教育局' }).click()
   await expect(stats.compare).toHaveAttribute('aria-label', /舟曲县教育局/)
-  await stats.compareBack.click()
+  await stats.closeCompare()
 
   await disclosure.getByTestId('outlier').filter({ hasText: '舟曲县教育局' }).getByRole('button', { name: '2022 年报告' }).click()
   const review = new ReviewPage(app.page)

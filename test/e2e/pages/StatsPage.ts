@@ -37,7 +37,6 @@ export class StatsPage {
   readonly statusVerified: Locator
   readonly watch: Locator
   readonly compare: Locator
-  readonly compareBack: Locator
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('stats-screen')
@@ -54,7 +53,6 @@ export class StatsPage {
     this.statusVerified = page.getByRole('radio', { name: '仅已核验' })
     this.watch = page.getByTestId('stats-watch')
     this.compare = page.getByTestId('agency-compare')
-    this.compareBack = page.getByTestId('compare-back')
   }
 
   async open(): Promise<void> {
@@ -116,6 +114,12 @@ export class StatsPage {
 
   row(agency: string): Locator {
     return this.agencyRows.filter({ hasText: agency })
+  }
+
+  /** Leaves 机关历年对比 (its own 返回统计 button does the same). */
+  async closeCompare(): Promise<void> {
+    await this.page.keyboard.press('Escape')
+    await expect(this.compare).toHaveCount(0)
   }
 
   async exportChart(id: ChartId, format: 'PNG' | 'SVG'): Promise<Locator> {

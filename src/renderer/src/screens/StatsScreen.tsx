@@ -71,6 +71,16 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
     const unverified = unverifiedCount(stats.byYear)
     return [yearsNote(stats.byYear), stats.filter.all && unverified ? `含未核验报告 ${unverified} 份` : null].filter((n): n is string => !!n)
   }, [stats])
+  // Esc leaves the compare view for the screen it was opened from.
+  useEffect(() => {
+    if (!compare) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !help) setCompare(null)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [compare, help])
+
   const openAgency = useCallback((row: AgencyRow) => {
     if (row.agencyKey) setCompare({ agencyKey: row.agencyKey, agency: row.agency })
   }, [])
@@ -105,9 +115,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
       )}
       {compare ? (
         <div className="stats__compare">
-          <button type="button" className="button" onClick={() => setCompare(null)} data-testid="compare-back">
-            ← 返回统计
-          </button>
+          {/* The view has its own 返回统计 (onClose); Esc closes it too. */}
           <AgencyCompare agencyKey={compare.agencyKey} agency={compare.agency} all={all} onOpenReport={onOpenReport} onClose={() => setCompare(null)} />
         </div>
       ) : empty ? (
