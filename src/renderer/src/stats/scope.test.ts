@@ -41,6 +41,8 @@ describe('统计 scope', () => {
   it('knows each report\'s year and merges the years seen', () => {
     expect([...reportYears([yearRow(2020, [3]), yearRow(null, [4, 5])])]).toEqual([[3, 2020], [4, null], [5, null]])
     expect(mergeYears([2019, 2021], [yearRow(2020, [1]), yearRow(null, [2])], [2023])).toEqual([2019, 2020, 2021, 2023])
+    // No year chosen: the answer names every year there is.
+    expect(mergeYears([2019, 2021], [yearRow(2020, [1]), yearRow(2022, [2])], [])).toEqual([2020, 2022])
   })
 })
 

@@ -32,9 +32,12 @@ export function reportYears(rows: YearRow[]): Map<number, number | null> {
   return years
 }
 
-/** Years to offer as chips: those seen so far plus those chosen (an answer filtered by year shows only those). */
+/**
+ * Years to offer as chips. An answer over every year is the whole truth for its status (it also forgets
+ * the years of a library opened before); one filtered by year shows only those, so the known ones stay.
+ */
 export function mergeYears(known: number[], rows: YearRow[], chosen: number[]): number[] {
-  const all = new Set([...known, ...chosen])
+  const all = new Set(chosen.length ? [...known, ...chosen] : [])
   for (const r of rows) if (r.year !== null) all.add(r.year)
   return [...all].sort((a, b) => a - b)
 }
