@@ -26,16 +26,16 @@ export function blankNote(figure: Figure): string | null {
 /** The hover text of a figure: why it is blank, or what it leaves out and holds unverified. */
 export function figureTitle(label: string, figure: Figure): string {
   const parts: string[] = []
+  const notInForm = figure.notInForm?.length ?? 0
   if (figure.value === null) {
-    parts.push(
-      figure.blank.length
-        ? `${label}：${figure.blank.length} 份报告此项空白或为“/”，未计入，故无数值`
-        : `${label}：没有报告填写此项`
-    )
+    if (figure.blank.length) parts.push(`${label}：${figure.blank.length} 份报告此项空白或为“/”，未计入，故无数值`)
+    else if (notInForm) parts.push(`${label}：表样无此项（2019 版表格没有这一栏），不是 0`)
+    else parts.push(`${label}：没有报告填写此项`)
   } else {
     parts.push(`${label}：${formatNumber(figure.value)}（${figure.reportIds.length} 份报告合计）`)
     if (figure.blank.length) parts.push(`另有 ${figure.blank.length} 份报告此项空白或为“/”，未计入`)
   }
+  if (notInForm && (figure.value !== null || figure.blank.length)) parts.push(`${notInForm} 份报告的表样无此项，未计入`)
   if (figure.unverifiedReportIds.length) parts.push(`含未核验报告 ${figure.unverifiedReportIds.length} 份`)
   return parts.join('；')
 }

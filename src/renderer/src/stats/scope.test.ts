@@ -51,7 +51,9 @@ describe('statistics wording', () => {
     [figure(30, [1, 2]), '新收申请：30（2 份报告合计）'],
     [figure(30, [1, 2], [3], [2]), '新收申请：30（2 份报告合计）；另有 1 份报告此项空白或为“/”，未计入；含未核验报告 1 份'],
     [figure(null, [], [1, 2]), '新收申请：2 份报告此项空白或为“/”，未计入，故无数值'],
-    [figure(null), '新收申请：没有报告填写此项']
+    [figure(null), '新收申请：没有报告填写此项'],
+    [{ ...figure(null), notInForm: [3] }, '新收申请：表样无此项（2019 版表格没有这一栏），不是 0'],
+    [{ ...figure(1.5, [1]), notInForm: [3] }, '新收申请：1.5（1 份报告合计）；1 份报告的表样无此项，未计入']
   ])('figure title %#', (f, title) => expect(figureTitle('新收申请', f)).toBe(title))
 
   it('rates: a percentage, or the reason there is none', () => {
