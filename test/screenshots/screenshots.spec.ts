@@ -6,6 +6,8 @@ import { LibraryPage } from '../e2e/pages/LibraryPage'
 import { ReviewPage } from '../e2e/pages/ReviewPage'
 import { requireShared, seed } from '../e2e/shared-files'
 import { theirLibrary, verifyWith } from '../e2e/merge-fixture'
+import { StatsPage } from '../e2e/pages/StatsPage'
+import { generatedStatsLibrary } from '../e2e/stats-library'
 
 const OUT = resolve(__dirname, '../../docs/screenshots')
 const WORD = ['lo_2021_linchuan.docx', 'lo_2019_donghu.docx', 'lo_2021_beishan_hant.docx'].map((n) => resolve(__dirname, '../fixtures/docx', n))
@@ -99,6 +101,25 @@ test('merge conflict screenshot', async ({ app }) => {
   await library.menu('合并资料库…')
   await expect(library.conflict('益阳市应急管理局')).toContainText('999')
   await app.page.screenshot({ path: `${OUT}/merge-conflict.png` })
+})
+
+test.describe('a 1280×800 screen', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+
+  test('统计 screenshot: 20 agencies over three years', async ({ app }) => {
+    await app.open()
+    const library = new LibraryPage(app.page)
+    app.dialogs.nextOpenPath = await generatedStatsLibrary(app.tempDir, 20, 3)
+    await library.menu('打开资料库（恢复备份）…')
+    await expect(library.banner).toContainText('60 份报告')
+    const stats = new StatsPage(app.page)
+    await stats.open()
+    await expect(stats.agencyRows).toHaveCount(20)
+    await expect(stats.svg('outcomes')).toBeVisible()
+    await expect(stats.watch.getByTestId('outlier').first()).toBeVisible()
+    await app.page.mouse.move(0, 0)
+    await app.page.screenshot({ path: `${OUT}/stats.png` })
+  })
 })
 
 test.describe('a 1024×700 screen', () => {
