@@ -45,6 +45,8 @@ export interface Figure {
   keys: string[]
   /** Reports left out because a cell was blank or "/", with those cells. */
   blank: { reportId: number; keys: string[] }[]
+  /** Reports left out because their form has no such cell (收费金额 in the 2019 form): not blank, not 0. */
+  notInForm?: number[]
   /** Among reportIds, those not verified (only with "all"). */
   unverifiedReportIds: number[]
 }

@@ -49,17 +49,24 @@ export const MEASURES: readonly Measure[] = [
 
 export const MEASURE_BY_ID = new Map(MEASURES.map((m) => [m.id, m]))
 
-const keyCache = new Map<string, string[]>()
+/** Per template, per measure (in MEASURES order): the keys it adds up. Computed once. */
+const KEYS_BY_TEMPLATE: Record<TemplateId, readonly string[][]> = {
+  '2021': MEASURES.map((m) => templateKeys('2021').filter(m.keys)),
+  '2019': MEASURES.map((m) => templateKeys('2019').filter(m.keys))
+}
+const MEASURE_INDEX = new Map(MEASURES.map((m, i) => [m.id, i]))
+
+/** The index of a measure in MEASURES. */
+export const measureIndex = (id: MeasureId): number => MEASURE_INDEX.get(id)!
+
+/** The keys of every measure, in MEASURES order, in a report of this template (a report without one is read as 2021). */
+export function keysOfTemplate(template: TemplateId | null): readonly string[][] {
+  return KEYS_BY_TEMPLATE[template ?? '2021']
+}
+
 /** The keys a measure adds up in a report of this template (a report without one is read as 2021). */
 export function measureKeys(id: MeasureId, template: TemplateId | null): string[] {
-  const t = template ?? '2021'
-  const cacheKey = `${id}|${t}`
-  let keys = keyCache.get(cacheKey)
-  if (!keys) {
-    keys = templateKeys(t).filter(MEASURE_BY_ID.get(id)!.keys)
-    keyCache.set(cacheKey, keys)
-  }
-  return keys
+  return keysOfTemplate(template)[measureIndex(id)]
 }
 
 /** Every key any measure reads, in either template: what the SQL fetches. */

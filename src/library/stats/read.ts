@@ -1,21 +1,53 @@
 // Reading what 统计分析 needs: the chosen reports and, of their cells, only the keys the measures
 // add up, each as it stands now (the reviewer's value over the engine's, as the exports read it).
 // Prepared statements with parameters; the filter is applied in SQL.
+//
+// Speed: the cells come from the partial index cells_stats (migration 7), which holds exactly these
+// keys in report order with every column the current value needs, so the table itself is never
+// read. SQL groups them per report (one row per report, its keys and values as two JSON arrays):
+// 10,000 rows reach JS instead of 330,000, and JSON.parse is far cheaper than a row per cell.
 
 import type { TemplateId } from '../../core/template'
 import { sql, type Db } from '../db'
+import { STATS_KEY_TERM } from '../migrations'
 import { searchClause } from '../search'
 import type { StatsFilter } from '../../shared/stats'
-import type { StatCell, StatReport } from './compute'
-import { STAT_KEYS } from './measures'
+import type { CellValues, StatReport } from './compute'
 
 export type { StatsFilter }
 
 const WHERE = `(@all = 1 OR r.status = 'verified')
   AND (@years IS NULL OR r.year IN (SELECT value FROM json_each(@years)))`
 
+/** A cell's current number: null when blank, "/" or not a number (the raw text is never read as 0). */
+const CURRENT_VALUE = `CASE WHEN c.human_raw IS NOT NULL THEN c.human_value WHEN c.ext_raw IS NOT NULL THEN c.ext_value END`
+
 type ReportTuple = [id: number, agency: string | null, agencyKey: string | null, year: number | null, template: TemplateId | null, status: string]
-type CellTuple = [reportId: number, key: string, raw: string, value: number | null]
+type CellsTuple = [reportId: number, keys: string, values: string]
+
+/** The SQL reading every chosen report's stats cells; exported so a test can check its plan uses the index. */
+export function cellsQuery(where: string): string {
+  // `+c.report_id`: scan the index in order and test each report against the chosen set, rather
+  // than probe it once per report and key (30× slower). The key term must be the index's own.
+  return `SELECT c.report_id, json_group_array(c.key), json_group_array(${CURRENT_VALUE})
+    FROM cells c
+    WHERE c.${STATS_KEY_TERM}
+      AND +c.report_id IN (SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE ${where})
+    GROUP BY c.report_id`
+}
+
+/** A report's values in the order of a key list shared by the reports holding the same keys. */
+class PositionedValues implements CellValues {
+  constructor(
+    private readonly position: ReadonlyMap<string, number>,
+    private readonly values: readonly (number | null)[]
+  ) {}
+
+  get(key: string): number | null | undefined {
+    const i = this.position.get(key)
+    return i === undefined ? undefined : this.values[i]
+  }
+}
 
 export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] {
   const clause = searchClause(filter.agency)
@@ -23,8 +55,7 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
   const params = {
     ...clause.params,
     all: filter.all ? 1 : 0,
-    years: filter.years?.length ? JSON.stringify(filter.years) : null,
-    keys: JSON.stringify(STAT_KEYS)
+    years: filter.years?.length ? JSON.stringify(filter.years) : null
   }
   const reportRows = sql(
     db,
@@ -33,18 +64,14 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
   )
     .raw()
     .all(params) as ReportTuple[]
-  const cells = new Map<number, Map<string, StatCell>>(reportRows.map(([id]) => [id, new Map()]))
-  const cellRows = sql(
-    db,
-    `SELECT c.report_id, c.key, coalesce(c.human_raw, c.ext_raw),
-       CASE WHEN c.human_raw IS NULL THEN c.ext_value ELSE c.human_value END
-     FROM cells c WHERE c.key IN (SELECT value FROM json_each(@keys))
-       AND coalesce(c.human_raw, c.ext_raw) IS NOT NULL
-       AND c.report_id IN (SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE ${where})`
-  )
-    .raw()
-    .all(params) as CellTuple[]
-  for (const [reportId, key, raw, value] of cellRows) cells.get(reportId)?.set(key, { raw, value })
+  const cells = new Map<number, CellValues>()
+  // Reports of one form almost always hold the same keys: the key list is parsed once per distinct list.
+  const positions = new Map<string, Map<string, number>>()
+  for (const [reportId, keysJson, valuesJson] of sql(db, cellsQuery(where)).raw().all(params) as CellsTuple[]) {
+    let position = positions.get(keysJson)
+    if (!position) positions.set(keysJson, (position = new Map((JSON.parse(keysJson) as string[]).map((k, i) => [k, i]))))
+    cells.set(reportId, new PositionedValues(position, JSON.parse(valuesJson) as (number | null)[]))
+  }
   return reportRows.map(([id, agency, agencyKey, year, template, status]) => ({
     id,
     agency,
@@ -52,6 +79,6 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
     year,
     template,
     verified: status === 'verified',
-    cells: cells.get(id)!
+    cells: cells.get(id) ?? new Map()
   }))
 }
