@@ -5,9 +5,10 @@ import type { Db } from '../db'
 import type { LibraryStats, StatsDefinitions, StatsFilter } from '../../shared/stats'
 import { byAgency, byYear, outliers } from './compute'
 import { GENERAL_NOTES, MEASURES, RATES } from './measures'
+import { jumps } from './jumps'
 import { readStatReports } from './read'
 
-export type { AgencyRow, Figure, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
+export type { AgencyRow, Figure, Jump, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
 export { GENERAL_NOTES, MEASURES, MIN_OUTLIER_SAMPLE, RATES } from './measures'
 
 export const DEFINITIONS: StatsDefinitions = {
@@ -26,7 +27,7 @@ export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
     byYear: byYear(reports),
     byAgency: agencies,
     outliers: RATES.map((def) => outliers(agencies, def)),
-    jumps: [],
+    jumps: jumps(reports),
     definitions: DEFINITIONS
   }
 }

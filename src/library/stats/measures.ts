@@ -112,10 +112,20 @@ export const MIN_OUTLIER_SAMPLE = 8
 /** A robust z-score (0.6745 × (x − 中位数) ÷ MAD) beyond this flags a value (Iglewicz & Hoaglin). */
 export const OUTLIER_Z = 3.5
 
+/** 新收申请 changing by this factor or more from one year to the next (or to/from 0) is a jump… */
+export const JUMP_FACTOR = 3
+/** …when the larger of the two years is at least this many (small counts swing without meaning). */
+export const JUMP_MIN_COUNT = 20
+/** 公开率 moving by this many percentage points or more from one year to the next is a jump… */
+export const JUMP_POINTS = 30
+/** …when both years' （七）总计 are at least this. */
+export const JUMP_MIN_DENOMINATOR = 10
+
 export const GENERAL_NOTES: readonly string[] = [
   '数值取各单元格的当前值：有人工修改的取人工值，否则取提取值。',
   '空白、“/”不视为 0：某报告某项任一单元格空白或为“/”时，该项对该报告记为空白，不计入合计，并列出其报告。',
   '比率按机关汇总：分子、分母各自求和后相除，只用该比率各项均有数值的报告；分母为 0 或空白时比率为空并注明原因。',
   `值得关注：对每个比率取筛选范围内各机关的中位数与 MAD（绝对离差中位数），稳健 z =0.6745×(值−中位数)÷MAD，|z|>${OUTLIER_Z} 标记；MAD 为 0 时改用 1.2533×平均绝对离差；有比率的机关少于 ${MIN_OUTLIER_SAMPLE} 个时不标记。`,
+  `年度间大幅变化：同一机关（按机关名称归一后相同）相邻两个年度各有一份报告时比较。新收申请变化达 ${JUMP_FACTOR} 倍及以上（或由 0 变为非 0、由非 0 变为 0），且两年中较大者不少于 ${JUMP_MIN_COUNT} 件；公开率变动达 ${JUMP_POINTS} 个百分点及以上，且两年的（七）总计均不少于 ${JUMP_MIN_DENOMINATOR} 件。任一年空白或为“/”时不比较（不视为 0）；同一年度有多份报告时不比较。按超出规则的幅度排序。`,
   '默认只统计已核验的报告；选择“全部”时包含未核验的报告，并逐项标出。'
 ]
