@@ -12,7 +12,7 @@ export type { AgencyRow, Figure, Jump, LibraryStats, Outlier, Rate, RateOutliers
 export { GENERAL_NOTES, MEASURES, MIN_OUTLIER_SAMPLE, RATES } from './measures'
 
 export const DEFINITIONS: StatsDefinitions = {
-  measures: MEASURES.map((m) => ({ id: m.id, label: m.label, unit: m.id === 'feesAmount' ? '万元' : '件', definition: m.label })),
+  measures: MEASURES.map((m) => ({ id: m.id, label: m.label, unit: m.unit, definition: m.definition })),
   rates: RATES.map((r) => ({ id: r.id, label: r.label, definition: r.definition })),
   notes: [...GENERAL_NOTES]
 }

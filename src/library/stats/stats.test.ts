@@ -7,7 +7,7 @@ import { cellsQuery } from './read'
 import { removeTempDirs } from '../testing/fixtures'
 import { statsLibrary } from '../testing/stats-fixture'
 import { byAgency, median, outliers, type StatReport } from './compute'
-import { libraryStats } from './index'
+import { DEFINITIONS, libraryStats } from './index'
 import { MEASURES, measureKeys, RATES } from './measures'
 
 afterEach(removeTempDirs)
@@ -44,6 +44,29 @@ describe('the measures', () => {
     expect(measureKeys('unable', '2019')).toHaveLength(3)
     expect(measureKeys('notProcessed', '2021')).toHaveLength(5)
     expect(measureKeys('litigationCorrected', null)).toEqual(['appeals.litigation_direct.corrected', 'appeals.litigation_after_review.corrected'])
+  })
+})
+
+describe('the definitions (the ? panel, the 分析 sheet)', () => {
+  it('say for every measure which table, rows and column it adds up, and how the forms differ', () => {
+    expect(DEFINITIONS.measures.map((m) => m.id)).toEqual(MEASURES.map((m) => m.id))
+    for (const m of DEFINITIONS.measures) {
+      expect(m.definition).not.toBe(m.label)
+      expect(m.definition).toMatch(/^表[二三四]“/)
+      expect(m.definition).toMatch(/列/)
+    }
+    const of = (id: string) => DEFINITIONS.measures.find((m) => m.id === id)!
+    expect(of('otherHandling').definition).toMatch(/2021 表样分 3 个子行.*2019 表样只有“（六）其他处理”一行/)
+    expect(of('feesAmount')).toMatchObject({ unit: '万元', definition: expect.stringMatching(/2019 表样.*没有金额.*不视为 0/) })
+    expect(of('newReceived').unit).toBe('件')
+  })
+
+  it('state the blank, outlier (with its minimum sample) and jump rules', () => {
+    const notes = DEFINITIONS.notes.join('\n')
+    expect(notes).toMatch(/空白、“\/”不视为 0/)
+    expect(notes).toMatch(/少于 8 个时不标记/)
+    expect(notes).toMatch(/新收申请变化达 3 倍及以上.*不少于 20 件.*公开率变动达 30 个百分点及以上.*均不少于 10 件/)
+    expect(DEFINITIONS.rates.map((r) => r.id)).toEqual(['disclosure', 'reviewCorrection', 'litigationCorrection'])
   })
 })
 
