@@ -68,6 +68,11 @@ function scoresOf(report: StatReport): Scores {
   return scores
 }
 
+/** A report's value of every measure, in MEASURES order (null: blank, "/" or not in its form). */
+export function measureValues(report: StatReport): readonly (number | null)[] {
+  return scoresOf(report).values
+}
+
 export function measureValue(report: StatReport, id: MeasureId): MeasureValue {
   const i = measureIndex(id)
   const s = scoresOf(report)
@@ -89,10 +94,16 @@ function scored(reports: readonly StatReport[]): Scored {
   return { reports, scores, forms }
 }
 
+/** Per combination of forms (in order of first appearance): the union of each measure's keys. */
+const unionCache = new Map<string, string[][]>()
+
 /** The keys of a measure over reports of several forms, in the order the forms first appear. */
 function keysOver(group: Scored, i: number): string[] {
   if (group.forms.length === 1) return group.forms[0][i]
-  return [...new Set(group.forms.flatMap((k) => k[i]))]
+  const id = group.forms.map((f) => (f === keysOfTemplate('2019') ? '2019' : '2021')).join('+')
+  let union = unionCache.get(id)
+  if (!union) unionCache.set(id, (union = MEASURES.map((_, m) => [...new Set(group.forms.flatMap((k) => k[m]))])))
+  return union[i]
 }
 
 function sumScored(group: Scored, i: number): Figure {

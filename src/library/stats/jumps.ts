@@ -4,12 +4,26 @@
 // 3 times is caught whatever floating point would make of 0.7 − 0.4.
 
 import type { Jump } from '../../shared/stats'
-import { measureValue, rateOver, type StatReport } from './compute'
-import { JUMP_FACTOR, JUMP_MIN_COUNT, JUMP_MIN_DENOMINATOR, JUMP_POINTS, MEASURE_BY_ID, RATES } from './measures'
+import { measureValue, measureValues, rateOver, type StatReport } from './compute'
+import { JUMP_FACTOR, JUMP_MIN_COUNT, JUMP_MIN_DENOMINATOR, JUMP_POINTS, MEASURE_BY_ID, RATES, measureIndex } from './measures'
 
 export type { Jump }
 
 const disclosure = RATES.find((r) => r.id === 'disclosure')!
+const NEW_RECEIVED = measureIndex('newReceived')
+const DISCLOSURE_TERMS = [...disclosure.numerator, disclosure.denominator].map(measureIndex)
+
+/** A report's 公开率 as [numerator, denominator], null when a term is blank (checked before the full Rate is built). */
+function disclosureTerms(r: StatReport): [number, number] | null {
+  const values = measureValues(r)
+  let numerator = 0
+  for (let t = 0; t < DISCLOSURE_TERMS.length; t++) {
+    const v = values[DISCLOSURE_TERMS[t]]
+    if (v === null) return null
+    if (t < DISCLOSURE_TERMS.length - 1) numerator += v
+  }
+  return [numerator, values[DISCLOSURE_TERMS[DISCLOSURE_TERMS.length - 1]]!]
+}
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
 const unverifiedOf = (pair: readonly StatReport[]): number[] => pair.filter((r) => !r.verified).map((r) => r.id)
 const unverifiedNote = (pair: readonly StatReport[]): string => (unverifiedOf(pair).length ? '；含未核验的报告' : '')
@@ -38,12 +52,13 @@ function consecutivePairs(reports: readonly StatReport[]): [StatReport, StatRepo
 }
 
 function newReceivedJump(a: StatReport, b: StatReport): Jump | null {
-  const from = measureValue(a, 'newReceived')
-  const to = measureValue(b, 'newReceived')
-  if (from.value === null || to.value === null) return null
-  const larger = Math.max(from.value, to.value)
-  const smaller = Math.min(from.value, to.value)
+  const [x, y] = [measureValues(a)[NEW_RECEIVED], measureValues(b)[NEW_RECEIVED]]
+  if (x === null || y === null) return null
+  const larger = Math.max(x, y)
+  const smaller = Math.min(x, y)
   if (larger < JUMP_MIN_COUNT || larger < JUMP_FACTOR * smaller) return null
+  const from = measureValue(a, 'newReceived') as { value: number; keys: string[] }
+  const to = measureValue(b, 'newReceived') as { value: number; keys: string[] }
   const change =
     from.value === 0 ? '（由 0 起）' : to.value === 0 ? '（降为 0）' : `（×${(to.value / from.value).toFixed(to.value > from.value ? 1 : 2)}）`
   const label = MEASURE_BY_ID.get('newReceived')!.label
@@ -68,15 +83,17 @@ function newReceivedJump(a: StatReport, b: StatReport): Jump | null {
 }
 
 function disclosureJump(a: StatReport, b: StatReport): Jump | null {
-  const from = rateOver([a], disclosure)
-  const to = rateOver([b], disclosure)
-  if (from.value === null || to.value === null) return null
-  const [na, da, nb, db] = [from.numerator!, from.denominator!, to.numerator!, to.denominator!]
+  const [ta, tb] = [disclosureTerms(a), disclosureTerms(b)]
+  if (!ta || !tb) return null
+  const [na, da, nb, db] = [...ta, ...tb]
+  // A denominator of 0 is below the minimum too: no rate, nothing to compare.
   if (da < JUMP_MIN_DENOMINATOR || db < JUMP_MIN_DENOMINATOR) return null
   // |nb/db − na/da| × 100 ≥ JUMP_POINTS, multiplied out by da × db.
   const scaled = 100 * (nb * da - na * db)
   if (Math.abs(scaled) < JUMP_POINTS * da * db) return null
   const points = scaled / (da * db)
+  const from = rateOver([a], disclosure) as { value: number; keys: string[] }
+  const to = rateOver([b], disclosure) as { value: number; keys: string[] }
   return {
     agency: b.agency ?? a.agency,
     agencyKey: a.agencyKey,

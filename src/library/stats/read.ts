@@ -19,8 +19,11 @@ export type { StatsFilter }
 const WHERE = `(@all = 1 OR r.status = 'verified')
   AND (@years IS NULL OR r.year IN (SELECT value FROM json_each(@years)))`
 
+/** A whole number as an INTEGER: SQLite writes a REAL into JSON 3× slower, and nearly every count is whole. Exact. */
+const whole = (column: string): string => `iif(${column} = CAST(${column} AS INTEGER), CAST(${column} AS INTEGER), ${column})`
+
 /** A cell's current number: null when blank, "/" or not a number (the raw text is never read as 0). */
-const CURRENT_VALUE = `CASE WHEN c.human_raw IS NOT NULL THEN c.human_value WHEN c.ext_raw IS NOT NULL THEN c.ext_value END`
+const CURRENT_VALUE = `CASE WHEN c.human_raw IS NOT NULL THEN ${whole('c.human_value')} WHEN c.ext_raw IS NOT NULL THEN ${whole('c.ext_value')} END`
 
 type ReportTuple = [id: number, agency: string | null, agencyKey: string | null, year: number | null, template: TemplateId | null, status: string]
 type CellsTuple = [reportId: number, keys: string, values: string]
