@@ -10,8 +10,8 @@ afterEach(removeTempDirs)
 
 // The figures are those of stats.test.ts, worked out by hand from STATS_REPORTS.
 
-async function analysisSheet(all: boolean): Promise<ExcelJS.Worksheet> {
-  const library = new Library(await statsLibrary(), { readOnly: true })
+async function analysisSheet(all: boolean, fixture: { followingYear?: boolean } = {}): Promise<ExcelJS.Worksheet> {
+  const library = new Library(await statsLibrary(fixture), { readOnly: true })
   const out = join(tempDir(), 'export.xlsx')
   try {
     await library.export('xlsx', out, { all })
@@ -95,8 +95,14 @@ describe('the 分析 sheet', () => {
 
   it('with all, counts the unverified report and names it', async () => {
     const ws = await analysisSheet(true)
-    expect(ws.getCell('A1').value).toBe('统计范围：全部报告 6 份，其中未核验 2 份（已计入，见“未核验报告”列）')
+    expect(ws.getCell('A1').value).toBe('统计范围：全部报告 5 份，其中未核验 1 份（已计入，见“未核验报告”列）')
     expect(rowOf(ws, 2021).slice(0, 4)).toEqual([2021, 3, '5', 130])
+    expect(rowOf(ws, '戊市财政局').slice(2, 6)).toEqual([1, '5', 100, 1])
+  })
+
+  it('lists the jumps: 戊 with its following year (report 6)', async () => {
+    const ws = await analysisSheet(true, { followingYear: true })
+    expect(ws.getCell('A1').value).toBe('统计范围：全部报告 6 份，其中未核验 2 份（已计入，见“未核验报告”列）')
     // 戊 = 5 + 6: the agency row, then its two jumps (see jumps.test.ts): 新收 100 → 10, 公开率 100% → 30%.
     const [agency, received, disclosure] = rowsOf(ws, '戊市财政局')
     expect(agency.slice(2, 6)).toEqual([2, '5、6', 110, 103 / 110])

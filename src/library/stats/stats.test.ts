@@ -12,7 +12,7 @@ import { MEASURES, measureKeys, RATES } from './measures'
 
 afterEach(removeTempDirs)
 
-// Every expected figure below was added up by hand from STATS_REPORTS (ids 1…6):
+// Every expected figure below was added up by hand from STATS_REPORTS (ids 1…5; 6 only with followingYear):
 // 1 甲 2021, 2 乙 2021 (复议 "/", 行政许可 "/", 收费 0), 3 丙 2020 (2019 form: no 收费金额 cell),
 // 4 甲 2022 (新收 blank, 不予公开 "/", 总计 0, 行政许可 blank), 5 戊 2021 and 6 戊 2022 unverified.
 //                 上年结转  行政许可  行政处罚  收费（万元）
@@ -23,8 +23,8 @@ afterEach(removeTempDirs)
 //   5 戊 2021        0       100         0        10
 //   6 戊 2022        0        50         0        10
 
-async function stats(filter: Parameters<typeof libraryStats>[1] = {}) {
-  const db = openReadOnly(await statsLibrary())
+async function stats(filter: Parameters<typeof libraryStats>[1] = {}, fixture: { followingYear?: boolean } = {}) {
+  const db = openReadOnly(await statsLibrary(fixture))
   try {
     return libraryStats(db, filter)
   } finally {
@@ -162,7 +162,7 @@ describe('by year', () => {
 
   it('counts unverified reports only with all, and flags them', async () => {
     const s = await stats({ all: true })
-    expect(s.unverifiedReportIds).toEqual([5, 6])
+    expect(s.unverifiedReportIds).toEqual([5])
     const y2021 = s.byYear.find((y) => y.year === 2021)!
     expect(y2021.unverifiedReportIds).toEqual([5])
     expect(y2021.measures.newReceived).toMatchObject({ value: 130, reportIds: [1, 2, 5], unverifiedReportIds: [5] })
@@ -171,7 +171,12 @@ describe('by year', () => {
     // 12 + 100 (report 2 "/"); 1.5 + 0 + 10.
     expect(y2021.measures.licensingDecisions).toMatchObject({ value: 112, reportIds: [1, 5], unverifiedReportIds: [5] })
     expect(y2021.measures.feesAmount).toMatchObject({ value: 11.5, reportIds: [1, 2, 5] })
-    // 2022 = reports 4 + 6: 新收 10 (4 blank); 收费 2.25 + 10; 行政许可 50 (4 blank).
+  })
+
+  it('with the following year of 戊 (report 6, unverified), adds it to 2022', async () => {
+    const s = await stats({ all: true }, { followingYear: true })
+    expect(s.unverifiedReportIds).toEqual([5, 6])
+    // 2022 = reports 4 + 6: 新收 10 (4 blank); 收费 2.25 + 10; 行政许可 50 (4 blank); 办结 0 + 10.
     const y2022 = s.byYear.find((y) => y.year === 2022)!.measures
     expect(y2022.newReceived).toMatchObject({ value: 10, reportIds: [6], unverifiedReportIds: [6] })
     expect([y2022.feesAmount.value, y2022.licensingDecisions.value, y2022.concluded.value]).toEqual([12.25, 50, 10])
@@ -212,10 +217,13 @@ describe('by agency', () => {
 
   it('flags unverified reports in the agency rows with all', async () => {
     const s = await stats({ all: true })
-    // 戊 = reports 5 + 6: 新收 100 + 10; 公开率 (100 + 0 + 3 + 0) / (100 + 10).
-    expect(s.byAgency[0]).toMatchObject({ agency: '戊市财政局', years: [2021, 2022], unverifiedReportIds: [5, 6] })
-    expect(s.byAgency[0].measures.newReceived.value).toBe(110)
-    expect(s.byAgency[0].rates.disclosure).toMatchObject({ value: 103 / 110, numerator: 103, denominator: 110, unverifiedReportIds: [5, 6] })
+    expect(s.byAgency[0]).toMatchObject({ agency: '戊市财政局', unverifiedReportIds: [5] })
+    expect(s.byAgency[0].rates.disclosure).toMatchObject({ value: 1, unverifiedReportIds: [5] })
+    // With its following year: 戊 = reports 5 + 6: 新收 100 + 10; 公开率 (100 + 0 + 3 + 0) / (100 + 10).
+    const [e] = (await stats({ all: true }, { followingYear: true })).byAgency
+    expect(e).toMatchObject({ agency: '戊市财政局', years: [2021, 2022], unverifiedReportIds: [5, 6] })
+    expect(e.measures.newReceived.value).toBe(110)
+    expect(e.rates.disclosure).toMatchObject({ value: 103 / 110, numerator: 103, denominator: 110, unverifiedReportIds: [5, 6] })
   })
 })
 

@@ -1,6 +1,6 @@
 // A small library for 统计分析 whose every figure was worked out by hand (see stats/stats.test.ts):
-// blanks, "/", a 2019-form report (no 收费金额 in its form), a report where （七）总计 is 0, and two
-// unverified reports of one agency in consecutive years whose 新收 and 公开率 jump.
+// blanks, "/", a 2019-form report (no 收费金额 in its form), a report where （七）总计 is 0, and an
+// unverified report; with { followingYear: true } also that agency's next year, whose 新收 and 公开率 jump.
 
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
@@ -73,7 +73,7 @@ interface FixtureReport {
   spec: Spec
 }
 
-/** Ids 1…6 in this order. */
+/** Ids 1…5 in this order. */
 export const STATS_REPORTS: FixtureReport[] = [
   {
     name: 'a2021.txt', agency: '甲市教育局', year: 2021, template: '2021', verified: true,
@@ -121,35 +121,38 @@ export const STATS_REPORTS: FixtureReport[] = [
       review: ['2', '2'], direct: ['0', '0'], afterReview: ['0', '0'],
       licensing: '100', punishment: '0', fees: '10'
     }
-  },
-  {
-    // The year after report 5, also unverified: 新收 100 → 10 and 公开率 100% → 30%, both jumps.
-    name: 'e2022.txt', agency: '戊市财政局', year: 2022, template: '2021', verified: false,
-    spec: {
-      newReceived: '10', carriedOver: '0', total: '10', carriedForward: '0', granted: '3', partial: '0',
-      denied: { state_secret: '7' },
-      review: ['0', '0'], direct: ['0', '0'], afterReview: ['0', '0'],
-      licensing: '50', punishment: '0', fees: '10'
-    }
   }
 ]
 
+/** Id 6, only with statsLibrary({ followingYear: true }) (the 统计 screen's e2e counts five reports). */
+export const FOLLOWING_YEAR_REPORT: FixtureReport = {
+  // The year after report 5, also unverified: 新收 100 → 10 and 公开率 100% → 30%, both jumps.
+  name: 'e2022.txt', agency: '戊市财政局', year: 2022, template: '2021', verified: false,
+  spec: {
+    newReceived: '10', carriedOver: '0', total: '10', carriedForward: '0', granted: '3', partial: '0',
+    denied: { state_secret: '7' },
+    review: ['0', '0'], direct: ['0', '0'], afterReview: ['0', '0'],
+    licensing: '50', punishment: '0', fees: '10'
+  }
+}
+
 /** The library file path; closed, so tests open it as they need (read-only like the CLI). */
-export async function statsLibrary(): Promise<string> {
+export async function statsLibrary(options: { followingYear?: boolean } = {}): Promise<string> {
+  const reports = options.followingYear ? [...STATS_REPORTS, FOLLOWING_YEAR_REPORT] : STATS_REPORTS
   const path = join(tempDir(), 'stats.sqlite')
   const library = new Library(path)
-  const byName = new Map(STATS_REPORTS.map((r) => [r.name, r]))
+  const byName = new Map(reports.map((r) => [r.name, r]))
   const extract: Extractor = async (file) => {
     const r = byName.get(file.name)!
     return { value: handReport(r.name, r.agency, r.year, cells(r.spec, r.template), r.template), messages: [] }
   }
-  await library.importFiles(STATS_REPORTS.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
+  await library.importFiles(reports.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
   library.close()
   // Verified as a reviewer would leave them; the hand figures do not add up for the checks, and the
   // checks are not what is under test here.
   const db = new Database(path)
   const verify = db.prepare("UPDATE reports SET status = 'verified', verified_by = '测试' WHERE id = ?")
-  STATS_REPORTS.forEach((r, i) => r.verified && verify.run(i + 1))
+  reports.forEach((r, i) => r.verified && verify.run(i + 1))
   db.close()
   return path
 }
