@@ -6,7 +6,6 @@ import type { TemplateId } from '../../core/template'
 import type { AgencyRow, Figure, MeasureId, Outlier, Rate, RateId, RateOutliers, YearRow } from '../../shared/stats'
 import { MEASURES, MIN_OUTLIER_SAMPLE, OUTLIER_Z, RATES, keysOfTemplate, measureIndex, type RateDefinition } from './measures'
 
-
 export interface StatReport {
   id: number
   agency: string | null
@@ -33,7 +32,10 @@ export interface MeasureValue {
   blankKeys: string[]
 }
 
-/** A report's value of every measure (MEASURES order), worked out once and kept with the report. */
+/**
+ * A report's value of every measure (MEASURES order), worked out once and kept with the report (a
+ * StatReport is never changed once read). Its key lists are shared by every figure, hence frozen.
+ */
 interface Scores {
   values: (number | null)[]
   /** Per measure, the keys blank or "/" (empty when the value is a number or the form has no such cell). */
@@ -41,7 +43,7 @@ interface Scores {
   keys: readonly string[][]
 }
 
-const NO_KEYS: string[] = []
+const NO_KEYS: string[] = Object.freeze([]) as unknown as string[]
 const scoreCache = new WeakMap<StatReport, Scores>()
 
 function scoresOf(report: StatReport): Scores {
@@ -61,7 +63,7 @@ function scoresOf(report: StatReport): Scores {
       } else sum += v
     }
     values.push(blank.length || measureKeys.length === 0 ? null : sum)
-    blankKeys.push(blank)
+    blankKeys.push(Object.freeze(blank) as string[])
   }
   scores = { values, blankKeys, keys }
   scoreCache.set(report, scores)
@@ -102,7 +104,7 @@ function keysOver(group: Scored, i: number): string[] {
   if (group.forms.length === 1) return group.forms[0][i]
   const id = group.forms.map((f) => (f === keysOfTemplate('2019') ? '2019' : '2021')).join('+')
   let union = unionCache.get(id)
-  if (!union) unionCache.set(id, (union = MEASURES.map((_, m) => [...new Set(group.forms.flatMap((k) => k[m]))])))
+  if (!union) unionCache.set(id, (union = MEASURES.map((_, m) => Object.freeze([...new Set(group.forms.flatMap((k) => k[m]))]) as string[])))
   return union[i]
 }
 

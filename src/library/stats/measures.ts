@@ -101,11 +101,9 @@ export const MEASURES: readonly Measure[] = [
 
 export const MEASURE_BY_ID = new Map(MEASURES.map((m) => [m.id, m]))
 
-/** Per template, per measure (in MEASURES order): the keys it adds up. Computed once. */
-const KEYS_BY_TEMPLATE: Record<TemplateId, readonly string[][]> = {
-  '2021': MEASURES.map((m) => templateKeys('2021').filter(m.keys)),
-  '2019': MEASURES.map((m) => templateKeys('2019').filter(m.keys))
-}
+/** Per template, per measure (in MEASURES order): the keys it adds up. Computed once; frozen, as every figure shares them. */
+const keysIn = (template: TemplateId): string[][] => MEASURES.map((m) => Object.freeze(templateKeys(template).filter(m.keys)) as string[])
+const KEYS_BY_TEMPLATE: Record<TemplateId, readonly string[][]> = { '2021': keysIn('2021'), '2019': keysIn('2019') }
 const MEASURE_INDEX = new Map(MEASURES.map((m, i) => [m.id, i]))
 
 /** The index of a measure in MEASURES. */
