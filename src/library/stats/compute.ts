@@ -21,6 +21,11 @@ export interface StatReport {
 /** What compute reads of a report's cells (a Map will do). */
 export interface CellValues {
   get(key: string): number | null | undefined
+  /**
+   * Optional, for speed (stats/read.ts): the values in the order of a key list shared by many
+   * reports, with that list's key → index. Scoring then looks each measure's keys up once per list.
+   */
+  readonly layout?: { position: ReadonlyMap<string, number>; values: readonly (number | null)[] }
 }
 
 export type { AgencyRow, Figure, Outlier, Rate, RateOutliers, YearRow }
@@ -46,17 +51,32 @@ interface Scores {
 const NO_KEYS: string[] = Object.freeze([]) as unknown as string[]
 const scoreCache = new WeakMap<StatReport, Scores>()
 
+/** Per shared key list, per form: each measure's keys as indexes into the values (-1: absent). */
+const indexCache = new WeakMap<ReadonlyMap<string, number>, Map<readonly string[][], number[][]>>()
+
+function indexesOf(position: ReadonlyMap<string, number>, keys: readonly string[][]): number[][] {
+  let byForm = indexCache.get(position)
+  if (!byForm) indexCache.set(position, (byForm = new Map()))
+  let indexes = byForm.get(keys)
+  if (!indexes) byForm.set(keys, (indexes = keys.map((list) => list.map((k) => position.get(k) ?? -1))))
+  return indexes
+}
+
 function scoresOf(report: StatReport): Scores {
   let scores = scoreCache.get(report)
   if (scores) return scores
   const keys = keysOfTemplate(report.template)
+  const layout = report.cells.layout
+  const indexes = layout && indexesOf(layout.position, keys)
   const values: (number | null)[] = []
   const blankKeys: string[][] = []
-  for (const measureKeys of keys) {
+  for (let m = 0; m < keys.length; m++) {
+    const measureKeys = keys[m]
     let sum = 0
     let blank: string[] = NO_KEYS
-    for (const key of measureKeys) {
-      const v = report.cells.get(key)
+    for (let k = 0; k < measureKeys.length; k++) {
+      const key = measureKeys[k]
+      const v = indexes && layout ? (indexes[m][k] < 0 ? undefined : layout.values[indexes[m][k]]) : report.cells.get(key)
       if (v === null || v === undefined) {
         if (blank === NO_KEYS) blank = []
         blank.push(key)
@@ -81,36 +101,42 @@ export function measureValue(report: StatReport, id: MeasureId): MeasureValue {
   return { value: s.values[i], keys: s.keys[i], blankKeys: s.blankKeys[i] }
 }
 
-/** The reports of a group with their scores and the forms among them (so keys are worked out once per group). */
+/** The reports of a group with their scores and the keys of each measure over their forms (worked out once per group). */
 interface Scored {
   reports: readonly StatReport[]
   scores: Scores[]
-  /** The distinct per-template key lists, in the order the forms first appear. */
-  forms: (readonly string[][])[]
-}
-
-function scored(reports: readonly StatReport[]): Scored {
-  const scores = reports.map(scoresOf)
-  const forms: (readonly string[][])[] = []
-  for (const s of scores) if (!forms.includes(s.keys)) forms.push(s.keys)
-  return { reports, scores, forms }
+  /** Per measure, its keys in every form among the reports, in the order the forms first appear. */
+  keys: readonly string[][]
 }
 
 /** Per combination of forms (in order of first appearance): the union of each measure's keys. */
 const unionCache = new Map<string, string[][]>()
 
-/** The keys of a measure over reports of several forms, in the order the forms first appear. */
-function keysOver(group: Scored, i: number): string[] {
-  if (group.forms.length === 1) return group.forms[0][i]
-  const id = group.forms.map((f) => (f === keysOfTemplate('2019') ? '2019' : '2021')).join('+')
+function scored(reports: readonly StatReport[]): Scored {
+  const scores = reports.map(scoresOf)
+  const forms: (readonly string[][])[] = []
+  for (const s of scores) if (!forms.includes(s.keys)) forms.push(s.keys)
+  if (forms.length < 2) return { reports, scores, keys: forms[0] ?? keysOfTemplate(null) }
+  const id = forms.map((f) => (f === keysOfTemplate('2019') ? '2019' : '2021')).join('+')
   let union = unionCache.get(id)
-  if (!union) unionCache.set(id, (union = MEASURES.map((_, m) => Object.freeze([...new Set(group.forms.flatMap((k) => k[m]))]) as string[])))
-  return union[i]
+  if (!union) unionCache.set(id, (union = MEASURES.map((_, m) => Object.freeze([...new Set(forms.flatMap((k) => k[m]))]) as string[])))
+  return { reports, scores, keys: union }
+}
+
+/** Per key lists of a group, per rate: the keys it reads. */
+const rateKeyCache = new WeakMap<readonly string[][], Map<RateId, string[]>>()
+
+function rateKeys(group: Scored, def: RateDefinition, terms: readonly number[]): string[] {
+  let byRate = rateKeyCache.get(group.keys)
+  if (!byRate) rateKeyCache.set(group.keys, (byRate = new Map()))
+  let keys = byRate.get(def.id)
+  if (!keys) byRate.set(def.id, (keys = Object.freeze([...new Set(terms.flatMap((i) => group.keys[i]))]) as string[]))
+  return keys
 }
 
 function sumScored(group: Scored, i: number): Figure {
   const { reports, scores } = group
-  const figure: Figure = { value: null, reportIds: [], keys: keysOver(group, i), blank: [], notInForm: [], unverifiedReportIds: [] }
+  const figure: Figure = { value: null, reportIds: [], keys: reports.length ? group.keys[i] : [], blank: [], notInForm: [], unverifiedReportIds: [] }
   let sum = 0
   for (let n = 0; n < reports.length; n++) {
     const r = reports[n]
@@ -147,18 +173,23 @@ export function rateOver(reports: readonly StatReport[], def: RateDefinition): R
   return rateScored(scored(reports), def)
 }
 
+function hasBlank(values: readonly (number | null)[], terms: readonly number[]): boolean {
+  for (let t = 0; t < terms.length; t++) if (values[terms[t]] === null) return true
+  return false
+}
+
 function rateScored(group: Scored, def: RateDefinition): Rate {
   const { reports, scores } = group
   const rate: Rate = { value: null, reason: null, numerator: null, denominator: null, reportIds: [], keys: [], excluded: [], unverifiedReportIds: [] }
   const terms = [...def.numerator, def.denominator].map(measureIndex)
   const den = terms.length - 1
-  rate.keys = reports.length ? [...new Set(terms.flatMap((i) => keysOver(group, i)))] : []
+  rate.keys = reports.length ? rateKeys(group, def, terms) : []
   let numerator = 0
   let denominator = 0
   for (let n = 0; n < reports.length; n++) {
     const r = reports[n]
     const values = scores[n].values
-    if (terms.some((i) => values[i] === null)) {
+    if (hasBlank(values, terms)) {
       const blank = terms.filter((i) => values[i] === null).map((i) => MEASURES[i].label)
       rate.excluded.push({ reportId: r.id, reason: `${blank.join('、')}空白或为“/”` })
       continue

@@ -1,4 +1,4 @@
-// 统计分析: what the library's reports say together, by year and by agency, with the outliers.
+// 统计分析: what the library's reports say together, by year and by agency, with the outliers and the year-on-year jumps.
 // Every figure keeps the report ids and cell keys it came from.
 
 import type { Db } from '../db'

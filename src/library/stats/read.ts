@@ -44,14 +44,15 @@ export function cellsQuery(where: string | null): string {
 
 /** A report's values in the order of a key list shared by the reports holding the same keys. */
 class PositionedValues implements CellValues {
-  constructor(
-    private readonly position: ReadonlyMap<string, number>,
-    private readonly values: readonly (number | null)[]
-  ) {}
+  readonly layout: { position: ReadonlyMap<string, number>; values: readonly (number | null)[] }
+
+  constructor(position: ReadonlyMap<string, number>, values: readonly (number | null)[]) {
+    this.layout = { position, values }
+  }
 
   get(key: string): number | null | undefined {
-    const i = this.position.get(key)
-    return i === undefined ? undefined : this.values[i]
+    const i = this.layout.position.get(key)
+    return i === undefined ? undefined : this.layout.values[i]
   }
 }
 
