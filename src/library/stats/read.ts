@@ -7,9 +7,9 @@
 // read. SQL groups them per report (one row per report, its keys and values as two JSON arrays):
 // 10,000 rows reach JS instead of 330,000, and JSON.parse is far cheaper than a row per cell.
 
-import type { TemplateId } from '../../core/template'
+import { templateKeys, type TemplateId } from '../../core/template'
 import { sql, type Db } from '../db'
-import { STATS_KEY_TERM } from '../migrations'
+import { STATS_INDEXED_KEYS, STATS_KEY_TERM } from '../migrations'
 import { searchClause } from '../search'
 import type { StatsFilter } from '../../shared/stats'
 import type { CellValues, StatReport } from './compute'
@@ -29,6 +29,23 @@ type ReportTuple = [id: number, agency: string | null, agencyKey: string | null,
 type CellsTuple = [reportId: number, keys: string, values: string]
 
 /**
+ * The keys a report of each form holds among the indexed ones, comma-separated in index (binary)
+ * order: what SQL's group_concat gives for a report that has every one of them. Such a report's
+ * key list then need not be sent: SQL answers its form instead (keys hold no comma).
+ */
+export const FULL_KEY_LISTS: Record<TemplateId, string> = {
+  '2021': fullKeyList('2021'),
+  '2019': fullKeyList('2019')
+}
+
+function fullKeyList(template: TemplateId): string {
+  const keys = new Set(templateKeys(template))
+  return STATS_INDEXED_KEYS.filter((k) => keys.has(k))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(',')
+}
+
+/**
  * The SQL reading every chosen report's stats cells (null: every report, no test per cell);
  * exported so a test can check its plan uses the index.
  */
@@ -36,7 +53,11 @@ export function cellsQuery(where: string | null): string {
   // `+c.report_id`: scan the index in order and test each report against the chosen set, rather
   // than probe it once per report and key (30× slower). The key term must be the index's own.
   const chosen = where === null ? '' : `AND +c.report_id IN (SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE ${where})`
-  return `SELECT c.report_id, json_group_array(c.key), json_group_array(${CURRENT_VALUE})
+  // The two group_concat(c.key) are one aggregate to SQLite: the list is built once, and sent only
+  // when it is not a form's full list.
+  return `SELECT c.report_id,
+      CASE group_concat(c.key, ',') WHEN @full2021 THEN '2021' WHEN @full2019 THEN '2019' ELSE group_concat(c.key, ',') END,
+      json_group_array(${CURRENT_VALUE})
     FROM cells c
     WHERE c.${STATS_KEY_TERM} ${chosen}
     GROUP BY c.report_id`
@@ -72,14 +93,18 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
     .raw()
     .all(params) as ReportTuple[]
   const cells = new Map<number, CellValues>()
-  // Reports of one form almost always hold the same keys: the key list is parsed once per distinct list.
+  // Reports of one form almost always hold the same keys: each distinct list is split once.
   const positions = new Map<string, Map<string, number>>()
+  const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
   // Every report of the library: no need to test each cell's report (a report's cells without a report cannot be).
   const everyReport = filter.all === true && params.years === null && clause.where === '1'
-  const cellRows = everyReport ? sql(db, cellsQuery(null)).raw().all() : sql(db, cellsQuery(where)).raw().all(params)
-  for (const [reportId, keysJson, valuesJson] of cellRows as CellsTuple[]) {
-    let position = positions.get(keysJson)
-    if (!position) positions.set(keysJson, (position = new Map((JSON.parse(keysJson) as string[]).map((k, i) => [k, i]))))
+  const cellRows = (everyReport ? sql(db, cellsQuery(null)).raw().all(lists) : sql(db, cellsQuery(where)).raw().all({ ...params, ...lists })) as CellsTuple[]
+  for (const [reportId, keys, valuesJson] of cellRows) {
+    let position = positions.get(keys)
+    if (!position) {
+      const list = keys === '2021' || keys === '2019' ? FULL_KEY_LISTS[keys] : keys
+      positions.set(keys, (position = new Map(list.split(',').map((k, i) => [k, i]))))
+    }
     cells.set(reportId, new PositionedValues(position, JSON.parse(valuesJson) as (number | null)[]))
   }
   return reportRows.map(([id, agency, agencyKey, year, template, status]) => ({

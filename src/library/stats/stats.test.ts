@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { openReadOnly } from '../db'
 import { Library } from '../library'
 import { STATS_INDEXED_KEYS } from '../migrations'
-import { cellsQuery } from './read'
+import { cellsQuery, FULL_KEY_LISTS } from './read'
 import { removeTempDirs } from '../testing/fixtures'
 import { statsLibrary } from '../testing/stats-fixture'
 import { byAgency, median, outliers, type StatReport } from './compute'
@@ -74,16 +74,39 @@ describe('the index of the stats cells (migration 7)', () => {
   it('holds every key a measure reads, in both forms', () => {
     const read = MEASURES.flatMap((m) => [...measureKeys(m.id, '2021'), ...measureKeys(m.id, '2019')])
     expect(read.filter((k) => !STATS_INDEXED_KEYS.includes(k))).toEqual([])
+    // read.ts joins them with commas.
+    expect(STATS_INDEXED_KEYS.filter((k) => !/^[a-z_.]+$/.test(k))).toEqual([])
   })
 
   it('is what the query scans, without reading the cells table', async () => {
     const db = openReadOnly(await statsLibrary())
     try {
+      const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
       for (const where of ["r.status = 'verified'", null]) {
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${cellsQuery(where)}`).all() as { detail: string }[]).map((r) => r.detail)
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${cellsQuery(where)}`).all(lists) as { detail: string }[]).map((r) => r.detail)
         // The cells are read once, through the index alone (no per-key probe of the table).
         expect(plan.filter((line) => /^(SCAN|SEARCH) c\b/.test(line))).toEqual(['SCAN c USING COVERING INDEX cells_stats'])
       }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('names the form instead of sending the key list of a report that has every key, and sends the list otherwise', async () => {
+    const path = await statsLibrary()
+    const writable = new Database(path)
+    // Report 1 (甲 2021) loses one 不予公开 sub-row: its list is no longer the full one.
+    writable.prepare("DELETE FROM cells WHERE report_id = 1 AND key = 'requests.denied.state_secret.total'").run()
+    writable.close()
+    const db = openReadOnly(path)
+    try {
+      const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
+      const rows = db.prepare(cellsQuery(null)).raw().all(lists) as [number, string, string][]
+      expect(rows.map(([id, keys]) => [id, keys.length > 4 ? 'list' : keys])).toEqual([[1, 'list'], [2, '2021'], [3, '2019'], [4, '2021'], [5, '2021']])
+      expect(rows[0][1].split(',')).toHaveLength(33)
+      // The missing cell is blank, never 0: 2021's 不予公开 is report 2's 2 alone, and report 1 is listed.
+      const denied = libraryStats(db).byYear.find((y) => y.year === 2021)!.measures.denied
+      expect(denied).toMatchObject({ value: 2, reportIds: [2], blank: [{ reportId: 1, keys: ['requests.denied.state_secret.total'] }] })
     } finally {
       db.close()
     }
