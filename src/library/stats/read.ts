@@ -85,11 +85,9 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
     all: filter.all ? 1 : 0,
     years: filter.years?.length ? JSON.stringify(filter.years) : null
   }
-  const reportRows = sql(
-    db,
-    `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status FROM reports r JOIN files f ON f.id = r.file_id
-     WHERE ${where} ORDER BY r.id`
-  )
+  // The files are joined only for the search words (they match the file name too).
+  const from = clause.where === '1' ? 'reports r' : 'reports r JOIN files f ON f.id = r.file_id'
+  const reportRows = sql(db, `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status FROM ${from} WHERE ${where} ORDER BY r.id`)
     .raw()
     .all(params) as ReportTuple[]
   const cells = new Map<number, CellValues>()
