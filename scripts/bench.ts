@@ -136,6 +136,12 @@ async function main(): Promise<void> {
     clearInterval(sampler)
     return
   }
+  // BENCH_ONLY=library: the 10,000-report library alone (list, search, 统计, exports).
+  if (process.env.BENCH_ONLY === 'library') {
+    await benchLibrary()
+    clearInterval(sampler)
+    return
+  }
   await benchScans()
   await benchText('txt')
   await benchText('html')

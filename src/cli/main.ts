@@ -19,8 +19,10 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
   report-desk paper --library PATH (--id N… | --all-verified) --format xlsx|pdf --out PATH
                                                                    导出核验底稿（每份报告按官方表样排版；未核验的报告标注“未核验”；
                                                                    pdf 需要本机 Chromium，可用 REPORT_DESK_CHROMIUM 指定）
-  report-desk stats --library PATH [--year Y…] [--agency TEXT] [--all] [--json]
-                                                                   统计分析：按年度、按机关的汇总与比率，值得关注（离群值）；默认只计已核验的报告
+  report-desk stats --library PATH [--by year|agency] [--year Y…] [--agency TEXT] [--all] [--json]
+                                                                   统计分析：按年度、按机关的汇总与比率，值得关注（离群值、年度间大幅变化）；
+                                                                   默认只计已核验的报告（--all：全部，未核验的逐项标出）；
+                                                                   --by year|agency 只输出按年度或按机关一表（缺省两表及值得关注都输出）
   report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3，有拒收时 4）
   report-desk backup --library PATH --out PATH                     备份资料库（运行中也可进行）
   report-desk reextract --library PATH [--all]                     用当前解析程序重新提取（人工修改保留）

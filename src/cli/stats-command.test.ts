@@ -2,27 +2,70 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from './testing'
-import { yearsFrom } from './stats-command'
+import { byFrom, yearsFrom } from './stats-command'
 import { removeTempDirs, tempDir } from '../library/testing/fixtures'
 import { statsLibrary } from '../library/testing/stats-fixture'
 
 afterEach(removeTempDirs)
 
-// Figures worked out by hand from STATS_REPORTS (see library/stats/stats.test.ts).
+// Figures worked out by hand from STATS_REPORTS (see library/stats/stats.test.ts and jumps.test.ts).
+// Year columns: 年度, 报告数, 未核验, 新收, 上年结转, 办结, 结转, 予以公开, 部分公开, 不予公开, 无法提供, 不予处理,
+// 其他处理, 复议总计, 复议纠正, 诉讼总计, 诉讼纠正, 许可, 处罚, 收费, 未计入.
+// Agency columns: 机关, 年度, 报告数, 未核验, 新收, 公开率, 复议纠错率, 诉讼纠错率, 许可, 处罚, 收费, 原因, 报告编号.
 
 describe('report-desk stats', () => {
-  it('prints the by-year and by-agency tables of the verified reports', async () => {
+  it('prints the by-year and by-agency tables of the verified reports, then 值得关注 and the jumps', async () => {
     const library = await statsLibrary()
     const { code, out } = await run(['stats', '--library', library])
     expect(code).toBe(0)
     const lines = out.split('\n')
     expect(lines[0]).toBe('统计范围：已核验的报告 4 份')
-    expect(lines).toContain('2021\t2\t\t30\t30\t2\t15\t7\t3\t1\t1\t3\t4\t1\t4\t1\t行政复议总计:2; 行政复议结果纠正:2')
-    expect(lines).toContain('2022\t1\t\t\t0\t0\t0\t0\t\t0\t0\t0\t\t\t0\t0\t新收申请:4; 不予公开:4; 行政复议总计:4; 行政复议结果纠正:4')
-    expect(lines).toContain('甲市教育局\t2021,2022\t2\t\t10\t60.0%\t25.0%\t25.0%\t\t1,4')
-    expect(lines).toContain('乙县民政局\t2021\t1\t\t20\t80.0%\t\t\t复议纠错率:各报告的有关单元格均有空白或“/”; 诉讼纠错率:行政诉讼总计为 0\t2')
+    expect(lines).toContain('2021\t2\t\t30\t2\t30\t2\t15\t7\t3\t1\t1\t3\t4\t1\t4\t1\t12\t35\t1.5\t行政复议总计:2; 行政复议结果纠正:2; 行政许可处理决定:2')
+    // The 2019 form has no 收费金额: blank and said so, not 0.
+    expect(lines).toContain('2020\t1\t\t8\t1\t8\t1\t4\t0\t0\t2\t0\t2\t1\t1\t1\t0\t7\t3\t\t行政事业性收费（万元）:3(表样无此项)')
+    expect(lines).toContain(
+      '2022\t1\t\t\t2\t0\t0\t0\t0\t\t0\t0\t0\t\t\t0\t0\t\t0\t2.25\t新收申请:4; 不予公开:4; 行政复议总计:4; 行政复议结果纠正:4; 行政许可处理决定:4'
+    )
+    expect(lines).toContain('甲市教育局\t2021,2022\t2\t\t10\t60.0%\t25.0%\t25.0%\t12\t30\t3.75\t\t1,4')
+    expect(lines).toContain('乙县民政局\t2021\t1\t\t20\t80.0%\t\t\t\t5\t0\t复议纠错率:各报告的有关单元格均有空白或“/”; 诉讼纠错率:行政诉讼总计为 0\t2')
     expect(lines).toContain('公开率\t样本不足：有公开率的机关 3 个，少于 8 个，不作离群判断')
+    expect(lines.slice(lines.indexOf('年度间大幅变化'), lines.indexOf('年度间大幅变化') + 2)).toEqual(['年度间大幅变化', '未发现年度间的大幅变化'])
     expect(out).not.toContain('戊市财政局')
+  })
+
+  it('prints the jumps with --all: 戊 新收 100 → 10 and 公开率 100% → 30% (with its following year, report 6)', async () => {
+    const { out } = await run(['stats', '--library', await statsLibrary({ followingYear: true }), '--all'])
+    const lines = out.split('\n')
+    const at = lines.indexOf('年度间大幅变化')
+    expect(lines[at + 1]).toMatch(/^戊市财政局\t新收申请\t2021→2022\t2021→2022 年：新收申请由 100 件减至 10 件（×0\.10）.*；含未核验的报告\t5,6$/)
+    expect(lines[at + 2]).toMatch(/^戊市财政局\t公开率\t2021→2022\t2021→2022 年：公开率由 100\.0%（100\/100）降至 30\.0%（3\/10）.*\t5,6$/)
+  })
+
+  it('--by year or --by agency prints just that table', async () => {
+    const library = await statsLibrary()
+    const year = await run(['stats', '--library', library, '--by', 'year'])
+    expect(year.code).toBe(0)
+    expect(year.out).toContain('按年度')
+    expect(year.out).toContain('\n2021\t2\t')
+    for (const absent of ['按机关', '甲市教育局', '值得关注', '年度间大幅变化']) expect(year.out).not.toContain(absent)
+    const agency = await run(['stats', '--library', library, '--by=agency'])
+    expect(agency.out).toContain('甲市教育局\t2021,2022\t2\t')
+    for (const absent of ['按年度', '\n2021\t', '值得关注']) expect(agency.out).not.toContain(absent)
+    const json = JSON.parse((await run(['stats', '--library', library, '--by', 'agency', '--json'])).out)
+    expect(Object.keys(json)).toEqual(['filter', 'reportCount', 'unverifiedReportIds', 'byAgency', 'definitions'])
+    expect(json.byAgency.map((a: { agency: string }) => a.agency)).toEqual(['乙县民政局', '甲市教育局', '丙区统计局'])
+  })
+
+  it('refuses a --by that is neither year nor agency', async () => {
+    expect(byFrom(['--by', 'year'])).toBe('year')
+    expect(byFrom(['--all'])).toBe(null)
+    expect(byFrom(['--by'])).toBe('bad')
+    const library = await statsLibrary()
+    for (const bad of [['--by', 'month'], ['--by']]) {
+      const r = await run(['stats', '--library', library, ...bad])
+      expect(r.code).toBe(2)
+      expect(r.err).toContain('--by 后应为 year（按年度）或 agency（按机关）')
+    }
   })
 
   it('counts unverified reports with --all, filters years, and answers JSON', async () => {
@@ -35,6 +78,8 @@ describe('report-desk stats', () => {
     expect(stats.byYear.map((y: { year: number }) => y.year)).toEqual([2021])
     expect(stats.byYear[0].measures.newReceived).toMatchObject({ value: 130, unverifiedReportIds: [5] })
     expect(stats.byAgency[0]).toMatchObject({ agency: '戊市财政局', unverifiedReportIds: [5] })
+    // One year only: no consecutive years to compare.
+    expect(stats.jumps).toEqual([])
     const text = await run(['stats', '--library', library, '--all', '--year', '2020', '2022'])
     expect(text.out.split('\n')[0]).toBe('统计范围：全部报告 2 份，其中未核验 0 份')
     const none = await run(['stats', '--library', library, '--year', '1999'])
@@ -51,5 +96,10 @@ describe('report-desk stats', () => {
     const missing = join(tempDir(), 'nope.sqlite')
     expect((await run(['stats', '--library', missing])).code).toBe(1)
     expect(existsSync(missing)).toBe(false)
+  })
+
+  it('names --by in the help', async () => {
+    const { out } = await run(['--help'])
+    expect(out).toContain('report-desk stats --library PATH [--by year|agency] [--year Y…] [--agency TEXT] [--all] [--json]')
   })
 })

@@ -7,6 +7,52 @@ export interface Migration {
   sql: string
 }
 
+/**
+ * The cells 统计分析 adds up (stats/measures.ts), frozen as migration 7 indexed them: a partial
+ * index is used only by a query whose WHERE holds the same `key IN (…)` term, so stats/read.ts
+ * writes this very list into its query. A measure reading other keys needs a new migration.
+ */
+export const STATS_INDEXED_KEYS: readonly string[] = [
+  'active.fees.amount',
+  'active.licensing.decisions',
+  'active.punishment.decisions',
+  'appeals.litigation_after_review.corrected',
+  'appeals.litigation_after_review.total',
+  'appeals.litigation_direct.corrected',
+  'appeals.litigation_direct.total',
+  'appeals.review.corrected',
+  'appeals.review.total',
+  'requests.carried_forward.total',
+  'requests.carried_over.total',
+  'requests.denied.administrative_query.total',
+  'requests.denied.enforcement_files.total',
+  'requests.denied.internal_affairs.total',
+  'requests.denied.process_info.total',
+  'requests.denied.prohibited_by_law.total',
+  'requests.denied.security_stability.total',
+  'requests.denied.state_secret.total',
+  'requests.denied.third_party_rights.total',
+  'requests.granted.total',
+  'requests.new_received.total',
+  'requests.not_processed.confirm_existing.total',
+  'requests.not_processed.mass_repeated.total',
+  'requests.not_processed.petition_complaint.total',
+  'requests.not_processed.publication.total',
+  'requests.not_processed.repeated.total',
+  'requests.other.misc.total',
+  'requests.other.no_correction.total',
+  'requests.other.total',
+  'requests.other.unpaid_fee.total',
+  'requests.partially_granted.total',
+  'requests.total.total',
+  'requests.unable.needs_creation.total',
+  'requests.unable.not_held.total',
+  'requests.unable.still_unclear.total'
+]
+
+/** The `key IN (…)` term of the stats index, word for word as the index and its query must both hold it. */
+export const STATS_KEY_TERM = `key IN (${STATS_INDEXED_KEYS.map((k) => `'${k}'`).join(', ')})`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
@@ -191,6 +237,18 @@ export const MIGRATIONS: readonly Migration[] = [
         deleted_at TEXT NOT NULL,
         snapshot TEXT NOT NULL
       );
+    `
+  },
+  {
+    id: 7,
+    name: 'an index of the cells 统计分析 adds up',
+    sql: `
+      -- 统计分析 reads ~35 of a report's ~230 cells. Without this it probed the whole cells table
+      -- (1 s for 10,000 reports); with it it scans only these cells, in report order, and never
+      -- touches the table: the index holds every column the current value is worked out from.
+      -- Partial, so it costs ~4 % of the file, not another copy of every cell.
+      CREATE INDEX cells_stats ON cells(report_id, key, human_raw, human_value, ext_raw, ext_value)
+        WHERE ${STATS_KEY_TERM};
     `
   }
 ]

@@ -40,3 +40,25 @@ describe('library search', () => {
     expect(library.listReports({ search: '应急', status: 'verified', year: 2022 })).toEqual([])
   })
 })
+
+describe('the list filtered to report ids (a bar of the 统计 screen)', () => {
+  const idOf = (agency: string): number => library.listReports().find((r) => r.agency === agency)!.id
+  const agencies = (ids: number[], more: { search?: string; year?: number } = {}): string[] =>
+    library
+      .listReports({ ids, ...more })
+      .map((r) => r.agency!)
+      .sort()
+
+  it('lists only those reports, with the other filters still applied', () => {
+    const ids = [idOf('益阳市应急管理局'), idOf('东风区应急管理局'), idOf('舟曲县应急管理局')]
+    expect(agencies(ids)).toEqual(['东风区应急管理局', '益阳市应急管理局', '舟曲县应急管理局'].sort())
+    expect(agencies(ids, { year: 2021 })).toEqual(['东风区应急管理局'])
+    expect(agencies(ids, { search: '舟曲' })).toEqual(['舟曲县应急管理局'])
+  })
+
+  it('an empty list is no report, ids not in the library none, and no ids every report', () => {
+    expect(agencies([])).toEqual([])
+    expect(agencies([99999])).toEqual([])
+    expect(library.listReports({})).toHaveLength(5)
+  })
+})

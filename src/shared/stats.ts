@@ -123,6 +123,8 @@ export interface Jump {
   reportIds: [number, number]
   keys: string[]
   unverifiedReportIds: number[]
+  /** How far past its rule (the factor ÷ 3, the points ÷ 30): the list is sorted by it, largest first. */
+  size?: number
 }
 
 /** What a label and a definition are, for the ? panel, the 分析 sheet and the CLI. */

@@ -8,28 +8,19 @@ import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Library, type Extractor } from '../../src/library/library'
 import { createHandlers, type Dialogs } from '../../src/main/handlers'
 import { APP_ORIGIN, installBridge } from '../e2e/bridge-page'
 import { CHROMIUM } from '../../playwright.config'
-import { entry, extractedPool } from '../../scripts/bench-library'
+import { buildBenchLibrary } from '../../scripts/bench-library'
 
 const REPORTS = Number(process.env.BENCH_LIBRARY_REPORTS ?? 10_000)
 
 const noDialogs: Dialogs = { chooseSavePath: async () => null, chooseOpenPath: async () => null }
 
-async function benchLibraryOnDisk(path: string): Promise<Library> {
-  const library = new Library(path)
-  const pool = await extractedPool()
-  const extract: Extractor = async (file) => ({ value: entry(pool, Number(file.name.slice(1, -4))).extracted, messages: [] })
-  for (let i = 0; i < REPORTS; i++) await library.importFile({ name: `r${i}.txt`, bytes: entry(pool, i).bytes }, extract)
-  return library
-}
-
 export async function benchStatsScreen(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'report-desk-bench-stats-'))
   const path = join(dir, 'library.sqlite')
-  const library = await benchLibraryOnDisk(path)
+  const library = await buildBenchLibrary(path, REPORTS)
   // The screen counts verified reports by default; the bench library is verified wholesale through
   // a second connection (the review loop is not what is timed here).
   const db = new Database(path)

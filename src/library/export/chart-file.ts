@@ -11,6 +11,8 @@ export type ChartFormat = 'png' | 'svg'
 const MAX_CHART_BYTES = 32 * 1024 * 1024
 
 export function chartBytes(format: ChartFormat, content: string): Buffer {
+  // The IPC handler checks this too; a format from anywhere else must not fall through to PNG.
+  if (format !== 'svg' && format !== 'png') throw new UserFacingError('chart.bad_format', '图表只能导出为 PNG 或 SVG')
   if (format === 'svg') {
     if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(content)) throw new UserFacingError('chart.bad_svg', '图表内容不是 SVG，未保存')
     return Buffer.from(content, 'utf8')

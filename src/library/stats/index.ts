@@ -1,17 +1,18 @@
-// 统计分析: what the library's reports say together, by year and by agency, with the outliers.
+// 统计分析: what the library's reports say together, by year and by agency, with the outliers and the year-on-year jumps.
 // Every figure keeps the report ids and cell keys it came from.
 
 import type { Db } from '../db'
 import type { LibraryStats, StatsDefinitions, StatsFilter } from '../../shared/stats'
 import { byAgency, byYear, outliers } from './compute'
 import { GENERAL_NOTES, MEASURES, RATES } from './measures'
+import { jumps } from './jumps'
 import { readStatReports } from './read'
 
-export type { AgencyRow, Figure, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
+export type { AgencyRow, Figure, Jump, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
 export { GENERAL_NOTES, MEASURES, MIN_OUTLIER_SAMPLE, RATES } from './measures'
 
 export const DEFINITIONS: StatsDefinitions = {
-  measures: MEASURES.map((m) => ({ id: m.id, label: m.label, unit: m.id === 'feesAmount' ? '万元' : '件', definition: m.label })),
+  measures: MEASURES.map((m) => ({ id: m.id, label: m.label, unit: m.unit, definition: m.definition })),
   rates: RATES.map((r) => ({ id: r.id, label: r.label, definition: r.definition })),
   notes: [...GENERAL_NOTES]
 }
@@ -26,7 +27,7 @@ export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
     byYear: byYear(reports),
     byAgency: agencies,
     outliers: RATES.map((def) => outliers(agencies, def)),
-    jumps: [],
+    jumps: jumps(reports),
     definitions: DEFINITIONS
   }
 }

@@ -1,18 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
 import { openReadOnly } from '../db'
+import { Library } from '../library'
+import { STATS_INDEXED_KEYS } from '../migrations'
+import { cellsQuery, FULL_KEY_LISTS } from './read'
 import { removeTempDirs } from '../testing/fixtures'
 import { statsLibrary } from '../testing/stats-fixture'
 import { byAgency, median, outliers, type StatReport } from './compute'
-import { libraryStats } from './index'
-import { measureKeys, RATES } from './measures'
+import { DEFINITIONS, libraryStats } from './index'
+import { MEASURES, measureKeys, RATES } from './measures'
 
 afterEach(removeTempDirs)
 
-// Every expected figure below was added up by hand from STATS_REPORTS (ids 1…5):
-// 1 甲 2021, 2 乙 2021 (复议 "/"), 3 丙 2020 (2019 form), 4 甲 2022 (新收 blank, 不予公开 "/", 总计 0), 5 戊 2021 unverified.
+// Every expected figure below was added up by hand from STATS_REPORTS (ids 1…5; 6 only with followingYear):
+// 1 甲 2021, 2 乙 2021 (复议 "/", 行政许可 "/", 收费 0), 3 丙 2020 (2019 form: no 收费金额 cell),
+// 4 甲 2022 (新收 blank, 不予公开 "/", 总计 0, 行政许可 blank), 5 戊 2021 and 6 戊 2022 unverified.
+//                 上年结转  行政许可  行政处罚  收费（万元）
+//   1 甲 2021        2        12        30        1.5
+//   2 乙 2021        0        /          5        0
+//   3 丙 2020        1         7         3        (no cell)
+//   4 甲 2022        2      (blank)      0        2.25
+//   5 戊 2021        0       100         0        10
+//   6 戊 2022        0        50         0        10
 
-async function stats(filter: Parameters<typeof libraryStats>[1] = {}) {
-  const db = openReadOnly(await statsLibrary())
+async function stats(filter: Parameters<typeof libraryStats>[1] = {}, fixture: { followingYear?: boolean } = {}) {
+  const db = openReadOnly(await statsLibrary(fixture))
   try {
     return libraryStats(db, filter)
   } finally {
@@ -35,6 +47,91 @@ describe('the measures', () => {
   })
 })
 
+describe('the definitions (the ? panel, the 分析 sheet)', () => {
+  it('say for every measure which table, rows and column it adds up, and how the forms differ', () => {
+    expect(DEFINITIONS.measures.map((m) => m.id)).toEqual(MEASURES.map((m) => m.id))
+    for (const m of DEFINITIONS.measures) {
+      expect(m.definition).not.toBe(m.label)
+      expect(m.definition).toMatch(/^表[二三四]“/)
+      expect(m.definition).toMatch(/列/)
+    }
+    const of = (id: string) => DEFINITIONS.measures.find((m) => m.id === id)!
+    expect(of('otherHandling').definition).toMatch(/2021 表样分 3 个子行.*2019 表样只有“（六）其他处理”一行/)
+    expect(of('feesAmount')).toMatchObject({ unit: '万元', definition: expect.stringMatching(/2019 表样.*没有金额.*不视为 0/) })
+    expect(of('newReceived').unit).toBe('件')
+  })
+
+  it('state the blank, outlier (with its minimum sample) and jump rules', () => {
+    const notes = DEFINITIONS.notes.join('\n')
+    expect(notes).toMatch(/空白、“\/”不视为 0/)
+    expect(notes).toMatch(/少于 8 个时不标记/)
+    expect(notes).toMatch(/新收申请变化达 3 倍及以上.*不少于 20 件.*公开率变动达 30 个百分点及以上.*均不少于 10 件/)
+    expect(DEFINITIONS.rates.map((r) => r.id)).toEqual(['disclosure', 'reviewCorrection', 'litigationCorrection'])
+  })
+})
+
+describe('the index of the stats cells (migration 7)', () => {
+  it('holds every key a measure reads, in both forms', () => {
+    const read = MEASURES.flatMap((m) => [...measureKeys(m.id, '2021'), ...measureKeys(m.id, '2019')])
+    expect(read.filter((k) => !STATS_INDEXED_KEYS.includes(k))).toEqual([])
+    // read.ts joins them with commas.
+    expect(STATS_INDEXED_KEYS.filter((k) => !/^[a-z_.]+$/.test(k))).toEqual([])
+  })
+
+  it('is what the query scans, without reading the cells table', async () => {
+    const db = openReadOnly(await statsLibrary())
+    try {
+      const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
+      for (const where of ["r.status = 'verified'", null]) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${cellsQuery(where)}`).all(lists) as { detail: string }[]).map((r) => r.detail)
+        // The cells are read once, through the index alone (no per-key probe of the table).
+        expect(plan.filter((line) => /^(SCAN|SEARCH) c\b/.test(line))).toEqual(['SCAN c USING COVERING INDEX cells_stats'])
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('names the form instead of sending the key list of a report that has every key, and sends the list otherwise', async () => {
+    const path = await statsLibrary()
+    const writable = new Database(path)
+    // Report 1 (甲 2021) loses one 不予公开 sub-row: its list is no longer the full one.
+    writable.prepare("DELETE FROM cells WHERE report_id = 1 AND key = 'requests.denied.state_secret.total'").run()
+    writable.close()
+    const db = openReadOnly(path)
+    try {
+      const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
+      const rows = db.prepare(cellsQuery(null)).raw().all(lists) as [number, string, string][]
+      expect(rows.map(([id, keys]) => [id, keys.length > 4 ? 'list' : keys])).toEqual([[1, 'list'], [2, '2021'], [3, '2019'], [4, '2021'], [5, '2021']])
+      expect(rows[0][1].split(',')).toHaveLength(33)
+      // The missing cell is blank, never 0: 2021's 不予公开 is report 2's 2 alone, and report 1 is listed.
+      const denied = libraryStats(db).byYear.find((y) => y.year === 2021)!.measures.denied
+      expect(denied).toMatchObject({ value: 2, reportIds: [2], blank: [{ reportId: 1, keys: ['requests.denied.state_secret.total'] }] })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('is built when a library from before it is opened, with the same figures', async () => {
+    const path = await statsLibrary()
+    const before = await stats({ all: true })
+    const db = new Database(path)
+    db.exec('DROP INDEX cells_stats; DELETE FROM schema_migrations WHERE id = 7')
+    db.close()
+    const library = new Library(path)
+    try {
+      expect(library.info().schemaVersion).toBe(7)
+      expect(library.stats({ all: true })).toEqual(before)
+    } finally {
+      library.close()
+    }
+    const reopened = new Database(path, { readonly: true })
+    const index = reopened.prepare("SELECT sql FROM sqlite_master WHERE name = 'cells_stats'").get() as { sql: string } | undefined
+    reopened.close()
+    expect(index?.sql).toContain('WHERE key IN (')
+  })
+})
+
 describe('by year', () => {
   it('adds up verified reports only by default, blanks and "/" left out and listed', async () => {
     const s = await stats()
@@ -43,16 +140,22 @@ describe('by year', () => {
     expect(s.byYear.map((y) => [y.year, y.reportIds])).toEqual([[2020, [3]], [2021, [1, 2]], [2022, [4]]])
     const values = (year: number) =>
       Object.fromEntries(Object.entries(s.byYear.find((y) => y.year === year)!.measures).map(([id, f]) => [id, f.value]))
+    // 2021 = reports 1 + 2. 上年结转 2 + 0; 行政许可 12 (report 2's "/" left out); 行政处罚 30 + 5; 收费 1.5 + 0.
     expect(values(2021)).toEqual({
-      newReceived: 30, concluded: 30, carriedForward: 2, granted: 15, partiallyGranted: 7, denied: 3, unable: 1,
-      notProcessed: 1, otherHandling: 3, reviewTotal: 4, reviewCorrected: 1, litigationTotal: 4, litigationCorrected: 1
+      newReceived: 30, carriedOver: 2, concluded: 30, carriedForward: 2, granted: 15, partiallyGranted: 7, denied: 3, unable: 1,
+      notProcessed: 1, otherHandling: 3, reviewTotal: 4, reviewCorrected: 1, litigationTotal: 4, litigationCorrected: 1,
+      licensingDecisions: 12, punishmentDecisions: 35, feesAmount: 1.5
     })
-    // The 2019 form: （六）其他处理 is one row.
+    // The 2019 form: （六）其他处理 is one row; it has no 收费金额, so 收费 is blank, not 0.
     expect(values(2020)).toEqual({
-      newReceived: 8, concluded: 8, carriedForward: 1, granted: 4, partiallyGranted: 0, denied: 0, unable: 2,
-      notProcessed: 0, otherHandling: 2, reviewTotal: 1, reviewCorrected: 1, litigationTotal: 1, litigationCorrected: 0
+      newReceived: 8, carriedOver: 1, concluded: 8, carriedForward: 1, granted: 4, partiallyGranted: 0, denied: 0, unable: 2,
+      notProcessed: 0, otherHandling: 2, reviewTotal: 1, reviewCorrected: 1, litigationTotal: 1, litigationCorrected: 0,
+      licensingDecisions: 7, punishmentDecisions: 3, feesAmount: null
     })
-    expect(values(2022)).toMatchObject({ newReceived: null, concluded: 0, denied: null, granted: 0, reviewTotal: null, litigationTotal: 0 })
+    expect(values(2022)).toMatchObject({
+      newReceived: null, carriedOver: 2, concluded: 0, denied: null, granted: 0, reviewTotal: null, litigationTotal: 0,
+      licensingDecisions: null, punishmentDecisions: 0, feesAmount: 2.25
+    })
     const y2021 = s.byYear[1].measures
     expect(y2021.reviewTotal.blank).toEqual([{ reportId: 2, keys: ['appeals.review.total'] }])
     expect(y2021.reviewTotal.reportIds).toEqual([1])
@@ -60,6 +163,26 @@ describe('by year', () => {
     const y2022 = s.byYear[2].measures
     expect(y2022.newReceived.blank).toEqual([{ reportId: 4, keys: ['requests.new_received.total'] }])
     expect(y2022.denied.blank).toEqual([{ reportId: 4, keys: ['requests.denied.state_secret.total'] }])
+    expect(y2022.licensingDecisions).toMatchObject({ value: null, reportIds: [], blank: [{ reportId: 4, keys: ['active.licensing.decisions'] }] })
+  })
+
+  it('reads 行政许可 "/" as blank, 收费 0 as 0, and leaves the 2019 form out of 收费 without calling it blank', async () => {
+    const s = await stats()
+    const y2021 = s.byYear.find((y) => y.year === 2021)!.measures
+    expect(y2021.licensingDecisions).toMatchObject({
+      value: 12, reportIds: [1], keys: ['active.licensing.decisions'], blank: [{ reportId: 2, keys: ['active.licensing.decisions'] }]
+    })
+    // Report 2's 收费 is a real 0: counted.
+    expect(y2021.feesAmount).toMatchObject({ value: 1.5, reportIds: [1, 2], keys: ['active.fees.amount'], blank: [], notInForm: [] })
+    expect(y2021.carriedOver).toMatchObject({ value: 2, reportIds: [1, 2], keys: ['requests.carried_over.total'] })
+    const y2020 = s.byYear.find((y) => y.year === 2020)!.measures
+    expect(y2020.feesAmount).toEqual({ value: null, reportIds: [], keys: [], blank: [], notInForm: [3], unverifiedReportIds: [] })
+    expect(y2020.licensingDecisions).toMatchObject({ value: 7, reportIds: [3], keys: ['active.licensing.decisions'] })
+    // By agency: 甲 = reports 1 + 4: 收费 1.5 + 2.25 = 3.75, 上年结转 2 + 2 = 4, 行政许可 12 (4 blank).
+    const a = s.byAgency.find((r) => r.agency === '甲市教育局')!.measures
+    expect([a.feesAmount.value, a.carriedOver.value, a.licensingDecisions.value, a.punishmentDecisions.value]).toEqual([3.75, 4, 12, 30])
+    const c = s.byAgency.find((r) => r.agency === '丙区统计局')!.measures
+    expect(c.feesAmount).toMatchObject({ value: null, notInForm: [3], blank: [] })
   })
 
   it('counts unverified reports only with all, and flags them', async () => {
@@ -70,6 +193,18 @@ describe('by year', () => {
     expect(y2021.measures.newReceived).toMatchObject({ value: 130, reportIds: [1, 2, 5], unverifiedReportIds: [5] })
     expect(y2021.measures.granted.value).toBe(115)
     expect(y2021.measures.reviewTotal).toMatchObject({ value: 6, unverifiedReportIds: [5] })
+    // 12 + 100 (report 2 "/"); 1.5 + 0 + 10.
+    expect(y2021.measures.licensingDecisions).toMatchObject({ value: 112, reportIds: [1, 5], unverifiedReportIds: [5] })
+    expect(y2021.measures.feesAmount).toMatchObject({ value: 11.5, reportIds: [1, 2, 5] })
+  })
+
+  it('with the following year of 戊 (report 6, unverified), adds it to 2022', async () => {
+    const s = await stats({ all: true }, { followingYear: true })
+    expect(s.unverifiedReportIds).toEqual([5, 6])
+    // 2022 = reports 4 + 6: 新收 10 (4 blank); 收费 2.25 + 10; 行政许可 50 (4 blank); 办结 0 + 10.
+    const y2022 = s.byYear.find((y) => y.year === 2022)!.measures
+    expect(y2022.newReceived).toMatchObject({ value: 10, reportIds: [6], unverifiedReportIds: [6] })
+    expect([y2022.feesAmount.value, y2022.licensingDecisions.value, y2022.concluded.value]).toEqual([12.25, 50, 10])
   })
 
   it('filters by year and by agency (Traditional input too)', async () => {
@@ -109,15 +244,20 @@ describe('by agency', () => {
     const s = await stats({ all: true })
     expect(s.byAgency[0]).toMatchObject({ agency: '戊市财政局', unverifiedReportIds: [5] })
     expect(s.byAgency[0].rates.disclosure).toMatchObject({ value: 1, unverifiedReportIds: [5] })
+    // With its following year: 戊 = reports 5 + 6: 新收 100 + 10; 公开率 (100 + 0 + 3 + 0) / (100 + 10).
+    const [e] = (await stats({ all: true }, { followingYear: true })).byAgency
+    expect(e).toMatchObject({ agency: '戊市财政局', years: [2021, 2022], unverifiedReportIds: [5, 6] })
+    expect(e.measures.newReceived.value).toBe(110)
+    expect(e.rates.disclosure).toMatchObject({ value: 103 / 110, numerator: 103, denominator: 110, unverifiedReportIds: [5, 6] })
   })
 })
 
 /** A report of an agency with only the 公开率 cells filled in. */
 function disclosing(id: number, granted: number, total: number): StatReport {
   const cells = new Map([
-    ['requests.granted.total', { value: granted, raw: String(granted) }],
-    ['requests.partially_granted.total', { value: 0, raw: '0' }],
-    ['requests.total.total', { value: total, raw: String(total) }]
+    ['requests.granted.total', granted],
+    ['requests.partially_granted.total', 0],
+    ['requests.total.total', total]
   ])
   return { id, agency: `机关${id}`, agencyKey: `机关${id}`, year: 2021, template: '2021', verified: true, cells }
 }

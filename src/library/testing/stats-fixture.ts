@@ -1,5 +1,6 @@
 // A small library for 统计分析 whose every figure was worked out by hand (see stats/stats.test.ts):
-// blanks, "/", a 2019-form report, a report where （七）总计 is 0, and an unverified report.
+// blanks, "/", a 2019-form report (no 收费金额 in its form), a report where （七）总计 is 0, and an
+// unverified report; with { followingYear: true } also that agency's next year, whose 新收 and 公开率 jump.
 
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ const OTHER_2021 = ['no_correction', 'unpaid_fee', 'misc']
 
 interface Spec {
   newReceived: string
+  carriedOver: string
   total: string
   carriedForward: string
   granted: string
@@ -27,6 +29,11 @@ interface Spec {
   review: [total: string, corrected: string]
   direct: [total: string, corrected: string]
   afterReview: [total: string, corrected: string]
+  /** 二 行政许可 / 行政处罚 处理决定数量. */
+  licensing: string
+  punishment: string
+  /** 二 行政事业性收费 本年收费金额（万元）: the 2021 form only. */
+  fees?: string
 }
 
 function group(prefix: string, rows: string[], given: Record<string, string> = {}): Record<string, string> {
@@ -36,6 +43,7 @@ function group(prefix: string, rows: string[], given: Record<string, string> = {
 function cells(spec: Spec, template: '2021' | '2019'): Record<string, string> {
   return {
     'requests.new_received.total': spec.newReceived,
+    'requests.carried_over.total': spec.carriedOver,
     'requests.total.total': spec.total,
     'requests.carried_forward.total': spec.carriedForward,
     'requests.granted.total': spec.granted,
@@ -49,7 +57,10 @@ function cells(spec: Spec, template: '2021' | '2019'): Record<string, string> {
     'appeals.litigation_direct.total': spec.direct[0],
     'appeals.litigation_direct.corrected': spec.direct[1],
     'appeals.litigation_after_review.total': spec.afterReview[0],
-    'appeals.litigation_after_review.corrected': spec.afterReview[1]
+    'appeals.litigation_after_review.corrected': spec.afterReview[1],
+    'active.licensing.decisions': spec.licensing,
+    'active.punishment.decisions': spec.punishment,
+    ...(template === '2021' ? { 'active.fees.amount': spec.fees ?? '' } : {})
   }
 }
 
@@ -67,61 +78,81 @@ export const STATS_REPORTS: FixtureReport[] = [
   {
     name: 'a2021.txt', agency: '甲市教育局', year: 2021, template: '2021', verified: true,
     spec: {
-      newReceived: '10', total: '10', carriedForward: '2', granted: '5', partial: '1',
+      newReceived: '10', carriedOver: '2', total: '10', carriedForward: '2', granted: '5', partial: '1',
       denied: { state_secret: '1' }, unable: { not_held: '1' }, notProcessed: { repeated: '1' }, other: { misc: '1' },
-      review: ['4', '1'], direct: ['2', '1'], afterReview: ['2', '0']
+      review: ['4', '1'], direct: ['2', '1'], afterReview: ['2', '0'],
+      licensing: '12', punishment: '30', fees: '1.5'
     }
   },
   {
     name: 'b2021.txt', agency: '乙县民政局', year: 2021, template: '2021', verified: true,
     spec: {
-      newReceived: '20', total: '20', carriedForward: '0', granted: '10', partial: '6',
+      // 行政许可 "/"; 收费 0 (a real 0, not blank).
+      newReceived: '20', carriedOver: '0', total: '20', carriedForward: '0', granted: '10', partial: '6',
       denied: { process_info: '2' }, other: { no_correction: '2' },
-      review: ['/', '/'], direct: ['0', '0'], afterReview: ['0', '0']
+      review: ['/', '/'], direct: ['0', '0'], afterReview: ['0', '0'],
+      licensing: '/', punishment: '5', fees: '0'
     }
   },
   {
     name: 'c2020.txt', agency: '丙区统计局', year: 2020, template: '2019', verified: true,
     spec: {
-      newReceived: '8', total: '8', carriedForward: '1', granted: '4', partial: '0',
+      // The 2019 form: 许可/处罚 decisions, but no 收费金额 cell at all.
+      newReceived: '8', carriedOver: '1', total: '8', carriedForward: '1', granted: '4', partial: '0',
       unable: { not_held: '2' }, other: { total: '2' },
-      review: ['1', '1'], direct: ['1', '0'], afterReview: ['0', '0']
+      review: ['1', '1'], direct: ['1', '0'], afterReview: ['0', '0'],
+      licensing: '7', punishment: '3'
     }
   },
   {
-    // Blank 新收, "/" in one 不予公开 sub-row, 总计 0, blank 复议.
+    // Blank 新收, "/" in one 不予公开 sub-row, 总计 0, blank 复议, blank 行政许可.
     name: 'a2022.txt', agency: '甲市教育局', year: 2022, template: '2021', verified: true,
     spec: {
-      newReceived: '', total: '0', carriedForward: '0', granted: '0', partial: '0',
+      newReceived: '', carriedOver: '2', total: '0', carriedForward: '0', granted: '0', partial: '0',
       denied: { state_secret: '/' },
-      review: ['', ''], direct: ['0', '0'], afterReview: ['0', '0']
+      review: ['', ''], direct: ['0', '0'], afterReview: ['0', '0'],
+      licensing: '', punishment: '0', fees: '2.25'
     }
   },
   {
     name: 'e2021.txt', agency: '戊市财政局', year: 2021, template: '2021', verified: false,
     spec: {
-      newReceived: '100', total: '100', carriedForward: '0', granted: '100', partial: '0',
-      review: ['2', '2'], direct: ['0', '0'], afterReview: ['0', '0']
+      newReceived: '100', carriedOver: '0', total: '100', carriedForward: '0', granted: '100', partial: '0',
+      review: ['2', '2'], direct: ['0', '0'], afterReview: ['0', '0'],
+      licensing: '100', punishment: '0', fees: '10'
     }
   }
 ]
 
+/** Id 6, only with statsLibrary({ followingYear: true }) (the 统计 screen's e2e counts five reports). */
+export const FOLLOWING_YEAR_REPORT: FixtureReport = {
+  // The year after report 5, also unverified: 新收 100 → 10 and 公开率 100% → 30%, both jumps.
+  name: 'e2022.txt', agency: '戊市财政局', year: 2022, template: '2021', verified: false,
+  spec: {
+    newReceived: '10', carriedOver: '0', total: '10', carriedForward: '0', granted: '3', partial: '0',
+    denied: { state_secret: '7' },
+    review: ['0', '0'], direct: ['0', '0'], afterReview: ['0', '0'],
+    licensing: '50', punishment: '0', fees: '10'
+  }
+}
+
 /** The library file path; closed, so tests open it as they need (read-only like the CLI). */
-export async function statsLibrary(): Promise<string> {
+export async function statsLibrary(options: { followingYear?: boolean } = {}): Promise<string> {
+  const reports = options.followingYear ? [...STATS_REPORTS, FOLLOWING_YEAR_REPORT] : STATS_REPORTS
   const path = join(tempDir(), 'stats.sqlite')
   const library = new Library(path)
-  const byName = new Map(STATS_REPORTS.map((r) => [r.name, r]))
+  const byName = new Map(reports.map((r) => [r.name, r]))
   const extract: Extractor = async (file) => {
     const r = byName.get(file.name)!
     return { value: handReport(r.name, r.agency, r.year, cells(r.spec, r.template), r.template), messages: [] }
   }
-  await library.importFiles(STATS_REPORTS.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
+  await library.importFiles(reports.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
   library.close()
   // Verified as a reviewer would leave them; the hand figures do not add up for the checks, and the
   // checks are not what is under test here.
   const db = new Database(path)
   const verify = db.prepare("UPDATE reports SET status = 'verified', verified_by = '测试' WHERE id = ?")
-  STATS_REPORTS.forEach((r, i) => r.verified && verify.run(i + 1))
+  reports.forEach((r, i) => r.verified && verify.run(i + 1))
   db.close()
   return path
 }
