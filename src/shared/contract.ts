@@ -20,7 +20,7 @@ import type {
   Settings,
   SourceView
 } from './types'
-import type { AgencyComparison, LibraryStats, StatsFilter } from './stats'
+import type { AgencyComparison, StatsFilter, StatsOverview } from './stats'
 
 export interface FilePayload {
   name: string
@@ -80,7 +80,7 @@ export interface ApiContract {
   /** Re-extracts every report an older engine read; human edits are kept, disagreements listed. */
   reextractStale: { args: Record<string, never>; result: ReextractSummary }
   /** 统计分析: the figures of the filtered reports (verified only unless `all`), by year and by agency, with outliers and jumps. */
-  getStats: { args: StatsFilter; result: LibraryStats }
+  getStats: { args: StatsFilter; result: StatsOverview }
   /** One agency's reports side by side, oldest first, every cell's change and the 上年结转 ↔ 结转下年度 link. */
   compareAgency: { args: { agencyKey: string; all?: boolean }; result: AgencyComparison }
   /** Asks where to save a chart, then writes it: SVG as text, PNG as base64. null when cancelled. */

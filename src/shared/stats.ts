@@ -189,3 +189,87 @@ export interface AgencyComparison {
   /** The agency's unverified reports left out (verified only); 0 with "all". */
   unverifiedLeftOut?: number
 }
+
+// ---- What the 统计 screen receives -------------------------------------------------------------
+// A library of 10,000 reports has 2,000 agencies: their full figures (report ids and cell keys of
+// every measure and rate) come to 9 MB, which the screen never reads. It gets the counts instead;
+// the cell keys of each measure are in the definitions, the reports behind a row in its compare view.
+
+/** The measures the 按机关 table shows. */
+export const AGENCY_TABLE_MEASURES = ['newReceived', 'licensingDecisions', 'punishmentDecisions', 'feesAmount'] as const
+export type AgencyTableMeasure = (typeof AGENCY_TABLE_MEASURES)[number]
+
+/** A figure as the screen shows it: the number, and how many reports it added, left out or holds unverified. */
+export interface FigureCount {
+  value: number | null
+  reports: number
+  /** Reports left out because a cell was blank or "/". */
+  blank: number
+  /** Reports whose form has no such cell (2019 收费). */
+  notInForm: number
+  unverified: number
+}
+
+export interface RateCount {
+  value: number | null
+  reason: string | null
+  numerator: number | null
+  denominator: number | null
+  reports: number
+  excluded: number
+  /** The distinct reasons reports were left out. */
+  excludedReasons: string[]
+  unverified: number
+}
+
+export interface AgencySummary {
+  agency: string | null
+  agencyKey: string | null
+  years: number[]
+  reports: number
+  unverified: number
+  measures: Record<AgencyTableMeasure, FigureCount>
+  rates: Record<RateId, RateCount>
+}
+
+/** LibraryStats with the agencies as counts: what getStats sends the 统计 screen. */
+export interface StatsOverview extends Omit<LibraryStats, 'byAgency'> {
+  byAgency: AgencySummary[]
+}
+
+export function countFigure(f: Figure): FigureCount {
+  return { value: f.value, reports: f.reportIds.length, blank: f.blank.length, notInForm: f.notInForm?.length ?? 0, unverified: f.unverifiedReportIds.length }
+}
+
+export function countRate(r: Rate): RateCount {
+  return {
+    value: r.value,
+    reason: r.reason,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    reports: r.reportIds.length,
+    excluded: r.excluded.length,
+    excludedReasons: [...new Set(r.excluded.map((e) => e.reason))],
+    unverified: r.unverifiedReportIds.length
+  }
+}
+
+export function summariseAgency(row: AgencyRow): AgencySummary {
+  return {
+    agency: row.agency,
+    agencyKey: row.agencyKey,
+    years: row.years,
+    reports: row.reportIds.length,
+    unverified: row.unverifiedReportIds.length,
+    measures: Object.fromEntries(AGENCY_TABLE_MEASURES.map((m) => [m, countFigure(row.measures[m])])) as Record<AgencyTableMeasure, FigureCount>,
+    rates: {
+      disclosure: countRate(row.rates.disclosure),
+      reviewCorrection: countRate(row.rates.reviewCorrection),
+      litigationCorrection: countRate(row.rates.litigationCorrection)
+    }
+  }
+}
+
+export function overviewOf(stats: LibraryStats): StatsOverview {
+  return { ...stats, byAgency: stats.byAgency.map(summariseAgency) }
+}

@@ -37,6 +37,9 @@ export async function benchStatsScreen(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    // tsx compiles with esbuild's keepNames, which wraps functions in __name(…); functions this script
+    // hands to the page (the bridge's window.api, the timing loop) need that helper there too.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
     const watch = await installBridge(page, handlers)
     await page.goto(`${APP_ORIGIN}/index.html`)
     await page.waitForSelector('[data-testid="nav-stats"]')

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AgencyRow, LibraryStats } from '../../../shared/stats'
+import type { AgencySummary, StatsOverview } from '../../../shared/stats'
 import { AgencyCompare } from '../components/stats/AgencyCompare'
 import { AgencyTable } from '../components/stats/AgencyTable'
 import { ChartCard } from '../components/stats/ChartCard'
@@ -29,7 +29,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
   const [agencyText, setAgencyText] = useState(remembered.agency)
   const [agency, setAgency] = useState(remembered.agency)
   const [all, setAll] = useState(remembered.all)
-  const [stats, setStats] = useState<LibraryStats | null>(null)
+  const [stats, setStats] = useState<StatsOverview | null>(null)
   const [knownYears, setKnownYears] = useState<number[]>(remembered.knownYears)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
@@ -81,7 +81,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
     return () => window.removeEventListener('keydown', onKey)
   }, [compare, help])
 
-  const openAgency = useCallback((row: AgencyRow) => {
+  const openAgency = useCallback((row: AgencySummary) => {
     if (row.agencyKey) setCompare({ agencyKey: row.agencyKey, agency: row.agency })
   }, [])
   const empty = stats ? emptyMessage(stats) : null

@@ -1,12 +1,12 @@
 // The 按机关 table: its columns, the value of a cell, the sort, and the widest value of each column
 // (for the inline bars). Pure, so a 10,000-report library sorts without touching the DOM.
 
-import type { AgencyRow, MeasureId, RateId } from '../../../shared/stats'
+import type { AgencySummary, AgencyTableMeasure, RateId } from '../../../shared/stats'
 
-export type ColumnId = 'agency' | 'years' | MeasureId | RateId
+export type ColumnId = 'agency' | 'years' | AgencyTableMeasure | RateId
 
 export interface NumberColumn {
-  id: MeasureId | RateId
+  id: AgencyTableMeasure | RateId
   label: string
   kind: 'measure' | 'rate'
 }
@@ -29,11 +29,11 @@ export interface Sort {
 /** Ranked by 新收申请, most first. */
 export const DEFAULT_SORT: Sort = { column: 'newReceived', descending: true }
 
-export function cellValue(row: AgencyRow, column: NumberColumn): number | null {
-  return column.kind === 'rate' ? row.rates[column.id as RateId].value : row.measures[column.id as MeasureId].value
+export function cellValue(row: AgencySummary, column: NumberColumn): number | null {
+  return column.kind === 'rate' ? row.rates[column.id as RateId].value : row.measures[column.id as AgencyTableMeasure].value
 }
 
-function sortKey(row: AgencyRow, column: ColumnId): number | string | null {
+function sortKey(row: AgencySummary, column: ColumnId): number | string | null {
   if (column === 'agency') return row.agency
   if (column === 'years') return row.years.length ? Math.max(...row.years) : null
   return cellValue(row, NUMBER_COLUMNS.find((c) => c.id === column)!)
@@ -42,7 +42,7 @@ function sortKey(row: AgencyRow, column: ColumnId): number | string | null {
 const COLLATOR = new Intl.Collator('zh-CN')
 
 /** A new array in the order asked; rows without a value go last either way, ties keep the given order. */
-export function sortRows(rows: readonly AgencyRow[], sort: Sort): AgencyRow[] {
+export function sortRows(rows: readonly AgencySummary[], sort: Sort): AgencySummary[] {
   const keyed = rows.map((row, i) => ({ row, i, key: sortKey(row, sort.column) }))
   const sign = sort.descending ? -1 : 1
   keyed.sort((a, b) => {
@@ -60,7 +60,7 @@ export function nextSort(current: Sort, column: ColumnId): Sort {
 }
 
 /** The largest value of each number column (0 when none): the full length of its bars. */
-export function columnMaxima(rows: readonly AgencyRow[]): Record<string, number> {
+export function columnMaxima(rows: readonly AgencySummary[]): Record<string, number> {
   const max: Record<string, number> = {}
   for (const c of NUMBER_COLUMNS) {
     let m = 0

@@ -1,7 +1,7 @@
 // How the 统计 screen writes its figures: numbers, rates, years, and what a blank or an unverified
 // report means for a figure. Pure, so the charts, the table and the tests agree.
 
-import type { Figure, Rate } from '../../../shared/stats'
+import type { FigureCount, RateCount } from '../../../shared/stats'
 
 const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 })
 
@@ -19,34 +19,34 @@ export function formatRate(v: number): string {
 }
 
 /** "3 份空白未计入", or null when no report was left out. */
-export function blankNote(figure: Figure): string | null {
-  return figure.blank.length ? `${figure.blank.length} 份空白未计入` : null
+export function blankNote(figure: FigureCount): string | null {
+  return figure.blank ? `${figure.blank} 份空白未计入` : null
 }
 
 /** The hover text of a figure: why it is blank, or what it leaves out and holds unverified. */
-export function figureTitle(label: string, figure: Figure): string {
+export function figureTitle(label: string, figure: FigureCount): string {
   const parts: string[] = []
-  const notInForm = figure.notInForm?.length ?? 0
+  const notInForm = figure.notInForm
   if (figure.value === null) {
-    if (figure.blank.length) parts.push(`${label}：${figure.blank.length} 份报告此项空白或为“/”，未计入，故无数值`)
+    if (figure.blank) parts.push(`${label}：${figure.blank} 份报告此项空白或为“/”，未计入，故无数值`)
     else if (notInForm) parts.push(`${label}：表样无此项（2019 版表格没有这一栏），不是 0`)
     else parts.push(`${label}：没有报告填写此项`)
   } else {
-    parts.push(`${label}：${formatNumber(figure.value)}（${figure.reportIds.length} 份报告合计）`)
-    if (figure.blank.length) parts.push(`另有 ${figure.blank.length} 份报告此项空白或为“/”，未计入`)
+    parts.push(`${label}：${formatNumber(figure.value)}（${figure.reports} 份报告合计）`)
+    if (figure.blank) parts.push(`另有 ${figure.blank} 份报告此项空白或为“/”，未计入`)
   }
-  if (notInForm && (figure.value !== null || figure.blank.length)) parts.push(`${notInForm} 份报告的表样无此项，未计入`)
-  if (figure.unverifiedReportIds.length) parts.push(`含未核验报告 ${figure.unverifiedReportIds.length} 份`)
+  if (notInForm && (figure.value !== null || figure.blank)) parts.push(`${notInForm} 份报告的表样无此项，未计入`)
+  if (figure.unverified) parts.push(`含未核验报告 ${figure.unverified} 份`)
   return parts.join('；')
 }
 
 /** The hover text of a rate: its numerator and denominator, or why there is none. */
-export function rateTitle(label: string, rate: Rate): string {
+export function rateTitle(label: string, rate: RateCount): string {
   const parts: string[] = []
   if (rate.value === null) parts.push(`${label}：无（${rate.reason ?? '无数据'}）`)
   else parts.push(`${label}：${formatNumber(rate.numerator ?? 0)} ÷ ${formatNumber(rate.denominator ?? 0)} = ${formatRate(rate.value)}`)
-  if (rate.excluded.length) parts.push(`${rate.excluded.length} 份报告未计入（${[...new Set(rate.excluded.map((e) => e.reason))].join('、')}）`)
-  if (rate.unverifiedReportIds.length) parts.push(`含未核验报告 ${rate.unverifiedReportIds.length} 份`)
+  if (rate.excluded) parts.push(`${rate.excluded} 份报告未计入（${rate.excludedReasons.join('、')}）`)
+  if (rate.unverified) parts.push(`含未核验报告 ${rate.unverified} 份`)
   return parts.join('；')
 }
 

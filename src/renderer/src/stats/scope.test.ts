@@ -1,11 +1,12 @@
+import { countFigure, countRate } from '../../../shared/stats'
 import { describe, expect, it } from 'vitest'
-import type { LibraryStats } from '../../../shared/stats'
+import type { StatsOverview } from '../../../shared/stats'
 import { emptyMessage, mergeYears, reportYears, scopeLine, yearsNote } from './scope'
 import { figureTitle, formatRate, rateTitle, yearsLabel } from './format'
 import { figure, rate, yearRow } from './test-rows'
 import { ticketCounter } from './latest'
 
-function stats(reportCount: number, filter: Partial<LibraryStats['filter']> = {}, unverified: number[] = []): LibraryStats {
+function stats(reportCount: number, filter: Partial<StatsOverview['filter']> = {}, unverified: number[] = []): StatsOverview {
   return {
     filter: { years: [], agency: null, all: false, ...filter },
     reportCount,
@@ -19,12 +20,12 @@ function stats(reportCount: number, filter: Partial<LibraryStats['filter']> = {}
 }
 
 describe('统计 scope', () => {
-  it.each<[LibraryStats, string]>([
+  it.each<[StatsOverview, string]>([
     [stats(4), '统计范围：已核验的报告 4 份'],
     [stats(5, { all: true }, [5]), '统计范围：已核验的报告 4 份，含未核验 1 份（共 5 份）']
   ])('header line', (s, line) => expect(scopeLine(s)).toBe(line))
 
-  it.each<[LibraryStats, string | null]>([
+  it.each<[StatsOverview, string | null]>([
     [stats(3), null],
     [stats(0), '还没有已核验的报告。勾选“全部（含未核验）”可统计全部报告。'],
     [stats(0, { all: true }), '资料库中还没有报告。导入报告后即可统计。'],
@@ -54,12 +55,12 @@ describe('statistics wording', () => {
     [figure(null), '新收申请：没有报告填写此项'],
     [{ ...figure(null), notInForm: [3] }, '新收申请：表样无此项（2019 版表格没有这一栏），不是 0'],
     [{ ...figure(1.5, [1]), notInForm: [3] }, '新收申请：1.5（1 份报告合计）；1 份报告的表样无此项，未计入']
-  ])('figure title %#', (f, title) => expect(figureTitle('新收申请', f)).toBe(title))
+  ])('figure title %#', (f, title) => expect(figureTitle('新收申请', countFigure(f))).toBe(title))
 
   it('rates: a percentage, or the reason there is none', () => {
     expect(formatRate(0.8)).toBe('80.0%')
-    expect(rateTitle('公开率', { ...rate(0.8), numerator: 16, denominator: 20 })).toBe('公开率：16 ÷ 20 = 80.0%')
-    expect(rateTitle('公开率', rate(null, '办结为 0'))).toBe('公开率：无（办结为 0）')
+    expect(rateTitle('公开率', countRate({ ...rate(0.8), numerator: 16, denominator: 20 }))).toBe('公开率：16 ÷ 20 = 80.0%')
+    expect(rateTitle('公开率', countRate(rate(null, '办结为 0')))).toBe('公开率：无（办结为 0）')
   })
 
   it.each([

@@ -1,16 +1,16 @@
 // What the 统计 screen says about its scope: the header line, the message shown instead of charts
 // when there is nothing (or too little) to draw, and which year each report belongs to.
 
-import type { LibraryStats, YearRow } from '../../../shared/stats'
+import type { StatsOverview, YearRow } from '../../../shared/stats'
 
-export function scopeLine(stats: LibraryStats): string {
+export function scopeLine(stats: StatsOverview): string {
   const unverified = stats.unverifiedReportIds.length
   if (!stats.filter.all) return `统计范围：已核验的报告 ${stats.reportCount} 份`
   return `统计范围：已核验的报告 ${stats.reportCount - unverified} 份，含未核验 ${unverified} 份（共 ${stats.reportCount} 份）`
 }
 
 /** Shown instead of charts when no report is in scope; null when there is something to draw. */
-export function emptyMessage(stats: LibraryStats): string | null {
+export function emptyMessage(stats: StatsOverview): string | null {
   if (stats.reportCount > 0) return null
   const narrowed = stats.filter.years.length > 0 || !!stats.filter.agency
   if (narrowed) return '没有符合筛选条件的报告。请放宽年度或机关条件。'

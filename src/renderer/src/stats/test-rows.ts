@@ -1,6 +1,6 @@
 // Hand-made stats rows for the screen's unit tests.
 
-import type { AgencyRow, Figure, MeasureId, Rate, RateId, YearRow } from '../../../shared/stats'
+import { summariseAgency, type AgencySummary, type Figure, type MeasureId, type Rate, type RateId, type YearRow } from '../../../shared/stats'
 
 const MEASURE_IDS: MeasureId[] = [
   'newReceived', 'carriedOver', 'concluded', 'carriedForward', 'granted', 'partiallyGranted', 'denied', 'unable',
@@ -26,9 +26,9 @@ export function agencyRow(
   years: number[],
   given: Partial<Record<MeasureId, Figure>> = {},
   rates: Partial<Record<RateId, Rate>> = {}
-): AgencyRow {
+): AgencySummary {
   const measures = Object.fromEntries(MEASURE_IDS.map((m) => [m, given[m] ?? figure(null)])) as Record<MeasureId, Figure>
-  return {
+  return summariseAgency({
     agency,
     agencyKey: agency,
     years,
@@ -40,5 +40,5 @@ export function agencyRow(
       reviewCorrection: rates.reviewCorrection ?? rate(null, '无数据'),
       litigationCorrection: rates.litigationCorrection ?? rate(null, '无数据')
     }
-  }
+  })
 }

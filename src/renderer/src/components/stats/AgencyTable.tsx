@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react'
-import type { AgencyRow, MeasureId, RateId } from '../../../../shared/stats'
+import type { AgencySummary, AgencyTableMeasure, RateId } from '../../../../shared/stats'
 import { barShare, columnMaxima, DEFAULT_SORT, nextSort, NUMBER_COLUMNS, sortRows, type ColumnId, type NumberColumn } from '../../stats/agency-table'
 import { figureTitle, formatNumber, formatRate, rateTitle, yearsLabel } from '../../stats/format'
 
@@ -7,11 +7,11 @@ import { figureTitle, formatNumber, formatRate, rateTitle, yearsLabel } from '..
 export const FIRST_ROWS = 200
 
 interface Props {
-  rows: AgencyRow[]
-  onOpenAgency: (row: AgencyRow) => void
+  rows: AgencySummary[]
+  onOpenAgency: (row: AgencySummary) => void
 }
 
-function NumberCell({ row, column, max }: { row: AgencyRow; column: NumberColumn; max: number }): React.JSX.Element {
+function NumberCell({ row, column, max }: { row: AgencySummary; column: NumberColumn; max: number }): React.JSX.Element {
   let text: string
   let title: string
   let value: number | null
@@ -21,9 +21,9 @@ function NumberCell({ row, column, max }: { row: AgencyRow; column: NumberColumn
     text = value === null ? '—' : formatRate(value)
     title = rateTitle(column.label, rate)
   } else {
-    const figure = row.measures[column.id as MeasureId]
+    const figure = row.measures[column.id as AgencyTableMeasure]
     value = figure.value
-    text = value === null ? '—' : formatNumber(value) + (figure.blank.length ? '*' : '')
+    text = value === null ? '—' : formatNumber(value) + (figure.blank ? '*' : '')
     title = figureTitle(column.label, figure)
   }
   return (
@@ -34,7 +34,7 @@ function NumberCell({ row, column, max }: { row: AgencyRow; column: NumberColumn
   )
 }
 
-const AgencyLine = memo(function AgencyLine({ row, maxima, onOpen }: { row: AgencyRow; maxima: Record<string, number>; onOpen: (r: AgencyRow) => void }) {
+const AgencyLine = memo(function AgencyLine({ row, maxima, onOpen }: { row: AgencySummary; maxima: Record<string, number>; onOpen: (r: AgencySummary) => void }) {
   const openable = row.agencyKey !== null
   return (
     <tr
@@ -47,7 +47,7 @@ const AgencyLine = memo(function AgencyLine({ row, maxima, onOpen }: { row: Agen
     >
       <td className="agency-table__agency">
         {row.agency ?? <span className="muted">（未读出机关）</span>}
-        {row.unverifiedReportIds.length > 0 && <span className="tag stats-unverified">含未核验 {row.unverifiedReportIds.length}</span>}
+        {row.unverified > 0 && <span className="tag stats-unverified">含未核验 {row.unverified}</span>}
       </td>
       <td>{yearsLabel(row.years)}</td>
       {NUMBER_COLUMNS.map((c) => (

@@ -1,3 +1,4 @@
+import { countFigure } from '../../../../shared/stats'
 import { figureTitle, formatNumber } from '../../stats/format'
 import { barSelection, type YearChart } from '../../stats/year-charts'
 
@@ -23,7 +24,7 @@ export function ChartTable({ chart, onShowReports }: { chart: YearChart; onShowR
                 const picked = barSelection(chart, s, d)
                 const text = figure.value === null ? '—' : formatNumber(figure.value)
                 return (
-                  <td key={label} title={figureTitle(label, figure)}>
+                  <td key={label} title={figureTitle(label, countFigure(figure))}>
                     {picked ? (
                       <button type="button" className="button button--link" onClick={() => onShowReports(picked.ids, picked.label)}>
                         {text}
