@@ -18,7 +18,8 @@ import type {
 } from '../shared/types'
 import { searchClause } from './search'
 import { compareAgency, libraryStats, type LibraryStats, type StatsFilter } from './stats'
-import type { AgencyComparison } from '../shared/stats'
+import type { AgencyComparison, StatsOverview } from '../shared/stats'
+import { OverviewCache } from './stats/overview-cache'
 import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
 import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
@@ -64,6 +65,7 @@ export class Library {
   readonly created: OpenedLibrary['created']
   private readonly db: Db
   private readonly options: OpenOptions
+  private overviews: OverviewCache | undefined
 
   /**
    * Opens (or creates) the library. A file that is not a library is refused unchanged; a library
@@ -245,6 +247,11 @@ export class Library {
   /** 统计分析: by year, by agency and the outliers over the chosen reports (verified only unless all). */
   stats(filter: StatsFilter = {}): LibraryStats {
     return libraryStats(this.db, filter)
+  }
+
+  /** The same as the 统计 screen receives it (agencies as counts), kept while the data is unchanged. */
+  statsOverview(filter: StatsFilter = {}): StatsOverview {
+    return (this.overviews ??= new OverviewCache(this.db)).get(filter)
   }
 
   /** One agency's reports side by side with every cell's change and the 上年结转 ↔ 结转下年度 link. */

@@ -9,7 +9,7 @@ import { LibraryError } from '../library/db'
 import { isLibraryFile } from '../library/paths'
 import { exportPapers, paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
 import { writeChartFile } from '../library/export/chart-file'
-import { overviewOf, type StatsFilter } from '../shared/stats'
+import type { StatsFilter } from '../shared/stats'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -199,7 +199,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       const reports = await exportPapers(library, { ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
       return { path, reports }
     },
-    getStats: (args) => overviewOf(library.stats(statsFilterOf(args))),
+    getStats: (args) => library.statsOverview(statsFilterOf(args)),
     compareAgency: (args) => library.compareAgency(stringArg(args.agencyKey, '机关'), { all: args.all === true }),
     saveChart: async ({ name, format, content }) => {
       if (format !== 'png' && format !== 'svg') throw new UserFacingError('chart.bad_format', '图表只能导出为 PNG 或 SVG')

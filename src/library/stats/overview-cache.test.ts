@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Library } from '../library'
+import { statsLibrary } from '../testing/stats-fixture'
+
+// Figures of STATS_REPORTS worked out by hand (see stats.test.ts): the verified reports add up to 新收申请 30 in 2021.
+describe('the 统计 screen’s answers, kept while the data is unchanged', () => {
+  const open: Library[] = []
+  afterEach(() => open.splice(0).forEach((l) => l.close()))
+  const library = async (): Promise<{ lib: Library; path: string }> => {
+    const path = await statsLibrary()
+    const lib = new Library(path)
+    open.push(lib)
+    return { lib, path }
+  }
+  const newReceived2021 = (lib: Library): number | null =>
+    lib.statsOverview({}).byYear.find((y) => y.year === 2021)?.measures.newReceived.value ?? null
+
+  it('asks the library once for a filter shown again, and per filter', async () => {
+    const { lib } = await library()
+    const first = lib.statsOverview({})
+    expect(lib.statsOverview({})).toBe(first)
+    expect(lib.statsOverview({ years: [2021] })).not.toBe(first)
+    expect(lib.statsOverview({ all: true }).reportCount).toBe(5)
+    expect(lib.statsOverview({})).toBe(first)
+  })
+
+  it('answers anew after an edit in the app', async () => {
+    const { lib } = await library()
+    expect(newReceived2021(lib)).toBe(30)
+    lib.setReviewer('测试')
+    const id = lib.listReports({ status: 'verified', year: 2021 })[0].id
+    const before = lib.getReport(id).cells['requests.new_received.total']?.value ?? 0
+    lib.editCell(id, 'requests.new_received.total', String(before + 5))
+    // An edit reopens a verified report: it leaves the verified-only figures.
+    expect(newReceived2021(lib)).toBe(30 - before)
+  })
+
+  it('answers anew after another process wrote to the library', async () => {
+    const { lib, path } = await library()
+    expect(newReceived2021(lib)).toBe(30)
+    const other = new Database(path)
+    other.prepare(`UPDATE reports SET status = 'pending' WHERE year = 2021`).run()
+    other.close()
+    expect(newReceived2021(lib)).toBeNull()
+  })
+})
