@@ -7,6 +7,8 @@ import { ReviewPage } from '../e2e/pages/ReviewPage'
 import { requireShared, seed } from '../e2e/shared-files'
 import { theirLibrary, verifyWith } from '../e2e/merge-fixture'
 import { StatsPage } from '../e2e/pages/StatsPage'
+import { compareLibrary, COMPARE_AGENCY } from '../../src/library/testing/compare-fixture'
+import { ComparePage } from '../e2e/pages/ComparePage'
 import { generatedStatsLibrary } from '../e2e/stats-library'
 
 const OUT = resolve(__dirname, '../../docs/screenshots')
@@ -119,6 +121,20 @@ test.describe('a 1280×800 screen', () => {
     await expect(stats.watch.getByTestId('outlier').first()).toBeVisible()
     await app.page.mouse.move(0, 0)
     await app.page.screenshot({ path: `${OUT}/stats.png` })
+  })
+
+  test('统计 screenshot: one agency over the years, its 上年结转 links and changed cells', async ({ app }) => {
+    app.dialogs.nextOpenPath = await compareLibrary(app.tempDir)
+    await app.open()
+    const library = new LibraryPage(app.page)
+    await library.menu('打开资料库（恢复备份）…')
+    await expect(library.banner).toContainText('已打开资料库')
+    const compare = new ComparePage(app.page)
+    await compare.openFromStats(COMPARE_AGENCY)
+    await expect(compare.carryLinks).toHaveCount(3)
+    await expect(compare.changedCells.first()).toBeVisible()
+    await app.page.mouse.move(0, 0)
+    await app.page.screenshot({ path: `${OUT}/stats-compare.png` })
   })
 })
 
