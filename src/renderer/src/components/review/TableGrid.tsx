@@ -56,9 +56,16 @@ export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusa
     if (!grid) return
     // A selection the grid reported may arrive after the reviewer has already moved on (keys pressed
     // in quick succession): moving back to it would put the grid's focus and the keyboard's apart.
-    const echoed = key !== null && ownFocus.current.has(key)
+    // Echoes come back in the order the grid reported them, possibly several keys behind: an echo
+    // settles the keys reported up to it, not the later ones (whose echoes are still to come).
+    if (key !== null && ownFocus.current.has(key)) {
+      for (const reported of [...ownFocus.current]) {
+        ownFocus.current.delete(reported)
+        if (reported === key) break
+      }
+      return
+    }
     ownFocus.current.clear()
-    if (echoed) return
     const at = findKey(rowsRef.current, key)
     if (!at) {
       if (grid.getFocusedCell()) grid.clearFocusedCell()
@@ -105,6 +112,7 @@ export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusa
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
     const key = keyAt(rowsRef.current, e.rowIndex, colId)
     if (!key) return
+    ownFocus.current.delete(key) // re-added last: the order is the order reported
     ownFocus.current.add(key)
     onSelect(key)
   }
