@@ -4,7 +4,7 @@ import { barShare, columnMaxima, DEFAULT_SORT, nextSort, NUMBER_COLUMNS, sortRow
 import { figureTitle, formatNumber, formatRate, rateTitle, yearsLabel } from '../../stats/format'
 
 /** Rows drawn at first; the rest on 显示全部 (a 10,000-report library has thousands of agencies). */
-export const FIRST_ROWS = 200
+export const FIRST_ROWS = 100
 
 interface Props {
   rows: AgencySummary[]
