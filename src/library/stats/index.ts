@@ -6,7 +6,7 @@ import type { LibraryStats, StatsDefinitions, StatsFilter } from '../../shared/s
 import { byAgency, byYear, outliers } from './compute'
 import { GENERAL_NOTES, MEASURES, RATES } from './measures'
 import { jumps } from './jumps'
-import { readStatReports } from './read'
+import { readStatReports, type CellsByReport } from './read'
 
 export type { AgencyRow, Figure, Jump, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
 export { GENERAL_NOTES, MEASURES, MIN_OUTLIER_SAMPLE, RATES } from './measures'
@@ -17,8 +17,9 @@ export const DEFINITIONS: StatsDefinitions = {
   notes: [...GENERAL_NOTES]
 }
 
-export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
-  const reports = readStatReports(db, filter)
+/** `allCells`: every report's stats cells, kept by a caller while the library is unchanged (see read.ts). */
+export function libraryStats(db: Db, filter: StatsFilter = {}, allCells?: CellsByReport): LibraryStats {
+  const reports = readStatReports(db, filter, allCells)
   const agencies = byAgency(reports)
   return {
     filter: { years: filter.years ?? [], agency: filter.agency?.trim() || null, all: filter.all === true },

@@ -44,4 +44,17 @@ describe('the 统计 screen’s answers, kept while the data is unchanged', () =
     other.close()
     expect(newReceived2021(lib)).toBeNull()
   })
+
+  it('reads the cells anew for a new filter after another process changed one', async () => {
+    const { lib, path } = await library()
+    expect(newReceived2021(lib)).toBe(30)
+    const id = lib.listReports({ status: 'verified', year: 2021 })[0].id
+    const before = lib.getReport(id).cells['requests.new_received.total']?.value ?? 0
+    const other = new Database(path)
+    other.prepare(`UPDATE cells SET human_raw = '100', human_value = 100 WHERE report_id = ? AND key = 'requests.new_received.total'`).run(id)
+    other.close()
+    // A filter not asked before is computed from the cells as they are now, not as first read.
+    expect(lib.statsOverview({ years: [2021] }).byYear[0].measures.newReceived.value).toBe(30 - before + 100)
+    expect(newReceived2021(lib)).toBe(30 - before + 100)
+  })
 })

@@ -81,7 +81,37 @@ class PositionedValues implements CellValues {
   }
 }
 
-export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] {
+/** Every report's stats cells, by report id: what a caller may keep while the library is unchanged. */
+export type CellsByReport = ReadonlyMap<number, CellValues>
+
+/** The stats cells of every report of the library, in one scan of the index. */
+export function readAllStatCells(db: Db): CellsByReport {
+  return cellsFrom(sql(db, cellsQuery(null)).raw().all(KEY_LISTS) as CellsTuple[])
+}
+
+const KEY_LISTS = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
+
+function cellsFrom(rows: CellsTuple[], chosen?: ReadonlySet<number>): Map<number, CellValues> {
+  const cells = new Map<number, CellValues>()
+  // Reports of one form almost always hold the same keys: each distinct list is split once.
+  const positions = new Map<string, Map<string, number>>()
+  for (const [reportId, keys, valuesJson] of rows) {
+    if (chosen && !chosen.has(reportId)) continue
+    let position = positions.get(keys)
+    if (!position) {
+      const list = keys === '2021' || keys === '2019' ? FULL_KEY_LISTS[keys] : keys
+      positions.set(keys, (position = new Map(list.split(',').map((k, i) => [k, i]))))
+    }
+    cells.set(reportId, new PositionedValues(position, JSON.parse(valuesJson) as (number | null)[]))
+  }
+  return cells
+}
+
+/**
+ * The chosen reports with their stats cells. `allCells`: every report's cells as read before with
+ * readAllStatCells (the library unchanged since), so a filter change reads only the reports table.
+ */
+export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: CellsByReport): StatReport[] {
   const clause = searchClause(filter.agency)
   const where = `${WHERE} AND ${clause.where}`
   const params = {
@@ -94,26 +124,7 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
   const reportRows = sql(db, `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status FROM ${from} WHERE ${where} ORDER BY r.id`)
     .raw()
     .all(params) as ReportTuple[]
-  const cells = new Map<number, CellValues>()
-  // Reports of one form almost always hold the same keys: each distinct list is split once.
-  const positions = new Map<string, Map<string, number>>()
-  const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
-  // Most of the library (every verified report, one year of five): the whole index is read once and
-  // other reports' rows skipped here, which is faster than testing each cell's report in SQL; a
-  // small set (an agency) is tested in SQL, so only its cells are grouped.
-  const chosen = new Set(reportRows.map((r) => r[0]))
-  const total = (sql(db, 'SELECT count(*) FROM reports').pluck().get() as number) || 1
-  const scanAll = chosen.size / total >= WHOLE_SCAN_SHARE
-  const cellRows = (scanAll ? sql(db, cellsQuery(null)).raw().all(lists) : sql(db, cellsQuery(where)).raw().all({ ...params, ...lists })) as CellsTuple[]
-  for (const [reportId, keys, valuesJson] of cellRows) {
-    if (scanAll && !chosen.has(reportId)) continue
-    let position = positions.get(keys)
-    if (!position) {
-      const list = keys === '2021' || keys === '2019' ? FULL_KEY_LISTS[keys] : keys
-      positions.set(keys, (position = new Map(list.split(',').map((k, i) => [k, i]))))
-    }
-    cells.set(reportId, new PositionedValues(position, JSON.parse(valuesJson) as (number | null)[]))
-  }
+  const cells = allCells ?? chosenCells(db, reportRows, where, params)
   return reportRows.map(([id, agency, agencyKey, year, template, status]) => ({
     id,
     agency,
@@ -123,4 +134,16 @@ export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] 
     verified: status === 'verified',
     cells: cells.get(id) ?? new Map()
   }))
+}
+
+/**
+ * Most of the library (every verified report, one year of five): the whole index is read once and
+ * other reports' rows skipped here, which is faster than testing each cell's report in SQL; a small
+ * set (an agency) is tested in SQL, so only its cells are grouped.
+ */
+function chosenCells(db: Db, reportRows: ReportTuple[], where: string, params: Record<string, unknown>): Map<number, CellValues> {
+  const chosen = new Set(reportRows.map((r) => r[0]))
+  const total = (sql(db, 'SELECT count(*) FROM reports').pluck().get() as number) || 1
+  if (chosen.size / total >= WHOLE_SCAN_SHARE) return cellsFrom(sql(db, cellsQuery(null)).raw().all(KEY_LISTS) as CellsTuple[], chosen)
+  return cellsFrom(sql(db, cellsQuery(where)).raw().all({ ...params, ...KEY_LISTS }) as CellsTuple[])
 }
