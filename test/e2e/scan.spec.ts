@@ -68,12 +68,14 @@ test('a scanned PDF imports by OCR; table 三 fills; a cell is boxed on its page
   await expect(review.pdfPage(otherPage.pdfPage!).locator('.pdf-page__box')).toHaveAttribute('data-key', other.key)
 
   // An ink blot hides a digit of 予以公开·自然人: OCR may not read it from the page, so the cell is
-  // marked for review (by its certainty or its failing checks), and the auditor's correction to the
+  // marked for review as obscured (whatever its checks say), and the auditor's correction to the
   // printed number is recorded like any other.
   const unsure = detail.cells[BLOTTED]
   expect(unsure.ocr, 'the blotted cell is read by OCR').toBeDefined()
   expect(unsure.review, 'OCR marks the blotted cell for review').toBe(true)
   expect(unsure.reviewReason).toMatch(/^识别为.*请对照原图核对/)
+  expect(unsure.reviewReason).toContain('墨迹或印章遮挡')
+  expect(unsure.ocr?.obscured, 'the blot is seen as ink covering the number').toBe(true)
   const corrected = String(truth.cells[BLOTTED])
   expect(unsure.raw).not.toBe(corrected)
   await expect(review.cell(unsure.key)).toHaveClass(/rd-v--review/)
