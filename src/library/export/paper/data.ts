@@ -61,14 +61,8 @@ export interface PaperCheckSummary {
   counts: Record<FindingStatus, number>
 }
 
-export interface PaperTrailEntry {
-  target: string
-  oldRaw: string | null
-  newRaw: string | null
-  reviewer: string
-  reason: string | null
-  at: string
-}
+/** One line of the audit trail as the paper prints it: an edit record without its row id. */
+export type PaperTrailEntry = Omit<EditRecord, 'id'>
 
 export interface WorkingPaper {
   reportId: number
