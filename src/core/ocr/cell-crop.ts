@@ -4,6 +4,7 @@
 
 import { isSolid } from './solid-ink'
 import { blankRaster, type Raster } from './raster'
+import { forEachComponent } from './components'
 
 export interface InkBand {
   /** Pixel box of the ink on the page. */
@@ -214,41 +215,8 @@ function dropRulingRemnants(mask: Uint8Array, w: number, h: number): void {
  * leaves pieces of it that would read as 1, l or [).
  */
 function dropSpecks(mask: Uint8Array, w: number, h: number): void {
-  const seen = new Uint8Array(w * h)
-  const stack: number[] = []
-  const members: number[] = []
   const thin = Math.max(3, Math.round(Math.min(w, h) * 0.12))
-  for (let i = 0; i < w * h; i++) {
-    if (!mask[i] || seen[i]) continue
-    members.length = 0
-    stack.push(i)
-    seen[i] = 1
-    let x0 = w
-    let x1 = 0
-    let y0 = h
-    let y1 = 0
-    while (stack.length) {
-      const j = stack.pop()!
-      members.push(j)
-      const x = j % w
-      const y = (j - x) / w
-      if (x < x0) x0 = x
-      if (x > x1) x1 = x
-      if (y < y0) y0 = y
-      if (y > y1) y1 = y
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx
-          const yy = y + dy
-          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue
-          const k = yy * w + xx
-          if (mask[k] && !seen[k]) {
-            seen[k] = 1
-            stack.push(k)
-          }
-        }
-      }
-    }
+  forEachComponent(mask, w, h, { diagonal: true, members: true }, ({ x0, y0, x1, y1, members }) => {
     const bw = x1 - x0 + 1
     const bh = y1 - y0 + 1
     // a long thin piece along a side, or a short sliver right at it (where the line wandered in)
@@ -256,5 +224,5 @@ function dropSpecks(mask: Uint8Array, w: number, h: number): void {
     const sideRuling = atSide && ((bw <= thin && bh >= 0.3 * h) || (bw <= SLIVER && (x0 === 0 || x1 === w - 1)))
     const edgeRuling = (y0 <= EDGE || y1 >= h - 1 - EDGE) && bh <= thin && bw >= 0.3 * w
     if (members.length < SPECK || sideRuling || edgeRuling) for (const j of members) mask[j] = 0
-  }
+  })
 }

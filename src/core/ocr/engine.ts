@@ -10,6 +10,7 @@ import { dirname, join, sep } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { InferenceSession, Tensor } from 'onnxruntime-node'
+import { forEachComponent } from './components'
 import { resize, type Raster } from './raster'
 
 type Ort = typeof import('onnxruntime-node')
@@ -266,36 +267,11 @@ export async function detectLines(page: Raster): Promise<LineBox[]> {
 
 /** Bounding boxes of 4-connected regions above the threshold, tiny specks dropped. */
 function regions(map: Float32Array, w: number, h: number): LineBox[] {
-  const seen = new Uint8Array(w * h)
+  const above = new Uint8Array(w * h)
+  for (let i = 0; i < w * h; i++) above[i] = map[i] >= DET_THRESHOLD ? 1 : 0
   const out: LineBox[] = []
-  const stack: number[] = []
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || map[start] < DET_THRESHOLD) continue
-    let x0 = w
-    let y0 = h
-    let x1 = 0
-    let y1 = 0
-    let area = 0
-    stack.push(start)
-    seen[start] = 1
-    while (stack.length) {
-      const i = stack.pop()!
-      const x = i % w
-      const y = (i - x) / w
-      area++
-      if (x < x0) x0 = x
-      if (x > x1) x1 = x
-      if (y < y0) y0 = y
-      if (y > y1) y1 = y
-      const next = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1]
-      for (const j of next) {
-        if (j >= 0 && !seen[j] && map[j] >= DET_THRESHOLD) {
-          seen[j] = 1
-          stack.push(j)
-        }
-      }
-    }
+  forEachComponent(above, w, h, { diagonal: false }, ({ x0, y0, x1, y1, area }) => {
     if (area >= 6 && y1 - y0 >= 1) out.push({ x0, y0, x1, y1 })
-  }
+  })
   return out
 }

@@ -5,6 +5,7 @@ import { cellInk } from './cell-crop'
 import { skewAngle } from './deskew'
 import { detectLines, recogniseCrops, type LineReading } from './engine'
 import { findGrids, findRulings } from './grid'
+import { forEachComponent } from './components'
 import { binarise, colourPlane, crop, rotate, type Raster } from './raster'
 
 export type PixelBox = [number, number, number, number]
@@ -66,33 +67,13 @@ const MAX_ALTERNATIVES = 6
 export function unitOf(page: Raster): number {
   const ink = binarise(page)
   const { width: w, height: h } = page
-  const seen = new Uint8Array(w * h)
-  const stack = new Int32Array(w * h)
   const heights: number[] = []
-  for (let start = 0; start < w * h; start++) {
-    if (!ink[start] || seen[start]) continue
-    let top = 0
-    stack[top++] = start
-    seen[start] = 1
-    let x0 = w, x1 = 0, y0 = h, y1 = 0
-    while (top) {
-      const i = stack[--top]
-      const x = i % w
-      const y = (i - x) / w
-      if (x < x0) x0 = x
-      if (x > x1) x1 = x
-      if (y < y0) y0 = y
-      if (y > y1) y1 = y
-      if (x > 0 && ink[i - 1] && !seen[i - 1]) (seen[i - 1] = 1), (stack[top++] = i - 1)
-      if (x < w - 1 && ink[i + 1] && !seen[i + 1]) (seen[i + 1] = 1), (stack[top++] = i + 1)
-      if (y > 0 && ink[i - w] && !seen[i - w]) (seen[i - w] = 1), (stack[top++] = i - w)
-      if (y < h - 1 && ink[i + w] && !seen[i + w]) (seen[i + w] = 1), (stack[top++] = i + w)
-    }
+  forEachComponent(ink, w, h, { diagonal: false }, ({ x0, y0, x1, y1 }) => {
     const bw = x1 - x0 + 1
     const bh = y1 - y0 + 1
     // glyph-sized: not a speck, not a ruling line or a whole table frame
     if (bh >= 6 && bh <= 150 && bw <= bh * 3 && bh <= bw * 6) heights.push(bh)
-  }
+  })
   if (heights.length < 20) return Math.min(60, Math.max(10, Math.round(Math.min(w, h * 0.71) / 50)))
   heights.sort((a, b) => a - b)
   return Math.min(60, Math.max(8, Math.round(heights[Math.floor(heights.length * 0.8)] * 1.15)))
