@@ -209,8 +209,7 @@ test('a backup is restored by opening it: the list and the library name follow',
   await library.drop(LibraryPage.fromPaths([seed('001_')]))
   await expect(library.rows).toHaveCount(2)
 
-  app.dialogs.nextOpenPath = backup
-  await library.menu('打开资料库（恢复备份）…')
+  await library.openLibraryFile(app.dialogs, backup)
   await expect(library.banner).toContainText(`已打开资料库：${backup}（1 份报告）`)
   await expect(library.rows).toHaveCount(1)
   await expect(app.page.getByTestId('library-name')).toHaveText('资料库：备份.sqlite')

@@ -14,8 +14,7 @@ test('a read-only library opens with a banner; it can be read and exported, an e
     await app.open()
     const library = new LibraryPage(app.page)
     await expect(app.page.getByTestId('read-only-banner')).toBeHidden()
-    app.dialogs.nextOpenPath = path
-    await library.menu('打开资料库（恢复备份）…')
+    await library.openLibraryFile(app.dialogs, path)
     await expect(library.banner).toContainText('已打开资料库')
     const banner = app.page.getByTestId('read-only-banner')
     await expect(banner).toContainText('只读资料库（文件为只读）')

@@ -8,10 +8,9 @@ import { LibraryPage } from './pages/LibraryPage'
 // 乙县民政局 one report. The 统计 screen shows verified reports by default.
 
 async function openCompareLibrary(app: { page: import('@playwright/test').Page; tempDir: string; dialogs: { nextOpenPath: string | null }; open(): Promise<void> }): Promise<void> {
-  app.dialogs.nextOpenPath = await compareLibrary(app.tempDir)
   await app.open()
   const library = new LibraryPage(app.page)
-  await library.menu('打开资料库（恢复备份）…')
+  await library.openLibraryFile(app.dialogs, await compareLibrary(app.tempDir))
   await expect(library.banner).toContainText('已打开资料库')
 }
 

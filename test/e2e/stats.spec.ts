@@ -15,8 +15,7 @@ import type { StatsFilter } from '../../src/shared/stats'
 async function openStatsLibrary(app: AppHarness): Promise<{ library: LibraryPage; stats: StatsPage }> {
   await app.open()
   const library = new LibraryPage(app.page)
-  app.dialogs.nextOpenPath = await statsLibrary()
-  await library.menu('打开资料库（恢复备份）…')
+  await library.openLibraryFile(app.dialogs, await statsLibrary())
   await expect(library.rows).toHaveCount(5)
   const stats = new StatsPage(app.page)
   await stats.open()
@@ -184,8 +183,7 @@ test('值得关注 names the agencies far from their peers, with links to the ag
   await app.open()
   const library = new LibraryPage(app.page)
   // 20 agencies over 2021–2023; 舟曲县教育局 and 米易县民政局 disclose far less than the rest.
-  app.dialogs.nextOpenPath = await generatedStatsLibrary(app.tempDir, 20, 3)
-  await library.menu('打开资料库（恢复备份）…')
+  await library.openLibraryFile(app.dialogs, await generatedStatsLibrary(app.tempDir, 20, 3))
   await expect(library.banner).toContainText('60 份报告')
   const stats = new StatsPage(app.page)
   await stats.open()

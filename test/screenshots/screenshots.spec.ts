@@ -111,8 +111,7 @@ test.describe('a 1280×800 screen', () => {
   test('统计 screenshot: 20 agencies over three years', async ({ app }) => {
     await app.open()
     const library = new LibraryPage(app.page)
-    app.dialogs.nextOpenPath = await generatedStatsLibrary(app.tempDir, 20, 3)
-    await library.menu('打开资料库（恢复备份）…')
+    await library.openLibraryFile(app.dialogs, await generatedStatsLibrary(app.tempDir, 20, 3))
     await expect(library.banner).toContainText('60 份报告')
     const stats = new StatsPage(app.page)
     await stats.open()
@@ -124,10 +123,9 @@ test.describe('a 1280×800 screen', () => {
   })
 
   test('统计 screenshot: one agency over the years, its 上年结转 links and changed cells', async ({ app }) => {
-    app.dialogs.nextOpenPath = await compareLibrary(app.tempDir)
     await app.open()
     const library = new LibraryPage(app.page)
-    await library.menu('打开资料库（恢复备份）…')
+    await library.openLibraryFile(app.dialogs, await compareLibrary(app.tempDir))
     await expect(library.banner).toContainText('已打开资料库')
     const compare = new ComparePage(app.page)
     await compare.openFromStats(COMPARE_AGENCY)

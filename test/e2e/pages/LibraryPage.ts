@@ -101,6 +101,12 @@ export class LibraryPage {
     await this.page.getByRole('menuitem', { name: item }).click()
   }
 
+  /** 打开资料库（恢复备份）…, the file dialog answering `path`. */
+  async openLibraryFile(dialogs: { nextOpenPath: string | null }, path: string): Promise<void> {
+    dialogs.nextOpenPath = path
+    await this.menu('打开资料库（恢复备份）…')
+  }
+
   /** The agency column of the rows, top to bottom as shown. */
   async agencies(): Promise<string[]> {
     return this.rows.evaluateAll((rows) =>
