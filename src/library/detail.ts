@@ -9,9 +9,8 @@ import type { Acceptance, ReportDetail, ReviewCell, SourceImage, SourceView } fr
 import type { FilePayload } from '../shared/contract'
 import { sql, type Db } from './db'
 import { sanitiseStoredHtml } from './display-html'
-import { acceptancesOf, instanceOf } from './findings'
-import { requireReport } from './edits'
-import { marksOf, settlementOf } from './marks'
+import { requireReport } from './review/audit'
+import { acceptancesOf, instanceOf, marksOf, settlementOf } from './review/settlement'
 import { cellRows, currentReport, effectiveTables, metaOf, storedFindings, toSummary } from './store'
 
 export function reportDetail(db: Db, reportId: number): ReportDetail {

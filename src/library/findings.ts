@@ -5,24 +5,8 @@ import type { ExtractedReport, Finding } from '../core/report'
 import { openSummary, runChecks, type Acceptance as CheckAcceptance, type Settlement } from '../core/validate'
 import type { Acceptance, ReportStatus } from '../shared/types'
 import { sql, type Db } from './db'
-import { settlementOf } from './marks'
+import { acceptancesOf, settlementOf } from './review/settlement'
 import { cellRows, currentReport, encodeFindings, reportRow, type ReportRow } from './store'
-
-/** The instance key of a finding: its sorted cell keys joined by ','. */
-export function instanceOf(cells: readonly string[]): string {
-  return [...cells].sort().join(',')
-}
-
-export function acceptancesOf(db: Db, reportId: number): Acceptance[] {
-  const rows = sql(db, 'SELECT rule, instance, comment, accepted_by, accepted_at FROM acceptances WHERE report_id = ?').all(reportId) as {
-    rule: string
-    instance: string
-    comment: string
-    accepted_by: string
-    accepted_at: string
-  }[]
-  return rows.map((r) => ({ rule: r.rule, instance: r.instance, comment: r.comment, by: r.accepted_by, at: r.accepted_at }))
-}
 
 function forChecks(a: Acceptance): CheckAcceptance {
   return { rule: a.rule, cells: a.instance ? a.instance.split(',') : [], comment: a.comment, by: a.by, at: a.at }

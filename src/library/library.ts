@@ -24,12 +24,11 @@ import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, typ
 import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
-import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
 import { asExtractedFile, type Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
 import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
-import * as marks from './marks'
+import * as review from './review'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
 import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
 import { toSummary, type ReportRow } from './store'
@@ -90,6 +89,13 @@ export class Library {
         `此资料库以只读方式打开（${this.readOnly}），不能修改。如需修改，请把资料库复制到可写的位置后再打开。`
       )
     }
+  }
+
+  /** A change by the reviewer: refused in a read-only library; returns the report as it now stands. */
+  private act(reportId: number, change: () => unknown): ReportDetail {
+    this.assertWritable()
+    change()
+    return this.getReport(reportId)
   }
 
   close(): void {
@@ -181,62 +187,48 @@ export class Library {
   }
 
   editCell(reportId: number, key: string, raw: string, reason?: string): ReportDetail {
-    this.assertWritable()
-    edits.editCell(this.db, reportId, key, raw, reason)
-    return this.getReport(reportId)
+    return this.act(reportId, () => review.editCell(this.db, reportId, key, raw, reason))
   }
 
-  editMeta(reportId: number, field: edits.MetaField, value: string, reason?: string): ReportDetail {
-    this.assertWritable()
-    edits.editMeta(this.db, reportId, field, value, reason)
-    return this.getReport(reportId)
+  editMeta(reportId: number, field: review.MetaField, value: string, reason?: string): ReportDetail {
+    return this.act(reportId, () => review.editMeta(this.db, reportId, field, value, reason))
   }
 
   /** The audit trail of one target (a cell key, 'meta.agency', 'status'…), or of the whole report. */
   history(reportId: number, target?: string): EditRecord[] {
-    return edits.history(this.db, reportId, target)
+    return review.history(this.db, reportId, target)
   }
 
   acceptFinding(reportId: number, rule: string, cells: string[], comment: string): ReportDetail {
-    this.assertWritable()
-    edits.acceptFinding(this.db, reportId, rule, cells, comment)
-    return this.getReport(reportId)
+    return this.act(reportId, () => review.acceptFinding(this.db, reportId, rule, cells, comment))
   }
 
   /** 原文无此表 for one table, with the reviewer's comment (recorded in the audit trail). */
   markTableAbsent(reportId: number, table: string, comment: string): ReportDetail {
-    this.assertWritable()
-    marks.markTableAbsent(this.db, reportId, table, comment)
-    return this.getReport(reportId)
+    return this.act(reportId, () => review.markTableAbsent(this.db, reportId, table, comment))
   }
 
   /** 原文空白 for the given cells, with one comment. */
   markCellsBlank(reportId: number, keys: string[], comment: string): ReportDetail {
-    this.assertWritable()
-    marks.markCellsBlank(this.db, reportId, keys, comment)
-    return this.getReport(reportId)
+    return this.act(reportId, () => review.markCellsBlank(this.db, reportId, keys, comment))
   }
 
   /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
   settleBlankCells(reportId: number, comment: string): ReportDetail {
-    this.assertWritable()
-    marks.settleBlankCells(this.db, reportId, comment)
-    return this.getReport(reportId)
+    return this.act(reportId, () => review.settleBlankCells(this.db, reportId, comment))
   }
 
   verifyReport(reportId: number): ReportDetail {
-    this.assertWritable()
-    edits.verifyReport(this.db, reportId)
-    return this.getReport(reportId)
+    return this.act(reportId, () => review.verifyReport(this.db, reportId))
   }
 
   getSettings(): Settings {
-    return edits.getSettings(this.db)
+    return review.getSettings(this.db)
   }
 
   setReviewer(name: string): Settings {
     this.assertWritable()
-    return edits.setReviewer(this.db, name)
+    return review.setReviewer(this.db, name)
   }
 
   /** Writes verified reports (or all) as xlsx/csv to a file, or json files into a folder. Returns how many. */

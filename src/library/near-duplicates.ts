@@ -5,7 +5,7 @@
 import { UserFacingError } from '../shared/contract'
 import { sql, type Db } from './db'
 import { reportDetail } from './detail'
-import { history, requireReport, requireReviewer } from './edits'
+import { history, requireReport, requireReviewer } from './review/audit'
 import { refreshAround } from './findings'
 
 /** The other reports of the same agency (in its matching form), year and template. */

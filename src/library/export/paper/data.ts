@@ -9,7 +9,7 @@ import { RULES } from '../../../core/validate'
 import type { EditRecord, ReportDetail, ReportStatus, ReviewMark } from '../../../shared/types'
 import { STATUS_LABELS } from '../../../shared/types'
 import { FINDING_STATUS_LABELS, targetLabel } from '../labels'
-import { ABSENT_TABLE, BLANK_CELL, TABLE_TARGET_PREFIX } from '../../marks'
+import { ABSENT_TABLE, BLANK_CELL, TABLE_TARGET_PREFIX } from '../../review/settlement'
 import { tableGrid, TABLE_SHORT, type TableGrid } from './layout'
 
 export interface PaperCorrection {
