@@ -10,7 +10,7 @@ import type { FilePayload } from '../shared/contract'
 import { sql, type Db } from './db'
 import { sanitiseStoredHtml } from './display-html'
 import { requireReport } from './review/audit'
-import { acceptancesOf, instanceOf, marksOf, settlementOf } from './review/settlement'
+import { acceptancesOf, instanceOf, marksOf, settlementOf, standingConfirmations } from './review/settlement'
 import { cellRows, currentReport, effectiveTables, metaOf, storedFindings, toSummary } from './store'
 
 export function reportDetail(db: Db, reportId: number): ReportDetail {
@@ -21,11 +21,13 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       (r) => [r.target, r.n]
     )
   )
+  const confirmations = standingConfirmations(db, reportId, rows)
   const cells: Record<string, ReviewCell> = {}
   const conflicts: ReportDetail['conflicts'] = []
   for (const c of rows) {
     const corrected = c.human_raw !== null
     const source = c.source ? (JSON.parse(c.source) as SourceLocation) : undefined
+    const confirmation = confirmations.get(c.key)
     cells[c.key] = {
       key: c.key,
       value: corrected ? c.human_value : c.ext_value,
@@ -36,7 +38,8 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       ...(c.ocr ? { ocr: JSON.parse(c.ocr) as NonNullable<ReviewCell['ocr']> } : {}),
       corrected,
       edits: editCounts.get(c.key) ?? 0,
-      ...(corrected && c.ext_raw !== null ? { extracted: { value: c.ext_value, raw: c.ext_raw } } : {})
+      ...(corrected && c.ext_raw !== null ? { extracted: { value: c.ext_value, raw: c.ext_raw } } : {}),
+      ...(confirmation && c.review === 1 ? { confirmed: { by: confirmation.by, at: confirmation.at } } : {})
     }
     if (c.conflict_raw !== null && corrected) conflicts.push({ key: c.key, edited: c.human_raw ?? '', extracted: c.conflict_raw })
   }

@@ -218,6 +218,11 @@ export class Library {
     return this.act(reportId, () => review.settleBlankCells(this.db, reportId, comment))
   }
 
+  /** 确认 a flagged cell (需核对) as read — for its whole row when the doubt is the row's. */
+  confirmCell(reportId: number, key: string): ReportDetail {
+    return this.act(reportId, () => review.confirmCell(this.db, reportId, key))
+  }
+
   verifyReport(reportId: number): ReportDetail {
     return this.act(reportId, () => review.verifyReport(this.db, reportId))
   }

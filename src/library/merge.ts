@@ -24,6 +24,7 @@ import { agencyKey } from './agency'
 import { LibraryError, openReadOnly, sql, type Db, type OpenOptions } from './db'
 import { recordEdit } from './review/audit'
 import { refreshAround } from './findings'
+import { copyConfirmations } from './review/confirm'
 import { copyMarks } from './review/marks'
 import { reportIdBySha } from './importing'
 import { cellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
@@ -325,6 +326,7 @@ function addReport(db: Db, theirs: Side): number {
   copyEdits(db, id, theirs.edits, [])
   copyAcceptances(db, other, row.id, id)
   copyMarks(db, other, row.id, id)
+  copyConfirmations(db, other, row.id, id)
   return id
 }
 
@@ -349,6 +351,7 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
   }
   copyAcceptances(db, theirs.db, theirs.row.id, id)
   copyMarks(db, theirs.db, theirs.row.id, id)
+  copyConfirmations(db, theirs.db, theirs.row.id, id)
   if (theirs.row.status === 'verified') {
     sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(
       theirs.row.verified_by,

@@ -250,6 +250,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cells_stats ON cells(report_id, key, human_raw, human_value, ext_raw, ext_value)
         WHERE ${STATS_KEY_TERM};
     `
+  },
+  {
+    id: 8,
+    name: 'confirmations of flagged cells (确认)',
+    sql: `
+      -- A reviewer's 确认 of a cell the engine flagged (需核对): who, when, and the text confirmed. It
+      -- settles the flag only while the cell still holds that text (a re-extraction that reads it
+      -- differently asks again); a row's doubt is confirmed by one act, one row per cell.
+      CREATE TABLE confirmations (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        confirmed_by TEXT NOT NULL,
+        confirmed_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, key)
+      ) WITHOUT ROWID;
+      -- open_findings now counts unsettled flagged cells, which only the checks can tell.
+      INSERT INTO settings (key, value) VALUES ('rederive_open_findings', '8')
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+    `
   }
 ]
 

@@ -72,6 +72,8 @@ export interface ReviewCell {
   edits: number
   /** When corrected: what the engine read (absent when the engine read nothing, e.g. a table typed in). */
   extracted?: { value: number | null; raw: string }
+  /** Flagged (review) and confirmed (确认) by a reviewer as read, for the text it holds now. */
+  confirmed?: { by: string; at: string }
 }
 
 export interface EditRecord {

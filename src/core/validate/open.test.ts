@@ -100,3 +100,33 @@ describe('what is open', () => {
     expect(openSummary(report, runChecks(report, { settlement: typed }), typed).total).toBe(0)
   })
 })
+
+describe('flagged cells (需核对): one doubt per cell, or per row when the doubt is the row’s', () => {
+  const LABEL = '行标签“政府信息公开申请数量”与标准标签不完全一致，按近似匹配认定为“一、本年新收政府信息公开申请数量”'
+  const ROW = ['requests.new_received.natural', 'requests.new_received.commercial', 'requests.new_received.total']
+  function flagged(reasons: Record<string, string>): ExtractedReport {
+    const report = consistentReport('2021')
+    const cells = { ...report.cells }
+    for (const [key, reason] of Object.entries(reasons)) cells[key] = { ...cells[key], review: true, reviewReason: reason }
+    return { ...report, cells }
+  }
+  const rowDoubt = Object.fromEntries(ROW.map((k) => [k, LABEL]))
+  const cases: { name: string; reasons: Record<string, string>; settlement: Partial<Settlement>; doubts: string[][] }[] = [
+    { name: 'nothing flagged: nothing open', reasons: {}, settlement: {}, doubts: [] },
+    { name: 'a row label guessed: one doubt for the row', reasons: rowDoubt, settlement: {}, doubts: [ROW] },
+    { name: 'digits that could split more than one way: one doubt for the row', reasons: { 'active.regulations.issued': '数字连在一起，无法确定拆分方式', 'active.regulations.in_force': '数字连在一起，无法确定拆分方式' }, settlement: {}, doubts: [['active.regulations.issued', 'active.regulations.in_force']] },
+    { name: 'a doubt about each cell (OCR, a repeated table): one doubt per cell', reasons: { 'requests.new_received.natural': '识别把握不大', 'requests.new_received.commercial': '识别把握不大' }, settlement: {}, doubts: [['requests.new_received.natural'], ['requests.new_received.commercial']] },
+    { name: 'a row doubt and a cell doubt in the same cell: the cell’s own', reasons: { ...rowDoubt, 'requests.new_received.total': `${LABEL}；数量应为非负整数` }, settlement: {}, doubts: [ROW.slice(0, 2), ['requests.new_received.total']] },
+    { name: 'the row confirmed', reasons: rowDoubt, settlement: { confirmedFlags: ROW }, doubts: [] },
+    { name: 'one cell of the row confirmed: the row still open', reasons: rowDoubt, settlement: { confirmedFlags: ROW.slice(1) }, doubts: [ROW] },
+    { name: 'typed or recorded 原文空白: settled without a confirmation', reasons: { 'appeals.review.upheld': '识别把握不大', 'appeals.review.total': '识别把握不大' }, settlement: { typedCells: ['appeals.review.upheld'], blankCells: ['appeals.review.total'] }, doubts: [] },
+    { name: 'in a table recorded 原文无此表: none', reasons: { 'appeals.review.upheld': '识别把握不大' }, settlement: { absentTables: ['appeals'] }, doubts: [] }
+  ]
+  it.each(cases)('$name', (c) => {
+    const report = flagged(c.reasons)
+    const s = settled(c.settlement)
+    const summary = openSummary(report, runChecks(report, { settlement: s }), s)
+    expect(summary.doubts.map((d) => d.keys)).toEqual(c.doubts)
+    expect(summary.total).toBe(c.doubts.length)
+  })
+})

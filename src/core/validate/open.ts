@@ -4,11 +4,13 @@
 // - a check that could not be assessed, until every cell blocking it is settled (typed by hand, or
 //   recorded by the reviewer as 原文空白); a missing table (tables.missing) until its values are
 //   typed or the reviewer records 原文无此表;
-// - a cell of a found table that is blank because nothing was read, until typed or recorded 原文空白.
+// - a cell of a found table that is blank because nothing was read, until typed or recorded 原文空白;
+// - a cell the engine flagged (需核对), until typed, recorded 原文空白, or confirmed (确认) as read —
+//   a doubt about a whole row (its label, how its run of digits splits) is one doubt for the row.
 // Nothing is settled by default: each settlement is a reviewer's recorded act.
 
 import type { ExtractedReport, Finding } from '../report'
-import { TABLE_NAMES, type TableName } from '../template'
+import { cellSpec, TABLE_NAMES, tableOf, templateKeys, type TableName } from '../template'
 import { isEmptyTable, missingTableOf } from './coverage'
 import { expectedKeys } from './values'
 
@@ -19,9 +21,11 @@ export interface Settlement {
   blankCells: readonly string[]
   /** Cells whose current value a reviewer typed. */
   typedCells: readonly string[]
+  /** Flagged cells a reviewer confirmed (确认) as read, for the text they hold now. */
+  confirmedFlags: readonly string[]
 }
 
-export const NO_SETTLEMENT: Settlement = { absentTables: [], blankCells: [], typedCells: [] }
+export const NO_SETTLEMENT: Settlement = { absentTables: [], blankCells: [], typedCells: [], confirmedFlags: [] }
 
 /** Cells a person has looked at: typed, or recorded 原文空白. */
 export function confirmedCells(settlement: Settlement): Set<string> {
@@ -58,11 +62,71 @@ export function unreadCells(report: ExtractedReport, settlement: Settlement, con
   return out
 }
 
+/** One doubt the engine raised: a flagged cell, or the flagged cells of a row doubted as a row. */
+export interface Doubt {
+  table: TableName
+  /** The row's label path in the official form (levels joined by '/'). */
+  row: string
+  keys: string[]
+  reason: string
+}
+
+// The engine's doubts about a row rather than a cell (recognise.ts, cells.ts): its label matched
+// approximately or by position, or its digits ran together and could be split more than one way.
+// Told by their wording, which the extractor writes in one place each.
+const ROW_DOUBTS = ['行标签“', '该行没有可识别的行标签', '数字连在一起']
+const isRowDoubt = (reason: string): boolean => reason.split('；').every((part) => ROW_DOUBTS.some((p) => part.startsWith(p)))
+
+/** Every doubt over the report's flagged cells (settled or not), in the order of its cells. */
+export function doubtsOf(report: ExtractedReport): Doubt[] {
+  const byRow = new Map<string, Doubt>()
+  const doubts: Doubt[] = []
+  const template = report.meta.template ?? '2021'
+  const rank = new Map(templateKeys(template).map((k, i) => [k, i]))
+  const flagged = Object.keys(report.cells).filter((k) => report.cells[k].review)
+  flagged.sort((a, b) => (rank.get(a) ?? rank.size) - (rank.get(b) ?? rank.size))
+  for (const key of flagged) {
+    const cell = report.cells[key]
+    const table = tableOf(key)
+    const row = cellSpec(key, template)?.row ?? key
+    const reason = cell.reviewReason ?? ''
+    if (!isRowDoubt(reason)) {
+      doubts.push({ table, row, keys: [key], reason })
+      continue
+    }
+    const id = `${table}|${row}|${reason}`
+    const doubt = byRow.get(id)
+    if (doubt) doubt.keys.push(key)
+    else {
+      const fresh = { table, row, keys: [key], reason }
+      byRow.set(id, fresh)
+      doubts.push(fresh)
+    }
+  }
+  return doubts
+}
+
+/** The doubt a flagged cell belongs to (what one 确认 on it settles), or undefined when it is not flagged. */
+export function doubtOfCell(report: ExtractedReport, key: string): Doubt | undefined {
+  return doubtsOf(report).find((d) => d.keys.includes(key))
+}
+
+/**
+ * Doubts not yet settled: some cell still flagged and neither typed, recorded 原文空白 nor confirmed.
+ * A blank cell left unread is counted among unreadCells, not here; a table recorded 原文无此表 has none.
+ */
+export function unsettledDoubts(report: ExtractedReport, settlement: Settlement, confirmed = confirmedCells(settlement), unread: readonly string[] = []): Doubt[] {
+  const settled = new Set([...confirmed, ...settlement.confirmedFlags, ...unread])
+  return doubtsOf(report).filter((d) => !settlement.absentTables.includes(d.table) && d.keys.some((k) => !settled.has(k)))
+}
+
 export interface OpenSummary {
   /** Required tables missing or empty, not typed in nor recorded 原文无此表. */
   missingTables: TableName[]
   /** See unreadCells. */
   unreadCells: string[]
+  /** Flagged cells (需核对) not yet settled, one entry per doubt. */
+  doubts: Doubt[]
   /** Open findings by status (tables.missing counted in missingTables only). */
   failed: number
   uncertain: number
@@ -75,7 +139,8 @@ export interface OpenSummary {
 
 export function openSummary(report: ExtractedReport, findings: readonly Finding[], settlement: Settlement): OpenSummary {
   const confirmed = confirmedCells(settlement)
-  const summary: OpenSummary = { missingTables: [], unreadCells: unreadCells(report, settlement, confirmed), failed: 0, uncertain: 0, notAssessable: 0, accepted: 0, total: 0 }
+  const unread = unreadCells(report, settlement, confirmed)
+  const summary: OpenSummary = { missingTables: [], unreadCells: unread, doubts: unsettledDoubts(report, settlement, confirmed, unread), failed: 0, uncertain: 0, notAssessable: 0, accepted: 0, total: 0 }
   for (const f of findings) {
     if (f.status === 'pass') continue
     const open = isOpen(f, settlement, confirmed)
@@ -88,7 +153,7 @@ export function openSummary(report: ExtractedReport, findings: readonly Finding[
     else if (f.status === 'uncertain') summary.uncertain++
     else summary.notAssessable++
   }
-  summary.total = summary.missingTables.length + summary.unreadCells.length + summary.failed + summary.uncertain + summary.notAssessable
+  summary.total = summary.missingTables.length + summary.unreadCells.length + summary.doubts.length + summary.failed + summary.uncertain + summary.notAssessable
   return summary
 }
 

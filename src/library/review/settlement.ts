@@ -10,6 +10,32 @@ import type { CellRow } from '../store'
 export const TABLE_TARGET_PREFIX = 'table.'
 export const ABSENT_TABLE = '原文无此表'
 export const BLANK_CELL = '原文空白'
+/** What the trail records as the new state of a flagged cell a reviewer confirmed. */
+export const CONFIRMED_CELL = '已确认'
+
+export interface Confirmation {
+  key: string
+  /** The text the reviewer confirmed: the confirmation holds while the cell still reads this. */
+  raw: string
+  by: string
+  at: string
+}
+
+export function confirmationsOf(db: Db, reportId: number): Confirmation[] {
+  const rows = sql(db, 'SELECT key, raw, confirmed_by, confirmed_at FROM confirmations WHERE report_id = ? ORDER BY key').all(reportId) as {
+    key: string
+    raw: string
+    confirmed_by: string
+    confirmed_at: string
+  }[]
+  return rows.map((r) => ({ key: r.key, raw: r.raw, by: r.confirmed_by, at: r.confirmed_at }))
+}
+
+/** The confirmations still standing: the cell is not typed over and still reads the text confirmed. */
+export function standingConfirmations(db: Db, reportId: number, cells: readonly CellRow[]): Map<string, Confirmation> {
+  const extracted = new Map(cells.filter((c) => c.human_raw === null).map((c) => [c.key, c.ext_raw ?? '']))
+  return new Map(confirmationsOf(db, reportId).filter((c) => extracted.get(c.key) === c.raw).map((c) => [c.key, c]))
+}
 
 export interface MarkRow {
   target: string
@@ -29,13 +55,14 @@ export function marksOf(db: Db, reportId: number): ReviewMarks {
   return marks
 }
 
-/** What the checks and the gate take as settled: the marks, and every cell a reviewer typed. */
+/** What the checks and the gate take as settled: the marks, every cell a reviewer typed, standing confirmations. */
 export function settlementOf(db: Db, reportId: number, cells: readonly CellRow[]): Settlement {
   const marks = marksOf(db, reportId)
   return {
     absentTables: marks.tables.map((m) => m.target.slice(TABLE_TARGET_PREFIX.length) as TableName),
     blankCells: marks.cells.map((m) => m.target),
-    typedCells: cells.filter((c) => c.human_raw !== null).map((c) => c.key)
+    typedCells: cells.filter((c) => c.human_raw !== null).map((c) => c.key),
+    confirmedFlags: [...standingConfirmations(db, reportId, cells).keys()]
   }
 }
 
