@@ -145,6 +145,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       return library.markCellsBlank(reportIdOf(args), args.keys, stringArg(args.comment, '说明'))
     },
     settleBlankCells: (args) => library.settleBlankCells(reportIdOf(args), stringArg(args.comment, '说明')),
+    confirmCell: (args) => library.confirmCell(reportIdOf(args), stringArg(args.key, '单元格')),
     deleteReport: (args) => {
       const id = reportIdOf(args)
       library.deleteReport(id, stringArg(args.reason, '删除原因'))

@@ -23,6 +23,7 @@ const api = {
   markTableAbsent: call('markTableAbsent'),
   markCellsBlank: call('markCellsBlank'),
   settleBlankCells: call('settleBlankCells'),
+  confirmCell: call('confirmCell'),
   deleteReport: call('deleteReport'),
   verifyReport: call('verifyReport'),
   getSettings: call('getSettings'),

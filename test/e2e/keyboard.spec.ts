@@ -5,7 +5,9 @@ import type { Page } from '@playwright/test'
 import { test, expect, type AppHarness } from './bridge'
 import { LibraryPage } from './pages/LibraryPage'
 import { ReviewPage } from './pages/ReviewPage'
-import { requireShared } from './shared-files'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CORPUS, requireShared } from './shared-files'
 import { CLEAN_AGENCIES, cleanReports } from './clean-reports'
 import { attentionKeys, nextAttention, readingOrder, reportLayouts } from '../../src/renderer/src/review/attention'
 
@@ -193,9 +195,53 @@ test('the ? panel lists the queue keys', async ({ app }) => {
   const review = new ReviewPage(app.page)
   await expect(review.cell('requests.new_received.natural')).toBeFocused()
   await app.page.keyboard.press('?')
-  for (const key of ['F8 / Shift+F8', 'Ctrl+Enter', 'Alt+→ / Alt+←', 'Esc']) await expect(review.helpPanel).toContainText(key)
+  for (const key of ['F8 / Shift+F8', '空格', 'Ctrl+Enter', 'Alt+→ / Alt+←', 'Esc']) await expect(review.helpPanel).toContainText(key)
   // Esc closes the panel; it does not leave the report.
   await app.page.keyboard.press('Escape')
   await expect(review.helpPanel).toBeHidden()
   await expect(review.screen).toBeVisible()
+})
+
+test('flagged cells (需核对) are confirmed by key: verify is refused with their count before, F8 walks only the unconfirmed', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  // 008 平潭 2021: a run of digits in 行政规范性文件 split a way no total confirms (one doubt, three cells)
+  // and a 收费 amount with an odd number of decimals (one doubt).
+  await library.drop([{ name: '008_pingtan_2021.txt', bytes: readFileSync(join(CORPUS, '008_pingtan_2021.txt')) }])
+  await library.importDone(1)
+  await app.open()
+  await expect(library.focusedRow).toHaveCount(1)
+  const review = new ReviewPage(app.page)
+  const keys = new Keyboard(app.page)
+  const ROW = ['active.normative_documents.issued', 'active.normative_documents.repealed', 'active.normative_documents.in_force']
+  const FEES = 'active.fees.amount'
+
+  await keys.press('Enter')
+  // It opens on the first flagged cell.
+  await expect(review.cell(ROW[0])).toBeFocused()
+  await expect(review.doubtCount).toHaveText('需核对 2')
+  await keys.press('Control+Enter')
+  await expect(review.banner).toContainText('2 处需核对未确认：表二“行政规范性文件”、表二“行政事业性收费”')
+  expect(app.library.listReports()[0].status).not.toBe('verified')
+
+  // One key confirms the row's doubt: its three cells no longer ask for review.
+  await expect(review.cell(ROW[0])).toBeFocused()
+  await keys.press(' ')
+  await expect(review.doubtCount).toHaveText('需核对 1')
+  for (const key of ROW) await expect(review.cell(key)).not.toHaveClass(/rd-v--review/)
+  await expect(review.cell(FEES)).toHaveClass(/rd-v--review/)
+  // F8 goes to the one left, and back to it (the confirmed ones are no longer walked).
+  await keys.press('F8')
+  await expect(review.cell(FEES)).toBeFocused()
+  await app.page.keyboard.press('Shift+F8')
+  await expect(review.cell(FEES)).toBeFocused()
+  await keys.press(' ')
+  await expect(review.doubtCount).toHaveText('需核对 0')
+  await keys.press('Control+Enter')
+  await expect.poll(() => app.library.listReports()[0].status).toBe('verified')
+  const trail = app.library.history(app.library.listReports()[0].id).filter((e) => e.newRaw === '已确认')
+  expect(trail.map((e) => [e.target, e.reviewer])).toEqual([...ROW, FEES].map((k) => [k, '王核验']))
+  console.log(`[keystrokes] a report with two doubts, refused once, confirmed and verified: ${keys.count}`)
+  expect(keys.count).toBeLessThanOrEqual(6)
 })

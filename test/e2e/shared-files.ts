@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 /** ../shared sits beside the repository (as in CI). */
 export const SHARED = resolve(__dirname, '../../../shared')
 export const SEEDS = join(SHARED, 'seeds')
+export const CORPUS = join(SHARED, 'corpus/files')
 
 export function seed(prefix: string): string {
   const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix))

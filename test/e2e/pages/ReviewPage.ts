@@ -27,6 +27,8 @@ export class ReviewPage {
   readonly verifyBlocked: Locator
   /** The offer to record every blocking blank cell as 原文空白 at once. */
   readonly settleBlanks: Locator
+  /** The headline's count of flagged cells (需核对) not yet corrected or confirmed, one per doubt. */
+  readonly doubtCount: Locator
 
   constructor(
     readonly page: Page,
@@ -52,6 +54,7 @@ export class ReviewPage {
     this.banner = page.locator('.review > .banner')
     this.verifyBlocked = page.getByTestId('verify-blocked')
     this.settleBlanks = page.getByTestId('settle-blanks')
+    this.doubtCount = page.getByTestId('count-doubt')
   }
 
   /** Answers the one-time reviewer question if it is shown. */
@@ -145,6 +148,17 @@ export class ReviewPage {
     await this.inspector.getByRole('button', { name: '记为原文空白…' }).click()
     await this.inspector.getByLabel('原文空白的说明').fill(comment)
     await this.inspector.getByRole('button', { name: '确认原文空白' }).click()
+  }
+
+  /** 确认 the selected flagged cell with its key (Space), as a reviewer at the keyboard does. */
+  async confirmSelected(): Promise<void> {
+    await this.page.keyboard.press(' ')
+  }
+
+  /** 确认 a flagged cell from the inspector's button. */
+  async confirmFromInspector(key: string): Promise<void> {
+    await this.select(key)
+    await this.inspector.getByTestId('confirm-cell').click()
   }
 
   /** Accepts the first open doubt (存疑) with a comment, as a failure is accepted. */

@@ -1,12 +1,12 @@
 // The cells a reviewer must look at, in reading order (table 二, 三, 四; row by row): what the engine
-// flagged as uncertain, cells of a failing or doubtful (存疑) check nobody accepted, and corrections a
+// flagged as uncertain and nobody confirmed (确认) yet, cells of a failing or doubtful (存疑) check nobody accepted, and corrections a
 // newer extraction disagrees with. Opening a report lands on the first of them; F8 / Shift+F8 walk through them.
 
 import type { ReportDetail } from '../../../shared/types'
 import type { TableName } from '../../../core/template/cells'
 import type { TableLayout } from './layout'
 import { editableGrid, layoutTemplate, tableLayout } from './layout'
-import { failingKeys } from './cell-state'
+import { failingKeys, needsConfirmation } from './cell-state'
 
 const TABLES: TableName[] = ['active', 'requests', 'appeals']
 
@@ -25,7 +25,7 @@ export function attentionKeys(detail: ReportDetail, layouts: TableLayout[]): str
   const failing = failingKeys(detail)
   const doubtful = new Set(detail.findings.filter((f) => f.status === 'uncertain' && !f.accepted).flatMap((f) => f.cells))
   const disputed = new Set(detail.conflicts.map((c) => c.key))
-  return readingOrder(layouts).filter((k) => detail.cells[k]?.review || failing.has(k) || doubtful.has(k) || disputed.has(k))
+  return readingOrder(layouts).filter((k) => needsConfirmation(detail.cells[k]) || failing.has(k) || doubtful.has(k) || disputed.has(k))
 }
 
 /** Where a report opens: the first cell needing review, else the first cell of table 三. */

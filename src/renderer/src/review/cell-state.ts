@@ -33,6 +33,17 @@ export function valueKind(cell: ReviewCell | undefined): CellLook['kind'] {
   return 'number'
 }
 
+/** A cell the engine flagged (需核对) that no reviewer confirmed (确认) for the text it holds. */
+export function needsConfirmation(cell: ReviewCell | undefined): boolean {
+  return !!cell?.review && !cell.confirmed
+}
+
+/** The tooltip of a flagged cell: why, and who confirmed it. */
+function flagNote(cell: ReviewCell): string {
+  const why = cell.reviewReason ?? '提取时有推断'
+  return cell.confirmed ? `需核对（${cell.confirmed.by} 已确认与原文一致）：${why}` : `需核对：${why}`
+}
+
 /** Keys of cells in a failing finding nobody accepted yet. */
 export function failingKeys(detail: ReportDetail): Set<string> {
   const keys = new Set<string>()
@@ -57,13 +68,13 @@ export function gridRows(
       values[id] = cell?.raw ?? ''
       looks[id] = {
         kind: valueKind(cell),
-        review: !!cell?.review,
+        review: needsConfirmation(cell),
         failing: failing.has(key),
         corrected: !!cell?.corrected,
         ocr: !!cell?.ocr && !cell.corrected,
         inFinding: focusKeys.has(key),
         refused: refusedKeys.has(key),
-        ...(cell?.review ? { note: `需核对：${cell.reviewReason ?? '提取时有推断'}` } : {})
+        ...(cell?.review ? { note: flagNote(cell) } : {})
       }
     })
     if (row.kind === 'section') row.captions?.forEach((c, i) => (values[`c${i}`] = c))
@@ -81,7 +92,7 @@ export function legendCounts(detail: ReportDetail, keys: string[]): LegendCounts
     const cell = detail.cells[key]
     const kind = valueKind(cell)
     if (kind !== 'number') counts[kind]++
-    if (cell?.review) counts.review++
+    if (needsConfirmation(cell)) counts.review++
     if (failing.has(key)) counts.failing++
     if (cell?.corrected) counts.corrected++
     else if (cell?.ocr) counts.ocr++

@@ -12,6 +12,7 @@ import { HistoryPanel } from '../components/review/HistoryPanel'
 import type { CellEdit } from '../components/review/TableGrid'
 import { attentionKeys, landingKey, nextAttention, readingOrder, reportLayouts } from '../review/attention'
 import type { Step } from '../library/browse'
+import { needsConfirmation } from '../review/cell-state'
 
 interface Props {
   reportId: number
@@ -73,9 +74,19 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
     else if (document.activeElement === document.body) document.querySelector<HTMLElement>('.tables-pane .ag-cell-focus')?.focus()
   }, [update, reportId, step])
 
+  /** 确认: the selected flagged cell (its row, when the doubt is the row's) reads as the original says. */
+  const confirm = useCallback(
+    (key: string) => {
+      setNotice(null)
+      void update(() => window.api.confirmCell({ reportId, key }))
+    },
+    [update, reportId]
+  )
+
   const ready = !!detail && !!source
-  const keys = useRef({ attention, order, selectedKey, ready, modal: help || historyOpen })
-  keys.current = { attention, order, selectedKey, ready, modal: help || historyOpen }
+  const flagged = !!selectedKey && needsConfirmation(detail?.cells[selectedKey])
+  const keys = useRef({ attention, order, selectedKey, ready, flagged, modal: help || historyOpen })
+  keys.current = { attention, order, selectedKey, ready, flagged, modal: help || historyOpen }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -98,6 +109,12 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
         const next = nextAttention(now.attention, now.order, now.selectedKey, e.shiftKey)
         if (next) setSelectedKey(next)
         else setNotice('没有需要核对的单元格')
+      } else if (e.key === ' ' && !mod && !e.altKey && !now.modal && (e.target as HTMLElement | null)?.closest?.('.tables-pane .ag-cell')) {
+        // Space on a grid cell (not being edited): 确认 a flagged cell; on any other cell it does nothing.
+        e.preventDefault()
+        e.stopPropagation()
+        if (now.ready && now.flagged && now.selectedKey) confirm(now.selectedKey)
+        else if (now.ready) setNotice('该单元格没有待确认的“需核对”标记；要修改请直接输入')
       } else if (mod && e.key === 'Enter' && !now.modal) {
         // Before the grid sees it: Ctrl+Enter never starts editing the focused cell. Never for a
         // report still loading: nobody verifies what they have not seen.
@@ -127,7 +144,7 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [undo, redo, verifyAndNext, step, onBack])
+  }, [undo, redo, verifyAndNext, step, onBack, confirm])
 
   const onEdit = useCallback(
     (edits: CellEdit[], note?: string) => {
@@ -214,6 +231,7 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
             reason={reason}
             onReason={setReason}
             onMarkBlank={(key, comment) => review.update(() => window.api.markCellsBlank({ reportId, keys: [key], comment }))}
+            onConfirm={confirm}
           />
           <FindingsPanel
             detail={detail}

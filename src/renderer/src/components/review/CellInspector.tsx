@@ -3,6 +3,7 @@ import type { EditRecord, ReportDetail } from '../../../../shared/types'
 import { cellTitle } from '../../review/cell-title'
 import { formatTime } from '../../format'
 import { valueKind } from '../../review/cell-state'
+import { CONFIRM_KEY_LABEL } from '../../../../shared/open-items'
 
 interface Props {
   reportId: number
@@ -12,13 +13,15 @@ interface Props {
   onReason: (reason: string) => void
   /** Records 原文空白 for this cell, with a comment. */
   onMarkBlank: (key: string, comment: string) => Promise<boolean>
+  /** 确认 this flagged cell (its row, when the doubt is the row's). */
+  onConfirm: (key: string) => void
 }
 
 const KIND_LABELS = { blank: '空白', zero: '零', dash: '非数字（如“/”）', number: '数字' }
 
 
 /** The selected cell: what it is, why it is flagged, the reason for the next edit, and its history. */
-export function CellInspector({ reportId, detail, cellKey, reason, onReason, onMarkBlank }: Props): React.JSX.Element {
+export function CellInspector({ reportId, detail, cellKey, reason, onReason, onMarkBlank, onConfirm }: Props): React.JSX.Element {
   const [history, setHistory] = useState<EditRecord[] | null>(null)
   const [open, setOpen] = useState(false)
   const [marking, setMarking] = useState<string | null>(null)
@@ -70,7 +73,23 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason, onM
           {cell.ocr.alternatives?.length ? `，其他可能的读法：${cell.ocr.alternatives.map((a) => `“${a}”`).join('、')}` : ''}
         </div>
       ) : null}
-      {cell?.review && <div className="inspector__warn">需核对：{cell.reviewReason ?? '提取时有推断'}</div>}
+      {cell?.review && !cell.confirmed && (
+        <div className="inspector__warn" data-testid="flag-unconfirmed">
+          需核对：{cell.reviewReason ?? '提取时有推断'}
+          <button type="button" className="button button--small" data-testid="confirm-cell" onClick={() => onConfirm(cellKey)} title={`快捷键：${CONFIRM_KEY_LABEL}`}>
+            确认与原文一致（{CONFIRM_KEY_LABEL}）
+          </button>
+        </div>
+      )}
+      {cell?.review && cell.confirmed && (
+        <div className="inspector__mark" data-testid="flag-confirmed">
+          需核对：{cell.reviewReason ?? '提取时有推断'} — 已确认与原文一致
+          <span className="muted">
+            {' '}
+            — {cell.confirmed.by}，{formatTime(cell.confirmed.at)}
+          </span>
+        </div>
+      )}
       {conflict && (
         <div className="inspector__warn">
           重新提取得到“{conflict.extracted}”，与人工修改“{conflict.edited}”不同（保留人工修改）

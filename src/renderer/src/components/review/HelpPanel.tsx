@@ -1,5 +1,8 @@
+import { CONFIRM_KEY_LABEL } from '../../../../shared/open-items'
+
 const SHORTCUTS: [string, string][] = [
   ['F8 / Shift+F8', '下一个 / 上一个需要核对的单元格'],
+  [CONFIRM_KEY_LABEL, '确认选中的“需核对”单元格与原文一致（整行存疑时确认整行）；已核验前每个需核对单元格都须更正或确认'],
   ['Ctrl+Enter', '标记为已核验，并打开列表中下一份待核验或有问题的报告'],
   ['Alt+→ / Alt+←', '列表中的下一份 / 上一份报告（不标记核验）'],
   ['Esc', '返回资料库（选中刚才的报告）；正在输入时为取消修改'],

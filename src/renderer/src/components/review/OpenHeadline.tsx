@@ -13,6 +13,7 @@ export function OpenHeadline({ open }: { open: OpenItems }): React.JSX.Element {
     // a missing table is a check that could not be made, like the findings listed under 无法核验
     ['无法核验', open.notAssessable + open.missingTables.length, 'na'],
     ['待确认', open.uncertain, 'uncertain'],
+    ['需核对', open.doubts.length, 'doubt'],
     ['已接受', open.accepted, 'accepted']
   ]
   return (
