@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { asExtractedFile, type ExtractedFile, type Extractor } from '../extractor'
 import { Library } from '../library'
 import { memoExtract, removeTempDirs, SHARED, tempDir } from '../testing/fixtures'
+import { papersOf } from '../export/paper'
+import { cellNote } from '../export/paper/data'
 
 afterEach(removeTempDirs)
 
@@ -116,5 +118,23 @@ describe('需核对 cells must be settled before 已核验', () => {
     expect(detail.summary.status).toBe('verified')
     expect(detail.open.total).toBe(0)
     expect(detail.cells[FEES].confirmed).toMatchObject({ by: '李四' })
+  })
+
+  it('the 核验底稿 notes each confirmed cell with why it was flagged, who and when, and lists the confirmations in its trail', async () => {
+    const { library, id } = await pingtanLibrary()
+    library.confirmCell(id, ROW[0])
+    library.confirmCell(id, FEES)
+    library.verifyReport(id)
+    const [paper] = papersOf(library, [id])
+    const active = paper.tables.find((t) => t.table === 'active')!
+    expect(cellNote(active.cells[FEES])).toMatch(/^需核对（金额的小数位数异常，可能与相邻单元格连在一起），已确认与原文一致：确认人 张三；\d{4}-\d\d-\d\d$/)
+    for (const key of ROW) expect(cellNote(active.cells[key])).toContain('需核对（数字连在一起，无法确定拆分方式），已确认与原文一致')
+    expect(paper.counts.confirmed).toBe(4)
+    expect(paper.trail.filter((e) => e.newRaw === '已确认').map((e) => e.target)).toEqual([
+      '表二｜行政规范性文件｜本年制发件数',
+      '表二｜行政规范性文件｜本年废止件数',
+      '表二｜行政规范性文件｜现行有效件数',
+      '表二｜行政事业性收费｜本年收费金额（单位：万元）'
+    ])
   })
 })

@@ -31,6 +31,8 @@ export interface PaperCell {
   typed: boolean
   /** 原文空白, recorded by a reviewer. */
   blank?: ReviewMark
+  /** Flagged by the engine (需核对) and confirmed by a reviewer as read: why it was flagged, who, when. */
+  confirmed?: { reason: string; by: string; at: string }
 }
 
 export interface PaperTable {
@@ -84,7 +86,7 @@ export interface WorkingPaper {
   checks: PaperCheckSummary[]
   trail: PaperTrailEntry[]
   /** Counts for the summary: what the reviewer changed or recorded, and what is still open. */
-  counts: { corrected: number; typed: number; blank: number; accepted: number; open: number }
+  counts: { corrected: number; typed: number; blank: number; confirmed: number; accepted: number; open: number }
 }
 
 export const TEMPLATE_LABELS: Record<TemplateId, string> = {
@@ -132,7 +134,16 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
         corrected && last
           ? { oldRaw: c?.extracted?.raw ?? first?.oldRaw ?? null, reviewer: last.reviewer, reason: last.reason, at: last.at }
           : undefined
-      cells[g.key] = { key: g.key, raw, value: c?.value ?? null, typed, ...(correction ? { correction } : {}), ...(blank ? { blank } : {}) }
+      const confirmed = c?.review && c.confirmed ? { reason: c.reviewReason ?? '提取时有推断', ...c.confirmed } : undefined
+      cells[g.key] = {
+        key: g.key,
+        raw,
+        value: c?.value ?? null,
+        typed,
+        ...(correction ? { correction } : {}),
+        ...(blank ? { blank } : {}),
+        ...(confirmed ? { confirmed } : {})
+      }
     }
     const absentMark = absentMarks.get(table)
     const state: PaperTable['state'] = absentMark ? 'absent' : anyExtracted ? 'found' : anyTyped ? 'typed' : detail.tables[table] === 'found' ? 'found' : 'missing'
@@ -178,6 +189,7 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     corrected: cells.filter((c) => c.correction && !c.typed).length,
     typed: cells.filter((c) => c.typed).length,
     blank: cells.filter((c) => c.blank).length,
+    confirmed: cells.filter((c) => c.confirmed).length,
     accepted: findings.filter((f) => f.accepted).length,
     open: detail.open.total
   }
@@ -224,6 +236,7 @@ export function cellNote(cell: PaperCell | undefined): string | null {
     return `${cell.typed ? '人工填写' : '已更正'}：原值 ${old}；更正人 ${c.reviewer}；${c.at.slice(0, 10)}${c.reason ? `；理由：${c.reason}` : ''}`
   }
   if (cell.blank) return `${BLANK_CELL}：${cell.blank.comment}（${cell.blank.by}，${cell.blank.at.slice(0, 10)}）`
+  if (cell.confirmed) return `需核对（${cell.confirmed.reason}），已确认与原文一致：确认人 ${cell.confirmed.by}；${cell.confirmed.at.slice(0, 10)}`
   return null
 }
 
@@ -275,7 +288,7 @@ export function summaryPairs(p: WorkingPaper): { label: string; value: string; w
     },
     {
       label: '人工处理',
-      value: `更正单元格 ${p.counts.corrected} 个，原文无表人工填写 ${p.counts.typed} 个，记为原文空白 ${p.counts.blank} 个；修改留痕 ${p.trail.length} 条`,
+      value: `更正单元格 ${p.counts.corrected} 个，原文无表人工填写 ${p.counts.typed} 个，记为原文空白 ${p.counts.blank} 个，确认需核对单元格 ${p.counts.confirmed} 个；修改留痕 ${p.trail.length} 条`,
       wide: true
     }
   ]
