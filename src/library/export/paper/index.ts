@@ -1,10 +1,10 @@
 // 核验底稿: working papers of chosen reports as XLSX (one sheet each) or PDF (the HTML print view),
 // for the app and the CLI alike. Reads through the library's own API; never writes onto the library.
 
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { writeFileSync } from 'node:fs'
 import type { Library } from '../../library'
-import { refuseLibraryFile } from '../../paths'
+import { refuseLibraryFile, safeFileName } from '../../paths'
+import { writeWhole } from '../../write-whole'
 import { UserFacingError } from '../../../shared/contract'
 import { workingPaper, type WorkingPaper } from './data'
 import { papersHtml } from './html'
@@ -30,26 +30,13 @@ export function papersOf(library: Library, ids: readonly number[]): WorkingPaper
 /** The save dialog's suggestion: 核验底稿-机关-年度.xlsx for one report, 核验底稿-日期 for several. */
 export function paperFileName(meta: { agency: string | null; year: number | null } | null, format: PaperFormat, date: string): string {
   const who = meta ? [meta.agency, meta.year].filter((x) => x !== null && x !== '').join('-') : ''
-  // Characters no file system takes in a name become "_".
-  const safe = who.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)
+  const safe = safeFileName(who).slice(0, 80)
   return `核验底稿-${safe || date}.${format}`
 }
 
 /** Every verified report's id, in the library's order. */
 export function verifiedIds(library: Library): number[] {
   return library.listReports({ status: 'verified' }).map((r) => r.id)
-}
-
-/** Writes the bytes through a temporary file beside the target: a failure never leaves half a file. */
-export function writeWhole(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
-  try {
-    writeFileSync(temp, bytes)
-    renameSync(temp, path)
-  } catch (error) {
-    rmSync(temp, { force: true })
-    throw error
-  }
 }
 
 /** Renders papers as PDF bytes (Electron's printToPDF in the app, Chromium's page.pdf in the CLI). */
@@ -77,10 +64,12 @@ export async function exportPapers(library: Library, request: PaperExport): Prom
   }
   const papers = papersOf(library, request.ids)
   if (request.format === 'xlsx') {
-    writeWhole(request.outPath, await papersWorkbook(papers))
+    const bytes = await papersWorkbook(papers)
+    writeWhole(request.outPath, (temp) => writeFileSync(temp, bytes))
   } else if (request.format === 'pdf') {
     if (!request.renderPdf) throw new UserFacingError('paper.no_pdf', '当前环境无法生成 PDF')
-    writeWhole(request.outPath, await request.renderPdf(papersHtml(papers)))
+    const bytes = await request.renderPdf(papersHtml(papers))
+    writeWhole(request.outPath, (temp) => writeFileSync(temp, bytes))
   } else {
     throw new UserFacingError('paper.bad_format', `未知的底稿格式：${String(request.format)}（可选 xlsx、pdf）`)
   }
