@@ -26,6 +26,7 @@ import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type
 import { fileBytes, reportDetail, sourceView } from './detail'
 import * as edits from './edits'
 import { exportTo, type ExportOptions } from './export'
+import { exportPapers, type PaperExport } from './export/paper'
 import { asExtractedFile, type Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
 import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
@@ -242,6 +243,11 @@ export class Library {
   /** Writes verified reports (or all) as xlsx/csv to a file, or json files into a folder. Returns how many. */
   export(format: ExportFormat, outPath: string, options: ExportOptions = {}): Promise<number> {
     return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options, readOnly: this.readOnly !== null })
+  }
+
+  /** 核验底稿 of the chosen reports as XLSX or PDF. Returns how many. */
+  exportPapers(request: PaperExport): Promise<number> {
+    return exportPapers(this, request)
   }
 
   /** 统计分析: by year, by agency and the outliers over the chosen reports (verified only unless all). */

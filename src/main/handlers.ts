@@ -7,7 +7,7 @@ import type { ExportFormat, ImportProgress, ReportStatus } from '../shared/types
 import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
 import { isLibraryFile, safeFileName } from '../library/paths'
-import { exportPapers, paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
+import { paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
 import { writeChartFile } from '../library/export/chart-file'
 import type { StatsFilter } from '../shared/stats'
 
@@ -196,7 +196,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
         extensions: [format]
       })
       if (!path) return null
-      const reports = await exportPapers(library, { ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
+      const reports = await library.exportPapers({ ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
       return { path, reports }
     },
     getStats: (args) => library.statsOverview(statsFilterOf(args)),
