@@ -299,11 +299,4 @@ export class Library {
   staleReports(): number[] {
     return staleReportIds(this.db)
   }
-
-  async reextractStale(extract: Extractor): Promise<ReextractOutcome[]> {
-    this.assertWritable()
-    const outcomes: ReextractOutcome[] = []
-    for (const id of this.staleReports()) outcomes.push(await this.reextract(id, extract))
-    return outcomes
-  }
 }
