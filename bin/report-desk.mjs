@@ -9,5 +9,6 @@ if (!existsSync(bundle)) {
   process.stderr.write('命令行尚未构建，请先运行 npm run build:cli / the command line is not built: run `npm run build:cli`\n')
   process.exit(2)
 }
-const { main } = createRequire(import.meta.url)(bundle.pathname)
+const { main, exitQuietlyOnClosedStdout } = createRequire(import.meta.url)(bundle.pathname)
+exitQuietlyOnClosedStdout()
 process.exitCode = await main(process.argv.slice(2))

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Library } from '../src/library/library'
 import { extractInProcess } from '../src/library/extractor'
-import { exportPapers } from '../src/library/export/paper'
 import { chromiumPdfRenderer } from '../src/library/export/paper/chromium'
 
 const ROOT = resolve(__dirname, '..')
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
       [corpus.reportId, 'paper-2019-unverified']
     ] as const) {
       const pdf = join(dir, `${name}.pdf`)
-      await exportPapers(library, { ids: [id], format: 'pdf', outPath: pdf, renderPdf })
+      await library.exportPapers({ ids: [id], format: 'pdf', outPath: pdf, renderPdf })
       execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, name)])
       renameSync(join(dir, `${name}.png`), join(OUT, `${name}.png`))
       console.log(`${join(OUT, `${name}.png`)}`)

@@ -54,6 +54,17 @@ const COMMANDS: Record<string, Command> = {
   reextract: libraryCommand('reextractCommand')
 }
 
+/**
+ * `report-desk … | head`: once the reader has closed the pipe nothing more can be shown, so the command
+ * ends quietly, as coreutils and git do, instead of dying on an unhandled EPIPE with a stack trace.
+ */
+export function exitQuietlyOnClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(0)
+  })
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (!command || command === '--help' || command === '-h' || command === 'help') {

@@ -1,7 +1,7 @@
 // report-desk paper: 核验底稿 of chosen reports (or every verified one) as XLSX or PDF.
 
 import { resolve } from 'node:path'
-import { exportPapers, verifiedIds, type PaperFormat } from '../library/export/paper'
+import type { PaperFormat } from '../library/export/paper'
 import { chromiumPdfRenderer } from '../library/export/paper/chromium'
 import { requiredFlag } from './args'
 import { withLibrary } from './library-commands'
@@ -40,8 +40,8 @@ export async function paperCommand(args: string[]): Promise<number> {
   return withLibrary(
     args,
     async (library) => {
-      const chosen = all ? verifiedIds(library) : ids
-      const n = await exportPapers(library, { ids: chosen, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
+      const chosen = all ? library.listReports({ status: 'verified' }).map((r) => r.id) : ids
+      const n = await library.exportPapers({ ids: chosen, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
       const unverified = chosen.filter((id) => library.getReport(id).summary.status !== 'verified')
       if (unverified.length) process.stderr.write(`提示：报告 ${unverified.join('、')} 尚未核验，底稿已标注“未核验”\n`)
       process.stdout.write(`已导出 ${n} 份核验底稿 → ${path}\n`)

@@ -1,9 +1,9 @@
-// What a killed or failed export or backup leaves behind: `<output>.partial-<pid>` files (with
-// SQLite's `-journal` beside a backup's) and XLSX staging folders in the temp folder. They are
-// removed the next time a library is opened (from its folder and the temp folder) and before an
-// export or backup writes into a folder — ours only: by their name, and only once nothing can be
-// writing them any more (their process is gone, or they are a day old) and they have sat unchanged
-// for a while.
+// What a killed export, backup, chart or 底稿 leaves behind: `<output>.partial-<pid>` files (with
+// SQLite's `-journal` beside a backup's), the one name write-whole.ts writes under, and XLSX staging
+// folders in the temp folder. They are removed the next time a library is opened (from its folder
+// and the temp folder) and whenever anything is written into a folder — ours only: by their name,
+// and only once nothing can be writing them any more (their process is gone, or they are a day old)
+// and they have sat unchanged for a while.
 
 import { readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,6 +11,13 @@ import { dirname, join } from 'node:path'
 
 /** An output being written: the pid of the process writing it is in its name. */
 const PARTIAL = /\.partial-(\d+)(?:-journal|-wal|-shm)?$/
+/** What SQLite may add beside a database being written (a backup's copy). */
+export const SQLITE_SIDE_FILES = ['-journal', '-wal', '-shm'] as const
+
+/** The name an output is written under until it is whole (write-whole.ts); the sweep knows it. */
+export function partialPath(path: string, pid = process.pid): string {
+  return `${path}.partial-${pid}`
+}
 /** XLSX staging folders (xlsx.ts): `report-desk-xlsx-<pid>-XXXXXX`. */
 export const STAGING_PREFIX = 'report-desk-xlsx-'
 const STAGING = /^report-desk-xlsx-(?:(\d+)-)?/

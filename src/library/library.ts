@@ -25,6 +25,7 @@ import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
 import { exportTo, type ExportOptions } from './export'
+import { exportPapers, type PaperExport } from './export/paper'
 import { asExtractedFile, type Extractor } from './extractor'
 import { importFile, storeDocument } from './importing'
 import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
@@ -241,6 +242,11 @@ export class Library {
     return exportTo(this.db, this.path, format, outPath, { ...options, ...this.options, readOnly: this.readOnly !== null })
   }
 
+  /** 核验底稿 of the chosen reports as XLSX or PDF. Returns how many. */
+  exportPapers(request: PaperExport): Promise<number> {
+    return exportPapers(this, request)
+  }
+
   /** 统计分析: by year, by agency and the outliers over the chosen reports (verified only unless all). */
   stats(filter: StatsFilter = {}): LibraryStats {
     return libraryStats(this.db, filter)
@@ -289,12 +295,5 @@ export class Library {
   /** Reports extracted by an older engine (EXTRACTOR_VERSION differs). */
   staleReports(): number[] {
     return staleReportIds(this.db)
-  }
-
-  async reextractStale(extract: Extractor): Promise<ReextractOutcome[]> {
-    this.assertWritable()
-    const outcomes: ReextractOutcome[] = []
-    for (const id of this.staleReports()) outcomes.push(await this.reextract(id, extract))
-    return outcomes
   }
 }

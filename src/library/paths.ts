@@ -59,3 +59,8 @@ export function refuseLibraryFile(libraryPath: string, candidate: string, operat
   const [code, message] = REFUSALS[operation]
   throw new UserFacingError(code, message)
 }
+
+/** A name any file system takes: its reserved characters (and control characters) become "_". */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+}

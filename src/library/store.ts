@@ -105,11 +105,6 @@ export function currentReport(row: ReportRow, cells: readonly CellRow[]): Extrac
   return { meta: metaOf(row), tables: effectiveTables(row, cells), cells: out, messages: JSON.parse(row.messages) as Message[] }
 }
 
-export function loadCurrentReport(db: Db, reportId: number): ExtractedReport | null {
-  const row = reportRow(db, reportId)
-  return row ? currentReport(row, cellRows(db, reportId)) : null
-}
-
 export function storedFindings(row: Pick<ReportRow, 'findings'>): Finding[] {
   return decodeFindings(row.findings)
 }

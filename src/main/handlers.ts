@@ -6,8 +6,8 @@ import { UserFacingError } from '../shared/contract'
 import type { ExportFormat, ImportProgress, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
-import { isLibraryFile } from '../library/paths'
-import { exportPapers, paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
+import { isLibraryFile, safeFileName } from '../library/paths'
+import { paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
 import { writeChartFile } from '../library/export/chart-file'
 import type { StatsFilter } from '../shared/stats'
 
@@ -197,7 +197,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
         extensions: [format]
       })
       if (!path) return null
-      const reports = await exportPapers(library, { ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
+      const reports = await library.exportPapers({ ids, format, outPath: path, ...(renderPdf ? { renderPdf } : {}) })
       return { path, reports }
     },
     getStats: (args) => library.statsOverview(statsFilterOf(args)),
@@ -206,7 +206,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       if (format !== 'png' && format !== 'svg') throw new UserFacingError('chart.bad_format', '图表只能导出为 PNG 或 SVG')
       const path = await dialogs.chooseSavePath({
         title: '导出图表',
-        defaultName: `${stringArg(name, '图表名称').replace(/[\\/:*?"<>|]/g, '_')}-${today()}.${format}`,
+        defaultName: `${safeFileName(stringArg(name, '图表名称'))}-${today()}.${format}`,
         extensions: [format]
       })
       if (!path) return null

@@ -1,9 +1,8 @@
 // What still keeps a report from 已核验, in words: the verify refusal (library) and the verify
 // button's title and the review headline (renderer) say the same.
 
+import { TABLE_SHORT_NAMES } from '../core/template/tables'
 import type { OpenItems } from './types'
-
-export const TABLE_SHORT_NAMES: Record<string, string> = { active: '表二', requests: '表三', appeals: '表四' }
 
 /** The key that confirms the selected flagged cell in the grid (the ? panel and README say so too). */
 export const CONFIRM_KEY_LABEL = '空格'

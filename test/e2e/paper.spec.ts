@@ -26,7 +26,7 @@ test('a corrected report exports its working paper as PDF (未核验 until verif
   await review.type(NATURAL, '7')
   await expect(review.cell(NATURAL)).toContainText('7')
 
-  const menu = review.header.getByRole('button', { name: '导出核验底稿 ▾' })
+  const menu = review.paperMenu
   const outcome = app.page.getByTestId('paper-outcome')
 
   // Not verified yet: the menu says so, and so does the paper.
@@ -34,7 +34,7 @@ test('a corrected report exports its working paper as PDF (未核验 until verif
   app.dialogs.nextSavePath = unverified
   await menu.click()
   await expect(app.page.getByRole('menu')).toContainText('尚未核验：底稿将标注“未核验”')
-  await app.page.getByRole('menuitem', { name: 'PDF 底稿（可打印签字）' }).click()
+  await review.exportPaper('PDF 底稿（可打印签字）')
   await expect(outcome).toContainText(`已导出核验底稿：${unverified}`)
   expect(app.dialogs.asked.at(-1)).toBe('导出核验底稿')
   const draft = execFileSync('pdftotext', ['-layout', unverified, '-'], { encoding: 'utf8' })
@@ -55,7 +55,7 @@ test('a corrected report exports its working paper as PDF (未核验 until verif
   app.dialogs.nextSavePath = pdf
   await menu.click()
   await expect(app.page.getByRole('menu')).not.toContainText('尚未核验')
-  await app.page.getByRole('menuitem', { name: 'PDF 底稿（可打印签字）' }).click()
+  await review.exportPaper('PDF 底稿（可打印签字）')
   await expect(outcome).toContainText(`已导出核验底稿：${pdf}`)
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1])
   expect(pages).toBeGreaterThanOrEqual(2)
@@ -69,8 +69,7 @@ test('a corrected report exports its working paper as PDF (未核验 until verif
 
   const xlsx = join(app.tempDir, '底稿.xlsx')
   app.dialogs.nextSavePath = xlsx
-  await menu.click()
-  await app.page.getByRole('menuitem', { name: 'Excel 底稿（.xlsx）' }).click()
+  await review.exportPaper('Excel 底稿（.xlsx）')
   await expect(outcome).toContainText(`已导出核验底稿：${xlsx}`)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(xlsx)
@@ -79,8 +78,7 @@ test('a corrected report exports its working paper as PDF (未核验 until verif
   // Cancelling the dialog writes nothing and says nothing.
   await outcome.getByRole('button', { name: '关闭' }).click()
   app.dialogs.nextSavePath = null
-  await menu.click()
-  await app.page.getByRole('menuitem', { name: 'Excel 底稿（.xlsx）' }).click()
+  await review.exportPaper('Excel 底稿（.xlsx）')
   await expect(menu).toBeEnabled()
   await expect(outcome).toBeHidden()
   expect(existsSync(join(app.tempDir, 'none.xlsx'))).toBe(false)

@@ -5,8 +5,8 @@
 import type { ExtractedCell } from '../report'
 import type { Message } from '../messages'
 import { warning } from '../messages'
-import type { TableName } from '../template'
-import { TABLE_TITLES, type RowHit } from './recognise'
+import { TABLE_TITLES, type TableName } from '../template'
+import type { RowHit } from './recognise'
 import { locationOf } from './tokens'
 
 /** The recogniser's copies of one table, in the order they appear. */

@@ -232,12 +232,6 @@ class Walker {
   }
 }
 
-export const TABLE_TITLES: Record<TableName, string> = {
-  active: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
-  appeals: '四、政府信息公开行政复议、行政诉讼情况'
-}
-
 /** Cuts the token stream into value runs and names their rows. */
 export function recognise(tokens: Token[], traditional: boolean): Recognised {
   const walker = new Walker(traditional)

@@ -1,6 +1,7 @@
 import { CELL_SPECS, type CellSpec, type TableName, type TemplateId } from './cells'
 
 export * from './cells'
+export * from './tables'
 
 export const TABLE_NAMES: readonly TableName[] = ['active', 'requests', 'appeals']
 

@@ -4,8 +4,8 @@
 // the verify gate see them, instead of the arithmetic quietly calling its checks not assessable.
 
 import type { ExtractedReport, Finding } from '../report'
-import { TABLE_NAMES, type TableName } from '../template'
-import { cellTypeOf, expectedKeys, listLabels, TABLE_LABELS } from './values'
+import { TABLE_NAMES, TABLE_TITLES, type TableName } from '../template'
+import { cellTypeOf, expectedKeys, listLabels } from './values'
 
 /** A found table with not one cell holding any text: as good as missing. */
 export function isEmptyTable(report: ExtractedReport, table: TableName): boolean {
@@ -34,7 +34,7 @@ export function checkMissingTables(report: ExtractedReport): Finding[] {
       rule: 'tables.missing',
       status: 'not_assessable',
       cells,
-      message: `${TABLE_LABELS[table]}：${what}，其 ${cells.length} 个单元格无法核验。请对照原文填入数值，或确认“原文无此表”`
+      message: `${TABLE_TITLES[table]}：${what}，其 ${cells.length} 个单元格无法核验。请对照原文填入数值，或确认“原文无此表”`
     })
   }
   return findings
@@ -71,7 +71,7 @@ export function checkPlaceholders(report: ExtractedReport, confirmed: ReadonlySe
       rule: 'cells.placeholder',
       status: 'uncertain',
       cells,
-      message: `${TABLE_LABELS[table]}：${listLabels(cells)} 为${[...kinds].join('、')}，不是数字；请核对原文是否如此（原文如此可接受，应有数字请填入）`
+      message: `${TABLE_TITLES[table]}：${listLabels(cells)} 为${[...kinds].join('、')}，不是数字；请核对原文是否如此（原文如此可接受，应有数字请填入）`
     })
   }
   return findings

@@ -2,15 +2,9 @@
 // whose source text holds digits that were not read as a number.
 
 import type { ExtractedReport, Finding } from '../report'
-import { cellSpec, tableOf, templateKeys, type CellType, type TableName, type TemplateId } from '../template'
+import { cellSpec, tableOf, TABLE_TITLES, templateKeys, type CellType, type TableName, type TemplateId } from '../template'
 import { cellLabel } from './labels'
 import { otherShape, templateOf, type OtherShape } from './tables'
-
-export const TABLE_LABELS: Record<TableName, string> = {
-  active: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
-  appeals: '四、政府信息公开行政复议、行政诉讼情况'
-}
 
 const MAX_LISTED = 5
 
@@ -80,7 +74,7 @@ export function checkValueTypes(report: ExtractedReport): Finding[] {
   for (const [table, { keys, types, failed }] of checked) {
     if (failed) continue
     const names = [...types].map((t) => TYPE_NAMES[t])
-    findings.push({ rule: 'values.number', status: 'pass', cells: keys, message: `${TABLE_LABELS[table]}：数值均为${names.join('、')}` })
+    findings.push({ rule: 'values.number', status: 'pass', cells: keys, message: `${TABLE_TITLES[table]}：数值均为${names.join('、')}` })
   }
   return findings
 }
@@ -170,7 +164,7 @@ export function checkMissingCells(report: ExtractedReport, confirmed: ReadonlySe
       rule: 'cells.missing',
       status: 'uncertain',
       cells: missing,
-      message: `${TABLE_LABELS[table]}：缺少 ${listLabels(missing)}，请核对表格是否读全`,
+      message: `${TABLE_TITLES[table]}：缺少 ${listLabels(missing)}，请核对表格是否读全`,
       fault: 'extraction'
     })
   }
@@ -190,7 +184,7 @@ export function checkOrphanCells(report: ExtractedReport): Finding[] {
     rule: 'cells.orphan',
     status: 'uncertain' as const,
     cells: keys,
-    message: `${TABLE_LABELS[table]}：表格标记为未找到，却读出了 ${listLabels(keys)}，请核对`,
+    message: `${TABLE_TITLES[table]}：表格标记为未找到，却读出了 ${listLabels(keys)}，请核对`,
     fault: 'extraction' as const
   }))
 }

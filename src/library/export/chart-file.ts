@@ -1,9 +1,10 @@
-// 导出图表: one chart of the 统计 screen as an SVG (text) or PNG (base64) file. Written beside and
-// renamed, so a failed write never leaves half a picture under the chosen name, and never onto the library.
+// 导出图表: one chart of the 统计 screen as an SVG (text) or PNG (base64) file. Written whole
+// (write-whole.ts), so a failed write never leaves half a picture under the chosen name, and never onto the library.
 
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { UserFacingError } from '../../shared/contract'
 import { refuseLibraryFile } from '../paths'
+import { writeWhole } from '../write-whole'
 
 export type ChartFormat = 'png' | 'svg'
 
@@ -27,12 +28,5 @@ export function writeChartFile(libraryPath: string, path: string, format: ChartF
   if (content.length > MAX_CHART_BYTES * 1.4) throw new UserFacingError('chart.too_large', '图表过大，未保存')
   refuseLibraryFile(libraryPath, path, 'export')
   const bytes = chartBytes(format, content)
-  const temp = `${path}.${process.pid}.part`
-  try {
-    writeFileSync(temp, bytes)
-    renameSync(temp, path)
-  } catch (e) {
-    rmSync(temp, { force: true })
-    throw e
-  }
+  writeWhole(path, (temp) => writeFileSync(temp, bytes))
 }

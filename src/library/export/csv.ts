@@ -1,10 +1,11 @@
 // The CSV export: the 汇总 sheet as one table (one row per report, every cell a column), UTF-8 with
 // a byte-order mark so spreadsheet programs read the Chinese, RFC 4180 quoting, formula-safe text.
 
-import { createWriteStream, renameSync, rmSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { STATUS_LABELS } from '../../shared/types'
 import type { Db } from '../db'
+import { writeWhole } from '../write-whole'
 import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, type ExportOptions } from './data'
 import { summaryColumns } from './labels'
 import { neutralise } from './safe-text'
@@ -18,30 +19,29 @@ function field(value: string | number | null | undefined): string {
 export async function writeCsv(db: Db, path: string, options: ExportOptions = {}): Promise<number> {
   const reports = exportReports(db, options)
   const columns = summaryColumns()
-  const temp = `${path}.partial-${process.pid}`
-  const out = createWriteStream(temp)
-  const write = async (line: string): Promise<void> => {
-    if (!out.write(line + '\r\n')) await once(out, 'drain')
-  }
-  try {
-    const header = ['机关', '年度', '模板', '状态', '核验人', '核验时间', ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`), '文件名', 'sha256', ...ORIGIN_HEADERS]
-    await write('\ufeff' + header.map(field).join(','))
-    let done = 0
-    for (const r of reports) {
-      const values = Array.from(bySummaryColumn(exportCells(db, r.id)), (cell) => (cell ? (cell.value ?? cell.raw) : null))
-      const origins = cellOrigins(db, r.id)
-      const row = [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256]
-      await write([...row, origins.extracted, origins.typed, origins.ocr].map(field).join(','))
-      if (++done % 200 === 0) options.onProgress?.(done / reports.length)
+  await writeWhole(path, async (temp) => {
+    const out = createWriteStream(temp)
+    const write = async (line: string): Promise<void> => {
+      if (!out.write(line + '\r\n')) await once(out, 'drain')
     }
-    out.end()
-    await once(out, 'close')
-    renameSync(temp, path)
-  } catch (e) {
-    out.destroy()
-    rmSync(temp, { force: true })
-    throw e
-  }
+    try {
+      const header = ['机关', '年度', '模板', '状态', '核验人', '核验时间', ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`), '文件名', 'sha256', ...ORIGIN_HEADERS]
+      await write('\ufeff' + header.map(field).join(','))
+      let done = 0
+      for (const r of reports) {
+        const values = Array.from(bySummaryColumn(exportCells(db, r.id)), (cell) => (cell ? (cell.value ?? cell.raw) : null))
+        const origins = cellOrigins(db, r.id)
+        const row = [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256]
+        await write([...row, origins.extracted, origins.typed, origins.ocr].map(field).join(','))
+        if (++done % 200 === 0) options.onProgress?.(done / reports.length)
+      }
+      out.end()
+      await once(out, 'close')
+    } catch (e) {
+      out.destroy()
+      throw e
+    }
+  })
   options.onProgress?.(1)
   return reports.length
 }

@@ -4,9 +4,8 @@
 import Database from 'better-sqlite3'
 import type { ExportFormat } from '../../shared/types'
 import type { Db, OpenOptions } from '../db'
-import { dirname } from 'node:path'
 import { isLibraryFile, refuseLibraryFile } from '../paths'
-import { removePartialOutputs, removeStagingFolders } from '../leftovers'
+import { removeStagingFolders } from '../leftovers'
 import type { ExportOptions } from './data'
 import { writeCsv } from './csv'
 import { writeJsonFolder } from './json'
@@ -38,7 +37,6 @@ export async function exportTo(
   const write = WRITERS[format]
   if (!write) throw new Error(`unknown export format: ${String(format)}`)
   refuseLibraryFile(libraryPath, outPath, 'export')
-  removePartialOutputs(format === 'json' ? outPath : dirname(outPath))
   if (format === 'xlsx') removeStagingFolders()
   const writerOptions: WriterOptions = { ...options, isLibraryFile: (path) => isLibraryFile(libraryPath, path) }
   if (libraryPath === ':memory:') return write(db, outPath, writerOptions)

@@ -2,8 +2,9 @@
 // folder export writes them one by one) in a single .json document. Which of the two an export
 // writes follows the path the user chose: a .json file name that is not a folder means one file.
 
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, statSync, writeFileSync } from 'node:fs'
 import type { Db } from '../db'
+import { writeWhole } from '../write-whole'
 import { exportReports, type ExportOptions } from './data'
 import { reviewedJson, type ReviewedReportJson } from './json'
 
@@ -28,10 +29,7 @@ export async function writeJsonFile(db: Db, path: string, options: ExportOptions
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
-  // Written beside and renamed, so a failed export never leaves half a file under the chosen name.
-  const temp = `${path}.partial-${process.pid}`
-  writeFileSync(temp, JSON.stringify(out, null, 2) + '\n')
-  renameSync(temp, path)
+  writeWhole(path, (temp) => writeFileSync(temp, JSON.stringify(out, null, 2) + '\n'))
   options.onProgress?.(1)
   return reports.length
 }

@@ -1,12 +1,15 @@
 // The JSON export: one report-desk/report@1 file per report (../shared/spec/report-json.md) in the
 // chosen folder, with the cells as they stand after review, and the review itself as extra fields.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { ExtractedCell, ReportJson } from '../../core/report'
 import type { SourceFormat } from '../../core/document'
 import type { ReviewMarks } from '../../shared/types'
 import type { Db } from '../db'
+import { removePartialOutputs } from '../leftovers'
+import { safeFileName } from '../paths'
+import { writeWhole } from '../write-whole'
 import { marksOf } from '../review/settlement'
 import { cellRows, effectiveCell, effectiveTables, reportRow } from '../store'
 import { cellOrigins, exportReports, reportEdits, reportExtras, type CellOrigins, type ExportReport } from './data'
@@ -62,7 +65,6 @@ export function reviewedJson(db: Db, r: ExportReport): ReviewedReportJson {
   }
 }
 
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g
 /** Names Windows refuses whatever their extension. */
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
 
@@ -75,7 +77,7 @@ const comparable = (name: string): string => name.normalize('NFC').toLowerCase()
  * compares names: `a-3.txt` and a third report `a.html` cannot meet) and `forbidden` allows.
  */
 export function uniqueJsonName(fileName: string, id: number, taken: Set<string>, forbidden: (name: string) => boolean = () => false): string {
-  let stem = basename(fileName, extname(fileName)).replace(UNSAFE, '_').replace(/^[. ]+|[. ]+$/g, '').slice(0, 120) || `report-${id}`
+  let stem = safeFileName(basename(fileName, extname(fileName))).replace(/^[. ]+|[. ]+$/g, '').slice(0, 120) || `report-${id}`
   if (RESERVED.test(stem)) stem = `${stem}_`
   const free = (name: string): boolean => !taken.has(comparable(name)) && !forbidden(name)
   let name = `${stem}.json`
@@ -86,6 +88,8 @@ export function uniqueJsonName(fileName: string, id: number, taken: Set<string>,
 
 export async function writeJsonFolder(db: Db, folder: string, options: WriterOptions = {}): Promise<number> {
   mkdirSync(folder, { recursive: true })
+  // Swept once here rather than before each of its files.
+  removePartialOutputs(folder)
   const reports = exportReports(db, options)
   const used = new Set<string>()
   const isLibraryFile = options.isLibraryFile
@@ -93,9 +97,7 @@ export async function writeJsonFolder(db: Db, folder: string, options: WriterOpt
   let done = 0
   for (const r of reports) {
     const path = join(folder, uniqueJsonName(r.fileName, r.id, used, forbidden))
-    const temp = `${path}.partial-${process.pid}`
-    writeFileSync(temp, JSON.stringify(reviewedJson(db, r), null, 2) + '\n')
-    renameSync(temp, path)
+    writeWhole(path, (temp) => writeFileSync(temp, JSON.stringify(reviewedJson(db, r), null, 2) + '\n'), { sweep: false })
     if (++done % 100 === 0) {
       options.onProgress?.(done / reports.length)
       await new Promise((resolve) => setImmediate(resolve))

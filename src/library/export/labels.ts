@@ -1,13 +1,7 @@
 // The Chinese labels of the exports: tables, rows and columns as printed in the official forms.
 
 import type { FindingStatus } from '../../core/report'
-import { CELL_SPECS, cellSpec, TABLE_NAMES, tableOf, type CellSpec, type TableName, type TemplateId } from '../../core/template'
-
-export const TABLE_TITLES: Record<TableName, string> = {
-  active: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
-  appeals: '四、政府信息公开行政复议、行政诉讼情况'
-}
+import { CELL_SPECS, cellSpec, TABLE_NAMES, TABLE_TITLES, tableOf, type CellSpec, type TableName, type TemplateId } from '../../core/template'
 
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   pass: '通过',

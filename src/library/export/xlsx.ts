@@ -3,12 +3,13 @@
 // over the reports, each report's cells read once; then 分析 (the statistics, analysis-sheet.ts). Numbers are numbers, blank stays blank, "/" stays
 // text. Assembled into a temporary file and renamed at the end: a crash never leaves half a workbook.
 
-import { mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { tableOf, type TableName, type TemplateId } from '../../core/template'
 import { STATUS_LABELS, type ReportStatus } from '../../shared/types'
 import type { Db } from '../db'
+import { writeWhole } from '../write-whole'
 import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, reportEdits, reportIssues, type ExportCell, type CellOrigins, type ExportOptions, type ExportReport } from './data'
 import { cellLabels, FAULT_LABELS, FINDING_STATUS_LABELS, summaryColumns, targetLabel } from './labels'
 import { neutralise } from './safe-text'
@@ -37,7 +38,6 @@ export async function writeXlsx(db: Db, path: string, options: ExportOptions = {
   const reports = exportReports(db, options)
   // The pid in the name tells a later start whether anyone still writes into it (leftovers.ts).
   const staging = mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`))
-  const temp = `${path}.partial-${process.pid}`
   const workbook = new WorkbookWriter(staging, '年报核验台')
   try {
     const summary = new SummarySheet(workbook)
@@ -61,11 +61,9 @@ export async function writeXlsx(db: Db, path: string, options: ExportOptions = {
     }
     // Over the same reports as the rest of the workbook (verified only unless all), in the same snapshot.
     writeAnalysisSheet(workbook, libraryStats(db, { all: options.all }))
-    await workbook.commit(temp)
-    renameSync(temp, path)
+    await writeWhole(path, (temp) => workbook.commit(temp))
   } catch (e) {
     workbook.abort()
-    rmSync(temp, { force: true })
     throw e
   } finally {
     rmSync(staging, { recursive: true, force: true })

@@ -156,10 +156,6 @@ function sumScored(group: Scored, i: number): Figure {
   return figure
 }
 
-export function sumMeasure(reports: readonly StatReport[], id: MeasureId): Figure {
-  return sumScored(scored(reports), measureIndex(id))
-}
-
 function measuresOf(group: Scored): Record<MeasureId, Figure> {
   const figures = {} as Record<MeasureId, Figure>
   MEASURES.forEach((m, i) => (figures[m.id] = sumScored(group, i)))

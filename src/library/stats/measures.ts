@@ -119,11 +119,6 @@ export function measureKeys(id: MeasureId, template: TemplateId | null): string[
   return keysOfTemplate(template)[measureIndex(id)]
 }
 
-/** Every key any measure reads, in either template: what the SQL fetches. */
-export const STAT_KEYS: readonly string[] = [
-  ...new Set(MEASURES.flatMap((m) => [...measureKeys(m.id, '2021'), ...measureKeys(m.id, '2019')]))
-]
-
 export interface RateDefinition {
   id: RateId
   label: string

@@ -29,6 +29,8 @@ export class ReviewPage {
   readonly settleBlanks: Locator
   /** The headline's count of flagged cells (需核对) not yet corrected or confirmed, one per doubt. */
   readonly doubtCount: Locator
+  /** 导出核验底稿 ▾, which reads 正在导出底稿… (and is disabled) while a paper is being written. */
+  readonly paperMenu: Locator
 
   constructor(
     readonly page: Page,
@@ -55,6 +57,20 @@ export class ReviewPage {
     this.verifyBlocked = page.getByTestId('verify-blocked')
     this.settleBlanks = page.getByTestId('settle-blanks')
     this.doubtCount = page.getByTestId('count-doubt')
+    this.paperMenu = this.header.getByRole('button', { name: /^(导出核验底稿 ▾|正在导出底稿…)$/ })
+  }
+
+  /**
+   * Exports the working paper in one format (opening the menu unless it is open) and waits, as a
+   * user does, while the button says 正在导出底稿…: printing a PDF takes seconds, more on a busy machine.
+   */
+  async exportPaper(format: 'Excel 底稿（.xlsx）' | 'PDF 底稿（可打印签字）'): Promise<void> {
+    if ((await this.paperMenu.getAttribute('aria-expanded')) !== 'true') await this.paperMenu.click()
+    await this.page.getByRole('menuitem', { name: format }).click()
+    // Choosing closes the menu and marks the button busy in the same render; the export has ended
+    // when the button can be used again (timeout 0: however long that takes within the test's time).
+    await expect(this.page.getByRole('menu')).toBeHidden()
+    await expect(this.paperMenu).toBeEnabled({ timeout: 0 })
   }
 
   /** Answers the one-time reviewer question if it is shown. */

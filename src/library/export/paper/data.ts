@@ -4,13 +4,13 @@
 // already gives the review screen (ReportDetail) and its edit log, so the paper shows the same facts.
 
 import type { FindingStatus } from '../../../core/report'
-import { TABLE_NAMES, tableOf, type TableName, type TemplateId } from '../../../core/template'
+import { TABLE_NAMES, TABLE_SHORT_NAMES, tableOf, type TableName, type TemplateId } from '../../../core/template'
 import { RULES } from '../../../core/validate'
 import type { EditRecord, ReportDetail, ReportStatus, ReviewMark } from '../../../shared/types'
 import { STATUS_LABELS } from '../../../shared/types'
 import { FINDING_STATUS_LABELS, targetLabel } from '../labels'
 import { ABSENT_TABLE, BLANK_CELL, TABLE_TARGET_PREFIX } from '../../review/settlement'
-import { tableGrid, TABLE_SHORT, type TableGrid } from './layout'
+import { tableGrid, type TableGrid } from './layout'
 
 export interface PaperCorrection {
   /** What the source (or the engine) had before the reviewer's first change; null where it had nothing. */
@@ -147,7 +147,7 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     }
     const absentMark = absentMarks.get(table)
     const state: PaperTable['state'] = absentMark ? 'absent' : anyExtracted ? 'found' : anyTyped ? 'typed' : detail.tables[table] === 'found' ? 'found' : 'missing'
-    return { table, short: TABLE_SHORT[table], grid, state, ...(absentMark ? { absentMark } : {}), cells }
+    return { table, short: TABLE_SHORT_NAMES[table], grid, state, ...(absentMark ? { absentMark } : {}), cells }
   })
 
   const checkCounts = new Map<string, PaperCheckSummary>()
@@ -216,10 +216,10 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
 }
 
 function trailTarget(target: string, template: TemplateId): string {
-  if (target.startsWith(TABLE_TARGET_PREFIX)) return `${TABLE_SHORT[target.slice(TABLE_TARGET_PREFIX.length) as TableName] ?? target}（整表）`
+  if (target.startsWith(TABLE_TARGET_PREFIX)) return `${TABLE_SHORT_NAMES[target.slice(TABLE_TARGET_PREFIX.length) as TableName] ?? target}（整表）`
   const label = targetLabel(target, template)
   // targetLabel names a cell's table by its chapter numeral (二｜…); the paper says 表二｜….
-  return /^[二三四]｜/.test(label) ? `${TABLE_SHORT[tableOf(target)]}${label.slice(1)}` : label
+  return /^[二三四]｜/.test(label) ? `${TABLE_SHORT_NAMES[tableOf(target)]}${label.slice(1)}` : label
 }
 
 /** What a value cell shows: the text as written ("/", "-", "" for blank), or the reviewer's value. */

@@ -1,10 +1,11 @@
 // 核验底稿: working papers of chosen reports as XLSX (one sheet each) or PDF (the HTML print view),
-// for the app and the CLI alike. Reads through the library's own API; never writes onto the library.
+// for the app and the CLI alike, through Library.exportPapers. Reads a report as the library shows it
+// (its detail and audit trail) and never writes onto the library.
 
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
-import type { Library } from '../../library'
-import { refuseLibraryFile } from '../../paths'
+import { writeFileSync } from 'node:fs'
+import type { EditRecord, ReportDetail } from '../../../shared/types'
+import { refuseLibraryFile, safeFileName } from '../../paths'
+import { writeWhole } from '../../write-whole'
 import { UserFacingError } from '../../../shared/contract'
 import { workingPaper, type WorkingPaper } from './data'
 import { papersHtml } from './html'
@@ -14,8 +15,15 @@ export type PaperFormat = 'xlsx' | 'pdf'
 
 export { workingPaper, type WorkingPaper } from './data'
 
+/** What a paper reads of the library it comes from (Library passes itself). */
+export interface PaperSource {
+  readonly path: string
+  getReport(reportId: number): ReportDetail
+  history(reportId: number): EditRecord[]
+}
+
 /** The papers of the given reports, in the order asked. */
-export function papersOf(library: Library, ids: readonly number[]): WorkingPaper[] {
+export function papersOf(library: PaperSource, ids: readonly number[]): WorkingPaper[] {
   if (!ids.length) throw new UserFacingError('paper.none', '没有可导出的报告：请选择报告，或先核验报告')
   return ids.map((id) => {
     try {
@@ -30,26 +38,8 @@ export function papersOf(library: Library, ids: readonly number[]): WorkingPaper
 /** The save dialog's suggestion: 核验底稿-机关-年度.xlsx for one report, 核验底稿-日期 for several. */
 export function paperFileName(meta: { agency: string | null; year: number | null } | null, format: PaperFormat, date: string): string {
   const who = meta ? [meta.agency, meta.year].filter((x) => x !== null && x !== '').join('-') : ''
-  // Characters no file system takes in a name become "_".
-  const safe = who.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)
+  const safe = safeFileName(who).slice(0, 80)
   return `核验底稿-${safe || date}.${format}`
-}
-
-/** Every verified report's id, in the library's order. */
-export function verifiedIds(library: Library): number[] {
-  return library.listReports({ status: 'verified' }).map((r) => r.id)
-}
-
-/** Writes the bytes through a temporary file beside the target: a failure never leaves half a file. */
-export function writeWhole(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
-  try {
-    writeFileSync(temp, bytes)
-    renameSync(temp, path)
-  } catch (error) {
-    rmSync(temp, { force: true })
-    throw error
-  }
 }
 
 /** Renders papers as PDF bytes (Electron's printToPDF in the app, Chromium's page.pdf in the CLI). */
@@ -70,17 +60,19 @@ export interface PaperExport {
 export const MAX_PDF_PAPERS = 20
 
 /** Writes the papers; returns how many reports. */
-export async function exportPapers(library: Library, request: PaperExport): Promise<number> {
+export async function exportPapers(library: PaperSource, request: PaperExport): Promise<number> {
   refuseLibraryFile(library.path, request.outPath, 'export')
   if (request.format === 'pdf' && request.ids.length > MAX_PDF_PAPERS) {
     throw new UserFacingError('paper.too_many_pdf', `一份 PDF 底稿最多包含 ${MAX_PDF_PAPERS} 份报告（已选 ${request.ids.length} 份）；请分批导出，或导出 XLSX 底稿（每份报告一个工作表）`)
   }
   const papers = papersOf(library, request.ids)
   if (request.format === 'xlsx') {
-    writeWhole(request.outPath, await papersWorkbook(papers))
+    const bytes = await papersWorkbook(papers)
+    writeWhole(request.outPath, (temp) => writeFileSync(temp, bytes))
   } else if (request.format === 'pdf') {
     if (!request.renderPdf) throw new UserFacingError('paper.no_pdf', '当前环境无法生成 PDF')
-    writeWhole(request.outPath, await request.renderPdf(papersHtml(papers)))
+    const bytes = await request.renderPdf(papersHtml(papers))
+    writeWhole(request.outPath, (temp) => writeFileSync(temp, bytes))
   } else {
     throw new UserFacingError('paper.bad_format', `未知的底稿格式：${String(request.format)}（可选 xlsx、pdf）`)
   }

@@ -2,7 +2,7 @@
 // trial format): a grid of positioned cells with their spans, built from the cell specs, which both
 // the XLSX sheet and the HTML print view draw. Pure: no values here, only where each key sits.
 
-import { CELL_SPECS, TABLE_NAMES, tableOf, type CellSpec, type TableName, type TemplateId } from '../../../core/template'
+import { CELL_SPECS, TABLE_NAMES, TABLE_TITLES, tableOf, type CellSpec, type TableName, type TemplateId } from '../../../core/template'
 
 export type GridKind = 'head' | 'label' | 'value'
 
@@ -29,15 +29,6 @@ export interface TableGrid {
   /** Relative column widths (Excel character units). */
   widths: number[]
 }
-
-export const PAPER_TABLE_TITLES: Record<TableName, string> = {
-  active: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
-  appeals: '四、政府信息公开行政复议、行政诉讼情况'
-}
-
-/** The short name of a table, as the marks and the findings call it. */
-export const TABLE_SHORT: Record<TableName, string> = { active: '表二', requests: '表三', appeals: '表四' }
 
 const RESULTS_GROUP = '三、本年度办理结果'
 
@@ -127,7 +118,7 @@ function requestsGrid(template: TemplateId): TableGrid {
   })
   return {
     table: 'requests',
-    title: PAPER_TABLE_TITLES.requests,
+    title: TABLE_TITLES.requests,
     rows: top + rowPaths.length,
     columns: labelCols + columns.length,
     headRows: top,
@@ -164,7 +155,7 @@ function activeGrid(template: TemplateId): TableGrid {
   }
   return {
     table: 'active',
-    title: PAPER_TABLE_TITLES.active,
+    title: TABLE_TITLES.active,
     rows: r,
     columns: 1 + width,
     headRows: 0,
@@ -182,7 +173,7 @@ function appealsGrid(template: TemplateId): TableGrid {
   specs.forEach((s, c) => cells.push({ row: heads.depth, col: c, rowSpan: 1, colSpan: 1, kind: 'value', text: '', key: s.key }))
   return {
     table: 'appeals',
-    title: PAPER_TABLE_TITLES.appeals,
+    title: TABLE_TITLES.appeals,
     rows: heads.depth + 1,
     columns: specs.length,
     headRows: heads.depth,

@@ -2,6 +2,7 @@
 // Pure data: no React, no grid; one layout per table, chosen per report (templates can be mixed).
 
 import { CELL_SPECS, type CellSpec, type TableName, type TemplateId } from '../../../core/template/cells'
+import { TABLE_TITLES } from '../../../core/template/tables'
 
 export interface LayoutColumn {
   /** Field id of the value column in the grid's row objects: c0, c1… */
@@ -34,12 +35,6 @@ export interface TableLayout {
   rows: LayoutRow[]
   /** Table 二 prints its own column captions in section rows, so the grid hides its header. */
   headerless: boolean
-}
-
-export const TABLE_TITLES: Record<TableName, string> = {
-  active: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
-  appeals: '四、政府信息公开行政复议、行政诉讼情况'
 }
 
 function specsOf(table: TableName, template: TemplateId): CellSpec[] {

@@ -18,11 +18,6 @@ export function formatRate(v: number): string {
   return `${(v * 100).toFixed(1)}%`
 }
 
-/** "3 份空白未计入", or null when no report was left out. */
-export function blankNote(figure: FigureCount): string | null {
-  return figure.blank ? `${figure.blank} 份空白未计入` : null
-}
-
 /** The hover text of a figure: why it is blank, or what it leaves out and holds unverified. */
 export function figureTitle(label: string, figure: FigureCount): string {
   const parts: string[] = []

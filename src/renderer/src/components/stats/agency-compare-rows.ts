@@ -2,7 +2,7 @@
 // printed once over the cells it heads, the deltas written as the reviewer reads them.
 
 import type { ComparedCell, ComparedRow } from '../../../../shared/stats'
-import { TABLE_TITLES } from '../../review/layout'
+import { TABLE_TITLES } from '../../../../core/template/tables'
 
 /** Above this many rows the table opens on the changed cells only. */
 export const LONG_TABLE = 40
