@@ -10,6 +10,7 @@ function stats(reportCount: number, filter: Partial<StatsOverview['filter']> = {
   return {
     filter: { years: [], agency: null, all: false, ...filter },
     reportCount,
+    leftOut: [],
     unverifiedReportIds: unverified,
     byYear: [],
     byAgency: [],
