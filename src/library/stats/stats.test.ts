@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { openReadOnly } from '../db'
 import { Library } from '../library'
-import { STATS_INDEXED_KEYS } from '../migrations'
+import { SCHEMA_VERSION, STATS_INDEXED_KEYS } from '../migrations'
 import { cellsQuery, FULL_KEY_LISTS } from './read'
 import { removeTempDirs } from '../testing/fixtures'
 import { copyOf, statsLibrary, STATS_REPORTS, type FixtureReport } from '../testing/stats-fixture'
@@ -120,7 +120,7 @@ describe('the index of the stats cells (migration 7)', () => {
     db.close()
     const library = new Library(path)
     try {
-      expect(library.info().schemaVersion).toBe(7)
+      expect(library.info().schemaVersion).toBe(SCHEMA_VERSION)
       expect(library.stats({ all: true })).toEqual(before)
     } finally {
       library.close()
