@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { run } from './testing'
 import { byFrom, yearsFrom } from './stats-command'
 import { removeTempDirs, tempDir } from '../library/testing/fixtures'
-import { statsLibrary } from '../library/testing/stats-fixture'
+import { copyOf, statsLibrary, STATS_REPORTS } from '../library/testing/stats-fixture'
 
 afterEach(removeTempDirs)
 
@@ -52,8 +52,40 @@ describe('report-desk stats', () => {
     expect(agency.out).toContain('甲市教育局\t2021,2022\t2\t')
     for (const absent of ['按年度', '\n2021\t', '值得关注']) expect(agency.out).not.toContain(absent)
     const json = JSON.parse((await run(['stats', '--library', library, '--by', 'agency', '--json'])).out)
-    expect(Object.keys(json)).toEqual(['filter', 'reportCount', 'unverifiedReportIds', 'byAgency', 'definitions'])
+    expect(Object.keys(json)).toEqual(['filter', 'reportCount', 'leftOut', 'unverifiedReportIds', 'byAgency', 'definitions'])
     expect(json.byAgency.map((a: { agency: string }) => a.agency)).toEqual(['乙县民政局', '甲市教育局', '丙区统计局'])
+  })
+
+  it('counts the same report twice over once, and lists the copy and the report of unknown year (issue 21 items 3, 2)', async () => {
+    // 6: 甲 2021 again (another file), verified; 7: 甲 with no year read, verified.
+    const library = await statsLibrary({
+      extra: [copyOf(STATS_REPORTS[0], 'a2021.docx'), copyOf(STATS_REPORTS[0], 'a-unknown.txt', { yearUnknown: true, spec: { newReceived: '33' } })]
+    })
+    const lines = (await run(['stats', '--library', library])).out.split('\n')
+    expect(lines[0]).toBe('统计范围：已核验的报告 5 份；另有 1 份重复，未计入；1 份年度不详，未计入按机关的统计')
+    // 新收 30, as without the copy; the agency row keeps its two years' reports 1 and 4.
+    expect(lines.find((l) => l.startsWith('2021\t'))).toMatch(/^2021\t2\t\t30\t/)
+    expect(lines.find((l) => l.startsWith('年度未识别\t'))).toMatch(/^年度未识别\t1\t\t33\t/)
+    expect(lines).toContain('甲市教育局\t2021,2022\t2\t\t10\t60.0%\t25.0%\t25.0%\t12\t30\t3.75\t\t1,4')
+    const at = lines.indexOf('未计入的报告')
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '报告编号\t机关\t年度\t原因',
+      '6\t甲市教育局\t2021\t重复，未计入：与报告 #1 为同一机关、年度与表样，计入编号较小的那份',
+      '7\t甲市教育局\t年度不详\t年度不详，未计入按机关的统计（只计入“年度不详”一栏）'
+    ])
+  })
+
+  it('prints money sums at the precision written, never a binary fraction (issue 21 item 8)', async () => {
+    // 2023: 收费 0.10 + 0.2 万元 in two agencies (floating point: 0.30000000000000004).
+    const library = await statsLibrary({
+      extra: [
+        copyOf(STATS_REPORTS[1], 'x2023.txt', { agency: '庚县林业局', year: 2023, spec: { fees: '0.10' } }),
+        copyOf(STATS_REPORTS[1], 'y2023.txt', { agency: '辛县水利局', year: 2023, spec: { fees: '0.2' } })
+      ]
+    })
+    const { out } = await run(['stats', '--library', library, '--by', 'year'])
+    expect(out.split('\n').find((l) => l.startsWith('2023\t'))!.split('\t')[19]).toBe('0.30')
+    expect(out).not.toMatch(/\.\d*0000000\d/)
   })
 
   it('refuses a --by that is neither year nor agency', async () => {

@@ -3,6 +3,8 @@
 // tab-separated tables or JSON. --by year|agency prints just that table.
 
 import { MEASURES, RATES, type Figure, type LibraryStats, type Rate } from '../library/stats'
+import { formatDecimal } from '../shared/decimal'
+import { leftOutNote } from '../shared/stats'
 import type { MeasureId } from '../library/stats/measures'
 import { withLibrary } from './library-commands'
 import { flagValue } from './args'
@@ -65,6 +67,8 @@ function only(stats: LibraryStats, by: By | null): Partial<LibraryStats> {
 
 const percent = (r: Rate): string => (r.value === null ? '' : `${(r.value * 100).toFixed(1)}%`)
 const ids = (list: readonly number[]): string => list.join(',')
+/** A figure at the precision its amounts were written with (41331.766082, never 41331.76608200001). */
+const value = (f: Figure): string => (f.value === null ? '' : formatDecimal(f.value, f.decimals))
 const AGENCY_MEASURES: MeasureId[] = ['licensingDecisions', 'punishmentDecisions', 'feesAmount']
 
 /** What a year's figures left out: blank or "/" by report, and reports whose form has no such cell. */
@@ -80,11 +84,22 @@ function leftOut(measures: Record<MeasureId, Figure>): string {
 
 function printTables(stats: LibraryStats, by: By | null): void {
   const unverified = stats.unverifiedReportIds.length
-  out(stats.filter.all ? `统计范围：全部报告 ${stats.reportCount} 份，其中未核验 ${unverified} 份` : `统计范围：已核验的报告 ${stats.reportCount} 份`)
+  const scope = stats.filter.all ? `统计范围：全部报告 ${stats.reportCount} 份，其中未核验 ${unverified} 份` : `统计范围：已核验的报告 ${stats.reportCount} 份`
+  out(scope + leftOutNote(stats.leftOut))
   if (stats.reportCount === 0) out(stats.filter.all ? '没有符合条件的报告。' : '没有符合条件的已核验报告（--all：统计全部报告，未核验的逐项标出）。')
   if (by !== 'agency') printByYear(stats)
   if (by !== 'year') printByAgency(stats)
   if (by === null) printWatchlist(stats)
+  printLeftOut(stats)
+}
+
+/** Each report in scope that a figure does not count, and why (重复，未计入 / 年度不详). */
+function printLeftOut(stats: LibraryStats): void {
+  if (!stats.leftOut.length) return
+  out('')
+  out('未计入的报告')
+  out(tsvLine(['报告编号', '机关', '年度', '原因']))
+  for (const l of stats.leftOut) out(tsvLine([l.reportId, l.agency ?? '（未识别机关）', l.year ?? '年度不详', l.why]))
 }
 
 function printByYear(stats: LibraryStats): void {
@@ -92,7 +107,7 @@ function printByYear(stats: LibraryStats): void {
   out('按年度')
   out(tsvLine(['年度', '报告数', '未核验报告', ...MEASURES.map((m) => m.label), '未计入（报告编号）']))
   for (const y of stats.byYear) {
-    out(tsvLine([y.year ?? '年度未识别', y.reportIds.length, ids(y.unverifiedReportIds), ...MEASURES.map((m) => y.measures[m.id].value ?? ''), leftOut(y.measures)]))
+    out(tsvLine([y.year ?? '年度未识别', y.reportIds.length, ids(y.unverifiedReportIds), ...MEASURES.map((m) => value(y.measures[m.id])), leftOut(y.measures)]))
   }
 }
 
@@ -108,9 +123,9 @@ function printByAgency(stats: LibraryStats): void {
       a.years.join(','),
       a.reportIds.length,
       ids(a.unverifiedReportIds),
-      a.measures.newReceived.value ?? '',
+      value(a.measures.newReceived),
       ...RATES.map((d) => percent(a.rates[d.id])),
-      ...agencyMeasures.map((m) => a.measures[m.id].value ?? ''),
+      ...agencyMeasures.map((m) => value(a.measures[m.id])),
       reasons.join('; '),
       ids(a.reportIds)
     ]))

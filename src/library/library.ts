@@ -20,7 +20,15 @@ import { searchClause } from './search'
 import { compareAgency, libraryStats, type LibraryStats, type StatsFilter } from './stats'
 import type { AgencyComparison, StatsOverview } from '../shared/stats'
 import { OverviewCache } from './stats/overview-cache'
-import { deletedReports, deleteReport, nearDuplicateIds, NEAR_DUPLICATE_IDS, type DeletedReport } from './near-duplicates'
+import {
+  deletedReports,
+  deleteReport,
+  nearDuplicateIds,
+  NEAR_DUPLICATE_IDS,
+  sameReportPairs,
+  settleVerifiedDuplicates,
+  type DeletedReport
+} from './near-duplicates'
 import { backupTo } from './backup'
 import { openLibrary, schemaVersion, sql, type Db, type LibraryOpenOptions, type OpenedLibrary, type OpenOptions } from './db'
 import { fileBytes, reportDetail, sourceView } from './detail'
@@ -224,8 +232,25 @@ export class Library {
     return this.act(reportId, () => review.confirmCell(this.db, reportId, key))
   }
 
-  verifyReport(reportId: number): ReportDetail {
-    return this.act(reportId, () => review.verifyReport(this.db, reportId))
+  /**
+   * 标记为已核验. A near-duplicate already verified must be settled first (near-duplicates.ts):
+   * `sameReportAs` records the reports the reviewer judged to be the same report as this one. The
+   * other refusals come first: the question is asked only of a report otherwise ready.
+   */
+  verifyReport(reportId: number, options: { sameReportAs?: number[] } = {}): ReportDetail {
+    return this.act(reportId, () =>
+      this.db.transaction(() => {
+        // (.get() as a row: sql() shares prepared statements, and pluck() would change this one for every caller.)
+        const wasVerified = (sql(this.db, 'SELECT status FROM reports WHERE id = ?').get(reportId) as { status: string } | undefined)?.status === 'verified'
+        review.verifyReport(this.db, reportId)
+        if (!wasVerified) settleVerifiedDuplicates(this.db, reportId, options.sameReportAs)
+      })()
+    )
+  }
+
+  /** Near-duplicates recorded as the same report (who, when), oldest first. */
+  sameReportPairs(): { reportIds: [number, number]; decidedBy: string; decidedAt: string }[] {
+    return sameReportPairs(this.db)
   }
 
   getSettings(): Settings {

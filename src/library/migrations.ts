@@ -270,6 +270,24 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO settings (key, value) VALUES ('rederive_open_findings', '8')
         ON CONFLICT(key) DO UPDATE SET value = excluded.value;
     `
+  },
+  {
+    id: 9,
+    name: 'near-duplicates recorded as the same report',
+    sql: `
+      -- Two files of one report (its .docx and its .txt) both verified: a reviewer recorded that they
+      -- are the same report, so verifying either no longer asks which one stands (统计 counts one).
+      -- One row per pair, the lower id first; gone with either report.
+      CREATE TABLE same_reports (
+        low_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        high_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (low_id, high_id),
+        CHECK (low_id < high_id)
+      );
+      CREATE INDEX same_reports_high ON same_reports(high_id);
+    `
   }
 ]
 

@@ -67,4 +67,75 @@ describe('near-duplicates', () => {
     expect(() => library.deleteReport(999, '重复')).toThrow('找不到该报告')
     library.close()
   })
+
+})
+
+describe('verifying a report whose near-duplicate is verified (issue 21 item 3)', () => {
+  it('is refused in Chinese, naming the other, until the reviewer says which one stands', async () => {
+    const { library, first, second } = await twoCopies()
+    library.setReviewer('张三')
+    library.verifyReport(first)
+    let refusal: unknown
+    try {
+      library.verifyReport(second)
+    } catch (e) {
+      refusal = e
+    }
+    expect((refusal as { code: string }).code).toBe('verify.near_duplicate')
+    expect((refusal as Error).message).toBe(
+      `同一机关、年度与表样的报告 #${first}（${seedFiles()[0].name}）已核验。请先选择保留哪一份（另一份删除），或记录两份为同一报告，再标记为已核验。`
+    )
+    expect(library.getReport(second).summary.status).not.toBe('verified')
+    // Naming another report does not cover this one.
+    expect(() => library.verifyReport(second, { sameReportAs: [999] })).toThrow('请先选择保留哪一份')
+    library.close()
+  })
+
+  it('keep this one: the other is deleted with a reason, then verifying goes through', async () => {
+    const { library, first, second } = await twoCopies()
+    library.setReviewer('张三')
+    library.verifyReport(first)
+    library.deleteReport(first, '与另一份重复，保留 yiyang-resaved.txt')
+    expect(library.verifyReport(second).summary.status).toBe('verified')
+    library.close()
+  })
+
+  it('the same report: recorded with who and when in both trails, verified, and not asked again', async () => {
+    const { library, first, second } = await twoCopies()
+    library.setReviewer('张三')
+    library.verifyReport(first)
+    expect(library.verifyReport(second, { sameReportAs: [first] }).summary.status).toBe('verified')
+    expect(library.sameReportPairs()).toEqual([{ reportIds: [first, second], decidedBy: '张三', decidedAt: expect.any(String) }])
+    const trail = (id: number) => library.history(id, 'duplicate').map((e) => [e.newRaw, e.reviewer, e.reason])
+    expect(trail(second)).toEqual([[`#${first}`, '张三', `与报告 #${first}（${seedFiles()[0].name}）记为同一报告，统计只计一份`]])
+    expect(trail(first)).toEqual([[`#${second}`, '张三', `与报告 #${second}（yiyang-resaved.txt）记为同一报告，统计只计一份`]])
+    // Reopened by an edit and verified again, either one: no question.
+    library.editCell(first, 'requests.new_received.natural', '3')
+    library.editCell(first, 'requests.new_received.natural', library.getReport(second).cells['requests.new_received.natural']?.raw ?? '')
+    expect(library.verifyReport(first).summary.status).toBe('verified')
+    // 统计 counts the pair once.
+    const stats = library.stats()
+    expect(stats.reportCount).toBe(1)
+    expect(stats.leftOut).toMatchObject([{ kind: 'duplicate' }])
+    library.close()
+  })
+
+  it('a refusal for an open check comes first, and records nothing', async () => {
+    const { library, first, second } = await twoCopies()
+    library.setReviewer('张三')
+    library.verifyReport(first)
+    // A 新收 that breaks the table's sums: an open finding.
+    library.editCell(second, 'requests.new_received.natural', '99999')
+    const codeOf = (f: () => unknown): string | undefined => {
+      try {
+        f()
+      } catch (e) {
+        return (e as { code?: string }).code
+      }
+    }
+    expect(codeOf(() => library.verifyReport(second, { sameReportAs: [first] }))).toBe('verify.open_findings')
+    expect(codeOf(() => library.verifyReport(second))).toBe('verify.open_findings')
+    expect(library.sameReportPairs()).toEqual([])
+    library.close()
+  })
 })

@@ -151,7 +151,13 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       library.deleteReport(id, stringArg(args.reason, '删除原因'))
       return { deleted: id }
     },
-    verifyReport: (args) => library.verifyReport(reportIdOf(args)),
+    verifyReport: (args) => {
+      const same = args.sameReportAs
+      if (same !== undefined && !(Array.isArray(same) && same.every((id) => Number.isInteger(id) && id > 0))) {
+        throw new UserFacingError('ipc.bad_args', '参数无效：同一报告的编号')
+      }
+      return library.verifyReport(reportIdOf(args), same ? { sameReportAs: same } : {})
+    },
     getSettings: () => library.getSettings(),
     setReviewer: ({ name }) => library.setReviewer(stringArg(name, '姓名')),
     exportReports: async ({ format, all, jsonAs }) => {

@@ -57,8 +57,12 @@ export interface ApiContract {
   confirmCell: { args: { reportId: number; key: string }; result: ReportDetail }
   /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
   deleteReport: { args: { reportId: number; reason: string }; result: { deleted: number } }
-  /** 标记为已核验: refused while anything is open (missing tables, unread cells, open checks). */
-  verifyReport: { args: { reportId: number }; result: ReportDetail }
+  /**
+   * 标记为已核验: refused while anything is open (missing tables, unread cells, open checks), and
+   * (code verify.near_duplicate) while a near-duplicate is verified unless sameReportAs names it:
+   * the reviewer records the two as the same report (or deletes one first, or keeps the other).
+   */
+  verifyReport: { args: { reportId: number; sameReportAs?: number[] }; result: ReportDetail }
   getSettings: { args: Record<string, never>; result: Settings }
   setReviewer: { args: { name: string }; result: Settings }
   /**

@@ -49,6 +49,23 @@ export interface Figure {
   notInForm?: number[]
   /** Among reportIds, those not verified (only with "all"). */
   unverifiedReportIds: number[]
+  /** Amounts: the most decimals its terms were written with; print the value with exactly these (formatDecimal). */
+  decimals?: number
+}
+
+/**
+ * A report in scope that a figure does not count. 'duplicate': another report of the same agency,
+ * year and template is counted in its place (keptReportId), in every figure. 'yearUnknown': its year
+ * was not read; it is counted in the 年度不详 row only, never in an agency's row.
+ */
+export interface LeftOutReport {
+  reportId: number
+  agency: string | null
+  year: number | null
+  kind: 'duplicate' | 'yearUnknown'
+  keptReportId?: number
+  /** In Chinese: 重复，未计入… / 年度不详，未计入… */
+  why: string
 }
 
 export interface Rate {
@@ -137,7 +154,10 @@ export interface StatsDefinitions {
 
 export interface LibraryStats {
   filter: { years: number[]; agency: string | null; all: boolean }
+  /** The reports counted (near-duplicates once; see leftOut). */
   reportCount: number
+  /** Reports in scope left out of the figures, or of the agency rows, and why. */
+  leftOut: LeftOutReport[]
   unverifiedReportIds: number[]
   byYear: YearRow[]
   byAgency: AgencyRow[]
@@ -188,6 +208,8 @@ export interface AgencyComparison {
   carry: CarryLink[]
   /** The agency's unverified reports left out (verified only); 0 with "all". */
   unverifiedLeftOut?: number
+  /** Reports in scope not side by side: a duplicate of one shown, or of unknown year. */
+  leftOut?: LeftOutReport[]
 }
 
 // ---- What the 统计 screen receives -------------------------------------------------------------
@@ -208,6 +230,8 @@ export interface FigureCount {
   /** Reports whose form has no such cell (2019 收费). */
   notInForm: number
   unverified: number
+  /** Amounts: print the value with these decimals. */
+  decimals?: number
 }
 
 export interface RateCount {
@@ -238,7 +262,14 @@ export interface StatsOverview extends Omit<LibraryStats, 'byAgency'> {
 }
 
 export function countFigure(f: Figure): FigureCount {
-  return { value: f.value, reports: f.reportIds.length, blank: f.blank.length, notInForm: f.notInForm?.length ?? 0, unverified: f.unverifiedReportIds.length }
+  return {
+    value: f.value,
+    reports: f.reportIds.length,
+    blank: f.blank.length,
+    notInForm: f.notInForm?.length ?? 0,
+    unverified: f.unverifiedReportIds.length,
+    ...(f.decimals ? { decimals: f.decimals } : {})
+  }
 }
 
 export function countRate(r: Rate): RateCount {
@@ -272,4 +303,12 @@ export function summariseAgency(row: AgencyRow): AgencySummary {
 
 export function overviewOf(stats: LibraryStats): StatsOverview {
   return { ...stats, byAgency: stats.byAgency.map(summariseAgency) }
+}
+
+/** What a scope line adds about the reports left out: "；另有 1 份重复，未计入；1 份年度不详，未计入按机关的统计" ('' when none). */
+export function leftOutNote(leftOut: readonly LeftOutReport[]): string {
+  const duplicates = leftOut.filter((l) => l.kind === 'duplicate').length
+  const yearUnknown = leftOut.filter((l) => l.kind === 'yearUnknown').length
+  const parts = [duplicates ? `${duplicates} 份重复，未计入` : '', yearUnknown ? `${yearUnknown} 份年度不详，未计入按机关的统计` : ''].filter(Boolean)
+  return parts.length ? `；另有 ${parts.join('；')}` : ''
 }

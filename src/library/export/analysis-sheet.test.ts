@@ -3,14 +3,14 @@ import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { Library } from '../library'
 import { removeTempDirs, tempDir } from '../testing/fixtures'
-import { statsLibrary } from '../testing/stats-fixture'
+import { copyOf, statsLibrary, STATS_REPORTS, type FixtureReport } from '../testing/stats-fixture'
 import { GENERAL_NOTES, MEASURES, RATES } from '../stats'
 
 afterEach(removeTempDirs)
 
 // The figures are those of stats.test.ts, worked out by hand from STATS_REPORTS.
 
-async function analysisSheet(all: boolean, fixture: { followingYear?: boolean } = {}): Promise<ExcelJS.Worksheet> {
+async function analysisSheet(all: boolean, fixture: { followingYear?: boolean; extra?: FixtureReport[] } = {}): Promise<ExcelJS.Worksheet> {
   const library = new Library(await statsLibrary(fixture), { readOnly: true })
   const out = join(tempDir(), 'export.xlsx')
   try {
@@ -109,5 +109,37 @@ describe('the 分析 sheet', () => {
     expect(received.slice(0, 7)).toEqual(['戊市财政局', '新收申请', '2021→2022', 100, 10, expect.stringMatching(/^2021→2022 年：新收申请由 100 件减至 10 件/), '5、6'])
     expect(disclosure.slice(0, 5)).toEqual(['戊市财政局', '公开率', '2021→2022', 1, 0.3])
     expect(disclosure[5]).toMatch(/降至 30\.0%（3\/10）.*；含未核验的报告$/)
+  })
+
+  it('counts a near-duplicate once and a report of unknown year in no agency row, and lists both (issue 21 items 3, 2)', async () => {
+    // 6: 甲 2021 again, verified after report 1 with 新收 11; 7: 甲 with no year read (新收 33).
+    const ws = await analysisSheet(false, {
+      extra: [
+        copyOf(STATS_REPORTS[0], 'a2021.docx', { verifiedAt: '2026-03-02T00:00:00.000Z', spec: { newReceived: '11' } }),
+        copyOf(STATS_REPORTS[0], 'a-unknown.txt', { yearUnknown: true, spec: { newReceived: '33' } })
+      ]
+    })
+    expect(ws.getCell('A1').value).toBe('统计范围：已核验的报告 5 份；另有 1 份重复，未计入；1 份年度不详，未计入按机关的统计')
+    expect(rowOf(ws, 2021).slice(0, 4)).toEqual([2021, 2, null, 31])
+    expect(rowOf(ws, '年度未识别').slice(0, 4)).toEqual(['年度未识别', 1, null, 33])
+    // The agency row first (then the two listed below).
+    expect(rowsOf(ws, '甲市教育局')[0].slice(0, 5)).toEqual(['甲市教育局', '2021、2022', 2, null, 11])
+    const at = rowNumberOf(ws, '未计入的报告')
+    const list = [at + 2, at + 3].map((n) => Array.from({ length: 5 }, (_, i) => ws.getRow(n).getCell(i + 1).value))
+    expect(list).toEqual([
+      ['甲市教育局', 2021, 1, 6, '重复，未计入：与报告 #6 为同一机关、年度与表样，计入核验较晚的那份'],
+      ['甲市教育局', '年度不详', 7, null, '年度不详，未计入按机关的统计（只计入“年度不详”一栏）']
+    ])
+  })
+
+  it('holds money sums as their exact decimal (issue 21 item 8)', async () => {
+    const ws = await analysisSheet(false, {
+      extra: [
+        copyOf(STATS_REPORTS[1], 'x2023.txt', { agency: '庚县林业局', year: 2023, spec: { fees: '0.1' } }),
+        copyOf(STATS_REPORTS[1], 'y2023.txt', { agency: '辛县水利局', year: 2023, spec: { fees: '0.2' } })
+      ]
+    })
+    // Floating point: 0.30000000000000004.
+    expect(rowOf(ws, 2023)[19]).toBe(0.3)
   })
 })

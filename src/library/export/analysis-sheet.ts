@@ -5,6 +5,7 @@
 
 import { DEFINITIONS, MEASURES, RATES, type Figure, type LibraryStats, type Rate } from '../stats'
 import { measureKeys, type MeasureId } from '../stats/measures'
+import { leftOutNote } from '../../shared/stats'
 import { neutralise } from './safe-text'
 import { Percent, type CellValue, type WorkbookWriter } from './workbook'
 
@@ -30,9 +31,9 @@ export function writeAnalysisSheet(workbook: WorkbookWriter, stats: LibraryStats
   const ws = workbook.addSheet('分析', { widths: [28, 12, 10, 12, ...MEASURES.map(() => 11), 60] })
   const unverified = stats.unverifiedReportIds.length
   ws.row([
-    stats.filter.all
+    (stats.filter.all
       ? `统计范围：全部报告 ${stats.reportCount} 份，其中未核验 ${unverified} 份（已计入，见“未核验报告”列）`
-      : `统计范围：已核验的报告 ${stats.reportCount} 份`
+      : `统计范围：已核验的报告 ${stats.reportCount} 份`) + leftOutNote(stats.leftOut)
   ])
   ws.row([])
 
@@ -89,6 +90,14 @@ export function writeAnalysisSheet(workbook: WorkbookWriter, stats: LibraryStats
   }
   if (!stats.jumps.length) ws.row([null, null, null, null, null, '未发现年度间的大幅变化'])
   ws.row([])
+
+  // Near-duplicates counted once, and reports of unknown year kept out of the agency rows: each named.
+  if (stats.leftOut.length) {
+    ws.row(['未计入的报告'], 'header')
+    ws.row(['机关', '年度', '报告编号', '计入的报告', '原因'], 'header')
+    for (const l of stats.leftOut) ws.row([text(l.agency) ?? '（未识别机关）', l.year ?? '年度不详', l.reportId, l.keptReportId ?? null, l.why])
+    ws.row([])
+  }
 
   ws.row(['定义'], 'header')
   for (const d of DEFINITIONS.rates) ws.row([d.label, d.definition])

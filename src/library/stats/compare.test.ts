@@ -211,31 +211,21 @@ describe('compareAgency: an agency with nothing to compare', () => {
 })
 
 describe('compareAgency: years that cannot be linked', () => {
-  it('two reports of one year: compared, not linked', () => {
+  it('two reports of one year and template: one is shown, the other listed as a duplicate (issue 21 item 3)', () => {
     const c = compareAgency(db, '丁县财政局')
-    expect(c.reports.map((r) => [r.id, r.year])).toEqual([
-      [8, 2021],
-      [9, 2021]
+    // Both verified at no recorded time: the lower id stands (counted.ts).
+    expect(c.reports.map((r) => [r.id, r.year])).toEqual([[8, 2021]])
+    expect(c.carry).toEqual([])
+    expect(c.leftOut).toEqual([
+      { reportId: 9, agency: '丁县财政局', year: 2021, kind: 'duplicate', keptReportId: 8, why: '重复，未计入：与报告 #8 为同一机关、年度与表样，计入编号较小的那份' }
     ])
-    expect(cells(c, 'requests.new_received.total')).toEqual([
-      ['0', null, false],
-      ['3', 3, true]
-    ])
-    expect(c.carry).toHaveLength(1)
-    expect(c.carry[0]).toMatchObject({ holds: null, why: '两份报告同为 2021 年，无法核对上年结转' })
   })
 
-  it('a report of unknown year and form comes last, shows the cells it holds, and is not linked', () => {
+  it('a report of unknown year is not set beside the others, nor linked to them, but listed (issue 21 item 2)', () => {
     const c = compareAgency(db, '戊市财政局')
-    expect(c.reports.map((r) => [r.id, r.year, r.template])).toEqual([
-      [10, 2021, '2021'],
-      [11, null, null]
-    ])
-    expect(c.rows).toHaveLength(200)
-    expect(cells(c, 'requests.new_received.total')).toEqual([
-      ['0', null, false],
-      ['4', 4, true]
-    ])
-    expect(c.carry[0]).toMatchObject({ fromReportId: 10, toReportId: 11, holds: null, why: '报告年度不明，无法核对上年结转' })
+    expect(c.reports.map((r) => [r.id, r.year, r.template])).toEqual([[10, 2021, '2021']])
+    expect(cells(c, 'requests.new_received.total')).toEqual([['0', null, false]])
+    expect(c.carry).toEqual([])
+    expect(c.leftOut).toMatchObject([{ reportId: 11, year: null, kind: 'yearUnknown', why: '年度不详，不与其他年度并列比较' }])
   })
 })

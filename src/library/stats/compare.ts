@@ -7,12 +7,24 @@ import { UserFacingError } from '../../shared/contract'
 import type { AgencyComparison, CarryLink, ComparedCell, ComparedRow } from '../../shared/stats'
 import type { ReportStatus } from '../../shared/types'
 import { sql, type Db } from '../db'
+import { subtractDecimals } from '../../shared/decimal'
+import { countOnce, yearUnknown } from './counted'
 
-type ReportTuple = [id: number, agency: string | null, year: number | null, template: TemplateId | null, status: ReportStatus, fileName: string]
+type ReportTuple = [
+  id: number,
+  agency: string | null,
+  year: number | null,
+  template: TemplateId | null,
+  status: ReportStatus,
+  fileName: string,
+  agencyKey: string,
+  verifiedAt: string | null,
+  updatedAt: string | null
+]
 type CellTuple = [reportId: number, key: string, raw: string | null, value: number | null]
 
 // Every report of the agency, whatever its status: tells an unknown agency from one with nothing verified.
-const REPORTS = `SELECT r.id, r.agency, r.year, r.template, r.status, f.name FROM reports r JOIN files f ON f.id = r.file_id
+const REPORTS = `SELECT r.id, r.agency, r.year, r.template, r.status, f.name, r.agency_key, r.verified_at, r.updated_at FROM reports r JOIN files f ON f.id = r.file_id
   WHERE r.agency_key = ? ORDER BY r.year IS NULL, r.year, r.id`
 
 const CELLS = `SELECT c.report_id, c.key, coalesce(c.human_raw, c.ext_raw),
@@ -33,7 +45,13 @@ interface Report {
 export function compareAgency(db: Db, agencyKey: string, options: { all?: boolean } = {}): AgencyComparison {
   const everyReport = sql(db, REPORTS).raw().all(agencyKey) as ReportTuple[]
   if (!everyReport.length) throw new UserFacingError('stats.unknown_agency', `资料库中没有机关“${agencyKey}”的报告`)
-  const inScope = everyReport.filter((r) => options.all || r[4] === 'verified')
+  const wanted = everyReport.filter((r) => options.all || r[4] === 'verified')
+  // As 统计 counts them: one report per year and template (the rest listed), and none of unknown
+  // year, which would sit beside the last year as if it followed it.
+  const { counted, leftOut } = countOnce(
+    wanted.map((r) => ({ id: r[0], agency: r[1], agencyKey: r[6], year: r[2], template: r[3], verified: r[4] === 'verified', verifiedAt: r[7], updatedAt: r[8], row: r }))
+  )
+  const inScope = counted.filter((r) => r.year !== null).map((r) => r.row)
   const reports: Report[] = inScope.map(([id, , year, template]) => ({ id, year, template, cells: new Map() }))
   const byId = new Map(reports.map((r) => [r.id, r]))
   if (reports.length) {
@@ -41,14 +59,15 @@ export function compareAgency(db: Db, agencyKey: string, options: { all?: boolea
       byId.get(reportId)?.cells.set(key, { raw, value })
     }
   }
-  const named = [...(inScope.length ? inScope : everyReport)].sort((a, b) => a[0] - b[0]).find((r) => r[1])
+  const named = [...(wanted.length ? wanted : everyReport)].sort((a, b) => a[0] - b[0]).find((r) => r[1])
   return {
     agency: named?.[1] ?? null,
     agencyKey,
     reports: inScope.map(([id, , year, template, status, fileName]) => ({ id, year, template, status, fileName })),
     rows: comparedRows(reports),
     carry: reports.slice(1).map((to, i) => carryLink(reports[i], to)),
-    unverifiedLeftOut: everyReport.length - inScope.length
+    unverifiedLeftOut: everyReport.length - wanted.length,
+    leftOut: [...leftOut, ...yearUnknown(counted).map((r) => ({ ...r, why: '年度不详，不与其他年度并列比较' }))]
   }
 }
 
@@ -79,17 +98,12 @@ function comparedRows(reports: Report[]): ComparedRow[] {
     const compared = cells.map((cell, i): ComparedCell | null => {
       if (!cell) return null
       const before = i > 0 ? cells[i - 1] : null
-      const delta = before && before.value !== null && cell.value !== null ? roundDelta(cell.value - before.value) : null
+      const delta = before && before.value !== null && cell.value !== null ? subtractDecimals(cell.value, before.value) : null
       return { raw: cell.raw, value: cell.value, delta, changed: before !== null && text(before.raw) !== text(cell.raw) }
     })
     rows.push({ key: spec.key, table: label.chapter, row: label.row, column: label.column, cells: compared, changed: compared.some((c) => c?.changed) })
   }
   return rows
-}
-
-/** Amounts in 万元 carry decimals: 12.3 − 10.1 should read 2.2, not 2.2000000000000011. */
-function roundDelta(delta: number): number {
-  return Math.round(delta * 1e6) / 1e6
 }
 
 /** A column's name in a sentence: 商业企业, but 法人或其他组织/其他 in full (其他 alone says nothing). */

@@ -3,6 +3,7 @@
 // its cells blank is blank for that report, is left out of the sum, and the report is listed.
 
 import type { TemplateId } from '../../core/template'
+import { DecimalSum } from '../../shared/decimal'
 import type { AgencyRow, Figure, MeasureId, Outlier, Rate, RateId, RateOutliers, YearRow } from '../../shared/stats'
 import { MEASURES, MIN_OUTLIER_SAMPLE, OUTLIER_Z, RATES, keysOfTemplate, measureIndex, type RateDefinition } from './measures'
 
@@ -13,6 +14,9 @@ export interface StatReport {
   year: number | null
   template: TemplateId | null
   verified: boolean
+  /** When it was verified, and last edited (ISO): which of two near-duplicates counts (counted.ts). */
+  verifiedAt?: string | null
+  updatedAt?: string | null
   /** The current number of each cell (human over extracted) among the keys the measures read:
    * null when blank, "/" or text; a key absent is blank too. */
   cells: CellValues
@@ -21,6 +25,8 @@ export interface StatReport {
 /** What compute reads of a report's cells (a Map will do). */
 export interface CellValues {
   get(key: string): number | null | undefined
+  /** The decimals a cell's number was written with ("1.50": 2), when more than its value shows. */
+  decimals?(key: string): number
   /**
    * Optional, for speed (stats/read.ts): the values in the order of a key list shared by many
    * reports, with that list's key → index. Scoring then looks each measure's keys up once per list.
@@ -43,6 +49,8 @@ export interface MeasureValue {
  */
 interface Scores {
   values: (number | null)[]
+  /** Per measure, the most decimals its cells were written with (amounts; 0 for counts). */
+  decimals: number[]
   /** Per measure, the keys blank or "/" (empty when the value is a number or the form has no such cell). */
   blankKeys: string[][]
   keys: readonly string[][]
@@ -69,10 +77,11 @@ function scoresOf(report: StatReport): Scores {
   const layout = report.cells.layout
   const indexes = layout && indexesOf(layout.position, keys)
   const values: (number | null)[] = []
+  const decimals: number[] = []
   const blankKeys: string[][] = []
   for (let m = 0; m < keys.length; m++) {
     const measureKeys = keys[m]
-    let sum = 0
+    const sum = new DecimalSum()
     let blank: string[] = NO_KEYS
     for (let k = 0; k < measureKeys.length; k++) {
       const key = measureKeys[k]
@@ -80,12 +89,13 @@ function scoresOf(report: StatReport): Scores {
       if (v === null || v === undefined) {
         if (blank === NO_KEYS) blank = []
         blank.push(key)
-      } else sum += v
+      } else sum.add(v, report.cells.decimals?.(key) ?? 0)
     }
-    values.push(blank.length || measureKeys.length === 0 ? null : sum)
+    values.push(blank.length || measureKeys.length === 0 ? null : sum.value)
+    decimals.push(sum.scale)
     blankKeys.push(Object.freeze(blank) as string[])
   }
-  scores = { values, blankKeys, keys }
+  scores = { values, decimals, blankKeys, keys }
   scoreCache.set(report, scores)
   return scores
 }
@@ -137,7 +147,7 @@ function rateKeys(group: Scored, def: RateDefinition, terms: readonly number[]):
 function sumScored(group: Scored, i: number): Figure {
   const { reports, scores } = group
   const figure: Figure = { value: null, reportIds: [], keys: reports.length ? group.keys[i] : [], blank: [], notInForm: [], unverifiedReportIds: [] }
-  let sum = 0
+  const sum = new DecimalSum()
   for (let n = 0; n < reports.length; n++) {
     const r = reports[n]
     const s = scores[n]
@@ -148,11 +158,15 @@ function sumScored(group: Scored, i: number): Figure {
       else figure.blank.push({ reportId: r.id, keys: s.blankKeys[i] })
       continue
     }
-    sum += v
+    // Amounts are added in exact decimals: 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
+    sum.add(v, s.decimals[i])
     figure.reportIds.push(r.id)
     if (!r.verified) figure.unverifiedReportIds.push(r.id)
   }
-  if (figure.reportIds.length) figure.value = sum
+  if (figure.reportIds.length) {
+    figure.value = sum.value
+    if (sum.scale) figure.decimals = sum.scale
+  }
   return figure
 }
 

@@ -7,8 +7,9 @@ import { byAgency, byYear, outliers } from './compute'
 import { GENERAL_NOTES, MEASURES, RATES } from './measures'
 import { jumps } from './jumps'
 import { readStatReports, type CellsByReport } from './read'
+import { countOnce, yearUnknown } from './counted'
 
-export type { AgencyRow, Figure, Jump, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
+export type { AgencyRow, Figure, Jump, LeftOutReport, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
 export { GENERAL_NOTES, MEASURES, MIN_OUTLIER_SAMPLE, RATES } from './measures'
 
 export const DEFINITIONS: StatsDefinitions = {
@@ -17,13 +18,17 @@ export const DEFINITIONS: StatsDefinitions = {
   notes: [...GENERAL_NOTES]
 }
 
-/** `allCells`: every report's stats cells, kept by a caller while the library is unchanged (see read.ts). */
+/**
+ * `allCells`: every report's stats cells, kept by a caller while the library is unchanged (see read.ts).
+ * Near-duplicates count once and a 年度不详 report joins no agency's row (counted.ts); both are listed in leftOut.
+ */
 export function libraryStats(db: Db, filter: StatsFilter = {}, allCells?: CellsByReport): LibraryStats {
-  const reports = readStatReports(db, filter, allCells)
-  const agencies = byAgency(reports)
+  const { counted: reports, leftOut } = countOnce(readStatReports(db, filter, allCells))
+  const agencies = byAgency(reports.filter((r) => r.year !== null))
   return {
     filter: { years: filter.years ?? [], agency: filter.agency?.trim() || null, all: filter.all === true },
     reportCount: reports.length,
+    leftOut: [...leftOut, ...yearUnknown(reports)],
     unverifiedReportIds: reports.filter((r) => !r.verified).map((r) => r.id),
     byYear: byYear(reports),
     byAgency: agencies,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Library } from '../library'
-import { statsLibrary } from '../testing/stats-fixture'
+import { copyOf, statsLibrary, STATS_REPORTS } from '../testing/stats-fixture'
 
 // Figures of STATS_REPORTS worked out by hand (see stats.test.ts): the verified reports add up to 新收申请 30 in 2021.
 describe('the 统计 screen’s answers, kept while the data is unchanged', () => {
@@ -56,5 +56,20 @@ describe('the 统计 screen’s answers, kept while the data is unchanged', () =
     // A filter not asked before is computed from the cells as they are now, not as first read.
     expect(lib.statsOverview({ years: [2021] }).byYear[0].measures.newReceived.value).toBe(30 - before + 100)
     expect(newReceived2021(lib)).toBe(30 - before + 100)
+  })
+
+  it('counts a near-duplicate once, lists it, and counts it again once the other is deleted (issue 21 item 3)', async () => {
+    // Report 6: 甲 2021 as another file, verified too: the lower id stands.
+    const path = await statsLibrary({ extra: [copyOf(STATS_REPORTS[0], 'a2021.docx')] })
+    const lib = new Library(path)
+    open.push(lib)
+    expect(newReceived2021(lib)).toBe(30)
+    const overview = lib.statsOverview({})
+    expect(overview.leftOut).toMatchObject([{ reportId: 6, kind: 'duplicate', keptReportId: 1 }])
+    expect(overview.byAgency.find((a) => a.agencyKey === '甲市教育局')!.reports).toBe(2)
+    lib.setReviewer('测试')
+    lib.deleteReport(1, '与另一份重复')
+    expect(lib.statsOverview({}).leftOut).toEqual([])
+    expect(newReceived2021(lib)).toBe(30)
   })
 })

@@ -8,7 +8,8 @@
 // every key, and its values as a JSON array): 10,000 rows reach JS instead of 330,000, and
 // JSON.parse is far cheaper than a row per cell. Keys and values come in the same order (one scan).
 
-import { templateKeys, type TemplateId } from '../../core/template'
+import { cellSpec, templateKeys, type TemplateId } from '../../core/template'
+import { decimalsWritten } from '../../shared/decimal'
 import { sql, type Db } from '../db'
 import { STATS_INDEXED_KEYS, STATS_KEY_TERM } from '../migrations'
 import { searchClause } from '../search'
@@ -29,8 +30,24 @@ const CURRENT_VALUE = `CASE WHEN c.human_raw IS NOT NULL THEN ${whole('c.human_v
 /** From this share of the library's reports on, all cells are read and the others skipped in JS. */
 const WHOLE_SCAN_SHARE = 0.5
 
-type ReportTuple = [id: number, agency: string | null, agencyKey: string | null, year: number | null, template: TemplateId | null, status: string]
-type CellsTuple = [reportId: number, keys: string, values: string]
+type ReportTuple = [
+  id: number,
+  agency: string | null,
+  agencyKey: string | null,
+  year: number | null,
+  template: TemplateId | null,
+  status: string,
+  verifiedAt: string | null,
+  updatedAt: string | null
+]
+type CellsTuple = [reportId: number, keys: string, values: string, written: string]
+
+/**
+ * The amount cells among the indexed keys (收费金额): their raw text is sent too when it has a decimal
+ * point, so a sum is printed at the precision written ("1.50" has two decimals, its value 1.5 one).
+ */
+export const AMOUNT_KEYS: readonly string[] = STATS_INDEXED_KEYS.filter((k) => (cellSpec(k, '2021') ?? cellSpec(k, '2019'))?.type === 'amount')
+const AMOUNT_TERM = `c.key IN (${AMOUNT_KEYS.map((k) => `'${k}'`).join(', ')})`
 
 /**
  * The keys a report of each form holds among the indexed ones, comma-separated in index (binary)
@@ -61,7 +78,8 @@ export function cellsQuery(where: string | null): string {
   // when it is not a form's full list.
   return `SELECT c.report_id,
       CASE group_concat(c.key, ',') WHEN @full2021 THEN '2021' WHEN @full2019 THEN '2019' ELSE group_concat(c.key, ',') END,
-      json_group_array(${CURRENT_VALUE})
+      json_group_array(${CURRENT_VALUE}),
+      json_group_object(c.key, coalesce(c.human_raw, c.ext_raw)) FILTER (WHERE ${AMOUNT_TERM} AND instr(coalesce(c.human_raw, c.ext_raw), '.') > 0)
     FROM cells c
     WHERE c.${STATS_KEY_TERM} ${chosen}
     GROUP BY c.report_id`
@@ -71,13 +89,21 @@ export function cellsQuery(where: string | null): string {
 class PositionedValues implements CellValues {
   readonly layout: { position: ReadonlyMap<string, number>; values: readonly (number | null)[] }
 
-  constructor(position: ReadonlyMap<string, number>, values: readonly (number | null)[]) {
+  constructor(
+    position: ReadonlyMap<string, number>,
+    values: readonly (number | null)[],
+    private readonly written: Readonly<Record<string, string>> | null
+  ) {
     this.layout = { position, values }
   }
 
   get(key: string): number | null | undefined {
     const i = this.layout.position.get(key)
     return i === undefined ? undefined : this.layout.values[i]
+  }
+
+  decimals(key: string): number {
+    return this.written ? decimalsWritten(this.written[key]) : 0
   }
 }
 
@@ -95,14 +121,15 @@ function cellsFrom(rows: CellsTuple[], chosen?: ReadonlySet<number>): Map<number
   const cells = new Map<number, CellValues>()
   // Reports of one form almost always hold the same keys: each distinct list is split once.
   const positions = new Map<string, Map<string, number>>()
-  for (const [reportId, keys, valuesJson] of rows) {
+  for (const [reportId, keys, valuesJson, written] of rows) {
     if (chosen && !chosen.has(reportId)) continue
     let position = positions.get(keys)
     if (!position) {
       const list = keys === '2021' || keys === '2019' ? FULL_KEY_LISTS[keys] : keys
       positions.set(keys, (position = new Map(list.split(',').map((k, i) => [k, i]))))
     }
-    cells.set(reportId, new PositionedValues(position, JSON.parse(valuesJson) as (number | null)[]))
+    const raws = written === '{}' ? null : (JSON.parse(written) as Record<string, string>)
+    cells.set(reportId, new PositionedValues(position, JSON.parse(valuesJson) as (number | null)[], raws))
   }
   return cells
 }
@@ -121,17 +148,19 @@ export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: Cel
   }
   // The files are joined only for the search words (they match the file name too).
   const from = clause.where === '1' ? 'reports r' : 'reports r JOIN files f ON f.id = r.file_id'
-  const reportRows = sql(db, `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status FROM ${from} WHERE ${where} ORDER BY r.id`)
+  const reportRows = sql(db, `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at FROM ${from} WHERE ${where} ORDER BY r.id`)
     .raw()
     .all(params) as ReportTuple[]
   const cells = allCells ?? chosenCells(db, reportRows, where, params)
-  return reportRows.map(([id, agency, agencyKey, year, template, status]) => ({
+  return reportRows.map(([id, agency, agencyKey, year, template, status, verifiedAt, updatedAt]) => ({
     id,
     agency,
     agencyKey,
     year,
     template,
     verified: status === 'verified',
+    verifiedAt,
+    updatedAt,
     cells: cells.get(id) ?? new Map()
   }))
 }

@@ -5,7 +5,7 @@ import { Library } from '../library'
 import { SCHEMA_VERSION, STATS_INDEXED_KEYS } from '../migrations'
 import { cellsQuery, FULL_KEY_LISTS } from './read'
 import { removeTempDirs } from '../testing/fixtures'
-import { statsLibrary } from '../testing/stats-fixture'
+import { copyOf, statsLibrary, STATS_REPORTS, type FixtureReport } from '../testing/stats-fixture'
 import { byAgency, median, outliers, type StatReport } from './compute'
 import { DEFINITIONS, libraryStats } from './index'
 import { MEASURES, measureKeys, RATES } from './measures'
@@ -23,7 +23,7 @@ afterEach(removeTempDirs)
 //   5 戊 2021        0       100         0        10
 //   6 戊 2022        0        50         0        10
 
-async function stats(filter: Parameters<typeof libraryStats>[1] = {}, fixture: { followingYear?: boolean } = {}) {
+async function stats(filter: Parameters<typeof libraryStats>[1] = {}, fixture: { followingYear?: boolean; extra?: FixtureReport[] } = {}) {
   const db = openReadOnly(await statsLibrary(fixture))
   try {
     return libraryStats(db, filter)
@@ -309,5 +309,85 @@ describe('值得关注', () => {
   it('median of odd and even samples', () => {
     expect(median([3, 1, 2])).toBe(2)
     expect(median([4, 1, 3, 2])).toBe(2.5)
+  })
+})
+
+describe('near-duplicates count once (issue 21 item 3)', () => {
+  // Report 6: 甲 2021 again (its agency written with a space and in Traditional 教育局 form: the same
+  // matching key), 新收 11 instead of 10, verified after report 1.
+  const copy = copyOf(STATS_REPORTS[0], 'a2021.docx', { agency: '甲市 教育局', verifiedAt: '2026-03-02T00:00:00.000Z', spec: { newReceived: '11' } })
+
+  it('the one verified last is counted in every figure, the other listed as a duplicate', async () => {
+    const s = await stats({}, { extra: [copy] })
+    expect(s.reportCount).toBe(4)
+    // Without the rule: 10 + 20 + 11 = 41.
+    const y2021 = s.byYear.find((y) => y.year === 2021)!
+    expect(y2021.reportIds).toEqual([2, 6])
+    expect(y2021.measures.newReceived.value).toBe(31)
+    const jia = s.byAgency.find((a) => a.agencyKey === '甲市教育局')!
+    expect(jia.reportIds).toEqual([4, 6])
+    expect(s.leftOut).toEqual([
+      { reportId: 1, agency: '甲市教育局', year: 2021, kind: 'duplicate', keptReportId: 6, why: '重复，未计入：与报告 #6 为同一机关、年度与表样，计入核验较晚的那份' }
+    ])
+  })
+
+  it('an unverified copy is left out of 全部（含未核验） too', async () => {
+    const s = await stats({ all: true }, { extra: [{ ...copy, verified: false }] })
+    expect(s.byYear.find((y) => y.year === 2021)!.measures.newReceived).toMatchObject({ value: 130, reportIds: [1, 2, 5] })
+    expect(s.leftOut).toMatchObject([{ reportId: 6, kind: 'duplicate', keptReportId: 1, why: expect.stringContaining('计入已核验的那份') }])
+    expect(s.unverifiedReportIds).toEqual([5])
+  })
+
+  it('reports of another template, or of no year, are not duplicates', async () => {
+    const other = copyOf(STATS_REPORTS[0], 'a2021-2019.txt', { template: '2019' })
+    const s = await stats({}, { extra: [other] })
+    expect(s.leftOut).toEqual([])
+    expect(s.byYear.find((y) => y.year === 2021)!.reportIds).toEqual([1, 2, 6])
+  })
+})
+
+describe('a report of unknown year (issue 21 item 2)', () => {
+  // Report 6: 甲 with no year read, verified; its 新收 33.
+  const unknown = copyOf(STATS_REPORTS[0], 'a-unknown.txt', { yearUnknown: true, spec: { newReceived: '33' } })
+
+  it('is counted in the 年度不详 row and never in its agency’s row, and is listed', async () => {
+    const s = await stats({}, { extra: [unknown] })
+    expect(s.reportCount).toBe(5)
+    expect(s.byYear.map((y) => [y.year, y.reportIds])).toEqual([[2020, [3]], [2021, [1, 2]], [2022, [4]], [null, [6]]])
+    expect(s.byYear.at(-1)!.measures.newReceived.value).toBe(33)
+    const jia = s.byAgency.find((a) => a.agencyKey === '甲市教育局')!
+    // Before: reports [1, 4, 6], 新收 10 + 33 (4 blank).
+    expect([jia.reportIds, jia.years, jia.measures.newReceived.value]).toEqual([[1, 4], [2021, 2022], 10])
+    expect(s.leftOut).toEqual([{ reportId: 6, agency: '甲市教育局', year: null, kind: 'yearUnknown', why: '年度不详，未计入按机关的统计（只计入“年度不详”一栏）' }])
+  })
+})
+
+describe('amounts add up in exact decimals (issue 21 item 8)', () => {
+  // Two agencies of 2023 with 收费 0.10 and 0.2 万元: floating point says 0.30000000000000004.
+  const x = copyOf(STATS_REPORTS[1], 'x2023.txt', { agency: '庚县林业局', year: 2023, spec: { fees: '0.10' } })
+  const y = copyOf(STATS_REPORTS[1], 'y2023.txt', { agency: '辛县水利局', year: 2023, spec: { fees: '0.2' } })
+
+  it('by year, with the decimals written', async () => {
+    const s = await stats({}, { extra: [x, y] })
+    expect(s.byYear.find((r) => r.year === 2023)!.measures.feesAmount).toMatchObject({ value: 0.3, decimals: 2, reportIds: [6, 7] })
+    // 1.5 + 2.25 over 甲's two years: two decimals.
+    expect(s.byAgency.find((a) => a.agencyKey === '甲市教育局')!.measures.feesAmount).toMatchObject({ value: 3.75, decimals: 2 })
+    // Counts carry no decimals.
+    expect(s.byYear.find((r) => r.year === 2023)!.measures.newReceived.decimals).toBeUndefined()
+  })
+
+  it('a reviewer’s correction is read at its precision too', async () => {
+    const path = await statsLibrary({ extra: [x, y] })
+    const library = new Library(path)
+    library.setReviewer('张三')
+    library.editCell(7, 'active.fees.amount', '0.200')
+    library.close()
+    const db = openReadOnly(path)
+    try {
+      // The edit reopened report 7: counted with all.
+      expect(libraryStats(db, { all: true }).byYear.find((r) => r.year === 2023)!.measures.feesAmount).toMatchObject({ value: 0.3, decimals: 3 })
+    } finally {
+      db.close()
+    }
   })
 })

@@ -64,13 +64,17 @@ function cells(spec: Spec, template: '2021' | '2019'): Record<string, string> {
   }
 }
 
-interface FixtureReport {
+export interface FixtureReport {
   name: string
   agency: string
   year: number
   template: '2021' | '2019'
   verified: boolean
   spec: Spec
+  /** When it was verified (else none is recorded). */
+  verifiedAt?: string
+  /** Stored with no year, as a report whose year was not read. */
+  yearUnknown?: boolean
 }
 
 /** Ids 1…5 in this order. */
@@ -136,9 +140,17 @@ export const FOLLOWING_YEAR_REPORT: FixtureReport = {
   }
 }
 
-/** The library file path; closed, so tests open it as they need (read-only like the CLI). */
-export async function statsLibrary(options: { followingYear?: boolean } = {}): Promise<string> {
-  const reports = options.followingYear ? [...STATS_REPORTS, FOLLOWING_YEAR_REPORT] : STATS_REPORTS
+/** A copy of a report under another file name, with changes (its spec's fields merged). */
+export function copyOf(report: FixtureReport, name: string, changes: Partial<Omit<FixtureReport, 'spec'>> & { spec?: Partial<Spec> } = {}): FixtureReport {
+  return { ...report, ...changes, name, spec: { ...report.spec, ...changes.spec } }
+}
+
+/**
+ * The library file path; closed, so tests open it as they need (read-only like the CLI). `extra`
+ * reports follow (ids from 6, or 7 with followingYear).
+ */
+export async function statsLibrary(options: { followingYear?: boolean; extra?: FixtureReport[] } = {}): Promise<string> {
+  const reports = [...STATS_REPORTS, ...(options.followingYear ? [FOLLOWING_YEAR_REPORT] : []), ...(options.extra ?? [])]
   const path = join(tempDir(), 'stats.sqlite')
   const library = new Library(path)
   const byName = new Map(reports.map((r) => [r.name, r]))
@@ -151,8 +163,12 @@ export async function statsLibrary(options: { followingYear?: boolean } = {}): P
   // Verified as a reviewer would leave them; the hand figures do not add up for the checks, and the
   // checks are not what is under test here.
   const db = new Database(path)
-  const verify = db.prepare("UPDATE reports SET status = 'verified', verified_by = '测试' WHERE id = ?")
-  reports.forEach((r, i) => r.verified && verify.run(i + 1))
+  const verify = db.prepare("UPDATE reports SET status = 'verified', verified_by = '测试', verified_at = ? WHERE id = ?")
+  const noYear = db.prepare('UPDATE reports SET year = NULL WHERE id = ?')
+  reports.forEach((r, i) => {
+    if (r.verified) verify.run(r.verifiedAt ?? null, i + 1)
+    if (r.yearUnknown) noYear.run(i + 1)
+  })
   db.close()
   return path
 }

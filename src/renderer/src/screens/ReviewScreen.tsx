@@ -9,6 +9,8 @@ import { FindingsPanel } from '../components/review/FindingsPanel'
 import { findingId, type ReviewFinding } from '../components/review/FindingItem'
 import { HelpPanel } from '../components/review/HelpPanel'
 import { HistoryPanel } from '../components/review/HistoryPanel'
+import { NearDuplicateDialog } from '../components/library/NearDuplicateDialog'
+import { isNearDuplicateRefusal, verifiedNearDuplicates } from '../components/library/near-duplicate-gate'
 import type { CellEdit } from '../components/review/TableGrid'
 import { attentionKeys, landingKey, nextAttention, readingOrder, reportLayouts } from '../review/attention'
 import type { Step } from '../library/browse'
@@ -40,6 +42,8 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
   const [notice, setNotice] = useState<string | null>(null)
   const [help, setHelp] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
+  /** A near-duplicate is verified already: which one stands is asked (NearDuplicateDialog). */
+  const [duplicates, setDuplicates] = useState<number[] | null>(null)
   // On a small screen (1024 wide) the side panel starts folded, so table 三 shows all its columns.
   const [sideOpen, setSideOpen] = useState(() => window.innerWidth >= SIDE_PANEL_FROM)
   const [sourceOpen, setSourceOpen] = useState(true)
@@ -66,13 +70,30 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
     [onStep]
   )
 
+  /** 标记为已核验; refused beside a verified near-duplicate, it asks which one stands. */
+  const verify = useCallback(
+    () =>
+      update(async () => {
+        try {
+          return await window.api.verifyReport({ reportId })
+        } catch (e) {
+          if (isNearDuplicateRefusal(e)) {
+            const others = await verifiedNearDuplicates(reportId)
+            if (others.length) setDuplicates(others)
+          }
+          throw e
+        }
+      }),
+    [update, reportId]
+  )
+
   /** Ctrl+Enter: 标记为已核验, then the next report needing work; a refusal stays on screen. */
   const verifyAndNext = useCallback(async () => {
     setNotice(null)
-    if (await update(() => window.api.verifyReport({ reportId }))) step('queue')
+    if (await verify()) step('queue')
     // Refused: the keyboard goes back to the selected cell (it left an editor to save its value).
     else if (document.activeElement === document.body) document.querySelector<HTMLElement>('.tables-pane .ag-cell-focus')?.focus()
-  }, [update, reportId, step])
+  }, [verify, step])
 
   /** 确认: the selected flagged cell (its row, when the doubt is the row's) reads as the original says. */
   const confirm = useCallback(
@@ -85,8 +106,8 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
 
   const ready = !!detail && !!source
   const flagged = !!selectedKey && needsConfirmation(detail?.cells[selectedKey])
-  const keys = useRef({ attention, order, selectedKey, ready, flagged, modal: help || historyOpen })
-  keys.current = { attention, order, selectedKey, ready, flagged, modal: help || historyOpen }
+  const keys = useRef({ attention, order, selectedKey, ready, flagged, modal: help || historyOpen || !!duplicates })
+  keys.current = { attention, order, selectedKey, ready, flagged, modal: help || historyOpen || !!duplicates }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -181,7 +202,7 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
         onRedo={redo}
         onBack={onBack}
         onMeta={(field, value) => review.update(() => window.api.editMeta({ reportId, field, value, ...(reason.trim() ? { reason: reason.trim() } : {}) }))}
-        onVerify={() => void update(() => window.api.verifyReport({ reportId }))}
+        onVerify={() => void verify()}
         onHelp={() => setHelp(true)}
         onHistory={() => setHistoryOpen(true)}
       />
@@ -247,6 +268,21 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
       </div>
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && <HistoryPanel reportId={reportId} onClose={() => setHistoryOpen(false)} />}
+      {duplicates && (
+        <NearDuplicateDialog
+          reportId={reportId}
+          others={duplicates}
+          onClose={() => setDuplicates(null)}
+          onDeleted={() => setDuplicates(null)}
+          verifying={{
+            onVerified: (_, text) => {
+              setDuplicates(null)
+              review.clearError()
+              void review.reload().then(() => setNotice(text))
+            }
+          }}
+        />
+      )}
     </section>
   )
 }

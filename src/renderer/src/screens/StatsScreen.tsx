@@ -7,6 +7,7 @@ import { StatsFilters } from '../components/stats/StatsFilters'
 import { StatsHelp } from '../components/stats/StatsHelp'
 import { Watchlist } from '../components/stats/Watchlist'
 import { ticketCounter } from '../stats/latest'
+import { LeftOutList } from '../components/stats/LeftOutList'
 import { emptyMessage, mergeYears, reportYears, scopeLine, yearsNote } from '../stats/scope'
 import { unverifiedCount, yearCharts } from '../stats/year-charts'
 import '../components/stats/stats.css'
@@ -108,6 +109,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
         {stats ? scopeLine(stats) : '正在统计…'}
         {stats && loading && <span className="muted">（正在更新…）</span>}
       </p>
+      {stats && !compare && <LeftOutList leftOut={stats.leftOut} onOpenReport={onOpenReport} />}
       {error && (
         <div className="banner banner--error" role="alert">
           {error}

@@ -4,13 +4,21 @@
 import type { FigureCount, RateCount } from '../../../shared/stats'
 
 const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 })
+const FIXED = new Map<number, Intl.NumberFormat>()
 
 export function yearLabel(year: number | null): string {
   return year === null ? '年度不详' : `${year} 年`
 }
 
-export function formatNumber(n: number): string {
-  return NUMBER.format(n)
+/**
+ * `decimals`: a figure's (amounts in 万元), the most its reports wrote — printed with exactly that
+ * many, so 0.10 + 0.2 reads 0.30 and 41331.766082 is not cut to 41,331.77.
+ */
+export function formatNumber(n: number, decimals?: number): string {
+  if (!decimals) return NUMBER.format(n)
+  let format = FIXED.get(decimals)
+  if (!format) FIXED.set(decimals, (format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: Math.min(decimals, 20) })))
+  return format.format(n)
 }
 
 /** 0.4567 → "45.7%". */
@@ -27,7 +35,7 @@ export function figureTitle(label: string, figure: FigureCount): string {
     else if (notInForm) parts.push(`${label}：表样无此项（2019 版表格没有这一栏），不是 0`)
     else parts.push(`${label}：没有报告填写此项`)
   } else {
-    parts.push(`${label}：${formatNumber(figure.value)}（${figure.reports} 份报告合计）`)
+    parts.push(`${label}：${formatNumber(figure.value, figure.decimals)}（${figure.reports} 份报告合计）`)
     if (figure.blank) parts.push(`另有 ${figure.blank} 份报告此项空白或为“/”，未计入`)
   }
   if (notInForm && (figure.value !== null || figure.blank)) parts.push(`${notInForm} 份报告的表样无此项，未计入`)

@@ -2,14 +2,20 @@ import { countFigure, countRate } from '../../../shared/stats'
 import { describe, expect, it } from 'vitest'
 import type { StatsOverview } from '../../../shared/stats'
 import { emptyMessage, mergeYears, reportYears, scopeLine, yearsNote } from './scope'
-import { figureTitle, formatRate, rateTitle, yearsLabel } from './format'
+import { figureTitle, formatNumber, formatRate, rateTitle, yearsLabel } from './format'
 import { figure, rate, yearRow } from './test-rows'
 import { ticketCounter } from './latest'
 
-function stats(reportCount: number, filter: Partial<StatsOverview['filter']> = {}, unverified: number[] = []): StatsOverview {
+function stats(
+  reportCount: number,
+  filter: Partial<StatsOverview['filter']> = {},
+  unverified: number[] = [],
+  leftOut: StatsOverview['leftOut'] = []
+): StatsOverview {
   return {
     filter: { years: [], agency: null, all: false, ...filter },
     reportCount,
+    leftOut,
     unverifiedReportIds: unverified,
     byYear: [],
     byAgency: [],
@@ -22,8 +28,22 @@ function stats(reportCount: number, filter: Partial<StatsOverview['filter']> = {
 describe('统计 scope', () => {
   it.each<[StatsOverview, string]>([
     [stats(4), '统计范围：已核验的报告 4 份'],
-    [stats(5, { all: true }, [5]), '统计范围：已核验的报告 4 份，含未核验 1 份（共 5 份）']
+    [stats(5, { all: true }, [5]), '统计范围：已核验的报告 4 份，含未核验 1 份（共 5 份）'],
+    [
+      stats(4, {}, [], [
+        { reportId: 6, agency: '米易县人民政府', year: 2021, kind: 'duplicate', keptReportId: 1, why: '重复，未计入' },
+        { reportId: 7, agency: '沭阳县人民政府', year: null, kind: 'yearUnknown', why: '年度不详' }
+      ]),
+      '统计范围：已核验的报告 4 份；另有 1 份重复，未计入；1 份年度不详，未计入按机关的统计'
+    ]
   ])('header line', (s, line) => expect(scopeLine(s)).toBe(line))
+
+  it.each<[number, number | undefined, string]>([
+    [0.3, 2, '0.30'],
+    [41331.766082, 6, '41,331.766082'],
+    [12, undefined, '12'],
+    [3.75, 2, '3.75']
+  ])('prints %s with the decimals written (%s) as %s', (n, decimals, text) => expect(formatNumber(n, decimals)).toBe(text))
 
   it.each<[StatsOverview, string | null]>([
     [stats(3), null],

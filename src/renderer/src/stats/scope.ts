@@ -1,12 +1,14 @@
 // What the 统计 screen says about its scope: the header line, the message shown instead of charts
 // when there is nothing (or too little) to draw, and which year each report belongs to.
 
-import type { StatsOverview, YearRow } from '../../../shared/stats'
+import { leftOutNote, type StatsOverview, type YearRow } from '../../../shared/stats'
 
+/** The reports counted, and those left out (near-duplicates, 年度不详 out of the agency rows). */
 export function scopeLine(stats: StatsOverview): string {
   const unverified = stats.unverifiedReportIds.length
-  if (!stats.filter.all) return `统计范围：已核验的报告 ${stats.reportCount} 份`
-  return `统计范围：已核验的报告 ${stats.reportCount - unverified} 份，含未核验 ${unverified} 份（共 ${stats.reportCount} 份）`
+  const note = leftOutNote(stats.leftOut)
+  if (!stats.filter.all) return `统计范围：已核验的报告 ${stats.reportCount} 份${note}`
+  return `统计范围：已核验的报告 ${stats.reportCount - unverified} 份，含未核验 ${unverified} 份（共 ${stats.reportCount} 份）${note}`
 }
 
 /** Shown instead of charts when no report is in scope; null when there is something to draw. */

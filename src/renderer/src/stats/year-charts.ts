@@ -95,7 +95,7 @@ export function tooltipLines(chart: Pick<YearChart, 'categories' | 'seriesLabels
       f.blank.length ? `${f.blank.length} 份空白未计入` : '',
       f.unverifiedReportIds.length ? `含未核验 ${f.unverifiedReportIds.length} 份` : ''
     ].filter(Boolean)
-    lines.push(`${label}：${f.value === null ? '空白' : formatNumber(f.value)}${notes.length ? `（${notes.join('，')}）` : ''}`)
+    lines.push(`${label}：${f.value === null ? '空白' : formatNumber(f.value, f.decimals)}${notes.length ? `（${notes.join('，')}）` : ''}`)
   })
   return lines
 }

@@ -10,12 +10,18 @@ interface Props {
   onClose: () => void
   /** A report was deleted: the list refreshes and says so. */
   onDeleted: (text: string) => void
+  /**
+   * Asked while verifying reportId (its near-duplicates are verified): which one stands — this one
+   * (the other is deleted, then this one verified), the other (this one is not verified), or both,
+   * recorded as the same report. Called once this one is verified.
+   */
+  verifying?: { onVerified: (detail: ReportDetail, text: string) => void }
 }
 
 const shown = (raw: string | undefined): string => (raw === undefined || raw === '' ? '（空白）' : raw)
 
 /** Two reports of the same agency, year and template side by side; keeping one deletes the other, after a confirmation. */
-export function NearDuplicateDialog({ reportId, others, onClose, onDeleted }: Props): React.JSX.Element {
+export function NearDuplicateDialog({ reportId, others, onClose, onDeleted, verifying }: Props): React.JSX.Element {
   const [otherId, setOtherId] = useState(others[0])
   const [pair, setPair] = useState<[ReportDetail, ReportDetail] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -55,7 +61,24 @@ export function NearDuplicateDialog({ reportId, others, onClose, onDeleted }: Pr
     setError(null)
     try {
       await window.api.deleteReport({ reportId: deleting.summary.id, reason })
-      onDeleted(`已删除 ${deleting.summary.fileName}（删除记录已保留在资料库中）`)
+      const deleted = `已删除 ${deleting.summary.fileName}（删除记录已保留在资料库中）`
+      // Keeping this one while verifying it: verified once the other is gone.
+      if (verifying) verifying.onVerified(await window.api.verifyReport({ reportId }), `${deleted}，本报告已标记为已核验`)
+      else onDeleted(deleted)
+    } catch (e) {
+      setError((e as Error).message)
+      setBusy(false)
+    }
+  }
+
+  /** Both stay, recorded (with the reviewer and the time) as one report: 统计 counts it once. */
+  const recordSame = async (): Promise<void> => {
+    if (!verifying) return
+    setBusy(true)
+    setError(null)
+    try {
+      const detail = await window.api.verifyReport({ reportId, sameReportAs: others })
+      verifying.onVerified(detail, `已记为同一报告（${others.map((id) => `#${id}`).join('、')}），统计只计一份；本报告已标记为已核验`)
     } catch (e) {
       setError((e as Error).message)
       setBusy(false)
@@ -65,8 +88,12 @@ export function NearDuplicateDialog({ reportId, others, onClose, onDeleted }: Pr
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}>
       <div className="modal modal--wide" role="dialog" aria-label="对照相近的报告" data-testid="near-duplicates">
-        <h3>相近的报告：同一机关、年度与格式</h3>
-        <p className="modal__hint">资料库中有不止一份同一机关同一年度的报告（如同一报告的 Word 与 PDF 版，或重新发布的版本）。对照后可保留其中一份。</p>
+        <h3>{verifying ? '同一报告已核验：保留哪一份？' : '相近的报告：同一机关、年度与格式'}</h3>
+        <p className="modal__hint">
+          {verifying
+            ? '同一机关、年度与格式的另一份报告已标记为已核验（如同一报告的 Word 与文本版）。两份都核验会被统计两次：请选择保留哪一份，或记录两份为同一报告（统计只计一份）。'
+            : '资料库中有不止一份同一机关同一年度的报告（如同一报告的 Word 与 PDF 版，或重新发布的版本）。对照后可保留其中一份。'}
+        </p>
         {others.length > 1 && (
           <label className="near-dup__pick">
             对照：
@@ -119,7 +146,20 @@ export function NearDuplicateDialog({ reportId, others, onClose, onDeleted }: Pr
             </p>
           </div>
         )}
-        {pair && !deleting && (
+        {pair && !deleting && verifying && (
+          <div className="modal__actions" data-testid="near-duplicate-verify-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => keep(pair[0], pair[1])}>
+              保留这一份（删除另一份）…
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={onClose}>
+              保留另一份（不核验这一份）
+            </button>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void recordSame()} autoFocus>
+              两份是同一报告（都保留，统计只计一份）
+            </button>
+          </div>
+        )}
+        {pair && !deleting && !verifying && (
           <div className="modal__actions">
             <button type="button" className="button" onClick={() => keep(pair[0], pair[1])}>
               保留左边这份…

@@ -69,9 +69,13 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         equals: () => false,
         cellRenderer: (p: { value: string; data?: ReportSummary }) => {
           const near = p.data?.nearDuplicates ?? []
+          // The name shrinks to an ellipsis and the badge keeps its width: at 1024 px a long name
+          // used to push the badge out of the cell, where the cell's own ellipsis hid it.
           return (
-            <>
-              {p.value}
+            <span className="agency-cell">
+              <span className="agency-cell__name" title={p.value}>
+                {p.value}
+              </span>
               {near.length > 0 && p.data && (
                 <button
                   type="button"
@@ -87,7 +91,7 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
                   疑似重复
                 </button>
               )}
-            </>
+            </span>
           )
         }
       },

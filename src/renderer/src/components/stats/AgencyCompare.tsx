@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AgencyComparison } from '../../../../shared/stats'
 import { AgencyCarryLinks } from './AgencyCarryLinks'
+import { LeftOutList } from './LeftOutList'
 import { AgencyCompareTable } from './AgencyCompareTable'
 import { groupRows, LONG_TABLE } from './agency-compare-rows'
 import './agency-compare.css'
@@ -77,10 +78,16 @@ function Comparison({ comparison, all, onOpenReport }: { comparison: AgencyCompa
   const changed = comparison.rows.filter((r) => r.changed).length
   const leftOut = comparison.unverifiedLeftOut ?? 0
 
-  const leftOutNote = leftOut > 0 && !all && (
-    <p className="agency-compare__note" data-testid="compare-left-out">
-      另有 {leftOut} 份未核验的报告未列入；在统计筛选中选择“全部（含未核验）”即可一并对比。
-    </p>
+  const leftOutNote = (
+    <>
+      {leftOut > 0 && !all && (
+        <p className="agency-compare__note" data-testid="compare-left-out">
+          另有 {leftOut} 份未核验的报告未列入；在统计筛选中选择“全部（含未核验）”即可一并对比。
+        </p>
+      )}
+      {/* A duplicate of a report shown, or a report of unknown year: listed, never set beside the others. */}
+      <LeftOutList leftOut={comparison.leftOut} onOpenReport={onOpenReport} />
+    </>
   )
   if (comparison.reports.length < 2) {
     const only = comparison.reports[0]

@@ -23,7 +23,7 @@ function NumberCell({ row, column, max }: { row: AgencySummary; column: NumberCo
   } else {
     const figure = row.measures[column.id as AgencyTableMeasure]
     value = figure.value
-    text = value === null ? '—' : formatNumber(value) + (figure.blank ? '*' : '')
+    text = value === null ? '—' : formatNumber(value, figure.decimals) + (figure.blank ? '*' : '')
     title = figureTitle(column.label, figure)
   }
   return (

@@ -22,7 +22,7 @@ export function ChartTable({ chart, onShowReports }: { chart: YearChart; onShowR
               {chart.seriesLabels.map((label, s) => {
                 const figure = chart.figures[s][d]
                 const picked = barSelection(chart, s, d)
-                const text = figure.value === null ? '—' : formatNumber(figure.value)
+                const text = figure.value === null ? '—' : formatNumber(figure.value, figure.decimals)
                 return (
                   <td key={label} title={figureTitle(label, countFigure(figure))}>
                     {picked ? (
