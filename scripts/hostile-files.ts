@@ -8,7 +8,7 @@
 // trusts: the killer is a two-sector cycle in the FAT, which makes word-extractor grow an array
 // until V8 aborts the process ("Fatal JavaScript invalid size error", exit 133).
 
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { crc32 } from 'node:zlib'
 
@@ -168,6 +168,55 @@ export function writeSparseFile(path: string, bytes: number): void {
   }
 }
 
+/**
+ * Saved pages whose `_files` lead out of their folder (issue 22, item 1), as a zip or tar download
+ * restores them on Linux and macOS. Written under `dir`:
+ *   outside/secret.txt                 what must never be read
+ *   pages/linked-folder.html           its `linked-folder_files` is a link to ../outside
+ *   pages/linked-file.html             a real folder holding own.png and a link to ../../outside/secret.txt
+ *   pages/looped.html                  a real folder holding a link to itself and one to its parent
+ *   pages/linked-subfolder.html        a real folder holding a link sub → ../../outside
+ * Returns the pages' paths and the secret's.
+ */
+export function symlinkedPages(dir: string): { pages: Record<'linkedFolder' | 'linkedFile' | 'looped' | 'linkedSubfolder', string>; secret: string; outside: string } {
+  const outside = join(dir, 'outside')
+  const pages = join(dir, 'pages')
+  mkdirSync(outside, { recursive: true })
+  mkdirSync(pages, { recursive: true })
+  const secret = join(outside, 'secret.txt')
+  writeFileSync(secret, 'SECRET-OUTSIDE-THE-PAGE')
+  writeFileSync(join(outside, 'secret.png'), 'SECRET-PICTURE')
+  const page = (stem: string): string => {
+    const path = join(pages, `${stem}.html`)
+    writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p><img src="${stem}_files/secret.png"></body></html>`)
+    return path
+  }
+  const linkedFolder = page('linked-folder')
+  symlinkSync('../outside', join(pages, 'linked-folder_files'))
+  const linkedFile = page('linked-file')
+  mkdirSync(join(pages, 'linked-file_files'))
+  writeFileSync(join(pages, 'linked-file_files', 'own.png'), 'OWN')
+  symlinkSync('../../outside/secret.txt', join(pages, 'linked-file_files', 'secret.txt'))
+  const looped = page('looped')
+  mkdirSync(join(pages, 'looped_files'))
+  writeFileSync(join(pages, 'looped_files', 'own.png'), 'OWN')
+  symlinkSync('.', join(pages, 'looped_files', 'self'))
+  symlinkSync('..', join(pages, 'looped_files', 'parent'))
+  const linkedSubfolder = page('linked-subfolder')
+  mkdirSync(join(pages, 'linked-subfolder_files'))
+  symlinkSync('../../outside', join(pages, 'linked-subfolder_files', 'sub'))
+  return { pages: { linkedFolder, linkedFile, looped, linkedSubfolder }, secret, outside }
+}
+
+/** A saved page whose `_files` holds `count` sparse files of `bytes` each (issue 22, item 3). */
+export function pageWithSparseFiles(dir: string, count: number, bytes = 99 * 1024 * 1024): string {
+  mkdirSync(join(dir, 'big_files'), { recursive: true })
+  const path = join(dir, 'big.html')
+  writeFileSync(path, '<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p></body></html>')
+  for (let i = 0; i < count; i++) writeSparseFile(join(dir, 'big_files', `junk-${i}.bin`), bytes)
+  return path
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -182,6 +231,8 @@ export function writeHostileFiles(dir: string): string[] {
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
   written.push(join(dir, 'text-200mb.txt'))
+  written.push(...Object.values(symlinkedPages(join(dir, 'symlinks')).pages))
+  written.push(pageWithSparseFiles(join(dir, 'sparse-page'), 5))
   return written
 }
 

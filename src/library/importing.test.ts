@@ -97,4 +97,20 @@ describe('importing', () => {
       library.close()
     }
   })
+
+  it('refuses a report whose files beside it add up past the total, without extracting or storing them', async () => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    try {
+      let extracted = 0
+      const counting: Extractor = async (file) => (extracted++, memoExtract(file))
+      const beside = Array.from({ length: 3 }, (_, i) => ({ name: `junk-${i}.bin`, path: `page_files/junk-${i}.bin`, bytes: new Uint8Array(99 * 1024 * 1024) }))
+      const page = { name: 'page.html', path: 'page.html', bytes: new TextEncoder().encode('<p>年度报告</p>'), attachments: beside }
+      const [outcome] = await library.importFiles([page], counting)
+      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/合计超过一份报告的上限 200 MB.*（297 MB）/) })
+      expect(extracted).toBe(0)
+      expect(library.listReports({})).toHaveLength(0)
+    } finally {
+      library.close()
+    }
+  })
 })

@@ -3,7 +3,7 @@
 
 import { sha256Hex } from '../core/hash'
 import { ingestError } from '../core/ingest/ingest-messages'
-import { MAX_INPUT_BYTES } from '../core/ingest/limits'
+import { MAX_INPUT_BYTES, MAX_REPORT_FILES_BYTES } from '../core/ingest/limits'
 import type { ExtractedCell } from '../core/report'
 import type { FilePayload } from '../shared/contract'
 import type { ImportOutcome } from '../shared/types'
@@ -31,6 +31,10 @@ async function importOnce(db: Db, file: FilePayload, extract: Extractor): Promis
   // Refused before hashing it or copying it to the extraction child.
   if (file.bytes.byteLength > MAX_INPUT_BYTES) {
     return { name: file.name, status: 'failed', error: ingestError('too_large', `${Math.round(file.bytes.byteLength / 1024 / 1024)} MB`).message }
+  }
+  const total = (file.attachments ?? []).reduce((n, a) => n + a.bytes.byteLength, file.bytes.byteLength)
+  if (total > MAX_REPORT_FILES_BYTES) {
+    return { name: file.name, status: 'failed', error: ingestError('report_too_large', `${Math.round(total / 1024 / 1024)} MB`).message }
   }
   const sha256 = sha256Hex(file.bytes)
   const existing = reportIdBySha(db, sha256)
