@@ -10,7 +10,7 @@
 
 import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { crc32 } from 'node:zlib'
+import { crc32, deflateSync } from 'node:zlib'
 
 export const DOC_FIXTURE = resolve(__dirname, '../test/fixtures/doc/files/lo_2021_split.doc')
 
@@ -217,6 +217,40 @@ export function pageWithSparseFiles(dir: string, count: number, bytes = 99 * 102
   return path
 }
 
+/**
+ * A one-page PDF painting one `width`×`height` grey picture (all white, deflated: at 8 bits a pixel
+ * 20000² is 400 MB raw and 389 KB on disk) over the whole page (issue 22, item 2). pdf.js turns such
+ * a picture into 4 bytes a pixel while it draws it.
+ */
+export function pictureBombPdf(width = 20_000, height = 20_000, bits: 1 | 8 = 8): Uint8Array {
+  const rowBytes = Math.ceil((width * bits) / 8)
+  const image = deflateSync(Buffer.alloc(rowBytes * height, 0xff), { level: 9 })
+  const content = Buffer.from('q 595 0 0 842 0 0 cm /Im0 Do Q\n', 'latin1')
+  const objects: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 'latin1'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>', 'latin1'),
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode /Length ${image.length} >>\nstream\n`, 'latin1'),
+      image,
+      Buffer.from('\nendstream', 'latin1')
+    ])
+  ]
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  let offset = parts[0].length
+  const offsets: number[] = []
+  objects.forEach((body, i) => {
+    offsets.push(offset)
+    const whole = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')])
+    parts.push(whole)
+    offset += whole.length
+  })
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('')
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'))
+  return new Uint8Array(Buffer.concat(parts))
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -228,6 +262,7 @@ export function writeHostileFiles(dir: string): string[] {
   for (const [what, bytes] of Object.entries(damagedDocs())) write(`ole-${what}.doc`, bytes)
   write('zip-100001-entries.docx', manyEntriesZip())
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
+  write('picture-bomb-20000x20000.pdf', pictureBombPdf())
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
   written.push(join(dir, 'text-200mb.txt'))

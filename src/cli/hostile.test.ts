@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { cyclicFatDoc, manyEntriesZip, pageWithSparseFiles, symlinkedPages, writeSparseFile } from '../../scripts/hostile-files'
+import { cyclicFatDoc, manyEntriesZip, pageWithSparseFiles, pictureBombPdf, symlinkedPages, writeSparseFile } from '../../scripts/hostile-files'
 import { removeTempDirs, SEEDS_DIR, tempDir } from '../library/testing/fixtures'
 import { readInput } from './args'
 
@@ -94,6 +94,16 @@ describe.runIf(process.platform === 'linux')('the built command line on hostile 
     expect(outcomes.map((o) => o.status)).toEqual(['imported', 'failed', 'failed', 'imported', 'failed', 'imported'])
     expect(outcomes[3].name).toBe(TAB_NAME)
     expect(outcomes[1].error).toMatch(/文件结构已损坏/)
+  })
+
+  it('extract of a small PDF painting one 20000² picture says the picture is too large, without decoding it', async () => {
+    const dir = tempDir('report-desk-hostile-')
+    writeFileSync(join(dir, 'bomb.pdf'), pictureBombPdf(20_000, 20_000, 1))
+    const r = await run(['extract', join(dir, 'bomb.pdf')])
+    expect(r.signal).toBeNull()
+    expect(r.out).toMatch(/PDF 中有一张图片尺寸过大（20000 × 20000 像素，超过 6000 万像素的上限），未解码/)
+    expect(r.out).not.toMatch(/解析超时|内存/)
+    expect(survivors(r.mark)).toEqual([])
   })
 
   it('extract of the killer .doc fails in Chinese with exit code 1', async () => {
