@@ -8,9 +8,9 @@
 // trusts: the killer is a two-sector cycle in the FAT, which makes word-extractor grow an array
 // until V8 aborts the process ("Fatal JavaScript invalid size error", exit 133).
 
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { crc32 } from 'node:zlib'
+import { crc32, deflateSync } from 'node:zlib'
 
 export const DOC_FIXTURE = resolve(__dirname, '../test/fixtures/doc/files/lo_2021_split.doc')
 
@@ -168,6 +168,89 @@ export function writeSparseFile(path: string, bytes: number): void {
   }
 }
 
+/**
+ * Saved pages whose `_files` lead out of their folder (issue 22, item 1), as a zip or tar download
+ * restores them on Linux and macOS. Written under `dir`:
+ *   outside/secret.txt                 what must never be read
+ *   pages/linked-folder.html           its `linked-folder_files` is a link to ../outside
+ *   pages/linked-file.html             a real folder holding own.png and a link to ../../outside/secret.txt
+ *   pages/looped.html                  a real folder holding a link to itself and one to its parent
+ *   pages/linked-subfolder.html        a real folder holding a link sub → ../../outside
+ * Returns the pages' paths and the secret's.
+ */
+export function symlinkedPages(dir: string): { pages: Record<'linkedFolder' | 'linkedFile' | 'looped' | 'linkedSubfolder', string>; secret: string; outside: string } {
+  const outside = join(dir, 'outside')
+  const pages = join(dir, 'pages')
+  mkdirSync(outside, { recursive: true })
+  mkdirSync(pages, { recursive: true })
+  const secret = join(outside, 'secret.txt')
+  writeFileSync(secret, 'SECRET-OUTSIDE-THE-PAGE')
+  writeFileSync(join(outside, 'secret.png'), 'SECRET-PICTURE')
+  const page = (stem: string): string => {
+    const path = join(pages, `${stem}.html`)
+    writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p><img src="${stem}_files/secret.png"></body></html>`)
+    return path
+  }
+  const linkedFolder = page('linked-folder')
+  symlinkSync('../outside', join(pages, 'linked-folder_files'))
+  const linkedFile = page('linked-file')
+  mkdirSync(join(pages, 'linked-file_files'))
+  writeFileSync(join(pages, 'linked-file_files', 'own.png'), 'OWN')
+  symlinkSync('../../outside/secret.txt', join(pages, 'linked-file_files', 'secret.txt'))
+  const looped = page('looped')
+  mkdirSync(join(pages, 'looped_files'))
+  writeFileSync(join(pages, 'looped_files', 'own.png'), 'OWN')
+  symlinkSync('.', join(pages, 'looped_files', 'self'))
+  symlinkSync('..', join(pages, 'looped_files', 'parent'))
+  const linkedSubfolder = page('linked-subfolder')
+  mkdirSync(join(pages, 'linked-subfolder_files'))
+  symlinkSync('../../outside', join(pages, 'linked-subfolder_files', 'sub'))
+  return { pages: { linkedFolder, linkedFile, looped, linkedSubfolder }, secret, outside }
+}
+
+/** A saved page whose `_files` holds `count` sparse files of `bytes` each (issue 22, item 3). */
+export function pageWithSparseFiles(dir: string, count: number, bytes = 99 * 1024 * 1024): string {
+  mkdirSync(join(dir, 'big_files'), { recursive: true })
+  const path = join(dir, 'big.html')
+  writeFileSync(path, '<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p></body></html>')
+  for (let i = 0; i < count; i++) writeSparseFile(join(dir, 'big_files', `junk-${i}.bin`), bytes)
+  return path
+}
+
+/**
+ * A one-page PDF painting one `width`×`height` grey picture (all white, deflated: at 8 bits a pixel
+ * 20000² is 400 MB raw and 389 KB on disk) over the whole page (issue 22, item 2). pdf.js turns such
+ * a picture into 4 bytes a pixel while it draws it.
+ */
+export function pictureBombPdf(width = 20_000, height = 20_000, bits: 1 | 8 = 8): Uint8Array {
+  const rowBytes = Math.ceil((width * bits) / 8)
+  const image = deflateSync(Buffer.alloc(rowBytes * height, 0xff), { level: 9 })
+  const content = Buffer.from('q 595 0 0 842 0 0 cm /Im0 Do Q\n', 'latin1')
+  const objects: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 'latin1'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>', 'latin1'),
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode /Length ${image.length} >>\nstream\n`, 'latin1'),
+      image,
+      Buffer.from('\nendstream', 'latin1')
+    ])
+  ]
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  let offset = parts[0].length
+  const offsets: number[] = []
+  objects.forEach((body, i) => {
+    offsets.push(offset)
+    const whole = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')])
+    parts.push(whole)
+    offset += whole.length
+  })
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('')
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'))
+  return new Uint8Array(Buffer.concat(parts))
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -179,9 +262,12 @@ export function writeHostileFiles(dir: string): string[] {
   for (const [what, bytes] of Object.entries(damagedDocs())) write(`ole-${what}.doc`, bytes)
   write('zip-100001-entries.docx', manyEntriesZip())
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
+  write('picture-bomb-20000x20000.pdf', pictureBombPdf())
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
   written.push(join(dir, 'text-200mb.txt'))
+  written.push(...Object.values(symlinkedPages(join(dir, 'symlinks')).pages))
+  written.push(pageWithSparseFiles(join(dir, 'sparse-page'), 5))
   return written
 }
 

@@ -5,9 +5,9 @@
 
 import { afterEach, describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { cyclicFatDoc, manyEntriesZip, writeSparseFile } from '../../scripts/hostile-files'
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { cyclicFatDoc, manyEntriesZip, pageWithSparseFiles, pictureBombPdf, symlinkedPages, writeSparseFile } from '../../scripts/hostile-files'
 import { removeTempDirs, SEEDS_DIR, tempDir } from '../library/testing/fixtures'
 import { readInput } from './args'
 
@@ -96,6 +96,16 @@ describe.runIf(process.platform === 'linux')('the built command line on hostile 
     expect(outcomes[1].error).toMatch(/文件结构已损坏/)
   })
 
+  it('extract of a small PDF painting one 20000² picture says the picture is too large, without decoding it', async () => {
+    const dir = tempDir('report-desk-hostile-')
+    writeFileSync(join(dir, 'bomb.pdf'), pictureBombPdf(20_000, 20_000, 1))
+    const r = await run(['extract', join(dir, 'bomb.pdf')])
+    expect(r.signal).toBeNull()
+    expect(r.out).toMatch(/PDF 中有一张图片尺寸过大（20000 × 20000 像素，超过 6000 万像素的上限），未解码/)
+    expect(r.out).not.toMatch(/解析超时|内存/)
+    expect(survivors(r.mark)).toEqual([])
+  })
+
   it('extract of the killer .doc fails in Chinese with exit code 1', async () => {
     const { dir } = hostileBatch()
     const r = await run(['extract', join(dir, 'killer.doc')])
@@ -114,5 +124,72 @@ describe('reading an input file', () => {
     const read = async (): Promise<Uint8Array> => (reads++, new Uint8Array(0))
     await expect(readInput(path, { read })).rejects.toThrow(/文件超过 100 MB.*（200 MB）/)
     expect(reads).toBe(0)
+  })
+})
+
+describe.runIf(process.platform !== 'win32')('a saved page whose files lead out of its folder (symbolic links)', () => {
+  /** readInput with a reader that records every path it is asked to read. */
+  async function readRecorded(path: string, options: { folder?: boolean } = {}) {
+    const reads: string[] = []
+    const warnings: string[] = []
+    const payload = await readInput(path, {
+      ...options,
+      read: async (p) => (reads.push(p), new Uint8Array(readFileSync(p))),
+      warn: (m) => warnings.push(m)
+    })
+    return { payload, reads, warnings }
+  }
+
+  it.each([
+    ['linkedFolder', 'its _files folder is a link to another folder', []],
+    ['linkedFile', 'a file inside _files is a link out of it', ['linked-file_files/own.png']],
+    ['looped', 'links inside _files to itself and its parent (a loop)', ['looped_files/own.png']],
+    ['linkedSubfolder', 'a folder inside _files is a link out of it', []]
+  ] as const)('%s: %s — nothing outside is read, the link is named', async (which, _what, kept) => {
+    const { pages, outside } = symlinkedPages(tempDir('report-desk-links-'))
+    const { payload, reads, warnings } = await readRecorded(pages[which])
+    expect((payload.attachments ?? []).map((a) => a.path)).toEqual(kept)
+    expect(reads.filter((p) => !relative(outside, p).startsWith('..'))).toEqual([])
+    expect(payload.attachments?.some((a) => new TextDecoder().decode(a.bytes).includes('SECRET'))).not.toBe(true)
+    expect(warnings.length).toBeGreaterThan(0)
+    expect(warnings.join('\n')).toMatch(/符号链接.*未读取/)
+  })
+
+  it('a folder given as one report does not follow a link out of it either', async () => {
+    const dir = tempDir('report-desk-links-')
+    const { outside } = symlinkedPages(dir)
+    const one = join(dir, 'one')
+    mkdirSync(join(one, 'page_files'), { recursive: true })
+    writeFileSync(join(one, 'page.html'), '<p>年度报告</p>')
+    writeFileSync(join(one, 'page_files', 'own.png'), 'OWN')
+    symlinkSync(outside, join(one, 'page_files', 'linked'))
+    symlinkSync(join(outside, 'secret.png'), join(one, 'page_files', 'secret.png'))
+    const { payload, reads, warnings } = await readRecorded(one, { folder: true })
+    expect(payload.attachments?.map((a) => a.path)).toEqual(['page_files/own.png'])
+    expect(reads.filter((p) => !relative(outside, p).startsWith('..'))).toEqual([])
+    expect(warnings).toHaveLength(2)
+  })
+
+  it('the built command line extracts the page without the linked folder and says so', async () => {
+    const { pages } = symlinkedPages(tempDir('report-desk-links-'))
+    const r = await run(['extract', pages.linkedFolder, '--json'])
+    expect(r.err).toMatch(/linked-folder_files 是符号链接.*未读取/)
+    expect(r.out).not.toContain('SECRET')
+  })
+})
+
+describe('the files beside a report, together', () => {
+  it.each([5, 20])('a page with %d sparse 99 MB files beside it is refused from their sizes, none read', async (count) => {
+    const page = pageWithSparseFiles(tempDir('report-desk-sparse-'), count)
+    let reads = 0
+    const read = async (): Promise<Uint8Array> => (reads++, new Uint8Array(0))
+    await expect(readInput(page, { read })).rejects.toThrow(new RegExp(`报告连同附带文件合计超过一份报告的上限 200 MB，未读取。（${count * 99} MB）`))
+    expect(reads).toBe(0)
+  })
+
+  it('two small files beside a page stay under the total and are read', async () => {
+    const page = pageWithSparseFiles(tempDir('report-desk-sparse-'), 2, 1024)
+    const payload = await readInput(page)
+    expect(payload.attachments).toHaveLength(2)
   })
 })

@@ -41,17 +41,19 @@ export async function analyse(input: FileInput, options: AnalyseOptions = {}): P
   // extract again from the text and what was read (a report whose tables are all text needs none).
   if (Object.values(report.tables).includes('missing')) {
     const images = await pageImagesOf(input, document)
+    // Why a picture was not read (too large, undecodable, missing beside a page) is said whether or not any other was.
+    const pictureMessages = images.messages
     if (needsOcr(report, images.value)) {
       // "a scan: type it in by hand" no longer holds once the pages are read
       const kept = messages.filter((m) => m.code !== 'pdf.no_text')
       messages.length = 0
       messages.push(...kept, info('ocr.read', `表格为图片，已对 ${images.value.length} 张图片进行文字识别，识别不确定的单元格已标记待核`))
-      messages.push(...images.messages)
+      messages.push(...pictureMessages)
       const read = await readImagesInto(document, images.value, options.ocr)
       messages.push(...read.messages)
       document = { ...read.value, pageImages: images.value.map(storedPageImage) }
       report = extractReport(document)
-    }
+    } else messages.push(...pictureMessages)
   }
   // The report's own prose is checked against its tables here too, so the JSON carries those findings.
   const findings = runChecks(report, { text: document.text })

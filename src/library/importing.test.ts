@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Library } from './library'
 import type { Extractor } from './extractor'
+import type { FilePayload } from '../shared/contract'
 import { memoExtract, removeTempDirs, seedFiles, tempDir } from './testing/fixtures'
 
 afterEach(removeTempDirs)
@@ -93,6 +94,40 @@ describe('importing', () => {
       const [outcome] = await library.importFiles([huge], counting)
       expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/文件超过 100 MB/) })
       expect(extracted).toBe(0)
+    } finally {
+      library.close()
+    }
+  })
+
+  it('refuses a report whose files beside it add up past the total, without extracting or storing them', async () => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    try {
+      let extracted = 0
+      const counting: Extractor = async (file) => (extracted++, memoExtract(file))
+      const beside = Array.from({ length: 3 }, (_, i) => ({ name: `junk-${i}.bin`, path: `page_files/junk-${i}.bin`, bytes: new Uint8Array(99 * 1024 * 1024) }))
+      const page = { name: 'page.html', path: 'page.html', bytes: new TextEncoder().encode('<p>年度报告</p>'), attachments: beside }
+      const [outcome] = await library.importFiles([page], counting)
+      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/合计超过一份报告的上限 200 MB.*（297 MB）/) })
+      expect(extracted).toBe(0)
+      expect(library.listReports({})).toHaveLength(0)
+    } finally {
+      library.close()
+    }
+  })
+
+  it('keeps only the pictures of the files beside a page, not its style sheets or junk', async () => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    try {
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+      const beside = [
+        { name: 'style.css', path: 'page_files/style.css', bytes: new TextEncoder().encode('body { color: red }') },
+        { name: 'table.png', path: 'page_files/table.png', bytes: png },
+        { name: 'junk.bin', path: 'page_files/junk.bin', bytes: new Uint8Array(4096) }
+      ]
+      const page = { name: 'page.html', path: 'page.html', bytes: new TextEncoder().encode('<p>年度报告</p><img src="page_files/table.png">'), attachments: beside }
+      const [outcome] = await library.importFiles([page], memoExtract)
+      expect(outcome.status).toBe('imported')
+      expect((library.fileOf(outcome.reportId!) as FilePayload).attachments?.map((a) => a.path)).toEqual(['page_files/table.png'])
     } finally {
       library.close()
     }

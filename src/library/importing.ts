@@ -3,7 +3,8 @@
 
 import { sha256Hex } from '../core/hash'
 import { ingestError } from '../core/ingest/ingest-messages'
-import { MAX_INPUT_BYTES } from '../core/ingest/limits'
+import { MAX_INPUT_BYTES, MAX_REPORT_FILES_BYTES } from '../core/ingest/limits'
+import { sniffPicture } from '../core/ingest/images/sniff'
 import type { ExtractedCell } from '../core/report'
 import type { FilePayload } from '../shared/contract'
 import type { ImportOutcome } from '../shared/types'
@@ -31,6 +32,10 @@ async function importOnce(db: Db, file: FilePayload, extract: Extractor): Promis
   // Refused before hashing it or copying it to the extraction child.
   if (file.bytes.byteLength > MAX_INPUT_BYTES) {
     return { name: file.name, status: 'failed', error: ingestError('too_large', `${Math.round(file.bytes.byteLength / 1024 / 1024)} MB`).message }
+  }
+  const total = (file.attachments ?? []).reduce((n, a) => n + a.bytes.byteLength, file.bytes.byteLength)
+  if (total > MAX_REPORT_FILES_BYTES) {
+    return { name: file.name, status: 'failed', error: ingestError('report_too_large', `${Math.round(total / 1024 / 1024)} MB`).message }
   }
   const sha256 = sha256Hex(file.bytes)
   const existing = reportIdBySha(db, sha256)
@@ -85,7 +90,9 @@ export function storeImported(db: Db, file: FilePayload, sha256: string, extract
   )
   // Kept relative to the main file's folder: re-extraction reads them beside the file's bare name.
   const folder = file.path?.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : ''
-  file.attachments?.forEach((a, seq) =>
+  // Only the pictures: the engine reads nothing else beside a report (a page's style sheets, scripts
+  // and whatever else its folder held are never used), and re-extraction reads what is kept.
+  file.attachments?.filter((a) => sniffPicture(a.bytes) !== null).forEach((a, seq) =>
     sql(db, 'INSERT INTO file_attachments (file_id, seq, path, bytes) VALUES (?, ?, ?, ?)').run(
       fileId,
       seq,

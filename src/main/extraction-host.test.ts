@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cyclicFatDoc, DOC_FIXTURE } from '../../scripts/hostile-files'
 import { removeTempDirs, tempDir } from '../library/testing/fixtures'
-import { createExtractionHost, hostExtractor, type ExtractionHost } from './extraction-host'
+import { createExtractionHost, hostExtractor, processRss, type ExtractionHost, type HostLimits } from './extraction-host'
 import { forkSpawner } from './fork-spawner'
 
 // A stand-in child, in plain JS, that speaks the host protocol and misbehaves on demand by the file's name.
@@ -15,6 +15,16 @@ process.on('message', ({ id, payload }) => {
   if (name === 'hang') return
   if (name === 'hog') { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())) }
   if (name === 'abort') process.abort()
+  if (name === 'native') {
+    // Memory outside V8's heap (as a decoded picture or a canvas is), grown without yielding: 16 MB every 10 ms up to 1.5 GB.
+    const keep = []
+    for (let i = 0; i < 96; i++) {
+      keep.push(Buffer.alloc(16 << 20, 1))
+      const until = Date.now() + 10
+      while (Date.now() < until);
+    }
+    return setInterval(() => keep.length, 1000)
+  }
   if (name === 'throw') throw new Error('boom')
   if (name === 'steps') {
     let step = 0
@@ -32,10 +42,10 @@ afterEach(async () => {
   removeTempDirs()
 })
 
-function start(timeoutMs: number, heapMb = 64): ExtractionHost {
+function start(timeoutMs: number, heapMb = 64, limits: Omit<HostLimits, 'timeoutMs'> = {}): ExtractionHost {
   const path = join(tempDir(), 'child.cjs')
   writeFileSync(path, CHILD)
-  host = createExtractionHost(forkSpawner(path, { heapMb }), { timeoutMs })
+  host = createExtractionHost(forkSpawner(path, { heapMb }), { timeoutMs, ...limits })
   return host
 }
 
@@ -64,6 +74,25 @@ describe('the extraction host', () => {
     expect(hog.messages[0].message).toMatch(/内存超出上限/)
     expect(codes(await extract(file('after')))).toEqual(['ok'])
   })
+
+  it.runIf(process.platform === 'linux' || process.platform === 'darwin')(
+    'ends a child whose resident memory outside the heap passes the ceiling, in Chinese, and carries on',
+    async () => {
+      const peaks: number[] = []
+      const rssOf = async (pid: number): Promise<number | null> => {
+        const bytes = await processRss(pid)
+        if (bytes !== null) peaks.push(bytes)
+        return bytes
+      }
+      const extract = hostExtractor(start(30_000, 64, { rssCeilingMb: 256, sampleMs: 50, rssOf }), 20_000)
+      const native = await extract(file('native'))
+      expect(codes(native)).toEqual(['extract.memory'])
+      expect(native.messages[0].message).toMatch(/解析进程占用内存超过上限（256 MB），已终止并放弃该文件/)
+      // Ended near the ceiling, long before the child's 1.5 GB.
+      expect(Math.max(...peaks) / 1024 / 1024).toBeLessThan(700)
+      expect(codes(await extract(file('after')))).toEqual(['ok'])
+    }
+  )
 
   it('survives a child that aborts (as V8 does on a fatal error): that file fails alone, the next gets a new child', async () => {
     const extract = hostExtractor(start(30_000))

@@ -5,14 +5,26 @@
 // the engine, so no input can take it down. Electron-free: the app passes a utility-process
 // spawner (utility-spawner.ts), the command line and the tests a child_process.fork one.
 
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import type { HostReply, HostRequest } from './host-protocol'
 import type { ImportProgress } from '../shared/types'
 import type { Extractor } from '../library/extractor'
 import type { Message } from '../core/messages'
 
+const execFileAsync = promisify(execFile)
+
 export const EXTRACTION_TIMEOUT_MS = 60_000
 /** The child's heap: several times what the largest real report needs, far below the machine's. */
 export const EXTRACTION_HEAP_MB = 1536
+/**
+ * The child's whole resident memory (V8 heap, native buffers, decoded pictures, pdf.js and canvas
+ * memory, the OCR engine): the heap limit bounds only the first, and a picture bomb lives in the
+ * others. Sampled every EXTRACTION_RSS_SAMPLE_MS while a request runs; past it the child is ended.
+ */
+export const EXTRACTION_RSS_MB = 3072
+export const EXTRACTION_RSS_SAMPLE_MS = 250
 
 export interface ChildExit {
   code: number | null
@@ -28,12 +40,16 @@ export interface HostChild {
   kill(): void
   /** The end of what the child wrote to stderr: V8 says there why it aborted. */
   stderrTail(): string
+  /** The process id, once started: its memory is sampled. */
+  pid(): number | undefined
 }
 
 export type Spawner = () => HostChild
 
 export type HostFailure =
   | { kind: 'timeout'; seconds: number }
+  /** The child's resident memory passed the ceiling and it was ended. */
+  | { kind: 'rss'; megabytes: number; ceilingMb: number }
   | { kind: 'memory' | 'crash'; detail: string }
   /** The handler threw; the child lives on. */
   | { kind: 'error'; detail: string }
@@ -60,13 +76,48 @@ interface Job {
   resolve: (outcome: HostOutcome) => void
 }
 
-export function createExtractionHost(spawn: Spawner, defaults: { timeoutMs?: number } = {}): ExtractionHost {
+export interface HostLimits {
+  timeoutMs?: number
+  /** Resident memory of the child past which it is ended (MB). */
+  rssCeilingMb?: number
+  sampleMs?: number
+  /** A process's resident memory in bytes, or null where it cannot be read. */
+  rssOf?: (pid: number) => Promise<number | null>
+}
+
+export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}): ExtractionHost {
   let child: HostChild | null = null
   let nextId = 1
   const queue: Job[] = []
   let current: Job | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
+  let sampler: ReturnType<typeof setInterval> | null = null
   let closed = false
+  const ceilingMb = defaults.rssCeilingMb ?? EXTRACTION_RSS_MB
+  const rssOf = defaults.rssOf ?? processRss
+
+  /** Samples the child's resident memory while `job` runs; past the ceiling the child is ended and the job fails alone. */
+  function watchMemory(job: Job): void {
+    if (sampler) clearInterval(sampler)
+    let sampling = false
+    sampler = setInterval(() => {
+      const c = child
+      const pid = c?.pid()
+      if (sampling || current !== job || !c || pid === undefined) return
+      sampling = true
+      void rssOf(pid)
+        .then((bytes) => {
+          if (bytes === null || current !== job || child !== c) return
+          const megabytes = Math.round(bytes / 1024 / 1024)
+          if (megabytes <= ceilingMb) return
+          child = null
+          c.kill()
+          finish({ ok: false, failure: { kind: 'rss', megabytes, ceilingMb } })
+        })
+        .catch(() => undefined) // a sample that could not be read only skips a tick
+        .finally(() => (sampling = false))
+    }, defaults.sampleMs ?? EXTRACTION_RSS_SAMPLE_MS)
+  }
 
   function start(): HostChild {
     const c = spawn()
@@ -104,6 +155,8 @@ export function createExtractionHost(spawn: Spawner, defaults: { timeoutMs?: num
   function finish(outcome: HostOutcome): void {
     if (timer) clearTimeout(timer)
     timer = null
+    if (sampler) clearInterval(sampler)
+    sampler = null
     const done = current
     current = null
     done?.resolve(outcome)
@@ -116,6 +169,7 @@ export function createExtractionHost(spawn: Spawner, defaults: { timeoutMs?: num
     current = job
     child ??= start()
     arm(job)
+    watchMemory(job)
     child.send(job.request)
   }
 
@@ -130,6 +184,8 @@ export function createExtractionHost(spawn: Spawner, defaults: { timeoutMs?: num
       closed = true
       if (timer) clearTimeout(timer)
       timer = null
+      if (sampler) clearInterval(sampler)
+      sampler = null
       const c = child
       child = null
       c?.kill()
@@ -137,6 +193,24 @@ export function createExtractionHost(spawn: Spawner, defaults: { timeoutMs?: num
       current = null
     }
   }
+}
+
+/**
+ * A process's resident memory in bytes: /proc on Linux (the forked child and Electron's utility
+ * process alike), `ps` on macOS; null elsewhere (the heap limit and the time limit still hold).
+ */
+export async function processRss(pid: number): Promise<number | null> {
+  if (process.platform === 'linux') {
+    const status = await readFile(`/proc/${pid}/status`, 'latin1')
+    const kb = /VmRSS:\s+(\d+)\s*kB/.exec(status)?.[1]
+    return kb === undefined ? null : Number(kb) * 1024
+  }
+  if (process.platform === 'darwin') {
+    const { stdout } = await execFileAsync('ps', ['-o', 'rss=', '-p', String(pid)])
+    const kb = Number(stdout.trim())
+    return Number.isFinite(kb) && kb > 0 ? kb * 1024 : null
+  }
+  return null
 }
 
 function outOfMemory(stderr: string): boolean {
@@ -186,6 +260,13 @@ export function failureMessage(failure: HostFailure): Message {
         code: 'extract.timeout',
         message: `解析超时（超过 ${failure.seconds} 秒），已放弃该文件`,
         messageEn: `Extraction timed out after ${failure.seconds} s`
+      }
+    case 'rss':
+      return {
+        type: 'error',
+        code: 'extract.memory',
+        message: `文件过大或结构异常，解析进程占用内存超过上限（${failure.ceilingMb} MB），已终止并放弃该文件；其他文件不受影响`,
+        messageEn: `The extraction process used ${failure.megabytes} MB, past its ${failure.ceilingMb} MB ceiling, and was ended`
       }
     case 'memory':
       return {

@@ -44,7 +44,8 @@ export function forkSpawner(modulePath: string, { heapMb = EXTRACTION_HEAP_MB }:
       onMessage: (listener) => void child.on('message', (m) => listener(m as HostReply)),
       onExit: (listener) => void exitListeners.push(listener),
       kill: () => void child.kill('SIGKILL'),
-      stderrTail: () => tail
+      stderrTail: () => tail,
+      pid: () => child.pid
     }
     return handle
   }

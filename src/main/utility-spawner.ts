@@ -33,7 +33,8 @@ export function utilityProcessSpawner(modulePath: string, { heapMb = EXTRACTION_
       onMessage: (listener) => void child.on('message', (m: unknown) => listener(m as HostReply)),
       onExit: (listener) => void exitListeners.push(listener),
       kill: () => void child.kill(),
-      stderrTail: () => tail
+      stderrTail: () => tail,
+      pid: () => child.pid
     }
     return handle
   }

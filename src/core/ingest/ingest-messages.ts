@@ -2,7 +2,7 @@
 // One catalogue so the UI, the command line and the worker's timeout say the same things.
 
 import { error, type Message } from '../messages'
-import { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
+import { MAX_INPUT_BYTES, MAX_REPORT_FILES_BYTES, MAX_TEXT_CHARS } from './limits'
 
 const MB = 1024 * 1024
 
@@ -11,6 +11,10 @@ const CATALOGUE = {
   too_large: [
     `文件超过 ${MAX_INPUT_BYTES / MB} MB，不像是一份年度报告，未读取。`,
     `The file is larger than ${MAX_INPUT_BYTES / MB} MB; that is not an annual report, so it was not read.`
+  ],
+  report_too_large: [
+    `报告连同附带文件合计超过一份报告的上限 ${MAX_REPORT_FILES_BYTES / MB} MB，未读取。`,
+    `The report and the files beside it add up to more than ${MAX_REPORT_FILES_BYTES / MB} MB, the limit for one report; they were not read.`
   ],
   text_too_long: [
     `文件中的文字超过 ${MAX_TEXT_CHARS.toLocaleString('en')} 个字符，不像是一份年度报告，未读取。`,

@@ -22,3 +22,10 @@ export const DOCX_LIMITS = {
   /** The ratio check applies only to entries inflating to more than this. */
   ratioFloorBytes: 1024 * 1024
 } as const
+
+/**
+ * A report and the files beside it (a saved page's `_files` folder, page photos) together: summed
+ * from their sizes before any is read. A saved report page with its pictures is a few MB; twenty
+ * files at the single-file limit would take gigabytes to read, hash, extract and store.
+ */
+export const MAX_REPORT_FILES_BYTES = 200 * 1024 * 1024

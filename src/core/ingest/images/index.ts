@@ -14,6 +14,7 @@ import { IMAGE_LIMITS } from './limits'
 import { localFiles } from './local-files'
 import { findPart, readMhtPage } from './mht-page'
 import { pdfPageImages, type PdfImageOptions } from './pdf'
+import { oversizedPdfPictures, type DeclaredPicture } from '../pdf/picture-sizes'
 import { pictureImages, type PictureSource } from './picture'
 import { sniffPicture } from './sniff'
 import type { IngestAttachment, PageImage, StoredPageImage } from './types'
@@ -34,6 +35,16 @@ export interface PageImageOptions {
   pdf?: PdfImageOptions
 }
 
+/** A PDF picture pdf.js leaves out undecoded (PDF_IMAGE_CAPS), with its size and the cap. */
+function pdfPictureTooLarge({ width, height }: DeclaredPicture): Message {
+  return {
+    type: 'warning',
+    code: 'ingest.image_too_large',
+    message: `PDF 中有一张图片尺寸过大（${width} × ${height} 像素，超过 ${IMAGE_LIMITS.maxPixels / 10_000} 万像素的上限），未解码，也未识别。`,
+    messageEn: `A picture in the PDF is ${width} × ${height} pixels, above the ${IMAGE_LIMITS.maxPixels / 1_000_000} M pixel cap; it was neither decoded nor read.`
+  }
+}
+
 /** The document's page images in reading order, `index` 0…n-1. Pictures that cannot be read are left out with a warning. */
 export async function pageImagesOf(input: PageImageInput, document: SourceDocument, options: PageImageOptions = {}): Promise<Result<PageImage[]>> {
   const messages: Message[] = []
@@ -42,6 +53,7 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
   const attachments = input.attachments ?? []
   switch (document.format) {
     case 'pdf': {
+      messages.push(...oversizedPdfPictures(input.bytes).map(pdfPictureTooLarge))
       const rendered = await pdfPageImages(input.bytes, options.pdf)
       messages.push(...rendered.messages)
       return finish(rendered.value, attachments, document, messages, input)

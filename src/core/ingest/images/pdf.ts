@@ -57,6 +57,8 @@ export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]>
     if (chars >= MIN_TEXT_CHARS) continue
     const ops = await page.getOperatorList()
     if (ops.fnArray.some((fn) => paintsImage.has(fn))) pages.push(p)
+    // The pictures decoded for the list are let go now, not kept beside the page's render (issue 22).
+    page.cleanup()
   }
   return pages
 }

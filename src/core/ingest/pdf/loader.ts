@@ -6,7 +6,20 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { IMAGE_LIMITS } from '../images/limits'
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+
+/**
+ * What pdf.js may decode of a PDF's pictures: one above the pictures' pixel cap is left out before
+ * it is decoded (it would cost 4 bytes a pixel while drawn — 1.6 GB for a 389 KB file painting one
+ * 20000² picture), and no canvas larger than that cap at 4 bytes a pixel is made for one.
+ */
+export const PDF_IMAGE_CAPS = {
+  maxImageSize: IMAGE_LIMITS.maxPixels,
+  canvasMaxAreaInBytes: IMAGE_LIMITS.maxPixels * 4,
+  isOffscreenCanvasSupported: false
+} as const
 
 let loading: Promise<PdfJs> | null = null
 
@@ -60,6 +73,7 @@ export function openPdf(pdfjs: PdfJs, bytes: Uint8Array): ReturnType<PdfJs['getD
     isEvalSupported: false,
     cMapPacked: true,
     ...localAssets(),
-    verbosity: 0
+    verbosity: 0,
+    ...PDF_IMAGE_CAPS
   })
 }

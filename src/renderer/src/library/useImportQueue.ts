@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ImportProgress } from '../../../shared/types'
 import { readReport, reportsOf, type DroppedFile } from '../files'
 import type { DroppedReport } from '../../../core/ingest/images/group'
-import { refusedUnread } from '../import-limits'
+import { refusedReportUnread } from '../import-limits'
 
 export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
 
@@ -97,11 +97,7 @@ export function useImportQueue(onBatchDone: () => void) {
 
 /** Why a report is refused before any of its files is read (one of them is too large), or null. */
 function refusedReport(report: DroppedReport<DroppedFile>): string | null {
-  for (const d of [report.main, ...report.attachments]) {
-    const refused = refusedUnread(d.file)
-    if (refused) return refused
-  }
-  return null
+  return refusedReportUnread([report.main, ...report.attachments].map((d) => d.file))
 }
 
 /** A report's line in the queue: its main file, and how many files came with it. */

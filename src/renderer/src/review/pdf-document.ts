@@ -4,6 +4,7 @@
 
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+import { IMAGE_LIMITS } from '../../../core/ingest/images/limits'
 
 type PdfJs = typeof import('pdfjs-dist')
 
@@ -59,7 +60,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     enableXfa: false,
     useWasm: false,
-    stopAtErrors: false
+    stopAtErrors: false,
+    // A picture past the pictures' pixel cap is left out undecoded here too (the import said why):
+    // one 20000² picture costs 1.6 GB drawn.
+    maxImageSize: IMAGE_LIMITS.maxPixels,
+    canvasMaxAreaInBytes: IMAGE_LIMITS.maxPixels * 4
   } as Parameters<PdfJs['getDocument']>[0]).promise
 }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Peak memory of a command's whole process tree (the command and every process it starts),
+// sampled from /proc every 50 ms: the sum of VmRSS over the tree at each sample, and its maximum.
+// /usr/bin/time -v gives only the largest single process; an extraction child is another process.
+//
+//   node scripts/peak-tree-rss.mjs -- node bin/report-desk.mjs extract big.pdf
+
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+
+const args = process.argv.slice(process.argv.indexOf('--') + 1)
+if (args.length === 0) {
+  console.error('usage: node scripts/peak-tree-rss.mjs -- COMMAND ARGS…')
+  process.exit(2)
+}
+
+function treeRssKb(root) {
+  const parent = new Map()
+  const rss = new Map()
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'latin1')
+      parent.set(Number(pid), Number(/PPid:\s+(\d+)/.exec(status)?.[1]))
+      rss.set(Number(pid), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p && hops < 64; p = parent.get(p), hops++) if (p === root) return true
+    return false
+  }
+  let total = 0
+  for (const [pid, kb] of rss) if (inTree(pid)) total += kb
+  return total
+}
+
+const started = Date.now()
+const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] })
+let peak = 0
+const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid))), 50)
+child.on('exit', (code, signal) => {
+  clearInterval(timer)
+  console.log(`peak tree RSS ${(peak / 1024).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code ?? signal}`)
+})
