@@ -13,10 +13,9 @@ import { checkText } from './text'
 import { checkMissingCells, checkOrphanCells, checkUnits, checkUnreadNumbers, checkValueTypes } from './values'
 import { checkAcrossYears } from './years'
 
-export { RULES, RULE_IDS, type RuleInfo } from './rules'
+export { RULES, RULE_IDS } from './rules'
 export { applyAcceptances, findingKey, acceptFinding, type Acceptance } from './acceptances'
-export { blankCellsToSettle, isOpen, NO_SETTLEMENT, openSummary, unreadCells, type OpenSummary, type Settlement } from './open'
-export { missingTableOf } from './coverage'
+export { blankCellsToSettle, isOpen, NO_SETTLEMENT, openSummary, type Settlement } from './open'
 
 export interface CheckContext {
   /** The document's full text, for the text-against-tables rules. */
