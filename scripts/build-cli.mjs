@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const CLI_OUT = join(root, 'out/cli')
 
-export async function buildCli() {
+async function buildCli() {
   await build({
     absWorkingDir: root,
     entryPoints: {

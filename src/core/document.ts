@@ -98,7 +98,3 @@ export interface SourceDocument {
    */
   pageImages?: StoredPageImage[]
 }
-
-export function textOf(doc: SourceDocument, span: { start: number; end: number }): string {
-  return doc.text.slice(span.start, span.end)
-}

@@ -33,21 +33,3 @@ export function error(code: string, message: string, messageEn: string): Message
   return { type: 'error', code, message, messageEn }
 }
 
-export function hasError(messages: readonly Message[]): boolean {
-  return messages.some((m) => m.type === 'error')
-}
-
-/**
- * A failure a caller cannot recover from (unreadable input). Carries the
- * bilingual message so the UI, the CLI and logs say the same thing.
- */
-export class InputError extends Error {
-  constructor(
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string
-  ) {
-    super(`${zh} / ${en}`)
-    this.name = 'InputError'
-  }
-}

@@ -45,7 +45,7 @@ import { UserFacingError } from '../shared/contract'
 import { refuseLibraryFile } from './paths'
 import { removeLeftovers } from './leftovers'
 
-export { EXTRACTOR_VERSION, extractInProcess, type ExtractedFile, type Extractor } from './extractor'
+export { extractInProcess, type ExtractedFile, type Extractor } from './extractor'
 
 export interface ListFilter {
   search?: string

@@ -22,7 +22,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
-  app.whenReady().then(start)
+  void app.whenReady().then(start)
 }
 
 function start(): void {

@@ -144,6 +144,7 @@ export const OPERATIONS = [
 
 // Every operation of the contract must be listed above (a missing one is a type error here).
 type Unlisted = Exclude<Operation, (typeof OPERATIONS)[number]>
+/** @public A compile-time check only: nothing reads it. */
 export const ALL_OPERATIONS_LISTED: Unlisted extends never ? true : never = true
 
 export function channelOf(op: Operation): string {

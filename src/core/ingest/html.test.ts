@@ -48,9 +48,9 @@ describe('span expansion (occupancy grid)', () => {
   const plain = { colSpan: 1, rowSpan: 1 }
   const toEnd = { colSpan: 1, rowSpan: 0 }
   it.each([
-    ['rowspan="0" first in every row', (r: number) => [toEnd, ...Array(7).fill(plain)], (r: number) => r],
-    ['rowspan="0" last in every row', (r: number) => [...Array(7).fill(plain), toEnd], () => 0],
-    ['every cell rowspan="0"', (r: number) => Array(8).fill(toEnd), (r: number) => 8 * r]
+    ['rowspan="0" first in every row', (_r: number) => [toEnd, ...Array(7).fill(plain)], (r: number) => r],
+    ['rowspan="0" last in every row', (_r: number) => [...Array(7).fill(plain), toEnd], () => 0],
+    ['every cell rowspan="0"', (_r: number) => Array(8).fill(toEnd), (r: number) => 8 * r]
   ])('%s: the work grows with the cells, not with rows × rows', (_, row, firstCol) => {
     const work: PlacementWork = { steps: 0 }
     const rows = Array.from({ length: 20_000 }, (_, r) => row(r))

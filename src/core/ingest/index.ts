@@ -22,9 +22,6 @@ import { pdfToDocument } from './pdf'
 import { withFileName } from './real-format'
 import { textToDocument } from './text'
 
-export { MAX_INPUT_BYTES, MAX_TEXT_CHARS } from './limits'
-export { ingestTimeoutMessage } from './ingest-messages'
-
 export interface IngestInput {
   name: string
   bytes: Uint8Array

@@ -13,7 +13,7 @@ import { checkText } from './text'
 import { checkMissingCells, checkOrphanCells, checkUnits, checkUnreadNumbers, checkValueTypes } from './values'
 import { checkAcrossYears } from './years'
 
-export { RULES, RULE_IDS, type RuleInfo } from './rules'
+export { RULES, RULE_IDS } from './rules'
 export { applyAcceptances, findingKey, acceptFinding, type Acceptance } from './acceptances'
 export { blankCellsToSettle, doubtOfCell, doubtsOf, isOpen, NO_SETTLEMENT, openSummary, unreadCells, unsettledDoubts, type Doubt, type OpenSummary, type Settlement } from './open'
 export { missingTableOf } from './coverage'

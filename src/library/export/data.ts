@@ -16,6 +16,12 @@ export interface ExportOptions {
   onProgress?: (done: number) => void
 }
 
+/** What a writer is told besides the export's own options. */
+export interface WriterOptions extends ExportOptions {
+  /** True for a path the export must not write (the library, its -wal/-shm/-journal). */
+  isLibraryFile?: (path: string) => boolean
+}
+
 export interface ExportReport {
   id: number
   fileName: string

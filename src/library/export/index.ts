@@ -6,19 +6,13 @@ import type { ExportFormat } from '../../shared/types'
 import type { Db, OpenOptions } from '../db'
 import { isLibraryFile, refuseLibraryFile } from '../paths'
 import { removeStagingFolders } from '../leftovers'
-import type { ExportOptions } from './data'
+import type { ExportOptions, WriterOptions } from './data'
 import { writeCsv } from './csv'
 import { writeJsonFolder } from './json'
 import { isJsonFilePath, writeJsonFile } from './json-file'
 import { writeXlsx } from './xlsx'
 
 export type { ExportOptions } from './data'
-
-/** What a writer is told besides the export's own options. */
-export interface WriterOptions extends ExportOptions {
-  /** True for a path the export must not write (the library, its -wal/-shm/-journal). */
-  isLibraryFile?: (path: string) => boolean
-}
 
 const WRITERS: Record<ExportFormat, (db: Db, path: string, options: WriterOptions) => Promise<number>> = {
   xlsx: writeXlsx,

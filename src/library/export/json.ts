@@ -12,8 +12,7 @@ import { safeFileName } from '../paths'
 import { writeWhole } from '../write-whole'
 import { marksOf } from '../review/settlement'
 import { cellRows, effectiveCell, effectiveTables, reportRow } from '../store'
-import { cellOrigins, exportReports, reportEdits, reportExtras, type CellOrigins, type ExportReport } from './data'
-import type { WriterOptions } from './index'
+import { cellOrigins, exportReports, reportEdits, reportExtras, type CellOrigins, type ExportReport, type WriterOptions } from './data'
 import { KEY_ORDER } from './labels'
 
 export interface ReviewedReportJson extends ReportJson {

@@ -1,7 +1,7 @@
 // The Chinese labels of the exports: tables, rows and columns as printed in the official forms.
 
 import type { FindingStatus } from '../../core/report'
-import { CELL_SPECS, cellSpec, TABLE_NAMES, TABLE_TITLES, tableOf, type CellSpec, type TableName, type TemplateId } from '../../core/template'
+import { CELL_SPECS, cellSpec, TABLE_NAMES, TABLE_TITLES, tableOf, type CellSpec, type TemplateId } from '../../core/template'
 
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   pass: '通过',

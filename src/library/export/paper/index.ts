@@ -13,7 +13,7 @@ import { papersWorkbook } from './xlsx'
 
 export type PaperFormat = 'xlsx' | 'pdf'
 
-export { workingPaper, type WorkingPaper } from './data'
+export type { WorkingPaper } from './data'
 
 /** What a paper reads of the library it comes from (Library passes itself). */
 export interface PaperSource {

@@ -32,7 +32,7 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason, onM
     setHistory(null)
     if (!open || !cellKey) return
     let live = true
-    window.api.cellHistory({ reportId, target: cellKey }).then((h) => live && setHistory(h))
+    void window.api.cellHistory({ reportId, target: cellKey }).then((h) => live && setHistory(h))
     return () => {
       live = false
     }
