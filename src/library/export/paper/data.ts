@@ -215,6 +215,11 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
   }
 }
 
+/** A cell of the paper in words — 表二｜行政规范性文件｜本年制发件数 — as its notes and the trail name it. */
+export function cellName(key: string, template: TemplateId): string {
+  return trailTarget(key, template)
+}
+
 function trailTarget(target: string, template: TemplateId): string {
   if (target.startsWith(TABLE_TARGET_PREFIX)) return `${TABLE_SHORT[target.slice(TABLE_TARGET_PREFIX.length) as TableName] ?? target}（整表）`
   const label = targetLabel(target, template)
