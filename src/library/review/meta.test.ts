@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { Library } from '../library'
 import { handReport, removeTempDirs, tempDir } from '../testing/fixtures'
+import { papersOf } from '../export/paper'
+import { summaryPairs } from '../export/paper/data'
 
 afterEach(removeTempDirs)
 
@@ -63,5 +65,13 @@ describe('agency and year before 已核验', () => {
     // Blanked again: unknown again, the old record does not come back.
     library.editMeta(id, 'year', '')
     expect(library.getReport(id).open.missingMeta).toEqual(['year'])
+  })
+
+  it('the 核验底稿 says 原文未载明 with the comment, who and when, where the year would be', async () => {
+    const { library, id } = await reportWithout('丙区教育局', null)
+    library.markMetaUnstated(id, 'year', '已通读原文，未载明年度')
+    const [paper] = papersOf(library, [id])
+    expect(summaryPairs(paper).find((p) => p.label === '报告年度')?.value).toMatch(/^原文未载明（已通读原文，未载明年度；张三，\d{4}-\d\d-\d\d）$/)
+    expect(paper.trail.find((e) => e.newRaw === '原文未载明')).toMatchObject({ target: '年度', reason: '已通读原文，未载明年度' })
   })
 })
