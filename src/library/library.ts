@@ -227,6 +227,11 @@ export class Library {
     return this.act(reportId, () => review.settleBlankCells(this.db, reportId, comment))
   }
 
+  /** 原文未载明 for the agency or the year, with the reviewer's comment (recorded in the audit trail). */
+  markMetaUnstated(reportId: number, field: 'agency' | 'year', comment: string): ReportDetail {
+    return this.act(reportId, () => review.markMetaUnstated(this.db, reportId, field, comment))
+  }
+
   /** 确认 a flagged cell (需核对) as read — for its whole row when the doubt is the row's. */
   confirmCell(reportId: number, key: string): ReportDetail {
     return this.act(reportId, () => review.confirmCell(this.db, reportId, key))

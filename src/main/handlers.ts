@@ -145,6 +145,10 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       return library.markCellsBlank(reportIdOf(args), args.keys, stringArg(args.comment, '说明'))
     },
     settleBlankCells: (args) => library.settleBlankCells(reportIdOf(args), stringArg(args.comment, '说明')),
+    markMetaUnstated: (args) => {
+      if (args.field !== 'agency' && args.field !== 'year') throw new UserFacingError('ipc.bad_args', '参数无效：只能是机关或年度')
+      return library.markMetaUnstated(reportIdOf(args), args.field, stringArg(args.comment, '说明'))
+    },
     confirmCell: (args) => library.confirmCell(reportIdOf(args), stringArg(args.key, '单元格')),
     deleteReport: (args) => {
       const id = reportIdOf(args)

@@ -53,6 +53,8 @@ export interface ApiContract {
   markCellsBlank: { args: { reportId: number; keys: string[]; comment: string }; result: ReportDetail }
   /** The one act: 原文空白 for every blank cell still blocking a check or left unread, with one comment. */
   settleBlankCells: { args: { reportId: number; comment: string }; result: ReportDetail }
+  /** 原文未载明: the reviewer records, with a comment, that the report does not state its agency / year. */
+  markMetaUnstated: { args: { reportId: number; field: 'agency' | 'year'; comment: string }; result: ReportDetail }
   /** 确认: a flagged cell (需核对) is read right; for its whole row when the doubt is the row's. Recorded in the trail. */
   confirmCell: { args: { reportId: number; key: string }; result: ReportDetail }
   /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
@@ -124,6 +126,7 @@ export const OPERATIONS = [
   'markCellsBlank',
   'settleBlankCells',
   'confirmCell',
+  'markMetaUnstated',
   'deleteReport',
   'verifyReport',
   'getSettings',

@@ -4,6 +4,10 @@
 import { TABLE_SHORT_NAMES } from '../core/template/tables'
 import type { OpenItems } from './types'
 
+/** What a reviewer records when the report does not state its agency or year. */
+export const UNSTATED_META = '原文未载明'
+export const META_NAMES: Record<'agency' | 'year', string> = { agency: '机关', year: '年度' }
+
 /** The key that confirms the selected flagged cell in the grid (the ? panel and README say so too). */
 export const CONFIRM_KEY_LABEL = '空格'
 
@@ -17,6 +21,9 @@ export function doubtPlaces(doubts: OpenItems['doubts']): string {
 export function openReason(open: OpenItems): string | null {
   if (open.total === 0) return null
   const parts: string[] = []
+  if (open.missingMeta.length) {
+    parts.push(`${open.missingMeta.map((f) => META_NAMES[f]).join('、')}不明（请在标题栏填写，或记为“${UNSTATED_META}”并说明）`)
+  }
   if (open.missingTables.length) parts.push(`缺少${open.missingTables.map((t) => TABLE_SHORT_NAMES[t]).join('、')}（请对照原文填入，或记为“原文无此表”）`)
   if (open.unreadCells.length) parts.push(`${open.unreadCells.length} 个单元格空白未读出（请填入，或记为“原文空白”）`)
   if (open.doubts.length) {

@@ -107,6 +107,8 @@ export interface ReviewMark {
 export interface ReviewMarks {
   tables: ReviewMark[]
   cells: ReviewMark[]
+  /** 原文未载明 for 'meta.agency' / 'meta.year'. */
+  meta: ReviewMark[]
 }
 
 /** What still keeps a report from 已核验 (core/validate/open.ts), counted for the headline. */

@@ -240,6 +240,11 @@ test('flagged cells (需核对) are confirmed by key: verify is refused with the
   await expect(review.doubtCount).toHaveText('需核对 0')
   await keys.press('Control+Enter')
   await expect.poll(() => app.library.listReports()[0].status).toBe('verified')
+  // The refusal shown before is gone once verified; what the queue says next is seen.
+  await expect(review.banner).not.toContainText('还不能标记为已核验')
+  await expect(review.banner).toContainText('没有待核验或有问题的报告')
+  await app.page.keyboard.press('Alt+ArrowRight')
+  await expect(review.banner).toContainText('已是列表中的最后一份报告')
   const trail = app.library.history(app.library.listReports()[0].id).filter((e) => e.newRaw === '已确认')
   expect(trail.map((e) => [e.target, e.reviewer])).toEqual([...ROW, FEES].map((k) => [k, '王核验']))
   console.log(`[keystrokes] a report with two doubts, refused once, confirmed and verified: ${keys.count}`)

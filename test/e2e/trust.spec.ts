@@ -76,3 +76,23 @@ test('a table typed in by hand: its blank cells block verifying until typed or r
   await review.verifyButton.click()
   await expect(review.status).toHaveText('已核验')
 })
+
+test('a report without a year is refused, naming it, until the year is typed or recorded 原文未载明 with a comment', async ({ app }) => {
+  const { review } = await openSeed(app, '003_', SICHUAN)
+  for (const table of ['二、主动公开', '三、收到和处理', '四、政府信息公开行政复议']) await review.recordTableAbsent(table, '原文只有文字说明，没有表格')
+  await expect(review.openFindings).toHaveText('全部核对完毕')
+  // The year read from the report is removed, as when the engine could not find it.
+  const [{ id }] = app.library.listReports()
+  app.library.editMeta(id, 'year', '')
+  await app.open()
+  await new LibraryPage(app.page).open(SICHUAN)
+  await expect(review.verifyBlocked).toHaveText('还不能标记为已核验：年度不明（请在标题栏填写，或记为“原文未载明”并说明）。')
+  await expect(review.verifyButton).toBeDisabled()
+
+  await review.recordUnstated('年度', '已通读原文，未载明报告年度')
+  await expect(review.header).toContainText('（原文未载明）')
+  await expect(review.openFindings).toHaveText('全部核对完毕')
+  await review.verifyButton.click()
+  await expect(review.status).toHaveText('已核验')
+  expect(app.library.history(id, 'meta.year').at(-1)).toMatchObject({ newRaw: '原文未载明', reason: '已通读原文，未载明报告年度', reviewer: '王核验' })
+})

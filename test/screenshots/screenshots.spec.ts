@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { test, expect } from '../e2e/bridge'
 import { LibraryPage } from '../e2e/pages/LibraryPage'
 import { ReviewPage } from '../e2e/pages/ReviewPage'
-import { requireShared, seed } from '../e2e/shared-files'
+import { CORPUS, requireShared, seed } from '../e2e/shared-files'
 import { theirLibrary, verifyWith } from '../e2e/merge-fixture'
 import { StatsPage } from '../e2e/pages/StatsPage'
 import { compareLibrary, COMPARE_AGENCY } from '../../src/library/testing/compare-fixture'
@@ -156,4 +156,21 @@ test.describe('a 1024×700 screen', () => {
     await app.page.mouse.move(0, 0)
     await app.page.screenshot({ path: `${OUT}/review-1024.png` })
   })
+})
+
+test('confirm flow screenshot: a 需核对 row confirmed, one doubt left, verifying refused with where', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([resolve(CORPUS, '008_pingtan_2021.txt')]))
+  await library.importDone(1)
+  await library.open('平潭')
+  const review = new ReviewPage(app.page)
+  await expect(review.cell('active.normative_documents.issued')).toBeFocused()
+  await review.confirmSelected()
+  await expect(review.doubtCount).toHaveText('需核对 1')
+  await review.select('active.fees.amount')
+  await expect(review.inspector.getByTestId('confirm-cell')).toBeVisible()
+  await app.page.mouse.move(0, 0)
+  await app.page.screenshot({ path: `${OUT}/review-confirm.png` })
 })

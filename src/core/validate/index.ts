@@ -15,7 +15,7 @@ import { checkAcrossYears } from './years'
 
 export { RULES, RULE_IDS } from './rules'
 export { applyAcceptances, findingKey, acceptFinding, type Acceptance } from './acceptances'
-export { blankCellsToSettle, doubtOfCell, doubtsOf, isOpen, NO_SETTLEMENT, openSummary, unreadCells, unsettledDoubts, type Doubt, type OpenSummary, type Settlement } from './open'
+export { blankCellsToSettle, doubtOfCell, doubtsOf, isOpen, META_FACTS, missingMeta, NO_SETTLEMENT, openSummary, unreadCells, unsettledDoubts, type Doubt, type MetaFact, type OpenSummary, type Settlement } from './open'
 export { missingTableOf } from './coverage'
 
 export interface CheckContext {

@@ -7,6 +7,7 @@
 // - a cell of a found table that is blank because nothing was read, until typed or recorded 原文空白;
 // - a cell the engine flagged (需核对), until typed, recorded 原文空白, or confirmed (确认) as read —
 //   a doubt about a whole row (its label, how its run of digits splits) is one doubt for the row.
+// - an agency or a year nobody knows, until typed or recorded 原文未载明 with a comment.
 // Nothing is settled by default: each settlement is a reviewer's recorded act.
 
 import type { ExtractedReport, Finding } from '../report'
@@ -23,9 +24,21 @@ export interface Settlement {
   typedCells: readonly string[]
   /** Flagged cells a reviewer confirmed (确认) as read, for the text they hold now. */
   confirmedFlags: readonly string[]
+  /** Agency or year the reviewer recorded as 原文未载明 (the report does not state it). */
+  unstatedMeta: readonly MetaFact[]
 }
 
-export const NO_SETTLEMENT: Settlement = { absentTables: [], blankCells: [], typedCells: [], confirmedFlags: [] }
+/** What a report must say about itself to be verified: who reports, for which year. */
+export type MetaFact = 'agency' | 'year'
+export const META_FACTS: readonly MetaFact[] = ['agency', 'year']
+
+export const NO_SETTLEMENT: Settlement = { absentTables: [], blankCells: [], typedCells: [], confirmedFlags: [], unstatedMeta: [] }
+
+/** Agency and year neither known (read or typed) nor recorded 原文未载明. */
+export function missingMeta(report: ExtractedReport, settlement: Settlement): MetaFact[] {
+  const known = { agency: !!report.meta.agency?.trim(), year: report.meta.year !== null }
+  return META_FACTS.filter((f) => !known[f] && !settlement.unstatedMeta.includes(f))
+}
 
 /** Cells a person has looked at: typed, or recorded 原文空白. */
 export function confirmedCells(settlement: Settlement): Set<string> {
@@ -121,6 +134,8 @@ export function unsettledDoubts(report: ExtractedReport, settlement: Settlement,
 }
 
 export interface OpenSummary {
+  /** Agency / year unknown and not recorded 原文未载明. */
+  missingMeta: MetaFact[]
   /** Required tables missing or empty, not typed in nor recorded 原文无此表. */
   missingTables: TableName[]
   /** See unreadCells. */
@@ -140,7 +155,7 @@ export interface OpenSummary {
 export function openSummary(report: ExtractedReport, findings: readonly Finding[], settlement: Settlement): OpenSummary {
   const confirmed = confirmedCells(settlement)
   const unread = unreadCells(report, settlement, confirmed)
-  const summary: OpenSummary = { missingTables: [], unreadCells: unread, doubts: unsettledDoubts(report, settlement, confirmed, unread), failed: 0, uncertain: 0, notAssessable: 0, accepted: 0, total: 0 }
+  const summary: OpenSummary = { missingMeta: missingMeta(report, settlement), missingTables: [], unreadCells: unread, doubts: unsettledDoubts(report, settlement, confirmed, unread), failed: 0, uncertain: 0, notAssessable: 0, accepted: 0, total: 0 }
   for (const f of findings) {
     if (f.status === 'pass') continue
     const open = isOpen(f, settlement, confirmed)
@@ -153,7 +168,7 @@ export function openSummary(report: ExtractedReport, findings: readonly Finding[
     else if (f.status === 'uncertain') summary.uncertain++
     else summary.notAssessable++
   }
-  summary.total = summary.missingTables.length + summary.unreadCells.length + summary.doubts.length + summary.failed + summary.uncertain + summary.notAssessable
+  summary.total = summary.missingMeta.length + summary.missingTables.length + summary.unreadCells.length + summary.doubts.length + summary.failed + summary.uncertain + summary.notAssessable
   return summary
 }
 

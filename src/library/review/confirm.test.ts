@@ -137,4 +137,25 @@ describe('需核对 cells must be settled before 已核验', () => {
       '表二｜行政事业性收费｜本年收费金额（单位：万元）'
     ])
   })
+
+  it('a scan (test/fixtures/scan, OCR): every unsure cell is one doubt to settle, and verifying is refused until each is', async () => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    library.setReviewer('张三')
+    const scan = join(__dirname, '../../../test/fixtures/scan/files/pingtan_2021_mixed.pdf')
+    const [outcome] = await library.importFiles([{ name: 'pingtan_2021_mixed.pdf', bytes: new Uint8Array(readFileSync(scan)) }], memoExtract)
+    if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`)
+    const id = outcome.reportId
+    const detail = library.getReport(id)
+    const flagged = Object.values(detail.cells).filter((c) => c.review)
+    expect(flagged.length).toBeGreaterThan(0)
+    // Every flagged cell belongs to exactly one doubt.
+    expect(detail.open.doubts.flatMap((d) => d.keys).sort()).toEqual(flagged.map((c) => c.key).sort())
+    expect(verifyError(library, id)).toContain(`${detail.open.doubts.length} 处需核对未确认`)
+    // Accept every failing check first, so that only the doubts are left between the scan and 已核验.
+    for (const f of detail.findings.filter((x) => (x.status === 'fail' || x.status === 'uncertain') && !x.accepted)) library.acceptFinding(id, f.rule, f.cells, '原文如此，已核对')
+    for (const doubt of detail.open.doubts) library.confirmCell(id, doubt.keys[0])
+    const after = library.getReport(id)
+    expect(after.open.doubts).toEqual([])
+    expect(library.history(id).filter((e) => e.newRaw === '已确认')).toHaveLength(flagged.length)
+  }, 240_000)
 })

@@ -3,7 +3,7 @@
 // without a number. They settle what the checks cannot: never set by default, only by these acts.
 
 import { blankCellsToSettle } from '../../core/validate'
-import { TABLE_NAMES, tableOf, type TableName } from '../../core/template'
+import { TABLE_NAMES, TABLE_SHORT_NAMES, tableOf, type TableName } from '../../core/template'
 import { UserFacingError } from '../../shared/contract'
 import { sql, type Db } from '../db'
 import { checkReport } from '../findings'
@@ -11,8 +11,6 @@ import { cellTypeFor } from '../reviewer-text'
 import { reviewerAct, type ActContext, type Change } from './act'
 import { requireComment } from './audit'
 import { ABSENT_TABLE, BLANK_CELL, TABLE_TARGET_PREFIX, type MarkRow } from './settlement'
-
-const TABLE_TITLES: Record<TableName, string> = { active: '表二', requests: '表三', appeals: '表四' }
 
 /** A typed value replaces a mark: the cell (and its table) is no longer 原文空白 / 原文无此表. */
 export function dropMarksFor(db: Db, reportId: number, key: string, hasText: boolean): void {
@@ -35,7 +33,7 @@ export function markTableAbsent(db: Db, reportId: number, table: string, comment
     const text = requireComment(comment, '已核对原文，确无此表')
     const checked = checkReport(db, reportId)!
     const missing = checked.findings.some((f) => f.rule === 'tables.missing' && f.cells[0]?.startsWith(`${table}.`))
-    if (!missing) throw new UserFacingError('mark.table_present', `${TABLE_TITLES[table as TableName]}已有内容，不能记为“${ABSENT_TABLE}”；请核对或更正其单元格`)
+    if (!missing) throw new UserFacingError('mark.table_present', `${TABLE_SHORT_NAMES[table as TableName]}已有内容，不能记为“${ABSENT_TABLE}”；请核对或更正其单元格`)
     const target = `${TABLE_TARGET_PREFIX}${table}`
     return { trail: [{ target, oldRaw: null, newRaw: ABSENT_TABLE, reason: text }], write: () => insertMark(db, reportId, target, text, reviewer, at) }
   })

@@ -1,13 +1,14 @@
 // The settlement reads: what a reviewer recorded that the checks and the verify gate take as
 // settled — marks (原文无此表, 原文空白), typed cells, and accepted findings.
 
-import type { Settlement } from '../../core/validate'
+import type { MetaFact, Settlement } from '../../core/validate'
 import type { TableName } from '../../core/template'
 import type { Acceptance, ReviewMark, ReviewMarks } from '../../shared/types'
 import { sql, type Db } from '../db'
 import type { CellRow } from '../store'
 
 export const TABLE_TARGET_PREFIX = 'table.'
+export const META_TARGET_PREFIX = 'meta.'
 export const ABSENT_TABLE = '原文无此表'
 export const BLANK_CELL = '原文空白'
 /** What the trail records as the new state of a flagged cell a reviewer confirmed. */
@@ -46,10 +47,11 @@ export interface MarkRow {
 
 export function marksOf(db: Db, reportId: number): ReviewMarks {
   const rows = sql(db, 'SELECT target, comment, marked_by, marked_at FROM marks WHERE report_id = ? ORDER BY target').all(reportId) as MarkRow[]
-  const marks: ReviewMarks = { tables: [], cells: [] }
+  const marks: ReviewMarks = { tables: [], cells: [], meta: [] }
   for (const r of rows) {
     const mark: ReviewMark = { target: r.target, comment: r.comment, by: r.marked_by, at: r.marked_at }
     if (r.target.startsWith(TABLE_TARGET_PREFIX)) marks.tables.push(mark)
+    else if (r.target.startsWith(META_TARGET_PREFIX)) marks.meta.push(mark)
     else marks.cells.push(mark)
   }
   return marks
@@ -62,7 +64,8 @@ export function settlementOf(db: Db, reportId: number, cells: readonly CellRow[]
     absentTables: marks.tables.map((m) => m.target.slice(TABLE_TARGET_PREFIX.length) as TableName),
     blankCells: marks.cells.map((m) => m.target),
     typedCells: cells.filter((c) => c.human_raw !== null).map((c) => c.key),
-    confirmedFlags: [...standingConfirmations(db, reportId, cells).keys()]
+    confirmedFlags: [...standingConfirmations(db, reportId, cells).keys()],
+    unstatedMeta: marks.meta.map((m) => m.target.slice(META_TARGET_PREFIX.length) as MetaFact)
   }
 }
 

@@ -166,6 +166,14 @@ export class ReviewPage {
     await this.inspector.getByRole('button', { name: '确认原文空白' }).click()
   }
 
+  /** Records 原文未载明 for the agency or the year, with a comment, from the findings panel. */
+  async recordUnstated(field: '机关' | '年度', comment: string): Promise<void> {
+    const offer = this.page.getByTestId('unstated-meta')
+    await offer.getByRole('button', { name: `${field}记为原文未载明…` }).click()
+    await offer.getByLabel(`${field}原文未载明的说明`).fill(comment)
+    await offer.getByRole('button', { name: '确认原文未载明' }).click()
+  }
+
   /** 确认 the selected flagged cell with its key (Space), as a reviewer at the keyboard does. */
   async confirmSelected(): Promise<void> {
     await this.page.keyboard.press(' ')

@@ -8,6 +8,7 @@ import { TABLE_NAMES, TABLE_SHORT_NAMES, tableOf, type TableName, type TemplateI
 import { RULES } from '../../../core/validate'
 import type { EditRecord, ReportDetail, ReportStatus, ReviewMark } from '../../../shared/types'
 import { STATUS_LABELS } from '../../../shared/types'
+import { UNSTATED_META } from '../../../shared/open-items'
 import { FINDING_STATUS_LABELS, targetLabel } from '../labels'
 import { ABSENT_TABLE, BLANK_CELL, TABLE_TARGET_PREFIX } from '../../review/settlement'
 import { tableGrid, type TableGrid } from './layout'
@@ -70,6 +71,8 @@ export interface WorkingPaper {
   reportId: number
   agency: string | null
   year: number | null
+  /** 原文未载明 recorded by the reviewer for the agency or the year: the comment, who, when. */
+  unstated: { agency?: ReviewMark; year?: ReviewMark }
   template: TemplateId
   templateLabel: string
   fileName: string
@@ -198,6 +201,7 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     reportId: detail.summary.id,
     agency: detail.meta.agency,
     year: detail.meta.year,
+    unstated: Object.fromEntries(detail.marks.meta.map((m) => [m.target.slice('meta.'.length), m])),
     template,
     templateLabel: detail.meta.template ? TEMPLATE_LABELS[template] : `${TEMPLATE_LABELS[template]}（未识别模板，按此格式排列）`,
     fileName: detail.summary.fileName,
@@ -213,6 +217,16 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     trail,
     counts
   }
+}
+
+/** 原文未载明 as the paper says it: with the reviewer's comment, who and when. */
+function unstatedText(mark: ReviewMark | undefined): string | undefined {
+  return mark ? `${UNSTATED_META}（${mark.comment}；${mark.by}，${mark.at.slice(0, 10)}）` : undefined
+}
+
+/** A cell of the paper in words — 表二｜行政规范性文件｜本年制发件数 — as its notes and the trail name it. */
+export function cellName(key: string, template: TemplateId): string {
+  return trailTarget(key, template)
 }
 
 function trailTarget(target: string, template: TemplateId): string {
@@ -273,8 +287,8 @@ export function summaryPairs(p: WorkingPaper): { label: string; value: string; w
   )
   const total = all.pass + all.fail + all.uncertain + all.not_assessable
   return [
-    { label: '报告机关', value: p.agency ?? UNKNOWN_AGENCY },
-    { label: '报告年度', value: p.year === null ? '（未识别）' : String(p.year) },
+    { label: '报告机关', value: p.agency ?? unstatedText(p.unstated.agency) ?? UNKNOWN_AGENCY },
+    { label: '报告年度', value: p.year === null ? (unstatedText(p.unstated.year) ?? '（未识别）') : String(p.year) },
     { label: '表格格式', value: p.templateLabel },
     { label: '核验状态', value: p.statusLabel },
     { label: '核验人', value: p.verifiedBy ?? '—' },

@@ -3,7 +3,8 @@
 // each paper's pages carry its agency and year in the header (named pages) and a page number.
 
 import type { TableGrid } from './layout'
-import { cellNote, cellText, paperTitle, stamp, summaryPairs, tableStateText, UNKNOWN_AGENCY, type PaperTable, type WorkingPaper } from './data'
+import type { TemplateId } from '../../../core/template'
+import { cellName, cellNote, cellText, paperTitle, stamp, summaryPairs, tableStateText, UNKNOWN_AGENCY, type PaperTable, type WorkingPaper } from './data'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 export function escapeHtml(text: string): string {
@@ -53,7 +54,7 @@ sup.n { font-size: 6pt; color: #c00000; }
 .mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; }
 `
 
-function gridTable(t: PaperTable, notes: string[]): string {
+function gridTable(t: PaperTable, template: TemplateId, notes: string[]): string {
   const grid: TableGrid = t.grid
   const rows: { col: number; html: string }[][] = Array.from({ length: grid.rows }, () => [])
   const widths = grid.widths
@@ -69,7 +70,9 @@ function gridTable(t: PaperTable, notes: string[]): string {
       const cls = ['value', cell?.correction ? (cell.typed ? 'typed' : 'corrected') : cell?.blank ? 'blank' : ''].filter(Boolean).join(' ')
       let mark = ''
       if (note) {
-        notes.push(`${t.short}｜${labelOf(grid, g.row)}｜${columnOf(grid, g.col)}：${note}`)
+        // Named from the cell's spec, not the grid's geometry: in 表二 the head above a column is the
+        // last block's (收费金额), and 表四 has no row label.
+        notes.push(`${cellName(g.key!, template)}：${note}`)
         mark = `<sup class="n">${notes.length}</sup>`
       }
       html = `<td class="${cls}" data-key="${escapeHtml(g.key!)}"${span}>${escapeHtml(cellText(cell))}${mark}</td>`
@@ -82,18 +85,6 @@ function gridTable(t: PaperTable, notes: string[]): string {
   const head = ordered.slice(0, grid.headRows).map((r) => `<tr>${r.join('')}</tr>`).join('')
   const body = ordered.slice(grid.headRows).map((r) => `<tr>${r.join('')}</tr>`).join('')
   return `<table class="form ${t.state === 'absent' ? 'absent' : ''}">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`
-}
-
-/** The label of a grid row: its right-most label text (e.g. "1.属于国家秘密"). */
-function labelOf(grid: TableGrid, row: number): string {
-  const labels = grid.cells.filter((g) => g.kind === 'label' && g.row <= row && row < g.row + g.rowSpan).sort((a, b) => b.col - a.col)
-  return labels[0]?.text ?? ''
-}
-
-/** The column head of a grid column: the bottom-most head above it. */
-function columnOf(grid: TableGrid, col: number): string {
-  const heads = grid.cells.filter((g) => g.kind === 'head' && g.col <= col && col < g.col + g.colSpan && g.text).sort((a, b) => b.row - a.row)
-  return heads[0]?.text ?? ''
 }
 
 function summaryTable(p: WorkingPaper): string {
@@ -137,7 +128,7 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
     const state = tableStateText(t)
     if (state) parts.push(`<p class="state">${escapeHtml(state)}</p>`)
     const before = notes.length
-    parts.push(gridTable(t, notes))
+    parts.push(gridTable(t, p.template, notes))
     tableNotes.push(...notes.slice(before))
     if (tableNotes.length) parts.push(`<ol class="notes" start="${before + 1}">${tableNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol>`)
   }

@@ -238,3 +238,33 @@ describe('working paper marks', () => {
     expect((blank.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FILLS.blank)
   }, 60_000)
 })
+
+describe('the paper names every cell by its own row and column (cells.tsv, both forms)', () => {
+  const spec = readFileSync(join(SHARED, 'spec/cells.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'))
+  const expected = (template: '2021' | '2019'): Map<string, string> =>
+    new Map(
+      spec
+        .filter(([, t]) => t === template || t === 'both')
+        .map(([key, , chapter, row, column]) => [key, `表${chapter}｜${row.split('/').join(' / ')}｜${column.split('/').join(' / ')}`])
+    )
+
+  it.each(['2021', '2019'] as const)('a note on every cell of the %s form names that cell', async (template) => {
+    const { library, pingtan } = await paperLibrary()
+    const [paper] = papersOf(library, [template === '2021' ? 1 : pingtan])
+    expect(paper.template).toBe(template)
+    // Every cell corrected, so that every cell carries a note.
+    for (const t of paper.tables) {
+      t.state = 'found'
+      for (const g of t.grid.cells) {
+        if (g.kind !== 'value' || !g.key) continue
+        t.cells[g.key] = { key: g.key, raw: '1', value: 1, typed: false, correction: { oldRaw: '0', reviewer: '张三', reason: null, at: '2024-01-01T00:00:00.000Z' } }
+      }
+    }
+    const html = papersHtml([paper])
+    const notes = [...html.matchAll(/<li>([^<]*)：已更正：原值 0/g)].map((m) => m[1].replaceAll('&amp;', '&'))
+    const names = expected(template)
+    expect(notes.sort()).toEqual([...names.values()].sort())
+    expect(notes).toContain(template === '2021' ? '表二｜行政规范性文件｜本年制发件数' : '表二｜规范性文件｜本年新制作数量')
+    expect(notes).toContain('表四｜行政诉讼 / 未经复议直接起诉｜结果纠正')
+  })
+})

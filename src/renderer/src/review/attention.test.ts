@@ -35,6 +35,11 @@ describe('cells needing review', () => {
       detail([], [{ ...failing(['appeals.review.upheld']), status: 'uncertain' }, { ...failing(['requests.granted.natural'], true), status: 'uncertain' }]),
       ['appeals.review.upheld']
     ],
+    [
+      'a flagged cell a reviewer confirmed (确认) is no longer walked',
+      detail([{ ...cell('appeals.review.upheld', true), confirmed: { by: '张三', at: '2024-01-01T00:00:00Z' } }, cell('requests.new_received.natural', true)]),
+      ['requests.new_received.natural']
+    ],
     ['a correction a newer reading disputes', detail([], [], [{ key: 'appeals.review.upheld', edited: '1', extracted: '2' }]), ['appeals.review.upheld']]
   ]
   it.each(cases)('%s', (_name, d, expected) => {

@@ -153,6 +153,8 @@ export function useReview(reportId: number): ReviewState {
       setRefused([])
       try {
         setDetail(await enqueue(call))
+        // The act went through: a refusal shown before (还不能标记为已核验…) no longer holds.
+        setError(null)
         return true
       } catch (e) {
         setError((e as Error).message)

@@ -60,11 +60,19 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
     setSelectedKey(landingKey(detail, layouts))
   }, [detail, source, layouts])
 
+  const clearError = useRef(review.clearError)
+  clearError.current = review.clearError
+
   /** Opens another report; says so when there is none. */
   const step = useCallback(
     (how: Step) =>
       void onStep(how).then(
-        (message) => message && setNotice(message),
+        (message) => {
+          if (!message) return
+          // What the step says is the news now; an older refusal would hide it.
+          clearError.current()
+          setNotice(message)
+        },
         (e: Error) => setNotice(e.message)
       ),
     [onStep]
@@ -261,6 +269,7 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
             onAccept={(f, comment) => review.update(() => window.api.acceptFinding({ reportId, rule: f.rule, cells: f.cells, comment }))}
             onMarkAbsent={(table, comment) => review.update(() => window.api.markTableAbsent({ reportId, table, comment }))}
             onSettleBlanks={(comment) => review.update(() => window.api.settleBlankCells({ reportId, comment }))}
+            onMarkMetaUnstated={(field, comment) => review.update(() => window.api.markMetaUnstated({ reportId, field, comment }))}
             selectedKey={selectedKey}
             onSelectCell={setSelectedKey}
           />

@@ -74,12 +74,14 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason, onM
         </div>
       ) : null}
       {cell?.review && !cell.confirmed && (
-        <div className="inspector__warn" data-testid="flag-unconfirmed">
-          需核对：{cell.reviewReason ?? '提取时有推断'}
+        <>
+          <div className="inspector__warn" data-testid="flag-unconfirmed">
+            需核对：{cell.reviewReason ?? '提取时有推断'}
+          </div>
           <button type="button" className="button button--small" data-testid="confirm-cell" onClick={() => onConfirm(cellKey)} title={`快捷键：${CONFIRM_KEY_LABEL}`}>
             确认与原文一致（{CONFIRM_KEY_LABEL}）
           </button>
-        </div>
+        </>
       )}
       {cell?.review && cell.confirmed && (
         <div className="inspector__mark" data-testid="flag-confirmed">

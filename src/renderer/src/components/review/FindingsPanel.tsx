@@ -4,6 +4,7 @@ import { FindingItem, findingId, type ReviewFinding } from './FindingItem'
 import { OpenHeadline } from './OpenHeadline'
 import { ReextractionConflicts } from './ReextractionConflicts'
 import { SettleBlanks } from './SettleBlanks'
+import { UnstatedMeta } from './UnstatedMeta'
 
 interface Props {
   detail: ReportDetail
@@ -12,6 +13,7 @@ interface Props {
   onAccept: (finding: ReviewFinding, comment: string) => Promise<boolean>
   onMarkAbsent: (table: string, comment: string) => Promise<boolean>
   onSettleBlanks: (comment: string) => Promise<boolean>
+  onMarkMetaUnstated: (field: 'agency' | 'year', comment: string) => Promise<boolean>
   selectedKey: string | null
   onSelectCell: (key: string) => void
 }
@@ -34,7 +36,7 @@ function groups(findings: ReviewFinding[]): Group[] {
 const missingTableOf = (f: ReviewFinding): string => f.cells[0]?.split('.')[0] ?? ''
 
 /** Findings needing attention first; what cannot be checked and what passed folded away. */
-export function FindingsPanel({ detail, selectedId, onSelect, onAccept, onMarkAbsent, onSettleBlanks, selectedKey, onSelectCell }: Props): React.JSX.Element {
+export function FindingsPanel({ detail, selectedId, onSelect, onAccept, onMarkAbsent, onSettleBlanks, onMarkMetaUnstated, selectedKey, onSelectCell }: Props): React.JSX.Element {
   const [unfolded, setUnfolded] = useState<Record<string, boolean>>({})
   const all = groups(detail.findings)
   const open = detail.open.total
@@ -59,6 +61,7 @@ export function FindingsPanel({ detail, selectedId, onSelect, onAccept, onMarkAb
       <OpenHeadline open={detail.open} />
       <div className="findings__scroll">
         <ReextractionConflicts conflicts={detail.conflicts} selectedKey={selectedKey} onSelect={onSelectCell} />
+        <UnstatedMeta open={detail.open} onRecord={onMarkMetaUnstated} />
         <SettleBlanks open={detail.open} onSettle={onSettleBlanks} />
         {open === 0 && <p className="findings__empty">没有需要处理的问题</p>}
         {all.map((g) => {

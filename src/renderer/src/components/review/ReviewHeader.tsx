@@ -1,4 +1,4 @@
-import { openReason } from '../../../../shared/open-items'
+import { openReason, UNSTATED_META } from '../../../../shared/open-items'
 import { STATUS_LABELS, type ReportDetail } from '../../../../shared/types'
 import { formatTime } from '../../format'
 import { MetaField } from './MetaField'
@@ -29,14 +29,15 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
   // The same words the library refuses with: what is open, and what to do.
   const blocked = openReason(detail.open)
   const verified = summary.status === 'verified'
+  const unknown = (field: 'agency' | 'year'): string => (detail.marks.meta.some((m) => m.target === `meta.${field}`) ? `（${UNSTATED_META}）` : '（未识别）')
   return (
     <header className="review-header" data-testid="review-header">
       <button type="button" className="button button--ghost" onClick={onBack}>
         ← 资料库
       </button>
       <div className="review-header__meta">
-        <MetaField label="机关" value={meta.agency ?? ''} placeholder="（未识别）" width={260} onSave={(v) => onMeta('agency', v)} />
-        <MetaField label="年度" value={meta.year ? String(meta.year) : ''} placeholder="（未识别）" width={70} onSave={(v) => onMeta('year', v)} />
+        <MetaField label="机关" value={meta.agency ?? ''} placeholder={unknown('agency')} width={260} onSave={(v) => onMeta('agency', v)} />
+        <MetaField label="年度" value={meta.year ? String(meta.year) : ''} placeholder={unknown('year')} width={70} onSave={(v) => onMeta('year', v)} />
         <MetaField
           label="格式"
           value={meta.template ?? ''}
