@@ -33,6 +33,26 @@ async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library
 }
 
 describe('handlers', () => {
+  it('verifyReport beside a verified near-duplicate: the refusal keeps its code, sameReportAs is checked and passed on', async () => {
+    const { handlers } = await setup()
+    await handlers.setReviewer({ name: '张三' })
+    // Seed 000 again as another file (one more line): the same report.
+    const copy = { name: 'copy.txt', bytes: new Uint8Array([...seedFiles()[0].bytes, 0x0a]) }
+    const [imported] = await handlers.importFiles({ files: [copy] })
+    if (imported.status !== 'imported') throw new Error('copy did not import')
+    await handlers.verifyReport({ reportId: 1 })
+    const refused = await invokeHandler(handlers, 'verifyReport', { reportId: imported.reportId })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'verify.near_duplicate' } })
+    for (const bad of [[0], ['1'], 1, [1.5]]) {
+      expect(await invokeHandler(handlers, 'verifyReport', { reportId: imported.reportId, sameReportAs: bad as never })).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.bad_args' }
+      })
+    }
+    const verified = await invokeHandler(handlers, 'verifyReport', { reportId: imported.reportId, sameReportAs: [1] })
+    expect(verified).toMatchObject({ ok: true, value: { summary: { status: 'verified' } } })
+  })
+
   it('review operations: reviewer first, edit, history, accept, verify — errors in Chinese', async () => {
     const { handlers, library } = await setup()
     const refused = await invokeHandler(handlers, 'editCell', { reportId: 1, key: 'requests.new_received.natural', raw: '3' })

@@ -29,7 +29,10 @@ describe('exact decimal sums', () => {
     [[13679.1, 0.268666999, 0.000000001], 13679.368667, '13679.368667000'],
     [[1, 2, 3], 6, '6'],
     [[1.25, -0.05], 1.2, '1.20'],
-    [[Number.MAX_SAFE_INTEGER, 2], 9007199254740993, '9007199254740993']
+    [[Number.MAX_SAFE_INTEGER, 2], 9007199254740993, '9007199254740993'],
+    // Past 2^50 units: the BigInt path, still exact.
+    [[0.1, 1e-20], 0.1, '0.10000000000000000001'],
+    [[123456789.123456, 0.000001], 123456789.123457, '123456789.123457']
   ])('%j adds up to %s exactly', (terms, value, text) => {
     const sum = new DecimalSum()
     for (const t of terms) sum.add(t)
@@ -42,6 +45,12 @@ describe('exact decimal sums', () => {
     sum.add(1.5, decimalsWritten('1.50'))
     sum.add(2)
     expect([sum.value, sum.scale, sum.text]).toEqual([3.5, 2, '3.50'])
+  })
+
+  it('goes on from a running total of whole numbers', () => {
+    const sum = DecimalSum.from(41000)
+    sum.add(331.766082)
+    expect([sum.value, sum.text]).toEqual([41331.766082, '41331.766082'])
   })
 
   it('floating point would not have done it', () => {

@@ -19,48 +19,82 @@ export function decimalsOf(n: number): number {
   return Math.max(0, fraction - Number(exponent ?? 0))
 }
 
+/** 10^n for n ≤ 22: exact as doubles. */
+const POW10 = Array.from({ length: 23 }, (_, n) => 10 ** n)
+/** Below this, value × 10^scale is within 0.5 of its whole number even after two roundings: Math.round gives it exactly. */
+const EXACT_PRODUCT = 2 ** 50
+
 /**
  * A running sum of decimal numbers, exact: each term is turned into a whole number of 10^-scale
  * (the scale grows to the most decimals seen), so the total is the decimal sum itself, rounded to
- * a double only once at the end. Whole numbers (every count) take the plain path.
+ * a double only once at the end. Whole numbers of units are added as doubles while they are safe
+ * integers (every real library), and as BigInt beyond.
  */
 export class DecimalSum {
-  private units = 0n
-  private whole = 0
   /** Decimals held: the most any term had (its shortest form, or as written when told). */
   scale = 0
-  private fractional = false
+  private units = 0
+  private big: bigint | null = null
 
-  /** `written`: the decimals the term was written with ("1.50": 2), when known. */
+  /** A sum starting from a running total of whole numbers. */
+  static from(whole: number): DecimalSum {
+    const sum = new DecimalSum()
+    sum.add(whole)
+    return sum
+  }
+
+  /**
+   * `written`: the decimals the term was written with ("1.50": 2), when known; a value parsed from
+   * that text never has more, so its own digits are counted only when it is not given.
+   */
   add(value: number, written = 0): void {
-    const decimals = Math.max(written, decimalsOf(value))
-    if (decimals === 0 && Number.isSafeInteger(value) && !this.fractional) {
-      const next = this.whole + value
-      if (Number.isSafeInteger(next)) {
-        this.whole = next
-        return
+    const decimals = written > 0 ? written : Number.isInteger(value) ? 0 : decimalsOf(value)
+    if (decimals > this.scale) this.rescale(decimals)
+    if (this.big === null && this.scale < POW10.length) {
+      const product = value * POW10[this.scale]
+      if (Math.abs(product) < EXACT_PRODUCT) {
+        const next = this.units + Math.round(product)
+        if (Number.isSafeInteger(next)) {
+          this.units = next
+          return
+        }
       }
     }
-    if (!this.fractional) {
-      this.fractional = true
-      this.units = BigInt(this.whole)
-    }
-    if (decimals > this.scale) {
-      this.units *= 10n ** BigInt(decimals - this.scale)
-      this.scale = decimals
-    }
-    this.units += scaled(value, this.scale)
+    this.toBig()
+    this.big! += scaled(value, this.scale)
   }
 
   /** The sum as the nearest double (what a number cell or JSON holds). */
   get value(): number {
-    if (!this.fractional) return this.whole
-    return Number(decimalText(this.units, this.scale))
+    if (this.big !== null) return Number(decimalText(this.big, this.scale))
+    // Both exact doubles: the quotient is the double nearest the decimal sum.
+    return this.scale === 0 ? this.units : this.units / POW10[this.scale]
   }
 
   /** The sum printed at its scale: "41331.766082". */
   get text(): string {
-    return this.fractional ? decimalText(this.units, this.scale) : String(this.whole)
+    return decimalText(this.big ?? BigInt(this.units), this.scale)
+  }
+
+  private rescale(decimals: number): void {
+    const grow = decimals - this.scale
+    this.scale = decimals
+    if (this.big === null && decimals < POW10.length) {
+      const next = this.units * POW10[grow]
+      if (Number.isSafeInteger(next)) {
+        this.units = next
+        return
+      }
+    }
+    this.toBig()
+    this.big! *= 10n ** BigInt(grow)
+  }
+
+  private toBig(): void {
+    if (this.big === null) {
+      // Units were counted at the old scale only while safe; rescale() multiplied them before calling.
+      this.big = BigInt(this.units)
+    }
   }
 }
 

@@ -79,9 +79,12 @@ function scoresOf(report: StatReport): Scores {
   const values: (number | null)[] = []
   const decimals: number[] = []
   const blankKeys: string[][] = []
+  const written = report.cells.decimals?.bind(report.cells)
   for (let m = 0; m < keys.length; m++) {
     const measureKeys = keys[m]
-    const sum = new DecimalSum()
+    // Counts (whole numbers) add up as they are; the first amount with decimals switches to exact decimals.
+    let sum = 0
+    let exact: DecimalSum | null = null
     let blank: string[] = NO_KEYS
     for (let k = 0; k < measureKeys.length; k++) {
       const key = measureKeys[k]
@@ -89,10 +92,14 @@ function scoresOf(report: StatReport): Scores {
       if (v === null || v === undefined) {
         if (blank === NO_KEYS) blank = []
         blank.push(key)
-      } else sum.add(v, report.cells.decimals?.(key) ?? 0)
+        continue
+      }
+      const d = written ? written(key) : 0
+      if (exact === null && d === 0 && Number.isInteger(v)) sum += v
+      else (exact ??= DecimalSum.from(sum)).add(v, d)
     }
-    values.push(blank.length || measureKeys.length === 0 ? null : sum.value)
-    decimals.push(sum.scale)
+    values.push(blank.length || measureKeys.length === 0 ? null : exact ? exact.value : sum)
+    decimals.push(exact ? exact.scale : 0)
     blankKeys.push(Object.freeze(blank) as string[])
   }
   scores = { values, decimals, blankKeys, keys }
@@ -147,7 +154,8 @@ function rateKeys(group: Scored, def: RateDefinition, terms: readonly number[]):
 function sumScored(group: Scored, i: number): Figure {
   const { reports, scores } = group
   const figure: Figure = { value: null, reportIds: [], keys: reports.length ? group.keys[i] : [], blank: [], notInForm: [], unverifiedReportIds: [] }
-  const sum = new DecimalSum()
+  let sum = 0
+  let exact: DecimalSum | null = null
   for (let n = 0; n < reports.length; n++) {
     const r = reports[n]
     const s = scores[n]
@@ -159,13 +167,15 @@ function sumScored(group: Scored, i: number): Figure {
       continue
     }
     // Amounts are added in exact decimals: 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
-    sum.add(v, s.decimals[i])
+    const d = s.decimals[i]
+    if (exact === null && d === 0 && Number.isInteger(v)) sum += v
+    else (exact ??= DecimalSum.from(sum)).add(v, d)
     figure.reportIds.push(r.id)
     if (!r.verified) figure.unverifiedReportIds.push(r.id)
   }
   if (figure.reportIds.length) {
-    figure.value = sum.value
-    if (sum.scale) figure.decimals = sum.scale
+    figure.value = exact ? exact.value : sum
+    if (exact?.scale) figure.decimals = exact.scale
   }
   return figure
 }

@@ -88,22 +88,20 @@ export function cellsQuery(where: string | null): string {
 /** A report's values in the order of a key list shared by the reports holding the same keys. */
 class PositionedValues implements CellValues {
   readonly layout: { position: ReadonlyMap<string, number>; values: readonly (number | null)[] }
+  /** Only on a report with an amount written with a point: the others skip the look-up. */
+  readonly decimals?: (key: string) => number
 
-  constructor(
-    position: ReadonlyMap<string, number>,
-    values: readonly (number | null)[],
-    private readonly written: Readonly<Record<string, string>> | null
-  ) {
+  constructor(position: ReadonlyMap<string, number>, values: readonly (number | null)[], written: Readonly<Record<string, string>> | null) {
     this.layout = { position, values }
+    if (written) {
+      const decimals = new Map(Object.entries(written).map(([key, raw]) => [key, decimalsWritten(raw)]))
+      this.decimals = (key) => decimals.get(key) ?? 0
+    }
   }
 
   get(key: string): number | null | undefined {
     const i = this.layout.position.get(key)
     return i === undefined ? undefined : this.layout.values[i]
-  }
-
-  decimals(key: string): number {
-    return this.written ? decimalsWritten(this.written[key]) : 0
   }
 }
 

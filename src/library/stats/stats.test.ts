@@ -67,6 +67,9 @@ describe('the definitions (the ? panel, the 分析 sheet)', () => {
     expect(notes).toMatch(/少于 8 个时不标记/)
     expect(notes).toMatch(/新收申请变化达 3 倍及以上.*不少于 20 件.*公开率变动达 30 个百分点及以上.*均不少于 10 件/)
     expect(DEFINITIONS.rates.map((r) => r.id)).toEqual(['disclosure', 'reviewCorrection', 'litigationCorrection'])
+    expect(notes).toMatch(/同一年度、同一表样的多份报告.*只计一份.*“重复，未计入”/)
+    expect(notes).toMatch(/年度不详的报告只计入“年度不详”一栏，不计入按机关的统计/)
+    expect(notes).toMatch(/金额按原文的小数精确相加/)
   })
 })
 

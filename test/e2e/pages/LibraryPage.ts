@@ -124,4 +124,14 @@ export class LibraryPage {
   rowFor(text: string): Locator {
     return this.rows.filter({ hasText: text })
   }
+
+  /** The agency cell of the rows holding `text`. */
+  agencyCell(text: string): Locator {
+    return this.rowFor(text).locator('[col-id="agency"]')
+  }
+
+  /** The 疑似重复 badges of the rows holding `text`. */
+  nearDuplicateBadge(text: string): Locator {
+    return this.rowFor(text).getByTestId('near-duplicate-badge')
+  }
 }

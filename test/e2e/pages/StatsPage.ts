@@ -37,6 +37,8 @@ export class StatsPage {
   readonly statusVerified: Locator
   readonly watch: Locator
   readonly compare: Locator
+  /** 未计入的报告: near-duplicates and 年度不详 reports, each with why. */
+  readonly leftOut: Locator
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('stats-screen')
@@ -53,6 +55,7 @@ export class StatsPage {
     this.statusVerified = page.getByRole('radio', { name: '仅已核验' })
     this.watch = page.getByTestId('stats-watch')
     this.compare = page.getByTestId('agency-compare')
+    this.leftOut = page.getByTestId('stats-left-out')
   }
 
   async open(): Promise<void> {

@@ -7,6 +7,8 @@ const META_TITLES: Record<string, string> = {
   'meta.year': '年度',
   'meta.template': '格式',
   status: '状态',
+  // Recorded when two near-duplicates are judged the same report (near-duplicates.ts).
+  duplicate: '同一报告',
   'table.active': '表二（整表）',
   'table.requests': '表三（整表）',
   'table.appeals': '表四（整表）'
