@@ -15,8 +15,7 @@ import { checkAcrossYears } from './years'
 
 export { RULES, RULE_IDS } from './rules'
 export { applyAcceptances, findingKey, acceptFinding, type Acceptance } from './acceptances'
-export { blankCellsToSettle, doubtOfCell, doubtsOf, isOpen, META_FACTS, missingMeta, NO_SETTLEMENT, openSummary, unreadCells, unsettledDoubts, type Doubt, type MetaFact, type OpenSummary, type Settlement } from './open'
-export { missingTableOf } from './coverage'
+export { blankCellsToSettle, doubtOfCell, isOpen, META_FACTS, NO_SETTLEMENT, openSummary, type MetaFact, type Settlement } from './open'
 
 export interface CheckContext {
   /** The document's full text, for the text-against-tables rules. */
