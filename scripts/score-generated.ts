@@ -1,0 +1,131 @@
+// npm run score:generated: draws reports with scripts/generate-scans.ts under randomised conditions and
+// scores them through the command line with ../shared/tools/score.mjs, as `npm run score` does the fixed
+// sets; then reads the scores apart by condition (a report counts under each of its conditions).
+//
+//   npm run score:generated -- [--count 40] [--seed 1] [--out DIR] [--reuse] [--verbose]
+//
+// --reuse scores the reports already in --out (the same set before and after a change) instead of
+// drawing them again.
+
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { generateScans } from './generate-scans'
+
+const ROOT = resolve(__dirname, '..')
+const SCORER = resolve(ROOT, '..', 'shared', 'tools', 'score.mjs')
+const CLI = join(ROOT, 'bin', 'report-desk.mjs')
+
+export interface FileScore {
+  name: string
+  cells: number
+  correct: number
+  caught: number
+  silent: number
+  tablesOk: number
+  crashed: boolean
+  metaOk: number
+  problems: string[]
+}
+
+/** Runs the shared scorer over a generated set (files/ and truth/ under `dir`) and reads its lines per file. */
+export function scoreSet(dir: string, verbose = false): FileScore[] {
+  const out = execFileSync(
+    process.execPath,
+    [SCORER, '--truth', join(dir, 'truth'), '--files', join(dir, 'files'), '--run', `node ${JSON.stringify(CLI)} extract {file} --json`, '--timeout', '600', ...(verbose ? ['--verbose'] : [])],
+    { encoding: 'utf8', maxBuffer: 64 << 20 }
+  )
+  const scores: FileScore[] = []
+  for (const line of out.split('\n')) {
+    const head = /^[✓✗] (\S+): cells (\d+)\/(\d+), caught (\d+), silent (\d+)/.exec(line)
+    if (head) {
+      scores.push({ name: head[1], correct: +head[2], cells: +head[3], caught: +head[4], silent: +head[5], tablesOk: 3, crashed: false, metaOk: 3, problems: [] })
+      continue
+    }
+    const last = scores[scores.length - 1]
+    if (!last || !line.startsWith('    ')) continue
+    const problem = line.trim()
+    last.problems.push(problem)
+    if (problem.startsWith('crashed') || problem === 'output is not JSON') last.crashed = true
+    if (problem.startsWith('table ')) last.tablesOk--
+    if (problem.startsWith('meta.')) last.metaOk--
+  }
+  return scores
+}
+
+interface Sum {
+  reports: number
+  cells: number
+  correct: number
+  silent: number
+  tablesOk: number
+  metaOk: number
+  crashed: number
+}
+
+const pct = (a: number, b: number): string => (b ? ((100 * a) / b).toFixed(1) : '—')
+
+export function byCondition(scores: FileScore[], tags: Map<string, string[]>): Map<string, Sum> {
+  const sums = new Map<string, Sum>()
+  for (const s of scores) {
+    for (const tag of ['all', ...(tags.get(s.name) ?? [])]) {
+      const sum = sums.get(tag) ?? { reports: 0, cells: 0, correct: 0, silent: 0, tablesOk: 0, metaOk: 0, crashed: 0 }
+      sum.reports++
+      sum.cells += s.cells
+      sum.correct += s.correct
+      sum.silent += s.silent
+      sum.tablesOk += s.tablesOk
+      sum.metaOk += s.metaOk
+      sum.crashed += s.crashed ? 1 : 0
+      sums.set(tag, sum)
+    }
+  }
+  return sums
+}
+
+export function conditionTable(sums: Map<string, Sum>): string[] {
+  const rows = [...sums.entries()].sort((a, b) => (a[0] === 'all' ? -1 : b[0] === 'all' ? 1 : a[0].localeCompare(b[0])))
+  const lines = [`${'condition'.padEnd(20)} ${'reports'.padStart(7)} ${'cells right'.padStart(18)} ${'silent'.padStart(6)} ${'tables'.padStart(9)} ${'meta'.padStart(9)} ${'crashed'.padStart(7)}`]
+  for (const [tag, s] of rows) {
+    const cells = `${s.correct}/${s.cells} ${pct(s.correct, s.cells).padStart(5)}%`
+    lines.push(`${tag.padEnd(20)} ${String(s.reports).padStart(7)} ${cells.padStart(18)} ${String(s.silent).padStart(6)} ${`${s.tablesOk}/${3 * s.reports}`.padStart(9)} ${`${s.metaOk}/${3 * s.reports}`.padStart(9)} ${String(s.crashed).padStart(7)}`)
+  }
+  return lines
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(SCORER)) throw new Error(`${SCORER} not found (../shared must sit beside the repository)`)
+  const count = Number(arg('--count') ?? 40)
+  const seed = Number(arg('--seed') ?? 1)
+  const out = resolve(arg('--out') ?? mkdtempSync(join(tmpdir(), 'generated-scans-')))
+  const verbose = process.argv.includes('--verbose')
+  if (!(process.argv.includes('--reuse') && existsSync(join(out, 'manifest.json')))) {
+    const t0 = Date.now()
+    await generateScans(count, seed, out)
+    console.log(`generated ${count} reports of seed ${seed} in ${out} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
+  }
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { name: string; tags: string[] }[]
+  const tags = new Map(manifest.map((m) => [m.name, m.tags]))
+  const t0 = Date.now()
+  const scores = scoreSet(out, verbose)
+  for (const s of scores) {
+    const mark = s.silent || s.problems.length ? '✗' : '✓'
+    console.log(`${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent}, tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`)
+    for (const p of s.problems) if (verbose || !p.includes('[caught]')) console.log(`    ${p}`)
+  }
+  console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  for (const line of conditionTable(byCondition(scores, tags))) console.log(line)
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e)
+    process.exit(1)
+  })
+}
