@@ -378,10 +378,8 @@ async function draw(browser: Browser, plan: Plan): Promise<{ pages: Uint8Array[]
     const html = pagesOf(plan)
     for (let i = 0; i < html.length; i++) {
       await tab.setContent(html[i], { waitUntil: 'load' })
-      const overflow = await tab.evaluate(() => {
-        const p = document.querySelector('.page') as HTMLElement
-        return p.scrollHeight > p.clientHeight + 1
-      })
+      // (a string: this script is type-checked without the DOM's types)
+      const overflow = (await tab.evaluate("(() => { const p = document.querySelector('.page'); return p.scrollHeight > p.clientHeight + 1 })()")) as boolean
       if (overflow) throw new Error(`${plan.name}: page ${i + 1} overflows A4`)
       pages.push(new Uint8Array(await tab.screenshot({ clip: { x: 0, y: 0, width: PAGE_W, height: PAGE_H } })))
       if (plan.conditions.container === 'docx' || plan.conditions.container === 'mht') {

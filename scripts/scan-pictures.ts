@@ -352,7 +352,7 @@ function nextChange(line: Uint8Array, after: number, width: number): number {
 /** Rows of 0 (white) / 1 (black) → T.6 (Group 4) data, MSB first. */
 export function encodeG4(rows: Uint8Array[], width: number): Uint8Array {
   const w = new BitWriter()
-  let ref = new Uint8Array(width)
+  let ref: Uint8Array = new Uint8Array(width)
   for (const line of rows) {
     let a0 = -1
     let colour = 0

@@ -2,10 +2,11 @@
 // scores them through the command line with ../shared/tools/score.mjs, as `npm run score` does the fixed
 // sets; then reads the scores apart by condition (a report counts under each of its conditions).
 //
-//   npm run score:generated -- [--count 40] [--seed 1] [--out DIR] [--reuse] [--verbose]
+//   npm run score:generated -- [--count 40] [--seed 1] [--out DIR] [--reuse] [--verbose] [--cli FILE]
 //
 // --reuse scores the reports already in --out (the same set before and after a change) instead of
-// drawing them again.
+// drawing them again; --cli runs another build of the command line (a copy of bin/ and out/cli made
+// before a change) on them.
 
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
@@ -30,10 +31,10 @@ export interface FileScore {
 }
 
 /** Runs the shared scorer over a generated set (files/ and truth/ under `dir`) and reads its lines per file. */
-export function scoreSet(dir: string, verbose = false): FileScore[] {
+export function scoreSet(dir: string, verbose = false, cli = CLI): FileScore[] {
   const out = execFileSync(
     process.execPath,
-    [SCORER, '--truth', join(dir, 'truth'), '--files', join(dir, 'files'), '--run', `node ${JSON.stringify(CLI)} extract {file} --json`, '--timeout', '600', ...(verbose ? ['--verbose'] : [])],
+    [SCORER, '--truth', join(dir, 'truth'), '--files', join(dir, 'files'), '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--timeout', '600', ...(verbose ? ['--verbose'] : [])],
     { encoding: 'utf8', maxBuffer: 64 << 20 }
   )
   const scores: FileScore[] = []
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { name: string; tags: string[] }[]
   const tags = new Map(manifest.map((m) => [m.name, m.tags]))
   const t0 = Date.now()
-  const scores = scoreSet(out, verbose)
+  const scores = scoreSet(out, verbose, resolve(arg('--cli') ?? CLI))
   for (const s of scores) {
     const mark = s.silent || s.problems.length ? '✗' : '✓'
     console.log(`${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent}, tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`)
