@@ -30,7 +30,7 @@ describe('keystone', () => {
     const quad = tableQuad(photographed(drawGrid(W, H, TABLE), corners), UNIT)!
     expect(quad).not.toBeNull()
     quad.forEach((p, i) => expect(near(p, corners[i])).toBeLessThan(0.15 * UNIT))
-    expect(isKeystone(quad)).toBe(true)
+    expect(isKeystone(quad, UNIT)).toBe(true)
   })
 
   it.each(keystones)('straightens a table photographed %s so every row and column is found', (_, corners) => {
@@ -53,8 +53,23 @@ describe('keystone', () => {
     const page = rotate(drawGrid(W, H, TABLE), degrees)
     const quad = tableQuad(page, UNIT)
     expect(quad).not.toBeNull()
-    expect(isKeystone(quad as Quad)).toBe(false)
+    expect(isKeystone(quad as Quad, UNIT)).toBe(false)
     expect(rectify(page, UNIT)).toBeNull()
+  })
+
+  it('takes the table, not the outline of the photographed sheet around it', () => {
+    const corners: Point[] = [[190, 160], [735, 150], [775, 560], [150, 545]]
+    const photo = photographed(drawGrid(W, H, TABLE), corners)
+    // the sheet's edge against the desk, a dark outline larger than the table
+    const edge = (x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) photo.data.fill(60, y * W + x0, y * W + x1)
+    }
+    edge(40, 40, 960, 43)
+    edge(40, 757, 960, 760)
+    edge(40, 40, 43, 760)
+    edge(957, 40, 960, 760)
+    const quad = tableQuad(photo, UNIT)!
+    quad.forEach((p, i) => expect(near(p, corners[i])).toBeLessThan(0.15 * UNIT))
   })
 
   it('finds no frame on a page without a table', () => {

@@ -15,8 +15,8 @@ export type Quad = [Point, Point, Point, Point]
 /** A frame counts as a table at least this many text heights wide and tall. */
 const MIN_WIDTH = 8
 const MIN_HEIGHT = 2.5
-/** Opposite sides more out of parallel than this (degrees) are a keystone, not a turned rectangle. */
-const KEYSTONE_DEGREES = 0.3
+/** A frame whose corners are this far (in text heights) from a parallelogram's is a keystone, not a turned rectangle. */
+const KEYSTONE = 0.35
 /** Points of a side further than this (in text heights) from its fitted line are not the frame (a stroke, a seal). */
 const OFF_LINE = 0.25
 /** A side whose fitted line holds fewer than this share of its points is no straight ruling. */
@@ -37,6 +37,20 @@ function darkestBlocks(page: Raster, k: number): Raster {
     }
   }
   return { width, height, data }
+}
+
+/**
+ * The share of a region's pixels well inside its box (10 % in from each side): a table's inner
+ * rulings; the outline of a photographed sheet of paper, however bent, has none there.
+ */
+function innerShare(members: readonly number[], w: number, x0: number, y0: number, bw: number, bh: number): number {
+  let inner = 0
+  for (const i of members) {
+    const x = (i % w) - x0
+    const y = Math.floor(i / w) - y0
+    if (x > 0.1 * bw && x < 0.9 * bw && y > 0.1 * bh && y < 0.9 * bh) inner++
+  }
+  return inner / members.length
 }
 
 /** Line a + b·t through points (t, v), refitted without the points far off it. Null when too few lie on it. */
@@ -77,7 +91,9 @@ export function tableQuad(page: Raster, unit: number): Quad | null {
   const u = unit / k
   const ink = binarise(small, strokeThreshold(small))
   const { width: w, height: h } = small
-  let best: { members: number[]; x0: number; y0: number; x1: number; y1: number } | null = null
+  type Candidate = { members: readonly number[]; x0: number; y0: number; x1: number; y1: number }
+  let best: Candidate | null = null
+  const area = (c: Candidate): number => (c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1)
   forEachComponent(ink, w, h, { diagonal: true, members: true }, (c) => {
     const bw = c.x1 - c.x0 + 1
     const bh = c.y1 - c.y0 + 1
@@ -86,10 +102,13 @@ export function tableQuad(page: Raster, unit: number): Quad | null {
     if (bw < MIN_WIDTH * u || bh < MIN_HEIGHT * u) return
     // a frame of lines, not a blot: ink covers a small share of its box
     if (c.area > 0.5 * bw * bh) return
-    if (!best || bw * bh > (best.x1 - best.x0 + 1) * (best.y1 - best.y0 + 1)) best = { members: [...c.members], x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }
+    if (best && area(c) <= area(best)) return
+    // ruled inside, not only round its edge (the outline of a photographed sheet)
+    if (innerShare(c.members, w, c.x0, c.y0, bw, bh) < 0.1) return
+    best = { members: [...c.members], x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }
   })
   if (!best) return null
-  const b: { members: number[]; x0: number; y0: number; x1: number; y1: number } = best
+  const b: Candidate = best
   const bw = b.x1 - b.x0 + 1
   const bh = b.y1 - b.y0 + 1
   const top = new Float64Array(bw).fill(Infinity)
@@ -130,11 +149,15 @@ export function tableQuad(page: Raster, unit: number): Quad | null {
 const angle = (p: Point, q: Point): number => (Math.atan2(q[1] - p[1], q[0] - p[0]) * 180) / Math.PI
 const length = (p: Point, q: Point): number => Math.hypot(q[0] - p[0], q[1] - p[1])
 
-/** True when the frame's opposite sides are out of parallel: a keystone that a rotation cannot level. */
-export function isKeystone(q: Quad): boolean {
-  const topBottom = Math.abs(angle(q[0], q[1]) - angle(q[3], q[2]))
-  const leftRight = Math.abs(angle(q[0], q[3]) - angle(q[1], q[2]))
-  return topBottom > KEYSTONE_DEGREES || leftRight > KEYSTONE_DEGREES
+/**
+ * True when the frame is no parallelogram: a keystone that a rotation cannot level. Measured at the
+ * corners (how far the diagonals' midpoints lie apart), not by the sides' angles, which a short
+ * side's few pixels fit too loosely.
+ */
+export function isKeystone(q: Quad, unit: number): boolean {
+  const dx = q[0][0] + q[2][0] - q[1][0] - q[3][0]
+  const dy = q[0][1] + q[2][1] - q[1][1] - q[3][1]
+  return Math.hypot(dx, dy) / 2 > KEYSTONE * unit
 }
 
 /** The 3×3 homography (row-major, last entry 1) taking each `from` point to its `to` point. */
@@ -207,7 +230,7 @@ export function warpRaster(page: Raster, m: number[]): Raster {
  */
 export function rectify(page: Raster, unit: number): Rectified | null {
   const quad = tableQuad(page, unit)
-  if (!quad || !isKeystone(quad)) return null
+  if (!quad || !isKeystone(quad, unit)) return null
   // the rectangle the frame becomes: where its top-left corner was, its mean side lengths
   const width = (length(quad[0], quad[1]) + length(quad[3], quad[2])) / 2
   const height = (length(quad[0], quad[3]) + length(quad[1], quad[2])) / 2
