@@ -2,7 +2,7 @@
 // scores them through the command line with ../shared/tools/score.mjs, as `npm run score` does the fixed
 // sets; then reads the scores apart by condition (a report counts under each of its conditions).
 //
-//   npm run score:generated -- [--count 40] [--seed 1] [--out DIR] [--reuse] [--verbose] [--cli FILE]
+//   npm run score:generated -- [--count 40] [--seed 1] [--out DIR] [--reuse] [--only REGEX] [--verbose] [--cli FILE] [--no-time-limit]
 //
 // --reuse scores the reports already in --out (the same set before and after a change) instead of
 // drawing them again; --cli runs another build of the command line (a copy of bin/ and out/cli made
@@ -11,7 +11,7 @@
 // figures should say what was read, not how busy the machine was.
 
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { generateScans } from './generate-scans'
@@ -32,13 +32,8 @@ export interface FileScore {
   problems: string[]
 }
 
-/** Runs the shared scorer over a generated set (files/ and truth/ under `dir`) and reads its lines per file. */
-export function scoreSet(dir: string, verbose = false, cli = CLI): FileScore[] {
-  const out = execFileSync(
-    process.execPath,
-    [SCORER, '--truth', join(dir, 'truth'), '--files', join(dir, 'files'), '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--timeout', '600', ...(verbose ? ['--verbose'] : [])],
-    { encoding: 'utf8', maxBuffer: 64 << 20 }
-  )
+/** The scorer's lines for one set of files (its --files and --truth folders) → a score per file. */
+function parseScores(out: string): FileScore[] {
   const scores: FileScore[] = []
   for (const line of out.split('\n')) {
     const head = /^[✓✗] (\S+): cells (\d+)\/(\d+), caught (\d+), silent (\d+)/.exec(line)
@@ -53,6 +48,40 @@ export function scoreSet(dir: string, verbose = false, cli = CLI): FileScore[] {
     if (problem.startsWith('crashed') || problem === 'output is not JSON') last.crashed = true
     if (problem.startsWith('table ')) last.tablesOk--
     if (problem.startsWith('meta.')) last.metaOk--
+  }
+  return scores
+}
+
+/**
+ * Runs the shared scorer on each report of a generated set (files/ and truth/ under `dir`), one at a
+ * time so each figure is there as soon as its report is read (`onScore`).
+ */
+export function scoreSet(dir: string, verbose = false, cli = CLI, onScore: (s: FileScore) => void = () => {}, only?: (name: string) => boolean): FileScore[] {
+  const scores: FileScore[] = []
+  const one = mkdtempSync(join(tmpdir(), 'score-one-'))
+  try {
+    for (const truth of readdirSync(join(dir, 'truth')).filter((f) => f.endsWith('.json')).sort()) {
+      const name = truth.replace(/\.json$/, '')
+      if (only && !only(name)) continue
+      const file = readdirSync(join(dir, 'files')).find((f) => f === name || f.replace(/\.[^.]+$/, '') === name)
+      if (!file) continue
+      rmSync(one, { recursive: true, force: true })
+      mkdirSync(join(one, 'files'), { recursive: true })
+      mkdirSync(join(one, 'truth'))
+      symlinkSync(join(dir, 'files', file), join(one, 'files', file))
+      symlinkSync(join(dir, 'truth', truth), join(one, 'truth', truth))
+      const out = execFileSync(
+        process.execPath,
+        [SCORER, '--truth', join(one, 'truth'), '--files', join(one, 'files'), '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--timeout', '3600', ...(verbose ? ['--verbose'] : [])],
+        { encoding: 'utf8', maxBuffer: 64 << 20 }
+      )
+      for (const score of parseScores(out)) {
+        scores.push(score)
+        onScore(score)
+      }
+    }
+  } finally {
+    rmSync(one, { recursive: true, force: true })
   }
   return scores
 }
@@ -135,12 +164,13 @@ async function main(): Promise<void> {
   const t0 = Date.now()
   let cli = resolve(arg('--cli') ?? CLI)
   if (process.argv.includes('--no-time-limit')) cli = untimed(cli, mkdtempSync(join(tmpdir(), 'untimed-cli-')))
-  const scores = scoreSet(out, verbose, cli)
-  for (const s of scores) {
+  const pattern = arg('--only')
+  const only = pattern ? (name: string): boolean => new RegExp(pattern).test(name) : undefined
+  const scores = scoreSet(out, verbose, cli, (s) => {
     const mark = s.silent || s.problems.length ? '✗' : '✓'
     console.log(`${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent}, tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`)
     for (const p of s.problems) if (verbose || !p.includes('[caught]')) console.log(`    ${p}`)
-  }
+  }, only)
   console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   for (const line of conditionTable(byCondition(scores, tags))) console.log(line)
 }
