@@ -192,8 +192,13 @@ function sharedTruths(): { path: string; truth: Truth }[] {
   return out
 }
 
+export interface PlanOptions {
+  /** Pages turned by quarter turns among the conditions (default true). */
+  quarterTurns?: boolean
+}
+
 /** The reports of a seed: conditions, meta and numbers, nothing drawn yet. */
-export function planReports(count: number, seed: number): Plan[] {
+export function planReports(count: number, seed: number, options: PlanOptions = {}): Plan[] {
   const truths = sharedTruths()
   return Array.from({ length: count }, (_, i) => {
     const own = seed * 7919 + i * 104729 + 1
@@ -223,6 +228,8 @@ export function planReports(count: number, seed: number): Plan[] {
       year = template === '2019' ? 2019 + Math.floor(rnd() * 2) : 2021 + Math.floor(rnd() * 5)
     }
     const conditions = drawConditions(rnd, template, requestsForm)
+    // drawn all the same, so the other conditions of the seed stay as they are
+    if (options.quarterTurns === false) conditions.quarter = 0
     return { name: `g${String(seed).padStart(3, '0')}_${String(i).padStart(3, '0')}_${conditions.container}`, seed: own, conditions, agency, agencies, year, values: source?.path ?? 'random', cells }
   })
 }
@@ -507,8 +514,8 @@ export async function makeReport(browser: Browser, plan: Plan, out: string): Pro
 }
 
 /** Plans and draws `count` reports of `seed` into `out` (files/, truth/, manifest.json). */
-export async function generateScans(count: number, seed: number, out: string, log: (line: string) => void = () => {}): Promise<Plan[]> {
-  const plans = planReports(count, seed)
+export async function generateScans(count: number, seed: number, out: string, log: (line: string) => void = () => {}, options: PlanOptions = {}): Promise<Plan[]> {
+  const plans = planReports(count, seed, options)
   rmSync(out, { recursive: true, force: true })
   mkdirSync(join(out, 'files'), { recursive: true })
   mkdirSync(join(out, 'truth'), { recursive: true })

@@ -100,10 +100,12 @@ describe('generated scans', () => {
     expect(digests(b)).toEqual(da)
   }, 300_000)
 
+  // Pages turned by quarter turns are left out here until orientation detection is in (issue #23 item 3,
+  // another change); `npm run score:generated` draws them.
   it('reads a few randomly drawn reports without a crash and without a silent error', async () => {
     requireShared()
     const dir = tempDir()
-    await generateScans(4, 2, dir)
+    await generateScans(4, 2, dir, () => {}, { quarterTurns: false })
     const scores = scoreSet(dir)
     expect(scores).toHaveLength(4)
     expect(scores.filter((s) => s.crashed).map((s) => s.name)).toEqual([])

@@ -2,7 +2,7 @@
 // quadrilateral whose sides are no longer parallel, so no single rotation levels its rulings. The
 // largest ruled table's outer frame is found (its four sides fitted as straight lines), and the page is
 // warped so that frame becomes a rectangle: every table on the page lies on the same sheet, so one
-// warp straightens them all. Pages whose frame is already a (turned) rectangle are left to deskew.
+// warp straightens them all (and levels a plain scan's turn as well as deskew would).
 
 import { forEachComponent } from './components'
 import { binarise, strokeThreshold, type Raster } from './raster'
@@ -225,12 +225,14 @@ export function warpRaster(page: Raster, m: number[]): Raster {
 }
 
 /**
- * The page straightened by its largest table's frame when that frame is a keystone; null when there
- * is no such table or its frame is a rectangle (a plain rotation, which deskew levels).
+ * The page straightened by its largest table's frame; null when there is no ruled table (deskew
+ * levels the page by its lines then). A frame only turned comes out as a rotation would level it;
+ * a keystone, even one too slight to tell from a rotation at the corners (a short table whose
+ * column lines converge by 2°, drifting across pixel columns), comes out square.
  */
 export function rectify(page: Raster, unit: number): Rectified | null {
   const quad = tableQuad(page, unit)
-  if (!quad || !isKeystone(quad, unit)) return null
+  if (!quad) return null
   // the rectangle the frame becomes: where its top-left corner was, its mean side lengths
   const width = (length(quad[0], quad[1]) + length(quad[3], quad[2])) / 2
   const height = (length(quad[0], quad[3]) + length(quad[1], quad[2])) / 2
