@@ -127,7 +127,7 @@ export function conditionTable(sums: Map<string, Sum>): string[] {
 }
 
 /** A copy of a built command line (bin/report-desk.mjs and its out/cli) without the per-page time limit. */
-function untimed(cli: string, into: string): string {
+export function untimed(cli: string, into: string): string {
   const root = resolve(dirname(cli), '..')
   mkdirSync(join(into, 'out'), { recursive: true })
   cpSync(join(root, 'bin'), join(into, 'bin'), { recursive: true })
