@@ -26,6 +26,8 @@ export interface FileScore {
   correct: number
   caught: number
   silent: number
+  /** Silent errors where a number was shown (wrong and unmarked), not left out with its table said missing. */
+  shownWrong: number
   tablesOk: number
   crashed: boolean
   metaOk: number
@@ -38,7 +40,7 @@ function parseScores(out: string): FileScore[] {
   for (const line of out.split('\n')) {
     const head = /^[✓✗] (\S+): cells (\d+)\/(\d+), caught (\d+), silent (\d+)/.exec(line)
     if (head) {
-      scores.push({ name: head[1], correct: +head[2], cells: +head[3], caught: +head[4], silent: +head[5], tablesOk: 3, crashed: false, metaOk: 3, problems: [] })
+      scores.push({ name: head[1], correct: +head[2], cells: +head[3], caught: +head[4], silent: +head[5], shownWrong: 0, tablesOk: 3, crashed: false, metaOk: 3, problems: [] })
       continue
     }
     const last = scores[scores.length - 1]
@@ -48,6 +50,7 @@ function parseScores(out: string): FileScore[] {
     if (problem.startsWith('crashed') || problem === 'output is not JSON') last.crashed = true
     if (problem.startsWith('table ')) last.tablesOk--
     if (problem.startsWith('meta.')) last.metaOk--
+    if (problem.endsWith('[SILENT]') && !/^\S+: undefined /.test(problem)) last.shownWrong++
   }
   return scores
 }
@@ -56,7 +59,7 @@ function parseScores(out: string): FileScore[] {
  * Runs the shared scorer on each report of a generated set (files/ and truth/ under `dir`), one at a
  * time so each figure is there as soon as its report is read (`onScore`).
  */
-export function scoreSet(dir: string, verbose = false, cli = CLI, onScore: (s: FileScore) => void = () => {}, only?: (name: string) => boolean): FileScore[] {
+export function scoreSet(dir: string, cli = CLI, onScore: (s: FileScore) => void = () => {}, only?: (name: string) => boolean): FileScore[] {
   const scores: FileScore[] = []
   const one = mkdtempSync(join(tmpdir(), 'score-one-'))
   try {
@@ -72,7 +75,7 @@ export function scoreSet(dir: string, verbose = false, cli = CLI, onScore: (s: F
       symlinkSync(join(dir, 'truth', truth), join(one, 'truth', truth))
       const out = execFileSync(
         process.execPath,
-        [SCORER, '--truth', join(one, 'truth'), '--files', join(one, 'files'), '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--timeout', '3600', ...(verbose ? ['--verbose'] : [])],
+        [SCORER, '--truth', join(one, 'truth'), '--files', join(one, 'files'), '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--timeout', '3600', '--verbose'],
         { encoding: 'utf8', maxBuffer: 64 << 20 }
       )
       for (const score of parseScores(out)) {
@@ -91,6 +94,7 @@ interface Sum {
   cells: number
   correct: number
   silent: number
+  shownWrong: number
   tablesOk: number
   metaOk: number
   crashed: number
@@ -102,11 +106,12 @@ export function byCondition(scores: FileScore[], tags: Map<string, string[]>): M
   const sums = new Map<string, Sum>()
   for (const s of scores) {
     for (const tag of ['all', ...(tags.get(s.name) ?? [])]) {
-      const sum = sums.get(tag) ?? { reports: 0, cells: 0, correct: 0, silent: 0, tablesOk: 0, metaOk: 0, crashed: 0 }
+      const sum = sums.get(tag) ?? { reports: 0, cells: 0, correct: 0, silent: 0, shownWrong: 0, tablesOk: 0, metaOk: 0, crashed: 0 }
       sum.reports++
       sum.cells += s.cells
       sum.correct += s.correct
       sum.silent += s.silent
+      sum.shownWrong += s.shownWrong
       sum.tablesOk += s.tablesOk
       sum.metaOk += s.metaOk
       sum.crashed += s.crashed ? 1 : 0
@@ -118,10 +123,10 @@ export function byCondition(scores: FileScore[], tags: Map<string, string[]>): M
 
 export function conditionTable(sums: Map<string, Sum>): string[] {
   const rows = [...sums.entries()].sort((a, b) => (a[0] === 'all' ? -1 : b[0] === 'all' ? 1 : a[0].localeCompare(b[0])))
-  const lines = [`${'condition'.padEnd(20)} ${'reports'.padStart(7)} ${'cells right'.padStart(18)} ${'silent'.padStart(6)} ${'tables'.padStart(9)} ${'meta'.padStart(9)} ${'crashed'.padStart(7)}`]
+  const lines = [`${'condition'.padEnd(20)} ${'reports'.padStart(7)} ${'cells right'.padStart(18)} ${'silent'.padStart(6)} ${'shown wrong'.padStart(11)} ${'tables'.padStart(9)} ${'meta'.padStart(9)} ${'crashed'.padStart(7)}`]
   for (const [tag, s] of rows) {
     const cells = `${s.correct}/${s.cells} ${pct(s.correct, s.cells).padStart(5)}%`
-    lines.push(`${tag.padEnd(20)} ${String(s.reports).padStart(7)} ${cells.padStart(18)} ${String(s.silent).padStart(6)} ${`${s.tablesOk}/${3 * s.reports}`.padStart(9)} ${`${s.metaOk}/${3 * s.reports}`.padStart(9)} ${String(s.crashed).padStart(7)}`)
+    lines.push(`${tag.padEnd(20)} ${String(s.reports).padStart(7)} ${cells.padStart(18)} ${String(s.silent).padStart(6)} ${String(s.shownWrong).padStart(11)} ${`${s.tablesOk}/${3 * s.reports}`.padStart(9)} ${`${s.metaOk}/${3 * s.reports}`.padStart(9)} ${String(s.crashed).padStart(7)}`)
   }
   return lines
 }
@@ -166,10 +171,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--no-time-limit')) cli = untimed(cli, mkdtempSync(join(tmpdir(), 'untimed-cli-')))
   const pattern = arg('--only')
   const only = pattern ? (name: string): boolean => new RegExp(pattern).test(name) : undefined
-  const scores = scoreSet(out, verbose, cli, (s) => {
+  const scores = scoreSet(out, cli, (s) => {
     const mark = s.silent || s.problems.length ? '✗' : '✓'
-    console.log(`${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent}, tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`)
-    for (const p of s.problems) if (verbose || !p.includes('[caught]')) console.log(`    ${p}`)
+    console.log(`${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent} (shown wrong ${s.shownWrong}), tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`)
+    for (const p of s.problems) if (verbose || !/\[(caught|SILENT)\]$/.test(p)) console.log(`    ${p}`)
   }, only)
   console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   for (const line of conditionTable(byCondition(scores, tags))) console.log(line)
