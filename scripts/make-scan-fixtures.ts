@@ -14,7 +14,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { active2019, active2021, appealsTable, prng, requestsTable, type Cells } from './official-tables'
+import { mhtArchive } from './scan-containers'
+import { active2019, active2021, appealsTable, fillActive, prng, requestsTable, type Cells } from './official-tables'
 
 const ROOT = join(__dirname, '..')
 const SHARED = join(ROOT, '..', 'shared')
@@ -55,28 +56,6 @@ interface Truth {
 
 function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 })
-}
-
-/** Table 二 numbers for truths that do not score it (the pingtan texts): any plausible numbers, not in the truth. */
-function fillActive(template: '2021' | '2019', cells: Cells, rnd: () => number): Cells {
-  const n = (max: number): number => Math.floor(rnd() * max)
-  const filler: Cells =
-    template === '2021'
-      ? {
-          'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': n(3),
-          'active.normative_documents.issued': n(9), 'active.normative_documents.repealed': n(4), 'active.normative_documents.in_force': 10 + n(60),
-          'active.licensing.decisions': 100 + n(5000), 'active.punishment.decisions': n(300), 'active.coercion.decisions': n(20), 'active.fees.amount': 0
-        }
-      : {
-          'active.regulations.made': n(5), 'active.regulations.published': n(5), 'active.regulations.total_public': 10 + n(500),
-          'active.normative_documents.made': n(60), 'active.normative_documents.published': n(60), 'active.normative_documents.total_public': n(400),
-          'active.licensing.previous_items': n(200), 'active.licensing.change': 0, 'active.licensing.decisions': n(9000),
-          'active.other_services.previous_items': n(50), 'active.other_services.change': 0, 'active.other_services.decisions': n(300),
-          'active.punishment.previous_items': n(100), 'active.punishment.change': 0, 'active.punishment.decisions': n(500),
-          'active.coercion.previous_items': n(10), 'active.coercion.change': 0, 'active.coercion.decisions': n(10),
-          'active.fees.previous_items': n(5), 'active.fees.change': 0, 'active.procurement.items': n(20), 'active.procurement.amount': 1000 + n(900000)
-        }
-  return { ...filler, ...cells }
 }
 
 interface ReportParts {
@@ -274,50 +253,12 @@ function makeDocx(parts: ReportParts, spec: ScanSpec): string {
   return `${spec.name}.docx`
 }
 
-/** Quoted-printable of UTF-8 text, lines ≤ 76, as browsers save .mht. */
-function quotedPrintable(text: string): string {
-  const bytes = Buffer.from(text, 'utf8')
-  const lines: string[] = []
-  let line = ''
-  for (const b of bytes) {
-    const ch = b === 0x0a ? '\n' : (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : '=' + b.toString(16).toUpperCase().padStart(2, '0')
-    if (ch === '\n') {
-      lines.push(line.endsWith(' ') ? line.slice(0, -1) + '=20' : line)
-      line = ''
-      continue
-    }
-    if (line.length + ch.length > 75) {
-      lines.push(line + '=')
-      line = ''
-    }
-    line += ch
-  }
-  lines.push(line)
-  return lines.join('\r\n')
-}
-
-function wrap76(s: string): string {
-  return s.replace(/.{1,76}/g, '$&\r\n')
-}
-
 /** A single-file web archive as IE/Chrome save it: multipart/related, the page quoted-printable, pictures base64. */
 function makeMht(parts: ReportParts, spec: ScanSpec): string {
   const pictures = tablePictures(parts, spec, true)
-  const base = 'http://www.example.gov.cn/xxgk/ndbg/'
-  const html = pictureReport(parts, pictures, (i) => `images/table${i + 2}.jpg`).replace('<head>', `<head>\n<base href="${base}">`)
-  const boundary = '----=_NextPart_000_0000_01DA0000.5EED0000'
-  const sections = [
-    `Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: ${base}index.html\r\n\r\n${quotedPrintable(html)}`,
-    ...pictures.map((p, i) => `Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\nContent-Location: ${base}images/table${i + 2}.jpg\r\n\r\n${wrap76(b64(p))}`)
-  ]
-  const mht =
-    `From: <Saved by Blink>\r\nSnapshot-Content-Location: ${base}index.html\r\nSubject: ${parts.title}\r\nMIME-Version: 1.0\r\n` +
-    `Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n` +
-    sections.map((s) => `--${boundary}\r\n${s}\r\n`).join('') +
-    `--${boundary}--\r\n`
+  const html = pictureReport(parts, pictures, (i) => `images/table${i + 2}.jpg`)
   const file = `${spec.name}.mht`
-  // The Subject header must be ASCII in a real archive; Chinese goes in RFC 2047 form.
-  writeFileSync(join(FILES, file), mht.replace(`Subject: ${parts.title}`, `Subject: =?utf-8?B?${Buffer.from(parts.title).toString('base64')}?=`))
+  writeFileSync(join(FILES, file), mhtArchive(parts.title, html, pictures.map((p, i) => ({ name: `images/table${i + 2}.jpg`, mime: 'image/jpeg', bytes: readFileSync(p) }))))
   return file
 }
 

@@ -135,3 +135,25 @@ export function appealsTable(c: Cells): string {
 <tr>${values}</tr>
 </table>`
 }
+
+/** Table 二 numbers for truths that do not score it (the pingtan texts): any plausible numbers, not in the truth. */
+export function fillActive(template: '2021' | '2019', cells: Cells, rnd: () => number): Cells {
+  const n = (max: number): number => Math.floor(rnd() * max)
+  const filler: Cells =
+    template === '2021'
+      ? {
+          'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': n(3),
+          'active.normative_documents.issued': n(9), 'active.normative_documents.repealed': n(4), 'active.normative_documents.in_force': 10 + n(60),
+          'active.licensing.decisions': 100 + n(5000), 'active.punishment.decisions': n(300), 'active.coercion.decisions': n(20), 'active.fees.amount': 0
+        }
+      : {
+          'active.regulations.made': n(5), 'active.regulations.published': n(5), 'active.regulations.total_public': 10 + n(500),
+          'active.normative_documents.made': n(60), 'active.normative_documents.published': n(60), 'active.normative_documents.total_public': n(400),
+          'active.licensing.previous_items': n(200), 'active.licensing.change': 0, 'active.licensing.decisions': n(9000),
+          'active.other_services.previous_items': n(50), 'active.other_services.change': 0, 'active.other_services.decisions': n(300),
+          'active.punishment.previous_items': n(100), 'active.punishment.change': 0, 'active.punishment.decisions': n(500),
+          'active.coercion.previous_items': n(10), 'active.coercion.change': 0, 'active.coercion.decisions': n(10),
+          'active.fees.previous_items': n(5), 'active.fees.change': 0, 'active.procurement.items': n(20), 'active.procurement.amount': 1000 + n(900000)
+        }
+  return { ...filler, ...cells }
+}

@@ -189,10 +189,18 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     const horizontal = rulings.horizontal.filter((h) => inside(h, top, bottom, left, right))
     const vertical = rulings.vertical.filter((v) => inside(v, left, right, top, bottom))
     const ys = cluster(horizontal.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at), tolerance)
-    // a vertical ruling spans most of a row; shorter strokes are characters
+    // a vertical ruling spans most of a row; shorter strokes are characters. The rows are measured
+    // between long rulings: a stroke of a wrapped label (一, a dash) two text heights long is no row
+    // line, and a row measured from it would let every character stroke pass for a column line
+    const long = horizontal.filter((h) => h.to - h.from >= unit * 6).map((h) => h.at)
+    const rowLines = cluster(long.length >= 2 ? long : ys, tolerance)
     let minRow = Infinity
-    for (let i = 1; i < ys.length; i++) minRow = Math.min(minRow, ys[i] - ys[i - 1])
-    const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow)
+    for (let i = 1; i < rowLines.length; i++) minRow = Math.min(minRow, rowLines[i] - rowLines[i - 1])
+    // and it meets a row line at one end at least (or runs on past the table's last or first line, cut
+    // by a page break); strokes of a label wrapped over lines, joined into a long run, start and end
+    // inside their cell
+    const meetsRow = (y: number): boolean => y < ys[0] - tolerance || y > ys[ys.length - 1] + tolerance || ys.some((r) => Math.abs(r - y) <= tolerance)
+    const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow && (meetsRow(v.from) || meetsRow(v.to)))
     const xs = cluster(columns.map((v) => v.at), tolerance)
     if (xs.length < 2 || ys.length < 2) continue
     // a ruling runs from column line to column line; a run of aligned strokes in a line of text does not

@@ -53,6 +53,20 @@ describe('grid detection', () => {
     expect(grid.cells).toHaveLength(24)
   })
 
+  it('takes no character strokes of a label wrapped over lines for column lines', () => {
+    // a tall row whose first cell holds a label wrapped over six lines: stacked vertical strokes
+    // (a line's gap is under the joining distance of a ruling's pieces) and a 一-like stroke over two text heights
+    const page = drawGrid(1000, 900, { ...TABLE, rowHeights: [60, 240, 60, 60, 60, 60] })
+    const bar = (x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) page.data.fill(30, y * 1000 + x0, y * 1000 + x1)
+    }
+    for (let line = 0; line < 6; line++) for (const x of [130, 160, 190, 230, 270, 330, 370]) bar(x, 225 + line * 36, x + 3, 225 + line * 36 + 30)
+    bar(130, 436, 190, 439)
+    const [grid] = findGrids(findRulings(page, 25), 25)
+    expect(grid.xs.map(Math.round)).toEqual([100, 400, 520, 640, 760])
+    expect(grid.cells).toHaveLength(24)
+  })
+
   it('finds no grid on a page of text alone', () => {
     const page = drawGrid(1000, 800, { ...TABLE, colWidths: [], rowHeights: [] })
     expect(findGrids(findRulings(page, 25), 25)).toEqual([])

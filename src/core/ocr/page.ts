@@ -6,6 +6,8 @@ import { skewAngle } from './deskew'
 import { detectLines, recogniseCrops, type LineReading } from './engine'
 import { findGrids, findRulings } from './grid'
 import { forEachComponent } from './components'
+import { flattenLight } from './illumination'
+import { rectify, warpRaster } from './rectify'
 import { binarise, colourPlane, crop, rotate, type Raster } from './raster'
 
 export type PixelBox = [number, number, number, number]
@@ -80,12 +82,7 @@ export function unitOf(page: Raster): number {
 }
 
 export async function readPage(page: Raster, options: PageOptions = {}): Promise<OcrPage> {
-  const unit = unitOf(page)
-  const skew = skewAngle(page)
-  const level = rotate(page, -skew)
-  const colour = colourPlane(page)
-  const levelColour = colour && rotate(colour, -skew)
-  const back = backToImage(page.width, page.height, skew)
+  const { level, levelColour, back, skew, unit } = straightened(page)
   const rulings = findRulings(level, unit)
   const grids = findGrids(rulings, unit)
   const inset = Math.max(3, Math.round(unit * 0.16))
@@ -125,6 +122,42 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
     lines.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])
   }
   return { skew, width: page.width, height: page.height, unit, tables, lines: sameRowJoined(lines, unit) }
+}
+
+interface Straightened {
+  /** The page evenly lit and levelled: its tables' rulings run along pixel rows and columns. */
+  level: Raster
+  levelColour: Raster | null
+  /** A box on `level` → the box on the page image as given. */
+  back: (b: PixelBox) => PixelBox
+  skew: number
+  unit: number
+}
+
+/**
+ * Uneven light flattened (illumination.ts), then the page levelled: by its largest table's frame when
+ * a photo's keystone bent it (rectify.ts), else by the skew of its lines (deskew.ts).
+ */
+function straightened(page: Raster): Straightened {
+  const firstUnit = unitOf(page)
+  const flat = flattenLight(page, firstUnit)
+  const lit = flat ?? page
+  const unit = flat ? unitOf(flat) : firstUnit
+  const colour = colourPlane(page)
+  const keystone = rectify(lit, unit)
+  if (keystone) {
+    const { toPage } = keystone
+    const back = (b: PixelBox): PixelBox => {
+      const corners = [toPage([b[0], b[1]]), toPage([b[2], b[1]]), toPage([b[2], b[3]]), toPage([b[0], b[3]])]
+      const xs = corners.map((c) => c[0])
+      const ys = corners.map((c) => c[1])
+      const round = (v: number): number => Math.round(v * 10) / 10
+      return [round(Math.max(0, Math.min(...xs))), round(Math.max(0, Math.min(...ys))), round(Math.min(page.width, Math.max(...xs))), round(Math.min(page.height, Math.max(...ys)))]
+    }
+    return { level: keystone.page, levelColour: colour && warpRaster(colour, keystone.matrix), back, skew: keystone.skew, unit }
+  }
+  const skew = skewAngle(lit)
+  return { level: rotate(lit, -skew), levelColour: colour && rotate(colour, -skew), back: backToImage(page.width, page.height, skew), skew, unit }
 }
 
 function whiten(r: Raster, box: PixelBox, margin: number): void {

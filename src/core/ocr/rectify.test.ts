@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { findGrids, findRulings } from './grid'
+import { rotate, type Raster } from './raster'
+import { applyHomography, homography, isKeystone, rectify, tableQuad, warpRaster, type Point, type Quad } from './rectify'
+import { drawGrid } from './test-pages'
+
+const TABLE = { x0: 150, y0: 150, colWidths: [260, 120, 120, 120], rowHeights: [50, 50, 50, 50, 50, 50, 50, 50] }
+const UNIT = 25
+const W = 1000
+const H = 800
+/** The frame's corners as drawn (drawGrid's lines are 2 px, centred on these). */
+const FRAME: Point[] = [[150, 150], [770, 150], [770, 550], [150, 550]]
+
+/** The flat page photographed so the frame's corners land on `corners`. */
+function photographed(page: Raster, corners: Point[]): Raster {
+  // warpRaster samples the source at m(x, y): from the photo back to the flat page
+  return warpRaster(page, homography(corners, FRAME))
+}
+
+const near = (p: Point, q: Point): number => Math.hypot(p[0] - q[0], p[1] - q[1])
+
+describe('keystone', () => {
+  const keystones: [string, Point[]][] = [
+    ['narrower at the top', [[190, 160], [735, 150], [775, 560], [150, 545]]],
+    ['narrower at the bottom, turned', [[140, 140], [790, 170], [740, 560], [185, 535]]],
+    ['leaning left', [[170, 150], [760, 175], [790, 540], [140, 560]]]
+  ]
+
+  it.each(keystones)('finds the frame of a table photographed %s', (_, corners) => {
+    const quad = tableQuad(photographed(drawGrid(W, H, TABLE), corners), UNIT)!
+    expect(quad).not.toBeNull()
+    quad.forEach((p, i) => expect(near(p, corners[i])).toBeLessThan(0.15 * UNIT))
+    expect(isKeystone(quad, UNIT)).toBe(true)
+  })
+
+  it.each(keystones)('straightens a table photographed %s so every row and column is found', (_, corners) => {
+    const photo = photographed(drawGrid(W, H, TABLE), corners)
+    // bent, the rulings are no longer rows and columns of pixels
+    const before = findGrids(findRulings(photo, UNIT), UNIT)
+    expect(before.length === 0 || before[0].cells.length < 32).toBe(true)
+    const straight = rectify(photo, UNIT)!
+    expect(straight).not.toBeNull()
+    const [grid] = findGrids(findRulings(straight.page, UNIT), UNIT)
+    expect(grid.cells).toHaveLength(32)
+    // a cell's corner on the straightened page goes back to where it is on the photo
+    const [x0, y0] = [grid.xs[0], grid.ys[0]]
+    expect(near(straight.toPage([x0, y0]), corners[0])).toBeLessThan(0.2 * UNIT)
+    const [x1, y1] = [grid.xs[grid.xs.length - 1], grid.ys[grid.ys.length - 1]]
+    expect(near(straight.toPage([x1, y1]), corners[2])).toBeLessThan(0.2 * UNIT)
+  })
+
+  it.each([0, 1.5, -2.5])('tells a frame only turned by %s° from a keystone, and levels it', (degrees) => {
+    const page = rotate(drawGrid(W, H, TABLE), degrees)
+    const quad = tableQuad(page, UNIT)
+    expect(quad).not.toBeNull()
+    expect(isKeystone(quad as Quad, UNIT)).toBe(false)
+    const straight = rectify(page, UNIT)!
+    expect(Math.abs(straight.skew - degrees)).toBeLessThan(0.1)
+    const [grid] = findGrids(findRulings(straight.page, UNIT), UNIT)
+    expect(grid.cells).toHaveLength(32)
+  })
+
+  it('squares a short table whose column lines converge by 2° (corners almost a parallelogram)', () => {
+    const short = { ...TABLE, rowHeights: [50, 50, 50] }
+    const frame: Point[] = [[150, 150], [770, 150], [770, 300], [150, 300]]
+    // the top 8 px narrower each side: a slight keystone
+    const corners: Point[] = [[158, 150], [762, 150], [770, 300], [150, 300]]
+    const photo = warpRaster(drawGrid(W, H, short), homography(corners, frame))
+    const unsquared = findGrids(findRulings(photo, UNIT), UNIT)
+    expect(unsquared.length === 0 || unsquared[0].cells.length < 12).toBe(true)
+    const straight = rectify(photo, UNIT)!
+    const [grid] = findGrids(findRulings(straight.page, UNIT), UNIT)
+    expect(grid.cells).toHaveLength(12)
+  })
+
+  it('takes the table, not the outline of the photographed sheet around it', () => {
+    const corners: Point[] = [[190, 160], [735, 150], [775, 560], [150, 545]]
+    const photo = photographed(drawGrid(W, H, TABLE), corners)
+    // the sheet's edge against the desk, a dark outline larger than the table
+    const edge = (x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) photo.data.fill(60, y * W + x0, y * W + x1)
+    }
+    edge(40, 40, 960, 43)
+    edge(40, 757, 960, 760)
+    edge(40, 40, 43, 760)
+    edge(957, 40, 960, 760)
+    const quad = tableQuad(photo, UNIT)!
+    quad.forEach((p, i) => expect(near(p, corners[i])).toBeLessThan(0.15 * UNIT))
+  })
+
+  it('finds no frame on a page without a table', () => {
+    const page: Raster = { width: W, height: H, data: new Uint8Array(W * H).fill(250) }
+    for (let y = 100; y < 700; y += 40) page.data.fill(30, y * W + 100, y * W + 118)
+    expect(tableQuad(page, UNIT)).toBeNull()
+  })
+
+  it('maps points by the homography it solved', () => {
+    const to: Point[] = [[3, 4], [98, 1], [104, 77], [-2, 80]]
+    const m = homography(FRAME, to)
+    FRAME.forEach((p, i) => expect(near(applyHomography(m, p), to[i])).toBeLessThan(1e-6))
+  })
+})
