@@ -1,13 +1,14 @@
 // Command-line argument helpers shared by the commands.
 
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises'
-import { basename, dirname, join, relative, sep } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { ingestError } from '../core/ingest/ingest-messages'
 import { groupDropped } from '../core/ingest/images/group'
 import { MAX_INPUT_BYTES, MAX_REPORT_FILES_BYTES } from '../core/ingest/limits'
 import type { FilePayload } from '../shared/contract'
 import { flagValue, LIBRARY_ENV } from '../main/library-path'
 import { fileSystemReason } from '../shared/fs-errors'
+import { isInside } from '../main/page-files'
 
 export { flagValue }
 
@@ -135,11 +136,6 @@ async function payload(root: string, found: Found, read: FileReader): Promise<Fi
   if (found.size > MAX_INPUT_BYTES) throw tooLarge(found.file, found.size)
   // The real path checked when the folder was walked is what is read: a link put in its place since is not followed.
   return { name: basename(found.file), path: relative(root, found.file).split('\\').join('/'), bytes: new Uint8Array(await read(found.real)) }
-}
-
-/** Whether `real` lies inside the folder `root` (both real paths). */
-export function isInside(root: string, real: string): boolean {
-  return real.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 
 /**
