@@ -251,6 +251,40 @@ export function pictureBombPdf(width = 20_000, height = 20_000, bits: 1 | 8 = 8)
   return new Uint8Array(Buffer.concat(parts))
 }
 
+/**
+ * A TIFF of one `side`² page declaring `samples` samples of 8 bits a pixel, its pixels absent (issue 22,
+ * item 9): 138 bytes that made UTIF allocate side² × samples bytes (4 GB at 1000² × 4096).
+ */
+export function manySamplesTiff(side = 1000, samples = 4096): Uint8Array {
+  const entries: [number, number, number][] = [
+    // tag, type (3 SHORT, 4 LONG), value
+    [256, 4, side],
+    [257, 4, side],
+    [258, 3, 8],
+    [259, 3, 1],
+    [262, 3, 1],
+    [273, 4, 134],
+    [277, 3, samples],
+    [278, 4, side],
+    [279, 4, 4],
+    [284, 3, 1]
+  ]
+  const bytes = Buffer.alloc(8 + 2 + entries.length * 12 + 4 + 4)
+  bytes.write('II', 0, 'latin1')
+  bytes.writeUInt16LE(42, 2)
+  bytes.writeUInt32LE(8, 4)
+  bytes.writeUInt16LE(entries.length, 8)
+  entries.forEach(([tag, type, value], i) => {
+    const at = 10 + i * 12
+    bytes.writeUInt16LE(tag, at)
+    bytes.writeUInt16LE(type, at + 2)
+    bytes.writeUInt32LE(1, at + 4)
+    if (type === 3) bytes.writeUInt16LE(value, at + 8)
+    else bytes.writeUInt32LE(value, at + 8)
+  })
+  return new Uint8Array(bytes)
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -263,6 +297,7 @@ export function writeHostileFiles(dir: string): string[] {
   write('zip-100001-entries.docx', manyEntriesZip())
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
   write('picture-bomb-20000x20000.pdf', pictureBombPdf())
+  write('tiff-4096-samples.tif', manySamplesTiff())
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
   written.push(join(dir, 'text-200mb.txt'))

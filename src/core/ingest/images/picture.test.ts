@@ -1,0 +1,23 @@
+// TIFF pages whose declared samples × bits would make the decoder allocate gigabytes (issue 22, item 9).
+
+import { describe, expect, it } from 'vitest'
+import { manySamplesTiff } from '../../../../scripts/hostile-files'
+import { pictureImages } from './picture'
+
+describe('a TIFF page’s bits a pixel are checked before it is decoded', () => {
+  it.each([
+    // 256² × 4096 samples: 268 MB for UTIF where the check is missing (kept small so the test stays cheap then too).
+    [256, 4096, /每像素 4096 个分量 × 8 位，超出图片的上限（每像素至多 64 位）/],
+    [1000, 4096, /每像素 4096 个分量 × 8 位/],
+    [1000, 9, /每像素 9 个分量 × 8 位/]
+  ])('%d² pixels × %d samples is refused with its reason', async (side, samples, reason) => {
+    const result = await pictureImages({ bytes: manySamplesTiff(side, samples), origin: 'bomb.tif' })
+    expect(result.value).toEqual([])
+    expect(result.messages).toMatchObject([{ code: 'ingest.image_too_large', message: expect.stringMatching(reason) }])
+  })
+
+  it('a grey page of 8 bits passes the check (and fails only on its missing pixels, as a damaged page)', async () => {
+    const result = await pictureImages({ bytes: manySamplesTiff(64, 1), origin: 'grey.tif' })
+    expect(result.messages.map((m) => m.code)).not.toContain('ingest.image_too_large')
+  })
+})
