@@ -4,10 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
-import { symlinkedPages } from '../../../scripts/hostile-files'
-import { removeTempDirs, tempDir } from '../../library/testing/fixtures'
-import { filesOutsideFolder } from '../../main/page-files'
-import { leftOutWarning, readReport, reportsOf, type DiskCheck, type DroppedFile } from './files'
+import { symlinkedPages } from '../../scripts/hostile-files'
+import { removeTempDirs, tempDir } from '../../src/library/testing/fixtures'
+import { filesOutsideFolder } from '../../src/main/page-files'
+import { leftOutWarning, readReport, reportsOf, type DiskCheck, type DroppedFile } from '../../src/renderer/src/files'
 
 afterEach(removeTempDirs)
 
