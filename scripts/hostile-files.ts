@@ -285,6 +285,49 @@ export function manySamplesTiff(side = 1000, samples = 4096): Uint8Array {
   return new Uint8Array(bytes)
 }
 
+/** A grey PNG of `width`×`height` pixels all of `grey` (deflated: 60 M pixels take about 60 KB). */
+export function plainPng(width: number, height: number, grey = 255): Uint8Array {
+  const row = Buffer.alloc(width + 1, grey)
+  row[0] = 0 // filter: none
+  const raw = Buffer.alloc((width + 1) * height)
+  for (let y = 0; y < height; y++) row.copy(raw, y * (width + 1))
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(8)
+    head.writeUInt32BE(data.length, 0)
+    head.write(type, 4, 'latin1')
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0)
+    return Buffer.concat([head, data, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8 // bits
+  ihdr[9] = 0 // greyscale
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw, { level: 9 })),
+      chunk('IEND', Buffer.alloc(0))
+    ])
+  )
+}
+
+/**
+ * A saved page showing `count` blank pictures of `side`² pixels (one file in its `_files`, shown
+ * `count` times), in place of its tables (issue 22, item 9: forty blank pictures at the pixel cap
+ * took 192 s of OCR, each page restarting the clock). Returns the page's path.
+ */
+export function blankPicturesPage(dir: string, count = 40, side = 7745): string {
+  mkdirSync(join(dir, 'blank_files'), { recursive: true })
+  writeFileSync(join(dir, 'blank_files', 'blank.png'), plainPng(side, side))
+  const pictures = Array.from({ length: count }, () => '<p><img src="blank_files/blank.png"></p>').join('\n')
+  const path = join(dir, 'blank.html')
+  writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p>\n${pictures}\n</body></html>`)
+  return path
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -298,6 +341,7 @@ export function writeHostileFiles(dir: string): string[] {
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
   write('picture-bomb-20000x20000.pdf', pictureBombPdf())
   write('tiff-4096-samples.tif', manySamplesTiff())
+  written.push(blankPicturesPage(join(dir, 'blank-pictures')))
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
   written.push(join(dir, 'text-200mb.txt'))
