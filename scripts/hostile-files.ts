@@ -328,6 +328,27 @@ export function blankPicturesPage(dir: string, count = 40, side = 7745): string 
   return path
 }
 
+/** A JPEG with two frame headers, the second 60000² (issue 22, item 10: skia crashed on such a file). */
+export function twoFrameHeadersJpeg(): Uint8Array {
+  const sof = (height: number, width: number): number[] => [0xff, 0xc0, 0, 11, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]
+  const dqt = [0xff, 0xdb, 0, 67, 0, ...Array(64).fill(1)]
+  const dht = [0xff, 0xc4, 0, 20, 0, 1, ...Array(15).fill(0), 0]
+  const sos = [0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0]
+  return new Uint8Array([0xff, 0xd8, ...dqt, ...sof(64, 64), ...sof(60000, 60000), ...dht, ...sos, 0x12, 0x34, 0xff, 0xd9])
+}
+
+/** A GIF of a 1×1 screen whose one frame is `side`² (issue 22, item 10: a 35-byte one aborted skia). */
+export function hugeFrameGif(side = 60000): Uint8Array {
+  const u16 = (n: number): number[] => [n & 0xff, n >> 8]
+  return new Uint8Array([
+    ...Buffer.from('GIF89a', 'latin1'),
+    ...u16(64), ...u16(64), 0, 0, 0, // a 64² screen, no colour table
+    0x2c, ...u16(0), ...u16(0), ...u16(side), ...u16(side), 0, // the frame
+    2, 2, 0x4c, 0x01, 0, // LZW code size, one sub-block, end
+    0x3b
+  ])
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -341,6 +362,8 @@ export function writeHostileFiles(dir: string): string[] {
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
   write('picture-bomb-20000x20000.pdf', pictureBombPdf())
   write('tiff-4096-samples.tif', manySamplesTiff())
+  write('two-frame-headers.jpg', twoFrameHeadersJpeg())
+  write('huge-frame.gif', hugeFrameGif())
   written.push(blankPicturesPage(join(dir, 'blank-pictures')))
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)

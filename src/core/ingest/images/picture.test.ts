@@ -1,7 +1,7 @@
 // TIFF pages whose declared samples × bits would make the decoder allocate gigabytes (issue 22, item 9).
 
 import { describe, expect, it } from 'vitest'
-import { manySamplesTiff } from '../../../../scripts/hostile-files'
+import { hugeFrameGif, manySamplesTiff, twoFrameHeadersJpeg } from '../../../../scripts/hostile-files'
 import { pictureImages } from './picture'
 
 describe('a TIFF page’s bits a pixel are checked before it is decoded', () => {
@@ -19,5 +19,23 @@ describe('a TIFF page’s bits a pixel are checked before it is decoded', () => 
   it('a grey page of 8 bits passes the check (and fails only on its missing pixels, as a damaged page)', async () => {
     const result = await pictureImages({ bytes: manySamplesTiff(64, 1), origin: 'grey.tif' })
     expect(result.messages.map((m) => m.code)).not.toContain('ingest.image_too_large')
+  })
+})
+
+describe('frame headers are checked before a picture is decoded', () => {
+  it('a JPEG with a second frame header is refused unread', async () => {
+    const bytes = twoFrameHeadersJpeg()
+    const result = await pictureImages({ bytes, origin: 'two.jpg' })
+    expect(result.value).toEqual([])
+    expect(result.messages).toMatchObject([{ code: 'ingest.image_unreadable' }])
+  })
+
+  it.each([
+    [60000, /图片尺寸过大（60000 × 60000 像素）/],
+    [20000, /图片尺寸过大（20000 × 20000 像素）/]
+  ])('a GIF whose frame is %d² on a 64² screen is refused by its frame’s size', async (side, reason) => {
+    const result = await pictureImages({ bytes: hugeFrameGif(side), origin: 'huge.gif' })
+    expect(result.value).toEqual([])
+    expect(result.messages).toMatchObject([{ code: 'ingest.image_too_large', message: expect.stringMatching(reason) }])
   })
 })
