@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { accessSync, constants, mkdirSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { foreignSchemaObjects } from './schema-objects'
 
 export type Db = Database.Database
 
@@ -201,6 +202,14 @@ export function openReadOnly(path: string, options: ReadOnlyOptions = {}): Db {
     }
     if (version < OLDEST_READABLE_SCHEMA) {
       throw new LibraryError('library.older_schema', `资料库 ${path} 的结构版本较旧（${version}），请先用本程序打开一次以升级。`)
+    }
+    const foreign = foreignSchemaObjects(db)
+    if (foreign.length > 0) {
+      const named = foreign.slice(0, 5).join('、') + (foreign.length > 5 ? ` 等 ${foreign.length} 项` : '')
+      throw new LibraryError(
+        'library.foreign_objects',
+        `资料库 ${path} 含有年报核验台不会创建的触发器、视图或索引（${named}），可能被他人改动过：这些对象会在读写时自行执行，为安全起见未打开，也未作任何改动。`
+      )
     }
     return db
   } catch (e) {
