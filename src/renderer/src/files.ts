@@ -6,7 +6,7 @@
 import type { FilePayload } from '../../shared/contract'
 import { groupDropped, type DroppedReport } from '../../core/ingest/images/group'
 
-export const PICTURE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp']
+export const PICTURE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif', '.webp']
 export const ACCEPTED_EXTENSIONS = ['.docx', '.doc', '.odt', '.wps', '.rtf', '.html', '.htm', '.mht', '.mhtml', '.txt', '.pdf', '.md', ...PICTURE_EXTENSIONS]
 
 /** A dropped or picked file and its path within the drop ('/'-separated; the name for a loose file). */

@@ -39,3 +39,24 @@ describe('frame headers are checked before a picture is decoded', () => {
     expect(result.messages).toMatchObject([{ code: 'ingest.image_too_large', message: expect.stringMatching(reason) }])
   })
 })
+
+describe('WebP pictures (listed as supported) are measured and decoded', () => {
+  it.each([
+    ['lossy', { quality: 80 }],
+    ['lossless', { quality: 100 }]
+  ])('a %s WebP of a table is one page image of its own size', async (_what, { quality }) => {
+    const { createCanvas } = await import('@napi-rs/canvas')
+    const canvas = createCanvas(320, 200)
+    const context = canvas.getContext('2d')
+    context.fillStyle = '#fff'
+    context.fillRect(0, 0, 320, 200)
+    context.fillStyle = '#000'
+    context.fillRect(20, 20, 280, 4)
+    const bytes = new Uint8Array(await canvas.encode('webp', quality))
+    const result = await pictureImages({ bytes, origin: 'table.webp' })
+    expect(result.messages).toEqual([])
+    expect(result.value).toMatchObject([{ width: 320, height: 200, mime: 'image/png' }])
+    const raster = await result.value[0].decode()
+    expect(raster.data[22 * 320 + 100]).toBeLessThan(64)
+  })
+})

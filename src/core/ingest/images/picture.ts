@@ -23,7 +23,7 @@ type Built = Omit<PageImage, 'index'>
 export async function pictureImages(source: PictureSource, room: number = IMAGE_LIMITS.maxImages): Promise<Result<Built[]>> {
   const { bytes, origin } = source
   const kind = sniffPicture(bytes)
-  if (!kind) return skipped(imageWarning('not_picture', origin, '不是可读取的图片格式（支持 PNG、JPEG、TIFF、BMP）'))
+  if (!kind) return skipped(imageWarning('not_picture', origin, '不是可读取的图片格式（支持 PNG、JPEG、TIFF、BMP、GIF、WebP）'))
   if (bytes.length > IMAGE_LIMITS.maxBytes) return skipped(imageWarning('too_large', origin, `图片文件过大（${mb(bytes.length)} MB）`))
   if (kind === 'tiff') return tiffImages(source, room)
   const size = pictureSize(bytes, kind)

@@ -28,7 +28,7 @@ export interface PictureSize {
   height: number
 }
 
-/** Width and height from the header (png, jpeg, bmp, gif); null when the header is unreadable. TIFF: see tiff.ts. */
+/** Width and height from the header (png, jpeg, bmp, gif, webp); null when the header is unreadable. TIFF: see tiff.ts. */
 export function pictureSize(bytes: Uint8Array, kind: PictureKind): PictureSize | null {
   switch (kind) {
     case 'png':
@@ -39,6 +39,8 @@ export function pictureSize(bytes: Uint8Array, kind: PictureKind): PictureSize |
       return bmpSize(bytes)
     case 'jpeg':
       return jpegSize(bytes)
+    case 'webp':
+      return webpSize(bytes)
     default:
       return null
   }
@@ -123,6 +125,25 @@ function gifSize(b: Uint8Array): PictureSize | null {
     } else break
   }
   return screen
+}
+
+/** A WebP's canvas from its first chunk: lossy (VP8), lossless (VP8L) or extended (VP8X). */
+function webpSize(b: Uint8Array): PictureSize | null {
+  if (b.length < 30) return null
+  const chunk = String.fromCharCode(b[12], b[13], b[14], b[15])
+  if (chunk === 'VP8 ') {
+    if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return null
+    return { width: (b[26] | (b[27] << 8)) & 0x3fff, height: (b[28] | (b[29] << 8)) & 0x3fff }
+  }
+  if (chunk === 'VP8L') {
+    if (b[20] !== 0x2f) return null
+    const bits = readU32le(b, 21)
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 }
+  }
+  if (chunk === 'VP8X') {
+    return { width: 1 + (b[24] | (b[25] << 8) | (b[26] << 16)), height: 1 + (b[27] | (b[28] << 8) | (b[29] << 16)) }
+  }
+  return null
 }
 
 function readU32be(b: Uint8Array, at: number): number {
