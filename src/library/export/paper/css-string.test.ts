@@ -78,3 +78,18 @@ describe('a hostile 机关 in a working paper', () => {
     library.close()
   }, 120_000)
 })
+
+describe('a working paper XLSX of an agency with an apostrophe (issue 22, item 11)', () => {
+  it('names its sheet without one, so the print area is a valid defined name', async () => {
+    const library = await seededLibrary()
+    library.editMeta(1, 'agency', "某局'办公室", '测试')
+    const path = join(tempDir(), 'paper.xlsx')
+    await exportPapers(library, { ids: [1], format: 'xlsx', outPath: path })
+    library.close()
+    const workbook = execFileSync('unzip', ['-p', path, 'xl/workbook.xml'], { encoding: 'utf8' })
+    const names = [...workbook.matchAll(/<definedName[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+    expect(names.length).toBeGreaterThan(0)
+    // Each reference: one quoted sheet name (apostrophes inside doubled, or none), then !$…
+    for (const ref of names) for (const part of ref.split(',')) expect(part).toMatch(/^'(?:[^']|'')+'!\$?[A-Z]*\$?\d*:\$?[A-Z]*\$?\d*$/)
+  })
+})
