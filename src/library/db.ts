@@ -42,8 +42,27 @@ export interface OpenedLibrary {
 
 const binding = (options: OpenOptions): { nativeBinding?: string } => (options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
 
+/** SQLite's own reasons, as the reviewer reads them (its English kept after, for support). */
+const SQLITE_REASONS: Record<string, string> = {
+  SQLITE_CORRUPT: '资料库文件已损坏',
+  SQLITE_NOTADB: '该文件不是 SQLite 数据库，也不是年报核验台的资料库',
+  SQLITE_CANTOPEN: '无法打开该文件（文件不存在、无权限或所在文件夹不可访问）',
+  SQLITE_READONLY: '资料库为只读，不能修改',
+  SQLITE_BUSY: '资料库正被其他程序占用，请稍后再试',
+  SQLITE_FULL: '磁盘已满，无法写入资料库',
+  SQLITE_IOERR: '读写资料库文件时出错（磁盘或网络存储故障）'
+}
+
+/** A SQLite error's reason in Chinese ('资料库文件已损坏（database disk image is malformed）'), or its message. */
+export function sqliteReason(e: unknown): string {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown }
+  const base = typeof code === 'string' ? code.replace(/^(SQLITE_[A-Z]+?)(_[A-Z_]+)?$/, '$1') : ''
+  const reason = SQLITE_REASONS[base]
+  return reason ? `${reason}（${String(message)}）` : String(message)
+}
+
 const cannotOpen = (path: string, e: unknown): LibraryError =>
-  e instanceof LibraryError ? e : new LibraryError('library.open', `无法打开资料库 ${path}：${(e as Error).message}`)
+  e instanceof LibraryError ? e : new LibraryError('library.open', `无法打开资料库 ${path}：${sqliteReason(e)}`)
 
 /** The library at `path`: created when missing, migrated when older, read-only when it must be. */
 export function openLibrary(path: string, options: LibraryOpenOptions = {}): OpenedLibrary {
