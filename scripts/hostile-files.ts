@@ -251,6 +251,104 @@ export function pictureBombPdf(width = 20_000, height = 20_000, bits: 1 | 8 = 8)
   return new Uint8Array(Buffer.concat(parts))
 }
 
+/**
+ * A TIFF of one `side`² page declaring `samples` samples of 8 bits a pixel, its pixels absent (issue 22,
+ * item 9): 138 bytes that made UTIF allocate side² × samples bytes (4 GB at 1000² × 4096).
+ */
+export function manySamplesTiff(side = 1000, samples = 4096): Uint8Array {
+  const entries: [number, number, number][] = [
+    // tag, type (3 SHORT, 4 LONG), value
+    [256, 4, side],
+    [257, 4, side],
+    [258, 3, 8],
+    [259, 3, 1],
+    [262, 3, 1],
+    [273, 4, 134],
+    [277, 3, samples],
+    [278, 4, side],
+    [279, 4, 4],
+    [284, 3, 1]
+  ]
+  const bytes = Buffer.alloc(8 + 2 + entries.length * 12 + 4 + 4)
+  bytes.write('II', 0, 'latin1')
+  bytes.writeUInt16LE(42, 2)
+  bytes.writeUInt32LE(8, 4)
+  bytes.writeUInt16LE(entries.length, 8)
+  entries.forEach(([tag, type, value], i) => {
+    const at = 10 + i * 12
+    bytes.writeUInt16LE(tag, at)
+    bytes.writeUInt16LE(type, at + 2)
+    bytes.writeUInt32LE(1, at + 4)
+    if (type === 3) bytes.writeUInt16LE(value, at + 8)
+    else bytes.writeUInt32LE(value, at + 8)
+  })
+  return new Uint8Array(bytes)
+}
+
+/** A grey PNG of `width`×`height` pixels all of `grey` (deflated: 60 M pixels take about 60 KB). */
+export function plainPng(width: number, height: number, grey = 255): Uint8Array {
+  const row = Buffer.alloc(width + 1, grey)
+  row[0] = 0 // filter: none
+  const raw = Buffer.alloc((width + 1) * height)
+  for (let y = 0; y < height; y++) row.copy(raw, y * (width + 1))
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(8)
+    head.writeUInt32BE(data.length, 0)
+    head.write(type, 4, 'latin1')
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0)
+    return Buffer.concat([head, data, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8 // bits
+  ihdr[9] = 0 // greyscale
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw, { level: 9 })),
+      chunk('IEND', Buffer.alloc(0))
+    ])
+  )
+}
+
+/**
+ * A saved page showing `count` blank pictures of `side`² pixels (one file in its `_files`, shown
+ * `count` times), in place of its tables (issue 22, item 9: forty blank pictures at the pixel cap
+ * took 192 s of OCR, each page restarting the clock). Returns the page's path.
+ */
+export function blankPicturesPage(dir: string, count = 40, side = 7745): string {
+  mkdirSync(join(dir, 'blank_files'), { recursive: true })
+  writeFileSync(join(dir, 'blank_files', 'blank.png'), plainPng(side, side))
+  const pictures = Array.from({ length: count }, () => '<p><img src="blank_files/blank.png"></p>').join('\n')
+  const path = join(dir, 'blank.html')
+  writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p>\n${pictures}\n</body></html>`)
+  return path
+}
+
+/** A JPEG with two frame headers, the second 60000² (issue 22, item 10: skia crashed on such a file). */
+export function twoFrameHeadersJpeg(): Uint8Array {
+  const sof = (height: number, width: number): number[] => [0xff, 0xc0, 0, 11, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]
+  const dqt = [0xff, 0xdb, 0, 67, 0, ...Array(64).fill(1)]
+  const dht = [0xff, 0xc4, 0, 20, 0, 1, ...Array(15).fill(0), 0]
+  const sos = [0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0]
+  return new Uint8Array([0xff, 0xd8, ...dqt, ...sof(64, 64), ...sof(60000, 60000), ...dht, ...sos, 0x12, 0x34, 0xff, 0xd9])
+}
+
+/** A GIF of a 1×1 screen whose one frame is `side`² (issue 22, item 10: a 35-byte one aborted skia). */
+export function hugeFrameGif(side = 60000): Uint8Array {
+  const u16 = (n: number): number[] => [n & 0xff, n >> 8]
+  return new Uint8Array([
+    ...Buffer.from('GIF89a', 'latin1'),
+    ...u16(64), ...u16(64), 0, 0, 0, // a 64² screen, no colour table
+    0x2c, ...u16(0), ...u16(0), ...u16(side), ...u16(side), 0, // the frame
+    2, 2, 0x4c, 0x01, 0, // LZW code size, one sub-block, end
+    0x3b
+  ])
+}
+
 /** Writes every hostile file into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
@@ -263,6 +361,10 @@ export function writeHostileFiles(dir: string): string[] {
   write('zip-100001-entries.docx', manyEntriesZip())
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
   write('picture-bomb-20000x20000.pdf', pictureBombPdf())
+  write('tiff-4096-samples.tif', manySamplesTiff())
+  write('two-frame-headers.jpg', twoFrameHeadersJpeg())
+  write('huge-frame.gif', hugeFrameGif())
+  written.push(blankPicturesPage(join(dir, 'blank-pictures')))
   write('name\twith\ttabs\nand a newline.txt', '不是年报')
   writeSparseFile(join(dir, 'text-200mb.txt'), 200 * 1024 * 1024)
   written.push(join(dir, 'text-200mb.txt'))

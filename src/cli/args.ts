@@ -1,25 +1,63 @@
 // Command-line argument helpers shared by the commands.
 
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises'
-import { basename, dirname, join, relative, sep } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { ingestError } from '../core/ingest/ingest-messages'
 import { groupDropped } from '../core/ingest/images/group'
 import { MAX_INPUT_BYTES, MAX_REPORT_FILES_BYTES } from '../core/ingest/limits'
 import type { FilePayload } from '../shared/contract'
 import { flagValue, LIBRARY_ENV } from '../main/library-path'
 import { fileSystemReason } from '../shared/fs-errors'
+import { isInside } from '../main/page-files'
 
 export { flagValue }
 
-/** Positional arguments: everything that is neither a flag nor a flag's value. */
+/** Positional arguments: everything that is neither a flag nor a flag's value; everything after `--` (a file named --x.txt). */
 export function positionals(args: string[], flagsWithValue: string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
+    if (a === '--') {
+      out.push(...args.slice(i + 1))
+      break
+    }
     if (flagsWithValue.includes(a)) i++
     else if (!a.startsWith('--')) out.push(a)
   }
   return out
+}
+
+/** The options each command takes, and which of them take a value. */
+export const COMMAND_FLAGS: Record<string, { flags: string[]; withValue: string[] }> = {
+  extract: { flags: ['--json'], withValue: [] },
+  import: { flags: ['--library', '--json'], withValue: ['--library'] },
+  list: { flags: ['--library', '--json'], withValue: ['--library'] },
+  export: { flags: ['--library', '--format', '--out', '--all'], withValue: ['--library', '--format', '--out'] },
+  paper: { flags: ['--library', '--id', '--all-verified', '--format', '--out'], withValue: ['--library', '--id', '--format', '--out'] },
+  stats: { flags: ['--library', '--by', '--year', '--agency', '--all', '--json'], withValue: ['--library', '--by', '--year', '--agency'] },
+  merge: { flags: ['--library', '--from', '--json'], withValue: ['--library', '--from'] },
+  backup: { flags: ['--library', '--out'], withValue: ['--library', '--out'] },
+  reextract: { flags: ['--library', '--all'], withValue: ['--library'] }
+}
+
+/**
+ * Why `args` cannot be run by `command` (an option it does not know — a typo, or a file whose
+ * name starts with --), in Chinese, or null. Arguments after `--` are never options.
+ */
+export function unknownFlag(command: string, args: readonly string[]): string | null {
+  const known = COMMAND_FLAGS[command]
+  if (!known) return null
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--') return null
+    if (!a.startsWith('--')) continue
+    const flag = a.includes('=') ? a.slice(0, a.indexOf('=')) : a
+    if (!known.flags.includes(flag)) {
+      return `未知选项 ${a}：${command} 可用的选项为 ${known.flags.join('、')}。文件名以 -- 开头时，请写在 -- 之后（如 report-desk ${command} -- ${a}）。 / unknown option ${a}`
+    }
+    if (known.withValue.includes(a)) i++
+  }
+  return null
 }
 
 export function libraryPathFrom(args: string[]): string {
@@ -135,11 +173,6 @@ async function payload(root: string, found: Found, read: FileReader): Promise<Fi
   if (found.size > MAX_INPUT_BYTES) throw tooLarge(found.file, found.size)
   // The real path checked when the folder was walked is what is read: a link put in its place since is not followed.
   return { name: basename(found.file), path: relative(root, found.file).split('\\').join('/'), bytes: new Uint8Array(await read(found.real)) }
-}
-
-/** Whether `real` lies inside the folder `root` (both real paths). */
-export function isInside(root: string, real: string): boolean {
-  return real.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 
 /**

@@ -122,3 +122,36 @@ describe('command line: libraries that are not ours to change', () => {
     expect(merged.out).toContain('新增 1')
   })
 })
+
+/** Runs the command from `dir`, so a relative file name reaches it as typed. */
+async function runIn(dir: string, args: string[]): ReturnType<typeof run> {
+  const before = process.cwd()
+  process.chdir(dir)
+  try {
+    return await run(args)
+  } finally {
+    process.chdir(before)
+  }
+}
+
+describe('command line: options it does not know, and files named like options (issue 22, item 11)', () => {
+  it('refuses an unknown option (a typo) with exit code 2, naming the options it takes', async () => {
+    const dir = tempDir()
+    const r = await run(['list', '--library', join(dir, 'l.sqlite'), '--jsn'])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/未知选项 --jsn：list 可用的选项为 --library、--json/)
+    expect(existsSync(join(dir, 'l.sqlite'))).toBe(false)
+  })
+
+  it('a file named --x.txt is refused as an option, not skipped silently; after -- it is imported', async () => {
+    const dir = tempDir()
+    const library = join(dir, 'l.sqlite')
+    writeFileSync(join(dir, '--x.txt'), readFileSync(seeds()[0]))
+    const refused = await runIn(dir, ['import', '--x.txt', '--library', library])
+    expect(refused.code).toBe(2)
+    expect(refused.err).toMatch(/未知选项 --x\.txt.*请写在 -- 之后/)
+    const imported = await runIn(dir, ['import', '--library', library, '--', '--x.txt'])
+    expect(imported.code).toBe(0)
+    expect(imported.out).toContain('--x.txt\t已导入')
+  })
+})

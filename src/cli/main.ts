@@ -6,7 +6,7 @@ import { withExtractor } from './extractor'
 import type { ExtractedFile } from '../library/extractor'
 import type { ReportJson } from '../core/report'
 import { LIBRARY_ENV } from '../main/library-path'
-import { positionals, readInput } from './args'
+import { positionals, readInput, unknownFlag } from './args'
 
 const HELP = `report-desk — 年报核验台命令行 (Report Desk command line)
 
@@ -74,6 +74,11 @@ export async function main(argv: string[]): Promise<number> {
   const run = COMMANDS[command]
   if (!run) {
     process.stderr.write(`未知命令 / unknown command: ${command}\n\n${HELP}`)
+    return 2
+  }
+  const unknown = unknownFlag(command, rest)
+  if (unknown) {
+    process.stderr.write(`${unknown}\n`)
     return 2
   }
   try {

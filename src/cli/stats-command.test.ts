@@ -135,3 +135,17 @@ describe('report-desk stats', () => {
     expect(out).toContain('report-desk stats --library PATH [--by year|agency] [--year Y…] [--agency TEXT] [--all] [--json]')
   })
 })
+
+describe('report-desk stats output opened in a spreadsheet (issue 22, item 11)', () => {
+  it('neutralises text that would run as a formula, as the exports do', async () => {
+    const path = await statsLibrary()
+    const { Library } = await import('../library/library')
+    const library = new Library(path)
+    library.setReviewer('张三')
+    library.editMeta(1, 'agency', '=HYPERLINK("http://evil.example","甲")', '测试')
+    library.close()
+    const { out } = await run(['stats', '--library', path, '--all', '--by', 'agency'])
+    expect(out).toContain(`'=HYPERLINK("http://evil.example","甲")\t`)
+    expect(out.split('\n').some((l) => l.startsWith('=HYPERLINK'))).toBe(false)
+  })
+})

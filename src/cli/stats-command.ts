@@ -9,6 +9,10 @@ import type { MeasureId } from '../library/stats/measures'
 import { withLibrary } from './library-commands'
 import { flagValue } from './args'
 import { tsvLine } from './tsv'
+import { neutralise } from '../library/export/safe-text'
+
+/** A line of the tables: text that a spreadsheet program could run as a formula (an agency named =…) is neutralised, as in the exports. */
+const line = (fields: readonly unknown[]): string => tsvLine(fields.map((f) => (typeof f === 'string' ? neutralise(f) : f)))
 
 const out = (line: string): void => void process.stdout.write(line + '\n')
 
@@ -98,16 +102,16 @@ function printLeftOut(stats: LibraryStats): void {
   if (!stats.leftOut.length) return
   out('')
   out('未计入的报告')
-  out(tsvLine(['报告编号', '机关', '年度', '原因']))
-  for (const l of stats.leftOut) out(tsvLine([l.reportId, l.agency ?? '（未识别机关）', l.year ?? '年度不详', l.why]))
+  out(line(['报告编号', '机关', '年度', '原因']))
+  for (const l of stats.leftOut) out(line([l.reportId, l.agency ?? '（未识别机关）', l.year ?? '年度不详', l.why]))
 }
 
 function printByYear(stats: LibraryStats): void {
   out('')
   out('按年度')
-  out(tsvLine(['年度', '报告数', '未核验报告', ...MEASURES.map((m) => m.label), '未计入（报告编号）']))
+  out(line(['年度', '报告数', '未核验报告', ...MEASURES.map((m) => m.label), '未计入（报告编号）']))
   for (const y of stats.byYear) {
-    out(tsvLine([y.year ?? '年度未识别', y.reportIds.length, ids(y.unverifiedReportIds), ...MEASURES.map((m) => value(y.measures[m.id])), leftOut(y.measures)]))
+    out(line([y.year ?? '年度未识别', y.reportIds.length, ids(y.unverifiedReportIds), ...MEASURES.map((m) => value(y.measures[m.id])), leftOut(y.measures)]))
   }
 }
 
@@ -115,10 +119,10 @@ function printByAgency(stats: LibraryStats): void {
   const agencyMeasures = AGENCY_MEASURES.map((id) => MEASURES.find((m) => m.id === id)!)
   out('')
   out('按机关')
-  out(tsvLine(['机关', '年度', '报告数', '未核验报告', '新收申请', ...RATES.map((r) => r.label), ...agencyMeasures.map((m) => m.label), '比率为空的原因', '报告编号']))
+  out(line(['机关', '年度', '报告数', '未核验报告', '新收申请', ...RATES.map((r) => r.label), ...agencyMeasures.map((m) => m.label), '比率为空的原因', '报告编号']))
   for (const a of stats.byAgency) {
     const reasons = RATES.filter((d) => a.rates[d.id].reason).map((d) => `${d.label}:${a.rates[d.id].reason}`)
-    out(tsvLine([
+    out(line([
       a.agency ?? '（未识别机关）',
       a.years.join(','),
       a.reportIds.length,
@@ -137,12 +141,12 @@ function printWatchlist(stats: LibraryStats): void {
   out('值得关注')
   for (const o of stats.outliers) {
     const label = RATES.find((d) => d.id === o.rate)!.label
-    if (o.note) out(tsvLine([label, o.note]))
-    for (const f of o.flagged) out(tsvLine([label, f.agency ?? '（未识别机关）', f.why, ids(f.reportIds)]))
-    if (!o.note && !o.flagged.length) out(tsvLine([label, `${o.n} 个机关中无离群值`]))
+    if (o.note) out(line([label, o.note]))
+    for (const f of o.flagged) out(line([label, f.agency ?? '（未识别机关）', f.why, ids(f.reportIds)]))
+    if (!o.note && !o.flagged.length) out(line([label, `${o.n} 个机关中无离群值`]))
   }
   out('')
   out('年度间大幅变化')
   if (!stats.jumps.length) out('未发现年度间的大幅变化')
-  for (const j of stats.jumps) out(tsvLine([j.agency ?? '（未识别机关）', j.label, `${j.fromYear}→${j.toYear}`, j.why, ids(j.reportIds)]))
+  for (const j of stats.jumps) out(line([j.agency ?? '（未识别机关）', j.label, `${j.fromYear}→${j.toYear}`, j.why, ids(j.reportIds)]))
 }

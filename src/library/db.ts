@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { accessSync, constants, mkdirSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { foreignSchemaObjects } from './schema-objects'
 
 export type Db = Database.Database
 
@@ -41,8 +42,27 @@ export interface OpenedLibrary {
 
 const binding = (options: OpenOptions): { nativeBinding?: string } => (options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
 
+/** SQLite's own reasons, as the reviewer reads them (its English kept after, for support). */
+const SQLITE_REASONS: Record<string, string> = {
+  SQLITE_CORRUPT: '资料库文件已损坏',
+  SQLITE_NOTADB: '该文件不是 SQLite 数据库，也不是年报核验台的资料库',
+  SQLITE_CANTOPEN: '无法打开该文件（文件不存在、无权限或所在文件夹不可访问）',
+  SQLITE_READONLY: '资料库为只读，不能修改',
+  SQLITE_BUSY: '资料库正被其他程序占用，请稍后再试',
+  SQLITE_FULL: '磁盘已满，无法写入资料库',
+  SQLITE_IOERR: '读写资料库文件时出错（磁盘或网络存储故障）'
+}
+
+/** A SQLite error's reason in Chinese ('资料库文件已损坏（database disk image is malformed）'), or its message. */
+export function sqliteReason(e: unknown): string {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown }
+  const base = typeof code === 'string' ? code.replace(/^(SQLITE_[A-Z]+?)(_[A-Z_]+)?$/, '$1') : ''
+  const reason = SQLITE_REASONS[base]
+  return reason ? `${reason}（${String(message)}）` : String(message)
+}
+
 const cannotOpen = (path: string, e: unknown): LibraryError =>
-  e instanceof LibraryError ? e : new LibraryError('library.open', `无法打开资料库 ${path}：${(e as Error).message}`)
+  e instanceof LibraryError ? e : new LibraryError('library.open', `无法打开资料库 ${path}：${sqliteReason(e)}`)
 
 /** The library at `path`: created when missing, migrated when older, read-only when it must be. */
 export function openLibrary(path: string, options: LibraryOpenOptions = {}): OpenedLibrary {
@@ -201,6 +221,14 @@ export function openReadOnly(path: string, options: ReadOnlyOptions = {}): Db {
     }
     if (version < OLDEST_READABLE_SCHEMA) {
       throw new LibraryError('library.older_schema', `资料库 ${path} 的结构版本较旧（${version}），请先用本程序打开一次以升级。`)
+    }
+    const foreign = foreignSchemaObjects(db)
+    if (foreign.length > 0) {
+      const named = foreign.slice(0, 5).join('、') + (foreign.length > 5 ? ` 等 ${foreign.length} 项` : '')
+      throw new LibraryError(
+        'library.foreign_objects',
+        `资料库 ${path} 含有年报核验台不会创建的触发器、视图或索引（${named}），可能被他人改动过：这些对象会在读写时自行执行，为安全起见未打开，也未作任何改动。`
+      )
     }
     return db
   } catch (e) {

@@ -93,3 +93,44 @@ describe('merging a crafted library', () => {
     ours.close()
   })
 })
+
+describe('merging reports that arrive 已核验 (issue 22, item 6): the verify gate is applied again', () => {
+  /** Their library with report 2 verified properly and report 1 set 已核验 by hand while 999 breaks its sums (open findings). */
+  async function theirsWithForcedVerification(): Promise<string> {
+    const theirs = await seededLibrary('李四')
+    theirs.verifyReport(2)
+    theirs.editCell(1, A, '999', '原文第3页')
+    expect(theirs.getReport(1).summary.openFindings).toBeGreaterThan(0)
+    const path = theirs.path
+    theirs.close()
+    tamper(path, [["UPDATE reports SET status = 'verified', verified_by = '李四', verified_at = '2026-01-01' WHERE id = 1"]])
+    return path
+  }
+
+  it('a report new to us is added, but reopened while our checks leave findings open; a clean one stays verified', async () => {
+    const theirs = await theirsWithForcedVerification()
+    const ours = new Library(join(tempDir(), 'l.sqlite'))
+    const outcome = ours.merge(theirs)
+    expect(outcome.added).toBe(5)
+    const byName = new Map(ours.listReports().map((r) => [r.fileName, r]))
+    const forced = byName.get(seedFiles()[0].name)!
+    expect(forced.status).toBe('problem')
+    expect(byName.get(seedFiles()[1].name)!.status).toBe('verified')
+    expect(outcome.reopened).toEqual([{ reportId: forced.id, reason: expect.any(String) }])
+    const last = ours.history(forced.id).filter((e) => e.target === 'status').pop()
+    expect(last).toMatchObject({ oldRaw: 'verified', newRaw: 'problem', reason: expect.stringMatching(/^合并资料库：对方标为已核验，但本库的核验条件未满足/) })
+    ours.close()
+  })
+
+  it('their verification is not taken over our unverified report while findings stay open', async () => {
+    const theirs = await theirsWithForcedVerification()
+    const ours = await seededLibrary('张三')
+    const outcome = ours.merge(theirs)
+    expect(ours.getReport(1).summary.status).toBe('problem')
+    expect(ours.getReport(1).cells[A].raw).toBe('999') // their values are still taken, as corrections
+    expect(ours.getReport(2).summary.status).toBe('verified')
+    expect(outcome.reopened?.map((r) => r.reportId)).toEqual([1])
+    ours.close()
+  })
+})
+

@@ -23,7 +23,9 @@ import { sanitiseStoredHtml } from './display-html'
 import { agencyKey } from './agency'
 import { LibraryError, openReadOnly, sql, type Db, type OpenOptions } from './db'
 import { recordEdit } from './review/audit'
-import { refreshAround } from './findings'
+import { checkReport, derivedStatus, refreshAround, refreshReport } from './findings'
+import { openSummary } from '../core/validate'
+import { openReason } from '../shared/open-items'
 import { copyConfirmations } from './review/confirm'
 import { copyMarks } from './review/marks'
 import { reportIdBySha } from './importing'
@@ -116,6 +118,7 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
       const theirs = side(other, theirRow)
       takeTheirs(db, ours, theirs, differencesOf(ours, theirs))
       refreshAround(db, row.report_id)
+      regate(db, row.report_id)
       sql(db, 'DELETE FROM merge_conflicts WHERE id = ?').run(id)
     })()
   } finally {
@@ -180,7 +183,38 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
     }
   }
   for (const id of touched) refreshAround(db, id)
+  for (const id of touched) {
+    const reason = regate(db, id)
+    if (reason) (outcome.reopened ??= []).push({ reportId: id, reason })
+  }
   return outcome
+}
+
+/**
+ * The verify gate, re-applied to a report that arrived 已核验 (added, or their verification taken):
+ * verified elsewhere is not verified here while this library's checks leave anything open (another
+ * engine, another last year, or a library edited by hand). Such a report goes back to 待核验 / 有问题,
+ * with the reason in its edit log; returns the reason, or null when it stays verified.
+ */
+function regate(db: Db, reportId: number): string | null {
+  const row = reportRow(db, reportId)
+  if (row?.status !== 'verified') return null
+  const checked = checkReport(db, reportId)
+  const reason = checked ? openReason(openSummary(checked.report, checked.findings, checked.settlement)) : null
+  if (!reason) return null
+  sql(db, "UPDATE reports SET status = 'pending', verified_by = NULL, verified_at = NULL, updated_at = ? WHERE id = ?").run(new Date().toISOString(), reportId)
+  refreshReport(db, reportId)
+  const status = (reportRow(db, reportId)?.status ?? derivedStatus('pending', 1)) as ReportStatus
+  recordEdit(db, {
+    reportId,
+    target: 'status',
+    oldRaw: 'verified',
+    newRaw: status,
+    reviewer: row.verified_by ?? '合并',
+    reason: `合并资料库：对方标为已核验，但本库的核验条件未满足（${reason}），未采用其核验`,
+    at: new Date().toISOString()
+  })
+  return reason
 }
 
 const FORMATS = new Set(['txt', 'html', 'docx', 'doc', 'pdf', 'odt'])

@@ -170,3 +170,21 @@ describe('rows of a crafted library', () => {
     opened.close()
   })
 })
+
+describe('a library SQLite cannot read says why in Chinese (issue 22, item 11)', () => {
+  it.each([
+    ['its schema page scrambled', (b: Buffer) => b.fill(0xa5, 100, 4096), /无法打开资料库 .*：资料库文件已损坏（database disk image is malformed）/],
+    ['its header gone', (b: Buffer) => b.fill(0, 0, 16), /无法打开资料库 .*：该文件不是 SQLite 数据库/]
+  ])('%s', async (_what, damage, message) => {
+    const library = await seededLibrary()
+    const path = library.path
+    library.close()
+    const db = new Database(path)
+    db.pragma('journal_mode = DELETE')
+    db.close()
+    const bytes = readFileSync(path)
+    damage(bytes)
+    writeFileSync(path, bytes)
+    expect(() => new Library(path)).toThrow(message)
+  })
+})

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cyclicFatDoc, DOC_FIXTURE } from '../../scripts/hostile-files'
 import { removeTempDirs, tempDir } from '../library/testing/fixtures'
-import { createExtractionHost, hostExtractor, processRss, type ExtractionHost, type HostLimits } from './extraction-host'
+import { createExtractionHost, failureMessage, hostExtractor, processRss, type ExtractionHost, type HostLimits } from './extraction-host'
 import { forkSpawner } from './fork-spawner'
 
 // A stand-in child, in plain JS, that speaks the host protocol and misbehaves on demand by the file's name.
@@ -26,6 +26,12 @@ process.on('message', ({ id, payload }) => {
     return setInterval(() => keep.length, 1000)
   }
   if (name === 'throw') throw new Error('boom')
+  if (name === 'pages') {
+    // Forty page images read 100 ms apart: each step quick, all together 4 s.
+    let done = 0
+    const next = () => (done < 40 ? (process.send({ id, type: 'progress', progress: { done: ++done, total: 40, origin: '第 ' + done + ' 页' } }), setTimeout(next, 100)) : reply())
+    return next()
+  }
   if (name === 'steps') {
     let step = 0
     const next = () => (step++ < 6 ? (process.send({ id, type: 'progress', progress: step }), setTimeout(next, 250)) : reply())
@@ -123,6 +129,26 @@ describe('the extraction host', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6])
     const whole = await h.request('extract', file('steps'), { timeoutMs: 1000 })
     expect(whole).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 1 } })
+  })
+
+  it('bounds a file by a budget that grows with the pages it announces, and says that this limit ended it', async () => {
+    const h = start(30_000)
+    expect((await h.request('extract', file('warm'))).ok).toBe(true)
+    const budget = { baseMs: 500, perStepMs: 25 } // 0.5 s + 40 × 25 ms = 1.5 s, far below the 4 s the pages take
+    const began = Date.now()
+    const ended = await h.request('extract', file('pages'), { timeoutMs: 1000, timeoutPerStep: true, budget })
+    expect(ended).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 2, limit: 'file', steps: 40 } })
+    expect(Date.now() - began).toBeLessThan(3000)
+    const roomy = await h.request('extract', file('pages'), { timeoutMs: 1000, timeoutPerStep: true, budget: { baseMs: 2000, perStepMs: 200 } })
+    expect(roomy.ok).toBe(true)
+  })
+
+  it.each([
+    [{ kind: 'timeout', seconds: 860, limit: 'file', steps: 40 } as const, /文件共 40 页图片需识别，总用时超过该文件的上限 860 秒/],
+    [{ kind: 'timeout', seconds: 60, limit: 'step' } as const, /读取文件或识别其中一页超过 60 秒/],
+    [{ kind: 'timeout', seconds: 60 } as const, /解析超时（超过 60 秒）/]
+  ])('says which time limit ended a file: %j', (failure, message) => {
+    expect(failureMessage(failure).message).toMatch(message)
   })
 
   it('fails requests still queued when closed, and refuses new ones', async () => {

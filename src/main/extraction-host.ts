@@ -16,6 +16,11 @@ import type { Message } from '../core/messages'
 const execFileAsync = promisify(execFile)
 
 export const EXTRACTION_TIMEOUT_MS = 60_000
+/**
+ * A file's whole budget grows by this for each page image OCR reads (on top of EXTRACTION_TIMEOUT_MS):
+ * each page's clock restarts, so without it forty slow pages took minutes; a real page takes a few seconds.
+ */
+export const EXTRACTION_BUDGET_PER_PAGE_MS = 20_000
 /** The child's heap: several times what the largest real report needs, far below the machine's. */
 export const EXTRACTION_HEAP_MB = 1536
 /**
@@ -47,7 +52,8 @@ export interface HostChild {
 export type Spawner = () => HostChild
 
 export type HostFailure =
-  | { kind: 'timeout'; seconds: number }
+  /** `limit`: which clock ended it — one step (an OCR page) or the file's whole budget (absent: the request's only clock). */
+  | { kind: 'timeout'; seconds: number; limit?: 'step' | 'file'; steps?: number }
   /** The child's resident memory passed the ceiling and it was ended. */
   | { kind: 'rss'; megabytes: number; ceilingMb: number }
   | { kind: 'memory' | 'crash'; detail: string }
@@ -62,6 +68,11 @@ export interface RequestOptions {
   onProgress?: (progress: unknown) => void
   /** Each progress message restarts the clock: `timeoutMs` then bounds each step (an OCR page), not the whole. */
   timeoutPerStep?: boolean
+  /**
+   * With timeoutPerStep, the whole request's budget too: `baseMs` plus `perStepMs` for each step the
+   * progress says there are (`{ total }`), so it grows with a file's real page count yet bounds it.
+   */
+  budget?: { baseMs: number; perStepMs: number }
 }
 
 export interface ExtractionHost {
@@ -92,6 +103,8 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
   let current: Job | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
   let sampler: ReturnType<typeof setInterval> | null = null
+  let budgetTimer: ReturnType<typeof setTimeout> | null = null
+  let started = 0
   let closed = false
   const ceilingMb = defaults.rssCeilingMb ?? EXTRACTION_RSS_MB
   const rssOf = defaults.rssOf ?? processRss
@@ -125,7 +138,8 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
       if (c !== child || !current || reply.id !== current.request.id) return
       if (reply.type === 'progress') {
         current.options.onProgress?.(reply.progress)
-        if (current.options.timeoutPerStep) arm(current)
+        if (current.options.timeoutPerStep) arm(current, 'step')
+        armBudget(current, stepsOf(reply.progress))
       } else if (reply.type === 'result') finish({ ok: true, result: reply.result })
       else finish({ ok: false, failure: { kind: 'error', detail: reply.message } })
     })
@@ -139,22 +153,35 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
     return c
   }
 
-  function arm(job: Job): void {
+  function arm(job: Job, limit?: 'step'): void {
     if (timer) clearTimeout(timer)
     const ms = job.options.timeoutMs ?? defaults.timeoutMs ?? EXTRACTION_TIMEOUT_MS
-    timer = setTimeout(() => {
-      if (current !== job) return
-      // The child may be stuck in code that never yields: only ending the process stops it.
-      const c = child
-      child = null
-      c?.kill()
-      finish({ ok: false, failure: { kind: 'timeout', seconds: Math.round(ms / 1000) } })
-    }, ms)
+    timer = setTimeout(() => end(job, { kind: 'timeout', seconds: Math.round(ms / 1000), ...(limit ? { limit } : {}) }), ms)
+  }
+
+  /** The file's whole budget, from the request's start: base plus a share for each of the `steps` the child announced. */
+  function armBudget(job: Job, steps: number | null): void {
+    const budget = job.options.budget
+    if (!budget || steps === null) return
+    if (budgetTimer) clearTimeout(budgetTimer)
+    const ms = budget.baseMs + budget.perStepMs * steps
+    budgetTimer = setTimeout(() => end(job, { kind: 'timeout', seconds: Math.round(ms / 1000), limit: 'file', steps }), Math.max(0, started + ms - Date.now()))
+  }
+
+  /** Ends the child and fails `job` (if still current): the child may be stuck in code that never yields. */
+  function end(job: Job, failure: HostFailure): void {
+    if (current !== job) return
+    const c = child
+    child = null
+    c?.kill()
+    finish({ ok: false, failure })
   }
 
   function finish(outcome: HostOutcome): void {
     if (timer) clearTimeout(timer)
     timer = null
+    if (budgetTimer) clearTimeout(budgetTimer)
+    budgetTimer = null
     if (sampler) clearInterval(sampler)
     sampler = null
     const done = current
@@ -168,7 +195,8 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
     const job = queue.shift()!
     current = job
     child ??= start()
-    arm(job)
+    started = Date.now()
+    arm(job, job.options.timeoutPerStep && job.options.budget ? 'step' : undefined)
     watchMemory(job)
     child.send(job.request)
   }
@@ -184,6 +212,8 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
       closed = true
       if (timer) clearTimeout(timer)
       timer = null
+      if (budgetTimer) clearTimeout(budgetTimer)
+      budgetTimer = null
       if (sampler) clearInterval(sampler)
       sampler = null
       const c = child
@@ -213,6 +243,12 @@ export async function processRss(pid: number): Promise<number | null> {
   return null
 }
 
+/** How many steps a progress message announces (`{ total }`), or null. */
+function stepsOf(progress: unknown): number | null {
+  const total = (progress as { total?: unknown } | null)?.total
+  return typeof total === 'number' && Number.isFinite(total) && total >= 0 ? total : null
+}
+
 function outOfMemory(stderr: string): boolean {
   return /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)
 }
@@ -238,7 +274,12 @@ export function hostExtraction(host: ExtractionHost, timeoutMs = EXTRACTION_TIME
       latest = { name: file.name, done: page.done, total: page.total, origin: page.origin }
     }
     try {
-      const outcome = await host.request('extract', file, { timeoutMs, timeoutPerStep: true, onProgress })
+      const outcome = await host.request('extract', file, {
+        timeoutMs,
+        timeoutPerStep: true,
+        budget: { baseMs: timeoutMs, perStepMs: EXTRACTION_BUDGET_PER_PAGE_MS },
+        onProgress
+      })
       if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>
       return { value: null, messages: [failureMessage(outcome.failure)] }
     } finally {
@@ -255,11 +296,22 @@ export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEO
 export function failureMessage(failure: HostFailure): Message {
   switch (failure.kind) {
     case 'timeout':
+      if (failure.limit === 'file') {
+        return {
+          type: 'error',
+          code: 'extract.timeout',
+          message: `解析超时：文件共 ${failure.steps} 页图片需识别，总用时超过该文件的上限 ${failure.seconds} 秒，已放弃该文件`,
+          messageEn: `Extraction exceeded the file's budget of ${failure.seconds} s for ${failure.steps} page images`
+        }
+      }
       return {
         type: 'error',
         code: 'extract.timeout',
-        message: `解析超时（超过 ${failure.seconds} 秒），已放弃该文件`,
-        messageEn: `Extraction timed out after ${failure.seconds} s`
+        message:
+          failure.limit === 'step'
+            ? `解析超时：读取文件或识别其中一页超过 ${failure.seconds} 秒，已放弃该文件`
+            : `解析超时（超过 ${failure.seconds} 秒），已放弃该文件`,
+        messageEn: `Extraction timed out after ${failure.seconds} s${failure.limit === 'step' ? ' on one step' : ''}`
       }
     case 'rss':
       return {

@@ -10,6 +10,7 @@ import { isLibraryFile, safeFileName } from '../library/paths'
 import { paperFileName, type PaperFormat, type PdfRenderer } from '../library/export/paper'
 import { writeChartFile } from '../library/export/chart-file'
 import type { StatsFilter } from '../shared/stats'
+import { filesOutsideFolder } from './page-files'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -114,6 +115,12 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
         }
       }
       return library.importFiles(files, extract)
+    },
+    checkReportFiles: async ({ main, files }) => {
+      if (typeof main !== 'string' || !Array.isArray(files) || !files.every((f) => typeof f === 'string') || files.length > MAX_FILES_PER_CALL) {
+        throw new UserFacingError('import.bad_args', '导入参数无效：文件路径')
+      }
+      return { outside: await filesOutsideFolder(main, files) }
     },
     listReports: ({ search, year, status, ids }) =>
       library.listReports({

@@ -1,7 +1,7 @@
 // The preload exposes one named function per operation of the contract, never ipcRenderer itself.
 
-import { contextBridge, ipcRenderer } from 'electron'
-import { channelOf, unwrapEnvelope, type Api, type ArgsOf, type Envelope, type Operation, type ResultOf } from '../shared/contract'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { channelOf, unwrapEnvelope, type Api, type ArgsOf, type Envelope, type FilesApi, type Operation, type ResultOf } from '../shared/contract'
 
 function call<K extends Operation>(op: K) {
   return async (args: ArgsOf<K>): Promise<ResultOf<K>> =>
@@ -11,6 +11,7 @@ function call<K extends Operation>(op: K) {
 const api = {
   getLibraryInfo: call('getLibraryInfo'),
   importFiles: call('importFiles'),
+  checkReportFiles: call('checkReportFiles'),
   importProgress: call('importProgress'),
   listReports: call('listReports'),
   getReport: call('getReport'),
@@ -43,4 +44,8 @@ const api = {
   settleMergeConflict: call('settleMergeConflict')
 } satisfies Api
 
+/** Where a dropped or picked file is on disk ('' when it is not a file of the disk): not an IPC call. */
+const files = { pathForFile: (file: File): string => webUtils.getPathForFile(file) } satisfies FilesApi
+
 contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('files', files)

@@ -34,6 +34,11 @@ export interface FilePayload {
 export interface ApiContract {
   getLibraryInfo: { args: Record<string, never>; result: LibraryInfo }
   importFiles: { args: { files: FilePayload[] }; result: ImportOutcome[] }
+  /**
+   * Of a dropped report's files (absolute paths), those whose real path is outside the real folder
+   * of its main file (a linked `_files`, a link inside it): the window leaves them out unread.
+   */
+  checkReportFiles: { args: { main: string; files: string[] }; result: { outside: string[] } }
   /** OCR progress of the file being imported (polled by the import queue); null when none is being read by OCR. */
   importProgress: { args: Record<string, never>; result: ImportProgress | null }
   /** ids: only these reports (a bar of the 统计 screen shows its reports in the list). */
@@ -106,6 +111,11 @@ export type ResultOf<K extends Operation> = ApiContract[K]['result']
 /** What the renderer sees as window.api: one named async function per operation. */
 export type Api = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf<K>> }
 
+/** What the preload adds beside the operations (window.files): where a dropped file is on disk. Absent in the browser test bridge. */
+export interface FilesApi {
+  pathForFile(file: File): string
+}
+
 /** What main implements: one handler per operation. */
 export type Handlers = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf<K>> | ResultOf<K> }
 
@@ -113,6 +123,7 @@ export type Handlers = { [K in Operation]: (args: ArgsOf<K>) => Promise<ResultOf
 export const OPERATIONS = [
   'getLibraryInfo',
   'importFiles',
+  'checkReportFiles',
   'importProgress',
   'listReports',
   'getReport',

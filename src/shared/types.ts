@@ -192,6 +192,8 @@ export interface MergeOutcome {
   updates: MergeUpdate[]
   /** Their reports left out: the stored file is not what its sha256 says (forged or damaged). */
   refused: MergeRefusal[]
+  /** Reports that arrived 已核验 but fail this library's verify gate: reopened, each with why. */
+  reopened?: { reportId: number; reason: string }[]
 }
 
 export interface MergeRefusal {

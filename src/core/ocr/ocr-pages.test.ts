@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { PageImage } from '../ingest/images/types'
+import type { PageImage, Raster } from '../ingest/images/types'
 import { ocrPages } from './ocr-pages'
 import { blankRaster } from './raster'
+
+/** A page with a mark on it (a blank one is not read at all). */
+function marked(width: number, height: number): Raster {
+  const r = blankRaster(width, height)
+  for (let y = 40; y < 60; y++) r.data.fill(0, y * width + 50, y * width + 150)
+  return r
+}
 
 function image(index: number, decode: PageImage['decode']): PageImage {
   return { index, origin: `第 ${index + 1} 页`, mime: 'image/png', bytes: new Uint8Array(), width: 200, height: 100, pdfPage: index + 1, decode }
@@ -11,7 +18,7 @@ describe('ocrPages', () => {
   it('reads page after page, reports progress for each, and a page that cannot be decoded fails alone', async () => {
     const progress: string[] = []
     const result = await ocrPages(
-      [image(0, async () => blankRaster(200, 100)), image(1, async () => Promise.reject(new Error('坏图'))), image(2, async () => blankRaster(200, 100))],
+      [image(0, async () => marked(200, 100)), image(1, async () => Promise.reject(new Error('坏图'))), image(2, async () => marked(200, 100))],
       { onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.origin}`), pageTimeoutMs: -1 }
     )
     expect(progress).toEqual(['1/3 第 1 页', '2/3 第 2 页', '3/3 第 3 页'])
@@ -21,4 +28,36 @@ describe('ocrPages', () => {
     expect(result.messages.filter((m) => m.code === 'ocr.page_timeout')).toHaveLength(2)
     expect(result.value[0].page.tables).toEqual([])
   })
+
+  it.each([
+    ['white paper', () => blankRaster(2000, 3000)],
+    ['grey paper with scanner noise', () => noisy(blankRaster(2000, 3000, 200), 12)],
+    ['a few specks of dust', () => specks(blankRaster(2000, 3000), 40)]
+  ])('a blank page (%s) is not read, said so, and still counted', async (_what, raster) => {
+    const result = await ocrPages([image(0, async () => raster())], { pageTimeoutMs: 60_000 })
+    expect(result.messages).toMatchObject([{ code: 'ocr.page_blank', message: '第 1 页为空白页，未识别' }])
+    expect(result.value).toMatchObject([{ imageIndex: 0, page: { tables: [], lines: [] } }])
+  })
+
+  it.each([
+    ['a faint mark on pale paper', () => { const r = blankRaster(400, 300, 235); for (let y = 100; y < 110; y++) r.data.fill(170, y * 400 + 100, y * 400 + 300); return r }],
+    ['one digit’s worth of ink', () => { const r = blankRaster(400, 300); for (let y = 100; y < 130; y++) r.data.fill(0, y * 400 + 100, y * 400 + 110); return r }]
+  ])('a page with %s is read', async (_what, raster) => {
+    const result = await ocrPages([image(0, async () => raster())], { pageTimeoutMs: 60_000 })
+    expect(result.messages.map((m) => m.code)).not.toContain('ocr.page_blank')
+  })
 })
+
+function noisy(r: Raster, amplitude: number): Raster {
+  let seed = 1
+  for (let i = 0; i < r.data.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    r.data[i] = Math.max(0, Math.min(255, r.data[i] + (seed % (2 * amplitude + 1)) - amplitude))
+  }
+  return r
+}
+
+function specks(r: Raster, count: number): Raster {
+  for (let i = 0; i < count; i++) r.data[(i * 7919 * 13) % r.data.length] = 0
+  return r
+}

@@ -2,8 +2,9 @@
 // after another (the models are loaded once per process), each within its own time bound.
 
 import type { PageImage } from '../ingest/images/types'
-import { warning, type Message, type Result } from '../messages'
-import { readPage } from './page'
+import { info, warning, type Message, type Result } from '../messages'
+import { isBlankPage } from '../ingest/images/blank'
+import { readPage, type OcrPage } from './page'
 import type { PageSource } from './to-document'
 
 export interface OcrProgress {
@@ -23,6 +24,10 @@ export interface OcrOptions {
 /** Below the extraction worker's 60 s limit per step, so a slow page ends with what was read instead of the whole file failing. */
 export const DEFAULT_PAGE_TIMEOUT_MS = 45_000
 
+function emptyPage(raster: { width: number; height: number }): OcrPage {
+  return { skew: 0, width: raster.width, height: raster.height, unit: 1, tables: [], lines: [] }
+}
+
 export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Promise<Result<PageSource[]>> {
   const messages: Message[] = []
   const out: PageSource[] = []
@@ -32,7 +37,10 @@ export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Pr
     const started = Date.now()
     try {
       const raster = await image.decode()
-      const page = await readPage(raster, { deadline: started + timeout })
+      // A blank page is told in one pass over its pixels: OCR would spend seconds finding nothing on it.
+      const blank = isBlankPage(raster)
+      if (blank) messages.push(info('ocr.page_blank', `${image.origin}为空白页，未识别`))
+      const page = blank ? emptyPage(raster) : await readPage(raster, { deadline: started + timeout })
       if (Date.now() - started > timeout) {
         messages.push(warning('ocr.page_timeout', `${image.origin}识别超过 ${Math.round(timeout / 1000)} 秒，未识别完，请对照原件核对`))
       }

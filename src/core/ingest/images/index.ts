@@ -61,7 +61,9 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
     case 'docx': {
       const pictures = await docxPictures(input.bytes)
       messages.push(...pictures.messages)
-      for (const p of pictures.value) sources.push({ bytes: p.bytes, origin: p.path, anchor: p.at })
+      // A picture shown again (the same part) is read once: decoding and OCR cost the same each time.
+      const seen = new Set<string>()
+      for (const p of pictures.value) if (!seen.has(p.path) && seen.add(p.path)) sources.push({ bytes: p.bytes, origin: p.path, anchor: p.at })
       break
     }
     case 'doc':
@@ -79,6 +81,7 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
           if (!/^data:/i.test(ref.src)) missing++
           continue
         }
+        if (used.has(file)) continue // shown again: read once
         used.add(file)
         sources.push({ bytes: file.bytes, origin: besideMain(input, file), anchor: ref.at })
       }
@@ -90,11 +93,12 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
       if (!page) break
       const refs: HtmlImageRef[] = []
       htmlToDocument(page.html, { format: 'mht', images: refs })
+      const parts = new Set<object>()
       let missing = 0
       for (const ref of refs) {
         const part = findPart(page.archive, ref.src)
-        if (part) sources.push({ bytes: part.bytes, origin: part.location ?? part.contentId ?? ref.src, anchor: ref.at })
-        else missing++
+        if (!part) missing++
+        else if (!parts.has(part) && parts.add(part)) sources.push({ bytes: part.bytes, origin: part.location ?? part.contentId ?? ref.src, anchor: ref.at })
       }
       if (missing > 0) messages.push(missingPictures(missing))
       break

@@ -23,7 +23,7 @@ type Built = Omit<PageImage, 'index'>
 export async function pictureImages(source: PictureSource, room: number = IMAGE_LIMITS.maxImages): Promise<Result<Built[]>> {
   const { bytes, origin } = source
   const kind = sniffPicture(bytes)
-  if (!kind) return skipped(imageWarning('not_picture', origin, '不是可读取的图片格式（支持 PNG、JPEG、TIFF、BMP）'))
+  if (!kind) return skipped(imageWarning('not_picture', origin, '不是可读取的图片格式（支持 PNG、JPEG、TIFF、BMP、GIF、WebP）'))
   if (bytes.length > IMAGE_LIMITS.maxBytes) return skipped(imageWarning('too_large', origin, `图片文件过大（${mb(bytes.length)} MB）`))
   if (kind === 'tiff') return tiffImages(source, room)
   const size = pictureSize(bytes, kind)
@@ -63,7 +63,7 @@ async function tiffImages(source: PictureSource, room: number): Promise<Result<B
   for (const [i, ifd] of ifds.entries()) {
     const pageOrigin = ifds.length > 1 ? `${origin} 第 ${i + 1} 页` : origin
     const size = { width: Number((ifd.t256 as number[])[0]), height: Number((ifd.t257 as number[])[0]) }
-    const refused = sizeProblem(size, pageOrigin)
+    const refused = sizeProblem(size, pageOrigin) ?? tiffDepthProblem(ifd, pageOrigin)
     if (refused) {
       messages.push(refused)
       continue
@@ -77,6 +77,32 @@ async function tiffImages(source: PictureSource, room: number): Promise<Result<B
     }
   }
   return { value: images, messages }
+}
+
+/** Bits a pixel may take in a TIFF page: 4 samples of 16 bits (RGBA, 16-bit), the most a scan has. */
+const TIFF_MAX_BITS_PER_PIXEL = 64
+
+/**
+ * A TIFF page's bits a pixel, as UTIF computes them to size its buffer (samples × bits, or for a
+ * colour-filter page the strip's bytes over its pixels), refused past TIFF_MAX_BITS_PER_PIXEL
+ * before decoding: a 138-byte page of 1000² pixels declaring 4096 samples made UTIF allocate 4 GB.
+ */
+export function tiffDepthProblem(ifd: UTIF.IFD, origin: string): Message | null {
+  const first = (tag: string): number | undefined => {
+    const value = (ifd as Record<string, unknown>)[tag]
+    return Array.isArray(value) && typeof value[0] === 'number' ? value[0] : undefined
+  }
+  const samples = first('t277') ?? 1
+  const bits = first('t258') ?? 1
+  let bitsPerPixel = samples * bits
+  const width = first('t256') ?? 0
+  const rows = first('t278')
+  const stripBytes = first('t279')
+  if ((first('t259') ?? 1) === 1 && first('t262') === 32803 && rows && stripBytes !== undefined && width > 0) {
+    bitsPerPixel = Math.round((stripBytes * 8) / (width * rows))
+  }
+  if (Number.isFinite(bitsPerPixel) && bitsPerPixel > 0 && bitsPerPixel <= TIFF_MAX_BITS_PER_PIXEL) return null
+  return imageWarning('too_large', origin, `TIFF 页面每像素 ${samples} 个分量 × ${bits} 位，超出图片的上限（每像素至多 ${TIFF_MAX_BITS_PER_PIXEL} 位）`)
 }
 
 /** TIFF pages (image file directories) before anything parses them; null when the chain loops, runs off the file or is absurdly long. */

@@ -174,9 +174,21 @@ export function papersHtml(papers: readonly WorkingPaper[]): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${CSS}${pageRules(papers)}</style></head><body>${papers.map((p, i) => paperHtml(p, i, papers.every((x) => !x.verified))).join('\n')}</body></html>`
 }
 
+/**
+ * `text` as a CSS string inside a <style> element: every ASCII character that is not a letter, digit
+ * or space, and every control or line-separator character, as a CSS hex escape. So no 机关 can end
+ * the string (a quote, a backslash, CR, LF or FF — CSS newlines) or the <style> element ("</style>"),
+ * and whatever it holds is printed as written (issue 22, item 4: a crafted 机关 removed every 未核验
+ * mark of a PDF and printed "伪造：已核验").
+ */
+export function cssString(text: string): string {
+  const escaped = text.replace(/[\x00-\x1f\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x9f\u2028\u2029]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)
+  return `"${escaped}"`
+}
+
 /** Each paper's own page header (agency, year; 未核验 where so), through a named page's margin boxes. */
 function pageRules(papers: readonly WorkingPaper[]): string {
-  const quote = (text: string) => `"${text.replace(/["\\\n]/g, ' ')}"`
+  const quote = cssString
   return papers
     .map(
       (p, i) => `@page paper${i} {

@@ -67,6 +67,7 @@ describe('sheet names', () => {
     [[{ agency: '某某', year: 2021 }, { agency: '某某', year: 2021 }], ['某某2021', '某某2021(2)']],
     [[{ agency: 'A/B:C*D?[E]', year: 2020 }], ['A_B_C_D__E_2020']],
     [[{ agency: null, year: null }], ['（机关未填）']],
+    [[{ agency: "某局'办公室'", year: 2022 }], ['某局’办公室2022']],
     [
       [
         { agency: '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十', year: 2023 },

@@ -34,7 +34,9 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g
 
 /** Agency + year, within Excel's 31 characters (the agency is shortened, the year kept), unique in the workbook. */
 export function sheetNameFor(p: Pick<WorkingPaper, 'agency' | 'year'>, used: Set<string>): string {
-  const agency = [...(p.agency ?? UNKNOWN_AGENCY).replace(INVALID_SHEET_CHARS, '_').replace(/^'+|'+$/g, '')]
+  // An apostrophe inside the name breaks the print area's defined name (exceljs quotes the name
+  // with apostrophes without doubling one inside it): it is written as ’.
+  const agency = [...(p.agency ?? UNKNOWN_AGENCY).replace(INVALID_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').replace(/'/g, '’')]
   const year = p.year === null ? '' : String(p.year)
   const fit = (suffix: string) => agency.slice(0, 31 - year.length - suffix.length).join('') + year + suffix
   let name = fit('')

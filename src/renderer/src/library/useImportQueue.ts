@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ImportProgress } from '../../../shared/types'
-import { readReport, reportsOf, type DroppedFile } from '../files'
+import { diskCheck, leftOutWarning, readReport, reportsOf, type DroppedFile } from '../files'
 import type { DroppedReport } from '../../../core/ingest/images/group'
 import { refusedReportUnread } from '../import-limits'
 
@@ -54,14 +54,21 @@ export function useImportQueue(onBatchDone: () => void) {
       patch(ids, () => ({ status: 'importing' }))
       try {
         const files = []
-        for (const b of batch) files.push(await readReport(b.report))
+        const leftOut: (string | null)[] = []
+        const check = diskCheck()
+        for (const b of batch) {
+          const read = await readReport(b.report, check)
+          files.push(read.payload)
+          leftOut.push(leftOutWarning(read.leftOut))
+        }
         const outcomes = await window.api.importFiles({ files })
         patch(ids, (_it, i) => {
           const o = outcomes[i]
           if (!o) return { status: 'failed', error: '没有收到导入结果' }
           if (o.status === 'failed') return { status: 'failed', error: o.error }
           if (o.status === 'duplicate') return { status: o.status, reportId: o.reportId }
-          return { status: o.status, reportId: o.reportId, warnings: o.warnings, nearDuplicates: o.nearDuplicates }
+          const warnings = leftOut[i] ? [leftOut[i]!, ...(o.warnings ?? [])] : o.warnings
+          return { status: o.status, reportId: o.reportId, warnings, nearDuplicates: o.nearDuplicates }
         })
       } catch (e) {
         patch(ids, () => ({ status: 'failed', error: (e as Error).message }))

@@ -1,0 +1,38 @@
+// What a library file may hold beyond its tables: the indexes our migrations create, nothing else.
+// A trigger runs on our own writes (one rewrote table 三's 总计 to 999 at every edit, with no edit
+// record), a view or an index on an expression runs its SQL on reads; none is ever ours, so a library
+// carrying one was changed by someone else and is not opened.
+
+import type { Db } from './db'
+import { MIGRATIONS } from './migrations'
+
+const normal = (sql: string): string => sql.replace(/\s+/g, ' ').trim().toLowerCase()
+
+/** type:name → the statement, as some migration creates it (SQLite keeps the CREATE text as written). */
+function ownObjects(): Map<string, string> {
+  const own = new Map<string, string>()
+  const create = /\bCREATE\s+(?:UNIQUE\s+)?(INDEX|TRIGGER|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*)[^;]*/gi
+  for (const m of MIGRATIONS) {
+    for (const hit of m.sql.matchAll(create)) own.set(`${hit[1].toLowerCase()}:${hit[2].toLowerCase()}`, normal(hit[0]))
+  }
+  return own
+}
+
+let own: Map<string, string> | null = null
+
+/** The triggers, views and indexes of the library that no version of ours creates as they are: 'trigger reports_x', … */
+export function foreignSchemaObjects(db: Db): string[] {
+  own ??= ownObjects()
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view', 'index')").all() as {
+    type: string
+    name: string
+    sql: string | null
+  }[]
+  const foreign: string[] = []
+  for (const { type, name, sql } of rows) {
+    // An index SQLite made itself for a UNIQUE or PRIMARY KEY constraint has no SQL of its own.
+    if (type === 'index' && sql === null) continue
+    if (sql === null || own.get(`${type}:${name.toLowerCase()}`) !== normal(sql)) foreign.push(`${type} ${name}`)
+  }
+  return foreign
+}
