@@ -6,7 +6,7 @@ import type { ExtractedCell } from '../report'
 import type { Message } from '../messages'
 import { warning } from '../messages'
 import { cellSpec, type TableName, type TemplateId } from '../template'
-import type { RowHit } from './recognise'
+import { TABLE_TITLES, type RowHit } from './recognise'
 import { appealsRowHolds, enumerateSplits, requestRowHolds, splittable, type Piece } from './split'
 import { locationOf, type Token } from './tokens'
 import { parseValue } from './values'
@@ -88,7 +88,8 @@ function placeByColumns(run: Token[], n: number, guide: ColumnGuide | undefined)
   if (!guide || !run.length || !run.every((t) => t.cell && t.bbox && t.col !== undefined && t.table === run[0].table)) return null
   const columns = guide.get(run[0].table!)
   if (!columns || columns.length !== n) return null
-  const placed: (Token | undefined)[] = new Array(n)
+  // filled, not `new Array(n)`: every() skips a sparse array's holes, so a column left unfilled passed as filled
+  const placed: (Token | undefined)[] = Array.from({ length: n }, () => undefined)
   for (const t of run) {
     const at = columns.indexOf(t.col!)
     if (at < 0) {
@@ -260,7 +261,7 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
   for (const hit of hits) {
     const keys = keysOf(hit.spec, template)
     if (!keys) {
-      messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, locationOf(hit.values[0])))
+      messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, hit.values.length ? locationOf(hit.values[0]) : undefined))
       continue
     }
     rows.push(readRow(hit, keys, template, messages, guide))
@@ -283,4 +284,29 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
     if (absent && !rows.some((r) => r.spec.id === id)) messages.push(warning('extract.row_missing', `表格中未找到“${spec.full}”一行，其单元格留空待核`))
   }
   return { cells, messages }
+}
+
+/**
+ * A table whose reading failed (an input shape the row reader did not foresee): each row's cells as
+ * written, in order, every one marked for review, and the failure said as the table's finding.
+ */
+export function cellsAsWritten(table: TableName, hits: RowHit[], template: TemplateId, expectedRowIds: string[], error: unknown): TableCells {
+  const detail = error instanceof Error ? error.message : String(error)
+  const reason = `读取该表格时出错，单元格按原文顺序列出，请对照原件核对（${detail.slice(0, 80)}）`
+  const cells: Record<string, ExtractedCell> = {}
+  for (const hit of hits) {
+    const keys = keysOf(hit.spec, template)
+    if (!keys) continue
+    keys.forEach((key, i) => {
+      const token = hit.values[i]
+      if (cells[key] || !token) return
+      const cell = toCell({ text: token.text, token, start: token.start, end: token.end, review: reason }, key, template, hit.guess)
+      cells[key] = cell
+    })
+  }
+  for (const id of expectedRowIds) {
+    const spec = ROW_BY_ID.get(id) ?? ({ id, table, full: id } as RowSpec)
+    for (const key of keysOf(spec, template) ?? []) cells[key] ??= { value: null, raw: '', review: true, reviewReason: reason }
+  }
+  return { cells, messages: [warning('extract.table_failed', `表格“${TABLE_TITLES[table]}”未能正常读取：${detail.slice(0, 120)}；单元格已全部标记待核`)] }
 }
