@@ -11,7 +11,7 @@ import { appealsRowHolds, enumerateSplits, requestRowHolds, splittable, type Pie
 import { locationOf, type Token } from './tokens'
 import { parseValue } from './values'
 import { asciiDigits } from './normalize'
-import { APPEALS_GROUP_ROWS, APPEALS_ROW, ROW_SPECS, columnsOf, type RowSpec } from './vocabulary'
+import { APPEALS_GROUP_ROWS, APPEALS_ROW, REQUEST_COLUMNS, ROW_SPECS, columnsOf, requestRowIds, type RowSpec } from './vocabulary'
 
 const ROW_BY_ID = new Map([...ROW_SPECS, APPEALS_ROW, ...APPEALS_GROUP_ROWS].map((r) => [r.id, r]))
 
@@ -248,6 +248,38 @@ function toCell(c: CellText, key: string, template: TemplateId, guess?: string):
   return cell
 }
 
+const OTHER_ROWS = ['requests.other.no_correction', 'requests.other.unpaid_fee', 'requests.other.misc']
+/** Table 三's result rows apart from （六）: （一）…（五） and their sub-rows. */
+const RESULT_ROWS = requestRowIds('2021').filter((id) => /^requests\.(granted|partially_granted|denied|unable|not_processed)/.test(id))
+
+/**
+ * A report on the 2021 form whose three （六） rows are printed but all left blank was filled as the
+ * older form, whose single （六）其他处理 row its figures were written for (the text of such reports
+ * has the single row): the group is reported as that row too (requests.other.*, as a report that
+ * prints the single row reads), each column what （七）总计 less the other results leaves — always
+ * marked, since nothing on the page shows it. A column the numbers do not settle stays blank, marked.
+ */
+function blankOtherGroup(cells: Record<string, ExtractedCell>, rows: RowValues[]): void {
+  if (rows.some((r) => r.spec.id === 'requests.other')) return
+  const group = OTHER_ROWS.map((id) => rows.find((r) => r.spec.id === id))
+  if (group.some((r) => !r)) return
+  const blank = (key: string): boolean => !!cells[key] && cells[key].value === null && cells[key].raw === ''
+  if (!OTHER_ROWS.every((id) => REQUEST_COLUMNS.every((c) => blank(`${id}.${c}`)))) return
+  for (const c of REQUEST_COLUMNS) {
+    const total = cells[`requests.total.${c}`]?.value
+    const parts = RESULT_ROWS.map((id) => cells[`${id}.${c}`]?.value)
+    const known = typeof total === 'number' && parts.every((v): v is number => typeof v === 'number')
+    const rest = known ? total - parts.reduce((a, b) => a + b, 0) : null
+    const value = rest !== null && rest >= 0 ? rest : null
+    const reviewReason =
+      value === null
+        ? '（六）其他处理的三行均为空，该组合计无法由（七）总计推算，请对照原件填写'
+        : `（六）其他处理的三行均为空，按（七）总计减去其余各项推算为 ${value}，请对照原件核对`
+    const from = cells[`${OTHER_ROWS[0]}.${c}`]
+    cells[`requests.other.${c}`] = { value, raw: '', review: true, reviewReason, ...(from.source ? { source: from.source } : {}) }
+  }
+}
+
 export interface TableCells {
   cells: Record<string, ExtractedCell>
   messages: Message[]
@@ -273,6 +305,7 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
       if (!cells[key]) cells[key] = toCell(row.cells[i], key, template, row.guess)
     })
   }
+  if (table === 'requests') blankOtherGroup(cells, rows)
   for (const id of expectedRowIds) {
     const spec = ROW_BY_ID.get(id) ?? ({ id, table, full: id } as RowSpec)
     let absent = 0

@@ -185,3 +185,31 @@ describe('a table whose reading fails', () => {
     expect(read.cells['requests.total.total']).toMatchObject({ value: null, review: true })
   })
 })
+
+describe('the （六） rows of the 2021 form printed but left blank (a report filled as the older single row)', () => {
+  const OTHER = [20, 21, 22]
+  const read = (blank: boolean) => {
+    const table = requestsGrid(REQUEST_LABELS_2021, (cell, row) => {
+      if (blank && OTHER.includes(row - 1) && cell.col > 0) cell.text = ''
+      return [cell]
+    })
+    return extractReport(ocrDocument([{ imageIndex: 0, page: { skew: 0, width: 600, height: 700, unit: 14, tables: [table], lines: [HEADING] } }], 'pdf'))
+  }
+
+  it('reports the group as the single row, each column what （七）总计 leaves, always marked', () => {
+    const values = consistentRequestValues(REQUEST_LABELS_2021)
+    const report = read(true)
+    ;['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'].forEach((col, c) => {
+      const group = OTHER.reduce((sum, i) => sum + Number(values[i][c]), 0)
+      expect(report.cells[`requests.other.${col}`], col).toMatchObject({ value: group, review: true })
+      expect(report.cells[`requests.other.${col}`].reviewReason).toContain('（六）其他处理的三行均为空')
+      // the rows as printed stay blank
+      expect(report.cells[`requests.other.misc.${col}`].value).toBeNull()
+    })
+  })
+
+  it('adds nothing when the rows are filled', () => {
+    const report = read(false)
+    expect(Object.keys(report.cells).filter((k) => /^requests\.other\.[a-z_]+$/.test(k))).toEqual([])
+  })
+})
