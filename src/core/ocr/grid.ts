@@ -184,7 +184,7 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     else stacks.push([h])
   }
   const grids: Grid[] = []
-  for (const frame of stacks) {
+  for (const frame of stacks.flatMap((s) => splitAtOpenBands(s, rulings.vertical, unit))) {
     if (frame.length < 2) continue
     const top = frame[0].at
     const bottom = frame[frame.length - 1].at
@@ -211,6 +211,28 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     if (grid) grids.push(grid)
   }
   return grids
+}
+
+/**
+ * Two tables one above the other (table 三 and the heading and table 四 under it) stack like one:
+ * the band between them is crossed by no vertical ruling, while every band inside a table is (its
+ * frame's sides at least). The stack is split at such bands.
+ */
+function splitAtOpenBands(stack: Segment[], vertical: Segment[], unit: number): Segment[][] {
+  if (stack.length < 3) return [stack]
+  const from = Math.min(...stack.map((h) => h.from))
+  const to = Math.max(...stack.map((h) => h.to))
+  const tolerance = Math.max(3, unit / 4)
+  const inside = vertical.filter((v) => v.at >= from - tolerance && v.at <= to + tolerance)
+  const parts: Segment[][] = [[stack[0]]]
+  for (let i = 1; i < stack.length; i++) {
+    const top = stack[i - 1].at
+    const bottom = stack[i].at
+    const crossed = inside.some((v) => Math.min(v.to, bottom) - Math.max(v.from, top) >= 0.6 * (bottom - top))
+    if (crossed) parts[parts.length - 1].push(stack[i])
+    else parts.push([stack[i]])
+  }
+  return parts
 }
 
 /**
