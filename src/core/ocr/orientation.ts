@@ -107,13 +107,14 @@ export function linesAcross(page: Raster, unit: number): Run[] {
 const spread = (runs: Run[]): number => runs.reduce((s, r) => s + (r.x1 - r.x0 + 1), 0)
 
 /** Lines sampled for the which-way-up test: the longest, as they carry the most characters. */
-const SAMPLE_LINES = 10
+const SAMPLE_LINES = 6
 /** An upright reading at least this sure needs no comparison with the page upside down. */
 const SURE_UPRIGHT = 0.85
 
-/** How surely the recogniser reads the longest lines of `page` (mean character probability). */
-async function readability(page: Raster, unit: number): Promise<number> {
-  const runs = linesAcross(page, unit)
+/** How surely the recogniser reads the longest lines of `page` (mean character probability); `across` its lines when known. */
+async function readability(page: Raster, unit: number, across = linesAcross(page, unit)): Promise<number> {
+  const runs = across
+    .slice()
     .sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))
     .slice(0, SAMPLE_LINES)
   if (!runs.length) return 0
@@ -136,10 +137,11 @@ async function readability(page: Raster, unit: number): Promise<number> {
  * recogniser reads more surely (the upright way is tried first and kept when read surely).
  */
 export async function uprightQuarters(page: Raster, unit: number): Promise<Quarters> {
-  const across = spread(linesAcross(page, unit))
+  const acrossRuns = linesAcross(page, unit)
+  const across = spread(acrossRuns)
   const down = spread(linesAcross(turnClockwise(page, 1), unit))
   const [first, second]: Quarters[] = down > 1.5 * across ? [1, 3] : [0, 2]
-  const a = await readability(turnClockwise(page, first), unit)
+  const a = first === 0 ? await readability(page, unit, acrossRuns) : await readability(turnClockwise(page, first), unit)
   if (first === 0 && a >= SURE_UPRIGHT) return 0
   const b = await readability(turnClockwise(page, second), unit)
   return b > a + 0.05 ? second : first

@@ -91,14 +91,15 @@ export function unitOf(page: Raster): number {
 /** A text height no page has (五号 at 600 dpi is ≈ 100 px): the bound of unitOf's answer. */
 const MAX_UNIT = 400
 /**
- * The page is read at a text height of about WORK_UNIT pixels (五号 print at ≈ 200 dpi): a scan at
- * 300–600 dpi is averaged down to it before anything else, so every length in the pipeline — line
- * gaps, speck sizes, crop margins — means the same on every scan, and a 600 dpi page costs what a
- * 200 dpi one does. Averaging keeps a thin ruling as a lighter line where pixel sampling would
- * drop it. Pages with a text height up to MAX_WORK_UNIT are read as they are.
+ * A page whose text is taller than MAX_WORK_UNIT pixels (五号 print scanned at 300–600 dpi) is
+ * averaged down to a text height of WORK_UNIT before anything else, so every length in the
+ * pipeline — line gaps, speck sizes, crop margins — means what it was measured for, and a 600 dpi
+ * page costs what a 250 dpi one does. Averaging keeps a thin ruling as a lighter line where pixel
+ * sampling would drop it. Pages up to MAX_WORK_UNIT are read as they are (the shared scans'
+ * 96 ppi pictures rendered at 150 dpi have text ≈ 43 px high and read best so).
  */
-const WORK_UNIT = 28
-const MAX_WORK_UNIT = 40
+const WORK_UNIT = 36
+const MAX_WORK_UNIT = 48
 
 /** The page at the working scale, and the factor from its pixels back to the page image's. */
 export function workingScale(page: Raster, unit: number): { work: Raster; scale: number; unit: number } {

@@ -22,6 +22,8 @@ export interface PdfImageOptions {
   /** 1-based pages to render; by default every page that is a scan. */
   pages?: number[]
   dpi?: number
+  /** Called as each page is rendered (a 600 dpi page takes seconds: the extraction worker's clock restarts at each step). */
+  onRendered?: (done: number, total: number) => void
 }
 
 export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions = {}): Promise<Result<PageImage[]>> {
@@ -43,6 +45,7 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
       // rendered coarser, its thin ruling lines fade into the paper; never below PDF_RENDER.dpi
       const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, (await imageDpi(page, pdfjs)) ?? 0))
       images.push(await renderPage(page, p, images.length, dpi))
+      options.onRendered?.(images.length, pages.length)
     }
     return { value: images, messages }
   } finally {
