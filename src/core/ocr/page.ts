@@ -94,12 +94,13 @@ const MAX_UNIT = 400
  * A page whose text is taller than MAX_WORK_UNIT pixels (五号 print scanned at 300–600 dpi) is
  * averaged down to a text height of WORK_UNIT before anything else, so every length in the
  * pipeline — line gaps, speck sizes, crop margins — means what it was measured for, and a 600 dpi
- * page costs what a 250 dpi one does. Averaging keeps a thin ruling as a lighter line where pixel
- * sampling would drop it. Pages up to MAX_WORK_UNIT are read as they are (the shared scans'
- * 96 ppi pictures rendered at 150 dpi have text ≈ 43 px high and read best so).
+ * page costs what a 300 dpi one does. Averaging keeps a thin ruling as a lighter line where pixel
+ * sampling would drop it. Pages up to MAX_WORK_UNIT are read as they are: every threshold was
+ * measured on text up to 60 px high (the shared scans' 96 ppi pictures rendered at 150 dpi reach
+ * 43–60 px, and averaged down their faint 1 px rulings were lost).
  */
-const WORK_UNIT = 36
-const MAX_WORK_UNIT = 48
+const WORK_UNIT = 44
+const MAX_WORK_UNIT = 60
 
 /** The page at the working scale, and the factor from its pixels back to the page image's. */
 export function workingScale(page: Raster, unit: number): { work: Raster; scale: number; unit: number } {
