@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Scores extraction on ../shared/seeds, ../shared/corpus and the generated scans (test/fixtures/scan)
-// through the command line, as CI's reviewers do. Prints the scorer's per-file lines, one line per set
+// through the command line, as CI's reviewers do, and ../shared/scans (scans made apart from ours). Prints the scorer's per-file lines, one line per set
 // (`set scan: …` reads apart how scanned reports fare) and one combined summary line.
-//   --set NAME   score only that set (seeds, corpus, scan); other arguments (--verbose) pass through.
+//   --set NAME   score only that set (seeds, corpus, scan, scans); other arguments (--verbose) pass through.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -24,10 +24,12 @@ const sets = [
   { name: 'seeds', files: join(shared, 'seeds'), truth: join(shared, 'seeds', 'truth') },
   { name: 'corpus', files: join(shared, 'corpus', 'files'), truth: join(shared, 'corpus', 'truth') },
   // Scanned pages are read by OCR: a few seconds a page, so a longer bound per file.
-  { name: 'scan', files: join(root, 'test', 'fixtures', 'scan', 'files'), truth: join(root, 'test', 'fixtures', 'scan', 'truth'), timeout: 300 }
+  { name: 'scan', files: join(root, 'test', 'fixtures', 'scan', 'files'), truth: join(root, 'test', 'fixtures', 'scan', 'truth'), timeout: 300 },
+  // Scans made independently of our fixtures (../shared/scans): the OCR path on pictures it was not built on.
+  { name: 'scans', files: join(shared, 'scans', 'files'), truth: join(shared, 'scans', 'truth'), timeout: 300 }
 ].filter((s) => !only || s.name === only)
 if (sets.length === 0) {
-  console.error(`score: no set named ${only} (seeds, corpus, scan)`)
+  console.error(`score: no set named ${only} (seeds, corpus, scan, scans)`)
   process.exit(2)
 }
 

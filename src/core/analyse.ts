@@ -40,7 +40,9 @@ export async function analyse(input: FileInput, options: AnalyseOptions = {}): P
   // A standard table missing from the text may be a picture: read the page images by OCR, then
   // extract again from the text and what was read (a report whose tables are all text needs none).
   if (Object.values(report.tables).includes('missing')) {
-    const images = await pageImagesOf(input, document)
+    // rendering a scanned PDF's pages is a step of its own per page (the worker's clock restarts at each)
+    const onRendered = (done: number, total: number): void => options.ocr?.onProgress?.({ done: 0, total, origin: `第 ${done} 页（渲染）` })
+    const images = await pageImagesOf(input, document, { pdf: { onRendered } })
     // Why a picture was not read (too large, undecodable, missing beside a page) is said whether or not any other was.
     const pictureMessages = images.messages
     if (needsOcr(report, images.value)) {

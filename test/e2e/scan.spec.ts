@@ -136,3 +136,64 @@ test('a folder of a narrative and table photos imports as one report; the pictur
   await review.sourcePane.getByRole('tab', { name: '文字' }).click()
   await expect(review.sourcePane).toContainText('东风区应急管理局')
 })
+
+/** Scans at their true resolution and with pages turned (scripts/make-resolution-fixtures.ts). */
+const TRUE_DPI = resolve(__dirname, '../fixtures/scan/files/huaian_2024_300dpi.pdf')
+const TURNED = resolve(__dirname, '../fixtures/scan/files/huaian_2024_turned.pdf')
+const HUAIAN_TRUTH = resolve(__dirname, '../fixtures/scan/truth/huaian_2024_turned.json')
+
+const cases = [
+  { name: 'a true 300 dpi scan', file: TRUE_DPI, turned: false, key: 'requests.new_received.total' },
+  // the generator turns the tables' pages by 90° (table 二's, holding 行政许可), 180° and 270°
+  { name: 'a scan whose table 二 page is turned 90°', file: TURNED, turned: true, key: 'active.licensing.decisions' }
+]
+
+for (const c of cases) {
+  test(`${c.name} imports by OCR; the selected cell is boxed on the page as the reader sees it`, async ({ app }) => {
+    test.setTimeout(600_000)
+    await app.open()
+    const library = new LibraryPage(app.page)
+    await library.pick([c.file])
+    await expect(library.summary).toContainText('导入完成：1 个文件', { timeout: 540_000 })
+    const truth = JSON.parse(readFileSync(HUAIAN_TRUTH, 'utf8')) as { cells: Record<string, number | null> }
+    const key = c.key
+
+    const outcome = await app.page.getByTestId('import-result').allInnerTexts()
+    expect(app.library.listReports(), outcome.join(' | ')).toHaveLength(1)
+    const [{ id }] = app.library.listReports()
+    const cell = app.library.getReport(id).cells[key]
+    const images = app.library.getSource(id).images ?? []
+    // read, and never shown wrong without a mark
+    expect(cell.ocr, `${key} read by OCR`).toBeDefined()
+    if (!cell.review) expect(cell.value).toBe(truth.cells[key])
+    const image = images[cell.source!.imageIndex!]
+    const [x0, y0, x1, y1] = cell.source!.bbox!
+    if (c.turned) {
+      // the page is printed landscape: its picture is wider than tall, and the number's box runs
+      // down the page as its digits do there
+      expect(image.width).toBeGreaterThan(image.height)
+      expect(y1 - y0).toBeGreaterThan(x1 - x0)
+    } else {
+      // the page image keeps the scan's 300 dpi (an A4 page is 8.27 in wide), the box its number's width
+      expect(image.width).toBeGreaterThan(2400)
+      expect(x1 - x0).toBeGreaterThan(y1 - y0)
+    }
+
+    await library.rows.first().dblclick()
+    const review = new ReviewPage(app.page)
+    await review.enterReviewer('王核验')
+    await review.select(key)
+    const frame = review.pdfPage(image.pdfPage!)
+    const box = frame.locator('.pdf-page__box')
+    await expect(box).toHaveAttribute('data-key', key)
+    await expect(box).toBeInViewport()
+    // drawn where the cell is on the page as shown: its box in image pixels, scaled to the page
+    const shown = (await frame.boundingBox())!
+    const drawn = (await box.boundingBox())!
+    const f = shown.width / image.width
+    expect(Math.abs(drawn.x - shown.x - x0 * f)).toBeLessThan(4)
+    expect(Math.abs(drawn.y - shown.y - y0 * f)).toBeLessThan(4)
+    expect(Math.abs(drawn.width - (x1 - x0) * f)).toBeLessThan(4)
+    expect(Math.abs(drawn.height - (y1 - y0) * f)).toBeLessThan(4)
+  })
+}

@@ -6,12 +6,12 @@ import type { ExtractedCell } from '../report'
 import type { Message } from '../messages'
 import { warning } from '../messages'
 import { cellSpec, type TableName, type TemplateId } from '../template'
-import type { RowHit } from './recognise'
+import { TABLE_TITLES, type RowHit } from './recognise'
 import { appealsRowHolds, enumerateSplits, requestRowHolds, splittable, type Piece } from './split'
 import { locationOf, type Token } from './tokens'
 import { parseValue } from './values'
 import { asciiDigits } from './normalize'
-import { APPEALS_GROUP_ROWS, APPEALS_ROW, ROW_SPECS, columnsOf, type RowSpec } from './vocabulary'
+import { APPEALS_GROUP_ROWS, APPEALS_ROW, REQUEST_COLUMNS, ROW_SPECS, columnsOf, requestRowIds, type RowSpec } from './vocabulary'
 
 const ROW_BY_ID = new Map([...ROW_SPECS, APPEALS_ROW, ...APPEALS_GROUP_ROWS].map((r) => [r.id, r]))
 
@@ -88,7 +88,8 @@ function placeByColumns(run: Token[], n: number, guide: ColumnGuide | undefined)
   if (!guide || !run.length || !run.every((t) => t.cell && t.bbox && t.col !== undefined && t.table === run[0].table)) return null
   const columns = guide.get(run[0].table!)
   if (!columns || columns.length !== n) return null
-  const placed: (Token | undefined)[] = new Array(n)
+  // filled, not `new Array(n)`: every() skips a sparse array's holes, so a column left unfilled passed as filled
+  const placed: (Token | undefined)[] = Array.from({ length: n }, () => undefined)
   for (const t of run) {
     const at = columns.indexOf(t.col!)
     if (at < 0) {
@@ -247,6 +248,38 @@ function toCell(c: CellText, key: string, template: TemplateId, guess?: string):
   return cell
 }
 
+const OTHER_ROWS = ['requests.other.no_correction', 'requests.other.unpaid_fee', 'requests.other.misc']
+/** Table 三's result rows apart from （六）: （一）…（五） and their sub-rows. */
+const RESULT_ROWS = requestRowIds('2021').filter((id) => /^requests\.(granted|partially_granted|denied|unable|not_processed)/.test(id))
+
+/**
+ * A report on the 2021 form whose three （六） rows are printed but all left blank was filled as the
+ * older form, whose single （六）其他处理 row its figures were written for (the text of such reports
+ * has the single row): the group is reported as that row too (requests.other.*, as a report that
+ * prints the single row reads), each column what （七）总计 less the other results leaves — always
+ * marked, since nothing on the page shows it. A column the numbers do not settle stays blank, marked.
+ */
+function blankOtherGroup(cells: Record<string, ExtractedCell>, rows: RowValues[]): void {
+  if (rows.some((r) => r.spec.id === 'requests.other')) return
+  const group = OTHER_ROWS.map((id) => rows.find((r) => r.spec.id === id))
+  if (group.some((r) => !r)) return
+  const blank = (key: string): boolean => !!cells[key] && cells[key].value === null && cells[key].raw === ''
+  if (!OTHER_ROWS.every((id) => REQUEST_COLUMNS.every((c) => blank(`${id}.${c}`)))) return
+  for (const c of REQUEST_COLUMNS) {
+    const total = cells[`requests.total.${c}`]?.value
+    const parts = RESULT_ROWS.map((id) => cells[`${id}.${c}`]?.value)
+    const known = typeof total === 'number' && parts.every((v): v is number => typeof v === 'number')
+    const rest = known ? total - parts.reduce((a, b) => a + b, 0) : null
+    const value = rest !== null && rest >= 0 ? rest : null
+    const reviewReason =
+      value === null
+        ? '（六）其他处理的三行均为空，该组合计无法由（七）总计推算，请对照原件填写'
+        : `（六）其他处理的三行均为空，按（七）总计减去其余各项推算为 ${value}，请对照原件核对`
+    const from = cells[`${OTHER_ROWS[0]}.${c}`]
+    cells[`requests.other.${c}`] = { value, raw: '', review: true, reviewReason, ...(from.source ? { source: from.source } : {}) }
+  }
+}
+
 export interface TableCells {
   cells: Record<string, ExtractedCell>
   messages: Message[]
@@ -260,7 +293,7 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
   for (const hit of hits) {
     const keys = keysOf(hit.spec, template)
     if (!keys) {
-      messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, locationOf(hit.values[0])))
+      messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, hit.values.length ? locationOf(hit.values[0]) : undefined))
       continue
     }
     rows.push(readRow(hit, keys, template, messages, guide))
@@ -272,6 +305,7 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
       if (!cells[key]) cells[key] = toCell(row.cells[i], key, template, row.guess)
     })
   }
+  if (table === 'requests') blankOtherGroup(cells, rows)
   for (const id of expectedRowIds) {
     const spec = ROW_BY_ID.get(id) ?? ({ id, table, full: id } as RowSpec)
     let absent = 0
@@ -283,4 +317,29 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
     if (absent && !rows.some((r) => r.spec.id === id)) messages.push(warning('extract.row_missing', `表格中未找到“${spec.full}”一行，其单元格留空待核`))
   }
   return { cells, messages }
+}
+
+/**
+ * A table whose reading failed (an input shape the row reader did not foresee): each row's cells as
+ * written, in order, every one marked for review, and the failure said as the table's finding.
+ */
+export function cellsAsWritten(table: TableName, hits: RowHit[], template: TemplateId, expectedRowIds: string[], error: unknown): TableCells {
+  const detail = error instanceof Error ? error.message : String(error)
+  const reason = `读取该表格时出错，单元格按原文顺序列出，请对照原件核对（${detail.slice(0, 80)}）`
+  const cells: Record<string, ExtractedCell> = {}
+  for (const hit of hits) {
+    const keys = keysOf(hit.spec, template)
+    if (!keys) continue
+    keys.forEach((key, i) => {
+      const token = hit.values[i]
+      if (cells[key] || !token) return
+      const cell = toCell({ text: token.text, token, start: token.start, end: token.end, review: reason }, key, template, hit.guess)
+      cells[key] = cell
+    })
+  }
+  for (const id of expectedRowIds) {
+    const spec = ROW_BY_ID.get(id) ?? ({ id, table, full: id } as RowSpec)
+    for (const key of keysOf(spec, template) ?? []) cells[key] ??= { value: null, raw: '', review: true, reviewReason: reason }
+  }
+  return { cells, messages: [warning('extract.table_failed', `表格“${TABLE_TITLES[table]}”未能正常读取：${detail.slice(0, 120)}；单元格已全部标记待核`)] }
 }

@@ -6,7 +6,7 @@ import type { ExtractedCell, ExtractedReport, TableStatus } from '../report'
 import type { Message } from '../messages'
 import { warning } from '../messages'
 import { TABLE_NAMES, TABLE_TITLES, type TableName, type TemplateId } from '../template'
-import { cellsOfTable } from './cells'
+import { cellsAsWritten, cellsOfTable, type TableCells } from './cells'
 import { copiesOf, duplicateMessage, markDifferences } from './duplicates'
 import { readMeta } from './meta'
 import { settleOcrCells } from '../ocr/certainty'
@@ -93,9 +93,16 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
       continue
     }
     tables[table] = 'found'
-    const read = cellsOfTable(table, copy, cellTemplate, expectedRows(table, cellTemplate, copy))
+    const expected = expectedRows(table, cellTemplate, copy)
+    // one odd table is that table's finding, never the whole file's failure
+    let read: TableCells
+    try {
+      read = cellsOfTable(table, copy, cellTemplate, expected)
+      if (copies.length > 1) read.messages.push(duplicateMessage(table, copies, compareCopies(table, read.cells, copies.filter((c) => c !== copy), cellTemplate)))
+    } catch (e) {
+      read = cellsAsWritten(table, copy, cellTemplate, expected, e)
+    }
     messages.push(...read.messages)
-    if (copies.length > 1) messages.push(duplicateMessage(table, copies, compareCopies(table, read.cells, copies.filter((c) => c !== copy), cellTemplate)))
     Object.assign(cells, read.cells)
   }
   if (!title.agency) messages.push(warning('extract.agency_unknown', '未能从标题识别发布机关'))

@@ -57,6 +57,8 @@ const cases: Case[] = [
   { name: 'txt: bare 上一篇 label, its link on the next line', file: 'a.txt', source: `上一篇：\n${OTHER}\n${OWN}\n${BODY}`, agency: '临川市市场监督管理局', year: 2022 },
   { name: 'txt: 相关链接 / 您的位置 lines', file: 'a.txt', source: `您的位置：首页\n相关链接：${OTHER}\n${OWN}\n${BODY}`, agency: '临川市市场监督管理局', year: 2022 },
   { name: 'txt: breadcrumb with » separators', file: 'a.txt', source: `首页 » 政务公开 » ${OTHER}\n${OWN}\n${BODY}`, agency: '临川市市场监督管理局', year: 2022 },
+  // a scanned title read by OCR: a mark before it, broken inside 年度 (issue #23: 沭阳 2025 had no year)
+  { name: 'txt: OCR title after a mark, broken inside 年度', file: 'a.txt', source: `#临川市市场监督管理局2022年政府信息公开工作年\n度报告\n一、总体情况\n2022年，本局认真贯彻落实《条例》。`, agency: '临川市市场监督管理局', year: 2022 },
   { name: 'txt: title split over two lines after chrome', file: 'a.txt', source: `下一条：${OTHER}\n临川市市场监督管理局\n2022年政府信息公开工作年度报告\n${BODY}`, agency: '临川市市场监督管理局', year: 2022 },
   { name: 'txt: title agreeing with 2022年度 in the opening sentence', file: 'a.txt', source: `${OWN}\n本报告总结了2022年度本局政府信息公开工作情况。`, agency: '临川市市场监督管理局', year: 2022 },
   { name: 'txt: title disagreeing with 本报告…年度', file: 'a.txt', source: `${OTHER}\n本报告总结了2022年度本局政府信息公开工作情况。`, agency: '临川市人民政府', year: 2021, conflict: true },

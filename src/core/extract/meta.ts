@@ -45,7 +45,10 @@ function openingLines(text: string, traditional: boolean): Line[] {
 }
 
 function normaliseLine(raw: string, traditional: boolean): string {
-  return chineseYears(asciiDigits(toSimplified(raw, traditional).replace(/[\s\u00a0\u3000|]+/g, ''))).replace(/^(?:标题|题目|正文|title)[:：]?/i, '')
+  return chineseYears(asciiDigits(toSimplified(raw, traditional).replace(/[\s\u00a0\u3000|]+/g, '')))
+    .replace(/^(?:标题|题目|正文|title)[:：]?/i, '')
+    // marks before a title's first word (a bullet, an emblem OCR read as "#" or "■") are no part of it
+    .replace(/^[^\p{L}\p{N}(（【〔[《“]+/u, '')
 }
 
 const CHINESE_DIGITS = '〇一二三四五六七八九'

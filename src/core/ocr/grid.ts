@@ -73,21 +73,26 @@ function runs(ink: Uint8Array, width: number, height: number, horizontal: boolea
   return out.filter((s) => s.to - s.from >= minLength)
 }
 
-/** Runs on neighbouring pixel rows that overlap are one line (a line 2–3 px thick, or slightly tilted). */
+/**
+ * Runs on neighbouring pixel rows that overlap are one line (a line 2–3 px thick, or slightly tilted).
+ * Its thickness is how many pixel rows cover it on average, not the span of rows it touches: a
+ * character stroke that touches a ruling (a header word written close to a column line) makes
+ * the span wide, but adds little to the average.
+ */
 function mergeRuns(segments: Segment[]): Segment[] {
-  const lines: (Segment & { sum: number; count: number; first: number; last: number })[] = []
+  const lines: (Segment & { weighted: number; ink: number; last: number })[] = []
   for (const s of segments) {
     const open = lines.find((l) => s.at - l.last <= 2 && s.from < l.to && s.to > l.from)
+    const length = s.to - s.from
     if (open) {
       open.from = Math.min(open.from, s.from)
       open.to = Math.max(open.to, s.to)
-      open.sum += s.at
-      open.count++
+      open.weighted += s.at * length
+      open.ink += length
       open.last = s.at
-    } else lines.push({ ...s, sum: s.at, count: 1, first: s.at, last: s.at })
+    } else lines.push({ ...s, weighted: s.at * length, ink: length, last: s.at })
   }
-  // thickness is the span of pixel rows, not the number of pieces (a line broken at every crossing)
-  return lines.map((l) => ({ at: l.sum / l.count, from: l.from, to: l.to, thickness: l.last - l.first + 1 }))
+  return lines.map((l) => ({ at: l.weighted / l.ink, from: l.from, to: l.to, thickness: Math.max(1, Math.round(l.ink / (l.to - l.from))) }))
 }
 
 export interface Rulings {
@@ -179,7 +184,7 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     else stacks.push([h])
   }
   const grids: Grid[] = []
-  for (const frame of stacks) {
+  for (const frame of stacks.flatMap((s) => splitAtOpenBands(s, rulings.vertical, unit))) {
     if (frame.length < 2) continue
     const top = frame[0].at
     const bottom = frame[frame.length - 1].at
@@ -214,6 +219,28 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     if (grid) grids.push(grid)
   }
   return grids
+}
+
+/**
+ * Two tables one above the other (table 三 and the heading and table 四 under it) stack like one:
+ * the band between them is crossed by no vertical ruling, while every band inside a table is (its
+ * frame's sides at least). The stack is split at such bands.
+ */
+function splitAtOpenBands(stack: Segment[], vertical: Segment[], unit: number): Segment[][] {
+  if (stack.length < 3) return [stack]
+  const from = Math.min(...stack.map((h) => h.from))
+  const to = Math.max(...stack.map((h) => h.to))
+  const tolerance = Math.max(3, unit / 4)
+  const inside = vertical.filter((v) => v.at >= from - tolerance && v.at <= to + tolerance)
+  const parts: Segment[][] = [[stack[0]]]
+  for (let i = 1; i < stack.length; i++) {
+    const top = stack[i - 1].at
+    const bottom = stack[i].at
+    const crossed = inside.some((v) => Math.min(v.to, bottom) - Math.max(v.from, top) >= 0.6 * (bottom - top))
+    if (crossed) parts[parts.length - 1].push(stack[i])
+    else parts.push([stack[i]])
+  }
+  return parts
 }
 
 /**

@@ -67,6 +67,19 @@ describe('grid detection', () => {
     expect(grid.cells).toHaveLength(24)
   })
 
+  it('two tables one above the other, a heading between them, are two grids (shared scans: 洪泽 2024 tables 三 and 四)', () => {
+    const upper = drawGrid(1000, 900, TABLE)
+    const lower = drawGrid(1000, 900, { x0: 100, y0: 600, colWidths: [130, 130, 130, 130, 140], rowHeights: [60, 60] })
+    const page = { ...upper, data: upper.data.map((v, i) => Math.min(v, lower.data[i])) }
+    // the heading between the tables
+    for (let y = 540; y < 565; y++) for (let x = 120; x < 700; x += 30) page.data.fill(30, y * 1000 + x, y * 1000 + x + 22)
+    const grids = findGrids(findRulings(page, 25), 25)
+    expect(grids.map((g) => [g.xs.length - 1, g.ys.length - 1])).toEqual([
+      [4, 6],
+      [5, 2]
+    ])
+  })
+
   it('finds no grid on a page of text alone', () => {
     const page = drawGrid(1000, 800, { ...TABLE, colWidths: [], rowHeights: [] })
     expect(findGrids(findRulings(page, 25), 25)).toEqual([])

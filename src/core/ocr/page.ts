@@ -8,7 +8,8 @@ import { findGrids, findRulings } from './grid'
 import { forEachComponent } from './components'
 import { flattenLight } from './illumination'
 import { rectify, warpRaster } from './rectify'
-import { binarise, colourPlane, crop, rotate, type Raster } from './raster'
+import { boxBeforeTurn, turnClockwise, uprightQuarters, type Quarters } from './orientation'
+import { binarise, colourPlane, crop, resize, rotate, type Raster } from './raster'
 
 export type PixelBox = [number, number, number, number]
 
@@ -30,6 +31,8 @@ export interface OcrCell {
 
 export interface OcrTable {
   box: PixelBox
+  /** The box on the page set upright and level (pixels of the page image's scale): where it sits in reading order. */
+  upright?: PixelBox
   rows: number
   cols: number
   cells: OcrCell[]
@@ -37,6 +40,8 @@ export interface OcrTable {
 
 export interface OcrLine {
   box: PixelBox
+  /** As OcrTable.upright: the line's place in reading order and layout. */
+  upright?: PixelBox
   text: string
   confidence: number
 }
@@ -44,6 +49,8 @@ export interface OcrLine {
 export interface OcrPage {
   /** Degrees the page was turned; it was levelled by the opposite rotation before reading. */
   skew: number
+  /** Quarter turns clockwise that set the page image upright (1: its text ran down the page); boxes stay on the image as given. */
+  quarters?: Quarters
   width: number
   height: number
   /** About one text height in pixels. */
@@ -69,20 +76,60 @@ const MAX_ALTERNATIVES = 6
 export function unitOf(page: Raster): number {
   const ink = binarise(page)
   const { width: w, height: h } = page
+  // a glyph is at most a heading's height: the page's own size bounds it (a 600 dpi page's 五号 is ≈ 90 px)
+  const tallest = Math.max(150, Math.min(w, h) / 12)
   const heights: number[] = []
   forEachComponent(ink, w, h, { diagonal: false }, ({ x0, y0, x1, y1 }) => {
     const bw = x1 - x0 + 1
     const bh = y1 - y0 + 1
     // glyph-sized: not a speck, not a ruling line or a whole table frame
-    if (bh >= 6 && bh <= 150 && bw <= bh * 3 && bh <= bw * 6) heights.push(bh)
+    if (bh >= 6 && bh <= tallest && bw <= bh * 3 && bh <= bw * 6) heights.push(bh)
   })
-  if (heights.length < 20) return Math.min(60, Math.max(10, Math.round(Math.min(w, h * 0.71) / 50)))
+  if (heights.length < 20) return Math.min(MAX_UNIT, Math.max(10, Math.round(Math.min(w, h * 0.71) / 50)))
   heights.sort((a, b) => a - b)
-  return Math.min(60, Math.max(8, Math.round(heights[Math.floor(heights.length * 0.8)] * 1.15)))
+  return Math.min(MAX_UNIT, Math.max(8, Math.round(heights[Math.floor(heights.length * 0.8)] * 1.15)))
 }
 
-export async function readPage(page: Raster, options: PageOptions = {}): Promise<OcrPage> {
-  const { level, levelColour, back, skew, unit } = straightened(page)
+/** A text height no page has (五号 at 600 dpi is ≈ 100 px): the bound of unitOf's answer. */
+const MAX_UNIT = 400
+/**
+ * A page whose text is taller than MAX_WORK_UNIT pixels (五号 print scanned at 300–600 dpi) is
+ * averaged down to a text height of WORK_UNIT before anything else, so every length in the
+ * pipeline — line gaps, speck sizes, crop margins — means what it was measured for, and a 600 dpi
+ * page costs what a 300 dpi one does. Averaging keeps a thin ruling as a lighter line where pixel
+ * sampling would drop it. Pages up to MAX_WORK_UNIT are read as they are: every threshold was
+ * measured on text up to 60 px high (the shared scans' 96 ppi pictures rendered at 150 dpi reach
+ * 43–60 px, and averaged down their faint 1 px rulings were lost).
+ */
+const WORK_UNIT = 44
+const MAX_WORK_UNIT = 60
+
+/** The page at the working scale, and the factor from its pixels back to the page image's. */
+export function workingScale(page: Raster, unit: number): { work: Raster; scale: number; unit: number } {
+  if (unit <= MAX_WORK_UNIT) return { work: page, scale: 1, unit }
+  const f = WORK_UNIT / unit
+  const width = Math.max(1, Math.round(page.width * f))
+  const height = Math.max(1, Math.round(page.height * f))
+  const work = resize(page, width, height)
+  if (page.colour) {
+    // the seal bits follow the page: a working pixel is coloured when most of its block was
+    const plane = resize(colourPlane(page)!, width, height)
+    const bits = new Uint8Array(Math.ceil((width * height) / 8))
+    for (let i = 0; i < plane.data.length; i++) if (plane.data[i] >= 128) bits[i >> 3] |= 0x80 >> (i & 7)
+    work.colour = bits
+  }
+  return { work, scale: page.width / width, unit: unitOf(work) }
+}
+
+export async function readPage(original: Raster, options: PageOptions = {}): Promise<OcrPage> {
+  const { work, scale, unit: workUnit } = workingScale(original, unitOf(original))
+  // a page turned a quarter or a half is read upright; its boxes are turned back below
+  const quarters = await uprightQuarters(work, workUnit)
+  const page = turnClockwise(work, quarters)
+  const { level, levelColour, back: levelled, skew, unit } = straightened(page, workUnit)
+  // boxes in the page image's own pixels, whatever scale it was read at
+  const toScale = (b: PixelBox): PixelBox => (scale === 1 ? b : (b.map((v) => Math.round(v * scale * 10) / 10) as PixelBox))
+  const back = (b: PixelBox): PixelBox => toScale(boxBeforeTurn(levelled(b), quarters, work.width, work.height))
   const rulings = findRulings(level, unit)
   const grids = findGrids(rulings, unit)
   const inset = Math.max(3, Math.round(unit * 0.16))
@@ -104,7 +151,7 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
       if ((inks[i].solid && couldBeNumber(cell.text)) || stamped[i]) cell.obscured = true
       return cell
     })
-    tables.push({ box: back(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
+    tables.push({ box: back(grid.box), upright: toScale(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
     if (options.deadline !== undefined && Date.now() > options.deadline) break
   }
 
@@ -117,11 +164,13 @@ export async function readPage(page: Raster, options: PageOptions = {}): Promise
     const readings = boxes.length ? await recogniseCrops(boxes.map((b) => crop(prose, b.x0, b.y0, b.x1, b.y1))) : []
     boxes.forEach((b, i) => {
       const text = readings[i].text.trim()
-      if (text) lines.push({ box: back([b.x0, b.y0, b.x1, b.y1]), text, confidence: readings[i].confidence })
+      // on the levelled page for now: lines are ordered and joined as they read, upright
+      if (text) lines.push({ box: [b.x0, b.y0, b.x1, b.y1], text, confidence: readings[i].confidence })
     })
     lines.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])
   }
-  return { skew, width: page.width, height: page.height, unit, tables, lines: sameRowJoined(lines, unit) }
+  const read = sameRowJoined(lines, unit).map((l) => ({ ...l, box: back(l.box), upright: toScale(l.box) }))
+  return { skew, quarters, width: original.width, height: original.height, unit: unit * scale, tables, lines: read }
 }
 
 interface Straightened {
@@ -138,8 +187,7 @@ interface Straightened {
  * Uneven light flattened (illumination.ts), then the page levelled: by its largest table's frame when
  * a photo's keystone bent it (rectify.ts), else by the skew of its lines (deskew.ts).
  */
-function straightened(page: Raster): Straightened {
-  const firstUnit = unitOf(page)
+function straightened(page: Raster, firstUnit: number): Straightened {
   const flat = flattenLight(page, firstUnit)
   const lit = flat ?? page
   const unit = flat ? unitOf(flat) : firstUnit

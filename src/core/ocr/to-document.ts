@@ -3,7 +3,7 @@
 // text lines become paragraphs. Blocks follow the page order, top to bottom within a page.
 
 import type { Block, Paragraph, SourceDocument, SourceFormat, Table, TableCell } from '../document'
-import type { OcrLine, OcrPage, OcrTable } from './page'
+import type { OcrLine, OcrPage, OcrTable, PixelBox } from './page'
 
 export interface PageSource {
   /** PageImage.index of the image the page was read from. */
@@ -22,8 +22,8 @@ export function ocrDocument(pages: PageSource[], format: SourceFormat): SourceDo
   for (const source of pages) {
     const { page } = source
     const items: Item[] = [
-      ...page.tables.map((table) => ({ y: table.box[1], table })),
-      ...paragraphsOf(page).map((lines) => ({ y: lines[0].box[1], lines }))
+      ...page.tables.map((table) => ({ y: (table.upright ?? table.box)[1], table })),
+      ...paragraphsOf(page).map((lines) => ({ y: placeOf(lines[0])[1], lines }))
     ].sort((a, b) => a.y - b.y)
     for (const item of items) {
       if ('table' in item) {
@@ -46,6 +46,9 @@ export function ocrDocument(pages: PageSource[], format: SourceFormat): SourceDo
   return doc
 }
 
+/** Where a line sits as the page reads (upright), not where it is on a turned page image. */
+const placeOf = (l: OcrLine): PixelBox => l.upright ?? l.box
+
 /** Chinese lines join without a space; a space stays between two Latin/digit ends. */
 function joinLines(lines: string[]): string {
   return lines.reduce((acc, line) => (acc && /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(line) ? `${acc} ${line}` : acc + line), '')
@@ -58,8 +61,8 @@ function joinLines(lines: string[]): string {
 function paragraphsOf(page: OcrPage): OcrLine[][] {
   const lines = page.lines
   if (!lines.length) return []
-  const lefts = lines.map((l) => l.box[0]).sort((a, b) => a - b)
-  const rights = lines.map((l) => l.box[2]).sort((a, b) => a - b)
+  const lefts = lines.map((l) => placeOf(l)[0]).sort((a, b) => a - b)
+  const rights = lines.map((l) => placeOf(l)[2]).sort((a, b) => a - b)
   const left = lefts[Math.floor(lefts.length * 0.1)]
   const right = rights[Math.floor(rights.length * 0.9)]
   const unit = page.unit
@@ -69,9 +72,9 @@ function paragraphsOf(page: OcrPage): OcrLine[][] {
     const previous = current?.[current.length - 1]
     const continues =
       previous !== undefined &&
-      previous.box[2] >= right - 1.5 * unit &&
-      line.box[0] <= left + 0.8 * unit &&
-      line.box[1] - previous.box[3] < 1.2 * unit
+      placeOf(previous)[2] >= right - 1.5 * unit &&
+      placeOf(line)[0] <= left + 0.8 * unit &&
+      placeOf(line)[1] - placeOf(previous)[3] < 1.2 * unit
     if (continues) current.push(line)
     else out.push([line])
   }

@@ -17,10 +17,14 @@ export const IMAGE_LIMITS = {
   minSide: 48
 } as const
 
-/** PDF pages rendered for OCR: the resolution, and the pixel cap a very large page is scaled down to. */
+/**
+ * PDF pages rendered for OCR: a scanned page at its picture's own resolution, never below `dpi`
+ * nor above `maxDpi`; a page over the picture pixel cap is scaled down to it.
+ */
 export const PDF_RENDER = {
   dpi: 150,
-  maxPixels: 16_000_000
+  maxDpi: 600,
+  maxPixels: IMAGE_LIMITS.maxPixels
 } as const
 
 /** .mht / .mhtml archives: MIME parts and nesting. */

@@ -22,6 +22,8 @@ export interface PdfImageOptions {
   /** 1-based pages to render; by default every page that is a scan. */
   pages?: number[]
   dpi?: number
+  /** Called as each page is rendered (a 600 dpi page takes seconds: the extraction worker's clock restarts at each step). */
+  onRendered?: (done: number, total: number) => void
 }
 
 export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions = {}): Promise<Result<PageImage[]>> {
@@ -37,7 +39,14 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
       pages.length = IMAGE_LIMITS.maxImages
     }
     const images: PageImage[] = []
-    for (const p of pages) images.push(await renderPage(await doc.getPage(p), p, images.length, options.dpi ?? PDF_RENDER.dpi))
+    for (const p of pages) {
+      const page = await doc.getPage(p)
+      // a scan is rendered at its own resolution (an A4 page carrying a 300 dpi image at 300 dpi):
+      // rendered coarser, its thin ruling lines fade into the paper; never below PDF_RENDER.dpi
+      const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, (await imageDpi(page, pdfjs)) ?? 0))
+      images.push(await renderPage(page, p, images.length, dpi))
+      options.onRendered?.(images.length, pages.length)
+    }
     return { value: images, messages }
   } finally {
     await task.destroy().catch(() => undefined)
@@ -61,6 +70,63 @@ export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]>
     page.cleanup()
   }
   return pages
+}
+
+type Matrix = [number, number, number, number, number, number]
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5]
+]
+
+/** A picture smaller than this share of the page (a logo, a seal) does not set the page's resolution. */
+const MIN_IMAGE_SHARE = 0.2
+
+/**
+ * Pixels per inch of the largest picture painted on the page: its pixel size over the size it is
+ * drawn at (the transformation matrix in force when it is painted maps the unit square onto it).
+ * Null when the page paints no picture of size.
+ */
+export async function imageDpi(page: PdfPage, pdfjs: PdfJs): Promise<number | null> {
+  const { OPS } = pdfjs
+  const ops = await page.getOperatorList()
+  const view = page.getViewport({ scale: 1 })
+  const pageArea = view.width * view.height
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0]
+  const stack: Matrix[] = []
+  let best: { area: number; dpi: number } | null = null
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]
+    const args = ops.argsArray[i] as unknown[]
+    if (fn === OPS.save) stack.push(ctm)
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
+    else if (fn === OPS.transform) ctm = times(ctm, args as Matrix)
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      const size = pixelSize(fn === OPS.paintImageXObject ? args.slice(1) : args[0])
+      if (!size) continue
+      // the drawn size in points: the lengths of the unit square's sides under the matrix
+      const drawnW = Math.hypot(ctm[0], ctm[1])
+      const drawnH = Math.hypot(ctm[2], ctm[3])
+      const area = drawnW * drawnH
+      if (!(area > 0) || area < MIN_IMAGE_SHARE * pageArea) continue
+      // side by side whatever the placement: the matrix maps the picture's width onto drawnW
+      const dpi = 72 * Math.sqrt((size[0] * size[1]) / area)
+      if (Number.isFinite(dpi) && (!best || area > best.area)) best = { area, dpi }
+    }
+  }
+  return best ? Math.round(best.dpi) : null
+}
+
+function pixelSize(arg: unknown): [number, number] | null {
+  if (Array.isArray(arg) && typeof arg[0] === 'number' && typeof arg[1] === 'number') return [arg[0], arg[1]]
+  if (arg && typeof arg === 'object' && 'width' in arg && 'height' in arg) {
+    const { width, height } = arg as { width: unknown; height: unknown }
+    if (typeof width === 'number' && typeof height === 'number') return [width, height]
+  }
+  return null
 }
 
 async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi: number): Promise<PageImage> {

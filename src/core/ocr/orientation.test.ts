@@ -1,0 +1,62 @@
+// Quarter turns of a page: pixels moved exactly, boxes turned back onto the page image as given,
+// and the direction text runs in told apart from ruling lines (issue #23).
+
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { decodePicture } from '../ingest/images/raster'
+import { boxBeforeTurn, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
+import { unitOf } from './page'
+import type { Raster } from './raster'
+
+const QUARTERS: Quarters[] = [0, 1, 2, 3]
+const spread = (r: Raster, unit: number): number => linesAcross(r, unit).reduce((s, l) => s + l.x1 - l.x0 + 1, 0)
+
+describe('quarter turns', () => {
+  const w = 7
+  const h = 4
+  const r: Raster = { width: w, height: h, data: Uint8Array.from({ length: w * h }, (_, i) => i) }
+
+  it.each(QUARTERS)('turning by %i quarters moves every pixel and four turns give the page back', (q) => {
+    const t = turnClockwise(r, q)
+    expect([t.width, t.height]).toEqual(q % 2 ? [h, w] : [w, h])
+    expect([...t.data].sort((a, b) => a - b)).toEqual([...r.data])
+    let back = t
+    for (let k = q; k % 4 !== 0; k++) back = turnClockwise(back, 1)
+    expect([...back.data]).toEqual([...r.data])
+  })
+
+  it.each(QUARTERS)('a pixel box on the page turned %i quarters maps back onto the pixel it came from', (q) => {
+    const t = turnClockwise(r, q)
+    for (let y = 0; y < t.height; y++) {
+      for (let x = 0; x < t.width; x++) {
+        const [x0, y0, x1, y1] = boxBeforeTurn([x, y, x + 1, y + 1], q, w, h)
+        expect([x1 - x0, y1 - y0]).toEqual([1, 1])
+        expect(r.data[y0 * w + x0]).toBe(t.data[y * t.width + x])
+      }
+    }
+  })
+})
+
+const PHOTO = resolve(__dirname, '../../../test/fixtures/scan/files/dongfeng_2021_photos/表三.jpg')
+
+describe('which way the text runs', () => {
+  it('a table page: its lines run across upright and down when turned a quarter, its rulings not counted', async () => {
+    const page = await decodePicture(readFileSync(PHOTO))
+    const unit = unitOf(page)
+    const upright = spread(page, unit)
+    const turned = spread(turnClockwise(page, 1), unit)
+    expect(upright).toBeGreaterThan(3 * turned)
+  })
+
+  it.each([1, 2, 3] as Quarters[])('a page photo turned %i quarters is set upright by the opposite turn', async (q) => {
+    const page = await decodePicture(readFileSync(PHOTO))
+    const turned = turnClockwise(page, q)
+    expect(await uprightQuarters(turned, unitOf(turned))).toBe((4 - q) % 4)
+  }, 60_000)
+
+  it('an upright page stays as it is', async () => {
+    const page = await decodePicture(readFileSync(join(PHOTO)))
+    expect(await uprightQuarters(page, unitOf(page))).toBe(0)
+  }, 60_000)
+})

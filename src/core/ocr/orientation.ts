@@ -1,0 +1,148 @@
+// Pages turned a quarter or a half (a wide table printed landscape, a sheet fed upside down): which
+// way the text runs says 0/180 from 90/270 — lines of print are long across and one text height
+// thick — and the recogniser says which way up, since upside-down print reads as nothing sure.
+// The page is then read upright and its boxes turned back onto the page image as given.
+
+import { recogniseCrops } from './engine'
+import { forEachComponent } from './components'
+import { binarise, crop, type Raster } from './raster'
+
+/** Quarter turns clockwise that bring a raster's content upright (0 for an upright page). */
+export type Quarters = 0 | 1 | 2 | 3
+
+/** The raster turned clockwise by `q` quarters; pixels (and seal bits) moved exactly. */
+export function turnClockwise(r: Raster, q: Quarters): Raster {
+  if (q === 0) return r
+  const { width: w, height: h } = r
+  const w2 = q === 2 ? w : h
+  const h2 = q === 2 ? h : w
+  const at = (x: number, y: number): number => {
+    // the destination index of source pixel (x, y)
+    if (q === 1) return x * w2 + (h - 1 - y)
+    if (q === 2) return (h - 1 - y) * w2 + (w - 1 - x)
+    return (w - 1 - x) * w2 + y
+  }
+  const data = new Uint8Array(w * h)
+  let colour: Uint8Array | undefined
+  if (r.colour) colour = new Uint8Array(r.colour.length)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x
+      const j = at(x, y)
+      data[j] = r.data[i]
+      if (colour && r.colour![i >> 3] & (0x80 >> (i & 7))) colour[j >> 3] |= 0x80 >> (j & 7)
+    }
+  }
+  return colour ? { width: w2, height: h2, data, colour } : { width: w2, height: h2, data }
+}
+
+/**
+ * A box on the raster turned clockwise by `q` quarters → the same box on the raster before the turn
+ * (`w` × `h`, its size before turning). Box edges, not pixel centres.
+ */
+export function boxBeforeTurn(b: [number, number, number, number], q: Quarters, w: number, h: number): [number, number, number, number] {
+  if (q === 0) return b
+  const [x0, y0, x1, y1] = b
+  // a turned point (X, Y) came from: q=1 (Y, h − X); q=2 (w − X, h − Y); q=3 (w − Y, X)
+  if (q === 1) return [y0, h - x1, y1, h - x0]
+  if (q === 2) return [w - x1, h - y1, w - x0, h - y0]
+  return [w - y1, x0, w - y0, x1]
+}
+
+interface Run {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+/**
+ * Lines of print running across the raster: the ink with its long straight runs (ruling lines)
+ * taken out, smeared across gaps narrower than half a text height, and kept where a smear is at
+ * least three text heights long and about one text height thick.
+ */
+export function linesAcross(page: Raster, unit: number): Run[] {
+  const { width: w, height: h } = page
+  const ink = binarise(page)
+  const long = Math.max(4, Math.round(unit * 2.5))
+  // ruling lines: runs along rows and along columns longer than any character's stroke
+  const clear = (horizontal: boolean): void => {
+    const lines = horizontal ? h : w
+    const along = horizontal ? w : h
+    const idx = (l: number, p: number): number => (horizontal ? l * w + p : p * w + l)
+    for (let l = 0; l < lines; l++) {
+      let start = -1
+      for (let p = 0; p <= along; p++) {
+        const on = p < along && ink[idx(l, p)] === 1
+        if (on && start < 0) start = p
+        if (!on && start >= 0) {
+          if (p - start >= long) for (let k = start; k < p; k++) ink[idx(l, k)] = 2
+          start = -1
+        }
+      }
+    }
+  }
+  clear(true)
+  clear(false)
+  const gap = Math.max(2, Math.round(unit * 0.5))
+  const smear = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) {
+    let last = -1
+    for (let x = 0; x < w; x++) {
+      if (ink[y * w + x] !== 1) continue
+      if (last >= 0 && x - last <= gap) smear.fill(1, y * w + last, y * w + x + 1)
+      else smear[y * w + x] = 1
+      last = x
+    }
+  }
+  const out: Run[] = []
+  forEachComponent(smear, w, h, { diagonal: false }, ({ x0, y0, x1, y1 }) => {
+    const length = x1 - x0 + 1
+    const thick = y1 - y0 + 1
+    if (length >= unit * 3 && thick >= unit * 0.5 && thick <= unit * 1.8) out.push({ x0, y0, x1, y1 })
+  })
+  return out
+}
+
+const spread = (runs: Run[]): number => runs.reduce((s, r) => s + (r.x1 - r.x0 + 1), 0)
+
+/** Lines sampled for the which-way-up test: the longest, as they carry the most characters. */
+const SAMPLE_LINES = 6
+/** An upright reading at least this sure needs no comparison with the page upside down. */
+const SURE_UPRIGHT = 0.85
+
+/** How surely the recogniser reads the longest lines of `page` (mean character probability); `across` its lines when known. */
+async function readability(page: Raster, unit: number, across = linesAcross(page, unit)): Promise<number> {
+  const runs = across
+    .slice()
+    .sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))
+    .slice(0, SAMPLE_LINES)
+  if (!runs.length) return 0
+  const pad = Math.round(unit * 0.2)
+  const readings = await recogniseCrops(runs.map((r) => crop(page, r.x0 - pad, r.y0 - pad, r.x1 + 1 + pad, r.y1 + 1 + pad)))
+  let sum = 0
+  let n = 0
+  for (const line of readings) {
+    for (const c of line.chars) {
+      sum += c.prob
+      n++
+    }
+  }
+  return n ? sum / n : 0
+}
+
+/**
+ * The quarter turns clockwise that set the page upright. Text running down the page (90°/270°)
+ * when its lines across are far fewer than its lines down; then, of the two ways up, the one the
+ * recogniser reads more surely (the upright way is tried first and kept when read surely).
+ */
+export async function uprightQuarters(page: Raster, unit: number): Promise<Quarters> {
+  const acrossRuns = linesAcross(page, unit)
+  const across = spread(acrossRuns)
+  const down = spread(linesAcross(turnClockwise(page, 1), unit))
+  const [first, second]: Quarters[] = down > 1.5 * across ? [1, 3] : [0, 2]
+  const a = first === 0 ? await readability(page, unit, acrossRuns) : await readability(turnClockwise(page, first), unit)
+  if (first === 0 && a >= SURE_UPRIGHT) return 0
+  const b = await readability(turnClockwise(page, second), unit)
+  return b > a + 0.05 ? second : first
+}
