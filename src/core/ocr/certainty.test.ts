@@ -52,6 +52,21 @@ describe('OCR certainty', () => {
     expect(report.cells[NATURAL].reviewReason).not.toContain('推定')
   })
 
+  it.each([
+    ['4475', true],
+    ['05', true],
+    ['44.75', false],
+    ['0', false],
+    ['7', false]
+  ])('an amount read confidently as %s in no equation: marked for a lost decimal point = %s', (read, marked) => {
+    const report = scanned()
+    const key = 'active.fees.amount'
+    reread(report, key, read, 0.99)
+    settleOcrCells(report)
+    expect(report.cells[key].review === true).toBe(marked)
+    if (marked) expect(report.cells[key].reviewReason).toContain('小数点')
+  })
+
   it('a low-confidence digit in no equation is marked for review, never shown as certain', () => {
     const report = scanned()
     const key = 'active.licensing.decisions'

@@ -46,6 +46,16 @@ function candidatesOf(key: string, cell: ExtractedCell, report: ExtractedReport)
 
 const quote = (s: string): string => `“${s}”`
 
+/**
+ * An amount (万元) read as two or more digits with no decimal point: a point is a speck the
+ * recogniser drops at low resolution or JPEG quality (44.75 read as 4475 at full confidence), and
+ * an amount takes part in no equation that would catch it — so it is never shown as certain.
+ */
+function mayHaveLostPoint(key: string, cell: ExtractedCell, report: ExtractedReport): boolean {
+  if (cellSpec(key, report.meta.template ?? '2021')?.type !== 'amount') return false
+  return /^\d{2,}$/.test(cell.raw.trim())
+}
+
 /** Why an obscured cell is marked, ahead of anything else said about it. */
 export const OBSCURED = '单元格内有大块墨迹或印章遮挡，识别结果不可靠'
 
@@ -118,6 +128,7 @@ export function settleOcrCells(report: ExtractedReport): void {
     if (repaired.has(key)) why.push(`由勾稽关系推定为${quote(cell.raw)}`)
     else if (cell.ocr!.confidence < CERTAIN) why.push('识别把握不高')
     else if (failing.length) why.push(`所在勾稽关系不成立（${failing[0].scope}）`)
+    else if (!rels.length && mayHaveLostPoint(key, cell, report)) why.push('金额未识别出小数点（小数点细小，可能漏识，且无勾稽关系可核）')
     if (!why.length) continue
     mark(cell, `${describe(cell)}，${why.join('，')}，请对照原图核对`)
     marked++
