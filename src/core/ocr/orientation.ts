@@ -110,6 +110,8 @@ const spread = (runs: Run[]): number => runs.reduce((s, r) => s + (r.x1 - r.x0 +
 const SAMPLE_LINES = 6
 /** An upright reading at least this sure needs no comparison with the page upside down. */
 const SURE_UPRIGHT = 0.85
+/** How much more surely a turned page must read than the page as given to be turned. */
+const TURN_MARGIN = 0.05
 
 /** How surely the recogniser reads the longest lines of `page` (mean character probability); `across` its lines when known. */
 async function readability(page: Raster, unit: number, across = linesAcross(page, unit)): Promise<number> {
@@ -134,15 +136,22 @@ async function readability(page: Raster, unit: number, across = linesAcross(page
 /**
  * The quarter turns clockwise that set the page upright. Text running down the page (90°/270°)
  * when its lines across are far fewer than its lines down; then, of the two ways up, the one the
- * recogniser reads more surely (the upright way is tried first and kept when read surely).
+ * recogniser reads more surely. The page as given is always read too and kept unless a turn reads
+ * clearly better: a small table picture with many narrow columns (table 四's fifteen) has more
+ * strokes down than lines across and would otherwise be turned without ever being read upright.
  */
 export async function uprightQuarters(page: Raster, unit: number): Promise<Quarters> {
   const acrossRuns = linesAcross(page, unit)
   const across = spread(acrossRuns)
   const down = spread(linesAcross(turnClockwise(page, 1), unit))
-  const [first, second]: Quarters[] = down > 1.5 * across ? [1, 3] : [0, 2]
-  const a = first === 0 ? await readability(page, unit, acrossRuns) : await readability(turnClockwise(page, first), unit)
-  if (first === 0 && a >= SURE_UPRIGHT) return 0
-  const b = await readability(turnClockwise(page, second), unit)
-  return b > a + 0.05 ? second : first
+  const upright = await readability(page, unit, acrossRuns)
+  if (upright >= SURE_UPRIGHT) return 0
+  const turns: Quarters[] = down > 1.5 * across ? [1, 3] : [2]
+  let best: Quarters = 0
+  let bestScore = upright + TURN_MARGIN
+  for (const q of turns) {
+    const score = await readability(turnClockwise(page, q), unit)
+    if (score > bestScore) [best, bestScore] = [q, score]
+  }
+  return best
 }

@@ -232,7 +232,7 @@ export function warpRaster(page: Raster, m: number[]): Raster {
  */
 export function rectify(page: Raster, unit: number): Rectified | null {
   const quad = tableQuad(page, unit)
-  if (!quad) return null
+  if (!quad || !isKeystone(quad, unit)) return null
   // the rectangle the frame becomes: where its top-left corner was, its mean side lengths
   const width = (length(quad[0], quad[1]) + length(quad[3], quad[2])) / 2
   const height = (length(quad[0], quad[3]) + length(quad[1], quad[2])) / 2
