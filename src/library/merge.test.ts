@@ -177,6 +177,7 @@ describe('merging another reviewer’s library', () => {
     expect(copy).toBe(3)
     expect(ours.sameReportPairs()).toEqual([{ reportIds: [2, 3], decidedBy: '李四', decidedAt: expect.any(String) }])
     // 统计 counts the pair once; both trails say where it came from.
+    expect(ours.listReports({ ids: [2] })[0]).toMatchObject({ nearDuplicates: [3], sameReports: [3] })
     expect(ours.stats().leftOut).toMatchObject([{ kind: 'duplicate' }])
     // Their trail entries named their ids (#2 is our seed itself): only ours, by our ids, are kept.
     expect(ours.history(2, 'duplicate').map((e) => [e.newRaw, e.reviewer])).toEqual([['#3', '李四']])
