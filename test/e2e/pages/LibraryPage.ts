@@ -121,6 +121,17 @@ export class LibraryPage {
     return this.importResults.getByTestId('import-result').filter({ hasText: name })
   }
 
+  /** The 条提示 of an imported file: a count, its messages shown by clicking it. */
+  importWarnings(name: string): Locator {
+    return this.resultFor(name).getByTestId('import-warnings')
+  }
+
+  async showImportWarnings(name: string): Promise<Locator> {
+    const warnings = this.importWarnings(name)
+    await warnings.locator('summary').click()
+    return warnings.getByRole('listitem')
+  }
+
   rowFor(text: string): Locator {
     return this.rows.filter({ hasText: text })
   }
