@@ -121,6 +121,11 @@ export class LibraryPage {
     return this.importResults.getByTestId('import-result').filter({ hasText: name })
   }
 
+  /** The list's column header label reading exactly `name`. */
+  headerLabel(name: string): Locator {
+    return this.page.locator('[data-testid="report-grid"] .ag-header-cell-text').getByText(name, { exact: true })
+  }
+
   /** The 条提示 of an imported file: a count, its messages shown by clicking it. */
   importWarnings(name: string): Locator {
     return this.resultFor(name).getByTestId('import-warnings')
