@@ -25,6 +25,7 @@ import {
   deleteReport,
   nearDuplicateIds,
   NEAR_DUPLICATE_IDS,
+  SAME_REPORT_IDS,
   sameReportPairs,
   settleVerifiedDuplicates,
   type DeletedReport
@@ -56,7 +57,8 @@ export interface ListFilter {
 }
 
 const list = (search: string): string => `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status,
-    r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_IDS} AS near_duplicates
+    r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_IDS} AS near_duplicates,
+    ${SAME_REPORT_IDS} AS same_reports
   FROM reports r JOIN files f ON f.id = r.file_id
   WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status)
     AND (@ids IS NULL OR r.id IN (SELECT value FROM json_each(@ids))) AND ${search}

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Library } from './library'
 import { LibraryError } from './db'
-import { handReport, recordNoTables, removeTempDirs, seededLibrary, tempDir } from './testing/fixtures'
+import { handReport, memoExtract, recordNoTables, removeTempDirs, seededLibrary, seedFiles, tempDir } from './testing/fixtures'
 
 afterEach(removeTempDirs)
 
@@ -154,6 +154,37 @@ describe('merging another reviewer’s library', () => {
     const log = ours.history(3, A).map((e) => [e.newRaw, e.reason])
     expect(log[0]).toEqual(['5', '我方录入'])
     expect(log).toContainEqual(['6', '合并资料库：采用对方的值'])
+    ours.close()
+  })
+
+  it('carries the pairs they recorded as the same report, with our report ids (issue 21)', async () => {
+    const seed = seedFiles()[0]
+    const resaved = { name: 'yiyang-resaved.txt', bytes: new Uint8Array([...seed.bytes, 0x0a]) }
+    // Theirs: the seed is #1, its re-saved copy #2, both verified and recorded as the same report.
+    const theirs = new Library(join(tempDir(), 'theirs.sqlite'))
+    await theirs.importFiles([seed, resaved], memoExtract)
+    theirs.setReviewer('李四')
+    theirs.verifyReport(1)
+    theirs.verifyReport(2, { sameReportAs: [1] })
+    const theirPath = theirs.path
+    theirs.close()
+    // Ours: another report is #1 and the seed #2; the copy comes in with the merge (#3).
+    const ours = new Library(join(tempDir(), 'ours.sqlite'))
+    await ours.importFiles([seedFiles()[1], seed], memoExtract)
+    ours.setReviewer('张三')
+    ours.merge(theirPath)
+    const copy = ours.listReports({ search: 'yiyang-resaved' })[0].id
+    expect(copy).toBe(3)
+    expect(ours.sameReportPairs()).toEqual([{ reportIds: [2, 3], decidedBy: '李四', decidedAt: expect.any(String) }])
+    // 统计 counts the pair once; both trails say where it came from.
+    expect(ours.listReports({ ids: [2] })[0]).toMatchObject({ nearDuplicates: [3], sameReports: [3] })
+    expect(ours.stats().leftOut).toMatchObject([{ kind: 'duplicate' }])
+    // Their trail entries named their ids (#2 is our seed itself): only ours, by our ids, are kept.
+    expect(ours.history(2, 'duplicate').map((e) => [e.newRaw, e.reviewer])).toEqual([['#3', '李四']])
+    expect(ours.history(3, 'duplicate').map((e) => [e.newRaw, e.reviewer])).toEqual([['#2', '李四']])
+    // Merging again records nothing twice.
+    ours.merge(theirPath)
+    expect(ours.sameReportPairs()).toHaveLength(1)
     ours.close()
   })
 

@@ -183,6 +183,7 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
     }
   }
   for (const id of touched) refreshAround(db, id)
+  carrySameReports(db, other, new Set(outcome.refused.map((r) => r.sha256)))
   for (const id of touched) {
     const reason = regate(db, id)
     if (reason) (outcome.reopened ??= []).push({ reportId: id, reason })
@@ -215,6 +216,43 @@ function regate(db: Db, reportId: number): string | null {
     at: new Date().toISOString()
   })
   return reason
+}
+
+/**
+ * The pairs they recorded as the same report (near-duplicates.ts) hold here too, by our ids (a
+ * report is matched by its sha256), so verifying either is not asked again and 统计 counts one.
+ * A pair with a refused report of theirs is left out. Recorded once, in both reports' trails.
+ */
+function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>): void {
+  // A library from before migration 9 has no such records.
+  if (!other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'same_reports'").get()) return
+  const pairs = other
+    .prepare(
+      `SELECT fl.sha256 AS low_sha, fh.sha256 AS high_sha, s.decided_by, s.decided_at FROM same_reports s
+         JOIN reports rl ON rl.id = s.low_id JOIN files fl ON fl.id = rl.file_id
+         JOIN reports rh ON rh.id = s.high_id JOIN files fh ON fh.id = rh.file_id`
+    )
+    .all() as { low_sha: string; high_sha: string; decided_by: string; decided_at: string }[]
+  const record = sql(db, 'INSERT OR IGNORE INTO same_reports (low_id, high_id, decided_by, decided_at) VALUES (?, ?, ?, ?)')
+  const now = new Date().toISOString()
+  for (const p of pairs) {
+    if (refused.has(p.low_sha) || refused.has(p.high_sha)) continue
+    const a = reportIdBySha(db, p.low_sha)
+    const b = reportIdBySha(db, p.high_sha)
+    if (a === undefined || b === undefined || a === b) continue
+    if (record.run(Math.min(a, b), Math.max(a, b), p.decided_by, p.decided_at).changes === 0) continue
+    for (const [id, otherId] of [[a, b], [b, a]]) {
+      recordEdit(db, {
+        reportId: id,
+        target: 'duplicate',
+        oldRaw: null,
+        newRaw: `#${otherId}`,
+        reviewer: p.decided_by,
+        reason: `合并资料库：对方记为与报告 #${otherId} 为同一报告，统计只计一份`,
+        at: now
+      })
+    }
+  }
 }
 
 const FORMATS = new Set(['txt', 'html', 'docx', 'doc', 'pdf', 'odt'])
@@ -280,7 +318,8 @@ const editKey = (e: EditRow): string => `${e.target}|${e.at}|${e.reviewer}|${e.n
 function copyEdits(db: Db, reportId: number, edits: EditRow[], already: EditRow[]): void {
   const seen = new Set(already.map(editKey))
   for (const e of edits) {
-    if (seen.has(editKey(e))) continue
+    // Their same-report records name their report ids: carrySameReports records them with ours.
+    if (seen.has(editKey(e)) || e.target === 'duplicate') continue
     recordEdit(db, { reportId, target: e.target, oldRaw: e.old_raw, newRaw: e.new_raw, reviewer: e.reviewer, reason: e.reason, at: e.at })
   }
 }

@@ -24,6 +24,7 @@ describe('near-duplicates', () => {
     const { library } = await twoCopies()
     await library.importFiles([seedFiles()[1]], memoExtract)
     const counts = Object.fromEntries(library.listReports().map((r) => [r.fileName, r.nearDuplicates]))
+    expect(library.listReports().map((r) => r.sameReports)).toEqual([[], [], []])
     const ids = Object.fromEntries(library.listReports().map((r) => [r.fileName, r.id]))
     expect(counts).toEqual({ [seedFiles()[0].name]: [ids['yiyang-resaved.txt']], 'yiyang-resaved.txt': [ids[seedFiles()[0].name]], [seedFiles()[1].name]: [] })
     library.close()
@@ -106,6 +107,11 @@ describe('verifying a report whose near-duplicate is verified (issue 21 item 3)'
     library.verifyReport(first)
     expect(library.verifyReport(second, { sameReportAs: [first] }).summary.status).toBe('verified')
     expect(library.sameReportPairs()).toEqual([{ reportIds: [first, second], decidedBy: '张三', decidedAt: expect.any(String) }])
+    // The list says so on both rows (its badge is then 同一报告, not 疑似重复).
+    expect(library.listReports().map((r) => [r.id, r.nearDuplicates, r.sameReports])).toEqual([
+      [second, [first], [first]],
+      [first, [second], [second]]
+    ])
     const trail = (id: number) => library.history(id, 'duplicate').map((e) => [e.newRaw, e.reviewer, e.reason])
     expect(trail(second)).toEqual([[`#${first}`, '张三', `与报告 #${first}（${seedFiles()[0].name}）记为同一报告，统计只计一份`]])
     expect(trail(first)).toEqual([[`#${second}`, '张三', `与报告 #${second}（yiyang-resaved.txt）记为同一报告，统计只计一份`]])

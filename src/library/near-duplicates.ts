@@ -22,6 +22,10 @@ export function nearDuplicateIds(db: Db, reportId: number): number[] {
 export const NEAR_DUPLICATE_IDS = `(SELECT GROUP_CONCAT(o.id) FROM reports o WHERE o.agency_key = r.agency_key AND o.year = r.year
   AND o.template IS r.template AND o.id <> r.id)`
 
+/** SQL for the list: the reports recorded as the same report as row r, comma-separated (NULL when none). */
+export const SAME_REPORT_IDS = `(SELECT GROUP_CONCAT(CASE WHEN s.low_id = r.id THEN s.high_id ELSE s.low_id END) FROM same_reports s
+  WHERE s.low_id = r.id OR s.high_id = r.id)`
+
 /** The verified near-duplicates of a report that no one has recorded as the same report as it. */
 export function unsettledVerifiedDuplicates(db: Db, reportId: number): { id: number; fileName: string }[] {
   return sql(

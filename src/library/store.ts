@@ -33,6 +33,7 @@ export interface ReportRow {
   updated_at: string
   /** Only in the list query: the near-duplicates' ids, comma-separated (null when none). */
   near_duplicates?: string | null
+  same_reports?: string | null
 }
 
 export interface CellRow {
@@ -147,6 +148,11 @@ export function decodeIssues(blob: Buffer): Finding[] {
   return (JSON.parse(json.toString('utf8')) as Finding[]).filter((f) => f.status !== 'pass')
 }
 
+/** A GROUP_CONCAT of ids (NULL when none) as numbers, ascending. */
+function idList(concat: string | null): number[] {
+  return concat ? concat.split(',').map(Number).sort((a, b) => a - b) : []
+}
+
 export function toSummary(r: ReportRow): ReportSummary {
   return {
     id: r.id,
@@ -161,6 +167,7 @@ export function toSummary(r: ReportRow): ReportSummary {
     openFindings: r.open_findings,
     importedAt: r.imported_at,
     updatedAt: r.updated_at,
-    ...(r.near_duplicates !== undefined ? { nearDuplicates: r.near_duplicates ? r.near_duplicates.split(',').map(Number) : [] } : {})
+    ...(r.near_duplicates !== undefined ? { nearDuplicates: idList(r.near_duplicates) } : {}),
+    ...(r.same_reports !== undefined ? { sameReports: idList(r.same_reports) } : {})
   }
 }

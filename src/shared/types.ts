@@ -49,6 +49,8 @@ export interface ReportSummary {
   updatedAt: string
   /** In the list: the other reports sharing this one's agency, year and template (near-duplicates). */
   nearDuplicates?: number[]
+  /** In the list: the reports a reviewer recorded as the same report as this one (统计 counts one). */
+  sameReports?: number[]
 }
 
 export type ImportOutcome =

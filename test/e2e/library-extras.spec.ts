@@ -80,6 +80,35 @@ test('the import queue lists the failures first, not the first lines', async ({ 
   await expect(lines.nth(2)).toContainText('已导入')
 })
 
+test('the 条提示 of an import are said: the count opens the messages (issue 21 item 7)', async ({ app }) => {
+  const library = await withSeeds(app, ['000_'])
+  await library.drop([{ name: 'notes.txt', bytes: Buffer.from('这是一份工作说明，没有表格。\n') }])
+  await library.importDone(1)
+  const warnings = library.importWarnings('notes.txt')
+  await expect(warnings).toContainText(/\d+ 条提示/)
+  const count = Number(/(\d+) 条提示/.exec((await warnings.locator('summary').textContent()) ?? '')![1])
+  await expect(warnings.locator('summary')).toHaveAttribute('title', /未找到表格/)
+  const items = await library.showImportWarnings('notes.txt')
+  await expect(items).toHaveCount(count)
+  await expect(items.filter({ hasText: '未找到表格“三、收到和处理政府信息公开申请情况”' })).toBeVisible()
+  await expect(items.filter({ hasText: '未能识别报告所属年度' })).toBeVisible()
+})
+
+test('batch 底稿 for the reports the list shows: one sheet per report (issue 21 item 11)', async ({ app }) => {
+  const library = await withSeeds(app, ['000_', '001_', '002_'])
+  await library.search.fill('2021')
+  await expect(library.rows).toHaveCount(2)
+  const shown = app.library.listReports({ search: '2021' })
+  const file = join(app.tempDir, 'papers.xlsx')
+  app.dialogs.nextSavePath = file
+  await expect(await library.exportPapersShown(2, 'Excel')).toContainText(`已导出核验底稿：${file}`)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(file)
+  expect(book.worksheets).toHaveLength(2)
+  const titles = book.worksheets.map((s) => s.name).join(' ')
+  for (const r of shown) expect(titles).toContain(r.agency!.slice(0, 4))
+})
+
 test('a near-duplicate is flagged at import and in the list, compared side by side, and one kept by a confirmed delete', async ({ app }) => {
   const library = await withSeeds(app, ['000_'])
   const bytes = readFileSync(seed('000_'))

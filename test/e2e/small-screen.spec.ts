@@ -2,6 +2,7 @@
 // starts folded and both side panes fold and unfold; a PDF opens fitted to its pane's width.
 
 import { resolve } from 'node:path'
+import type { Locator } from '@playwright/test'
 import { test, expect } from './bridge'
 import { LibraryPage } from './pages/LibraryPage'
 import { ReviewPage } from './pages/ReviewPage'
@@ -64,4 +65,66 @@ test('a PDF opens fitted to the width of its pane at 1024×700', async ({ app })
   const page = (await review.pdfPage(1).boundingBox())!
   expect(page.width).toBeLessThanOrEqual(pane.width)
   expect(page.width).toBeGreaterThan(pane.width * 0.85)
+})
+
+/** How many lines the text inside an element takes: the height of its text's box over its line height. */
+async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el)
+    const style = getComputedStyle(el)
+    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4
+    return Math.round(range.getBoundingClientRect().height / lineHeight)
+  })
+}
+
+const LIST_HEADERS = ['机关', '年度', '格式', '文件类型', '状态', '未解决问题', '最后修改', '文件名']
+
+test('the library list’s header labels each fit on one line at 1024×700 (issue 21 item 11)', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths(['000_', '002_'].map(seed)))
+  await library.importDone(2)
+  for (const name of LIST_HEADERS) {
+    const label = library.headerLabel(name)
+    await expect(label).toBeVisible()
+    expect(await linesOf(label), name).toBe(1)
+  }
+})
+
+test('the review header keeps each label, the status and 已保存 on one line at 1024×700 (issue 21 item 11)', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('004_')]))
+  await library.importDone(1)
+  await library.rows.first().dblclick()
+  const review = new ReviewPage(app.page)
+  await expect(review.status).toHaveText('有问题')
+  for (const name of ['机关', '年度', '格式']) expect(await linesOf(review.metaLabel(name)), name).toBe(1)
+  expect(await linesOf(review.status)).toBe(1)
+  expect(await linesOf(review.header.getByText('已保存', { exact: true }))).toBe(1)
+  // Every button of the header stays on screen.
+  await expect(review.header.getByRole('button', { name: '修改记录' })).toBeInViewport({ ratio: 1 })
+  await expect(review.header.getByRole('button', { name: '快捷键帮助' })).toBeInViewport({ ratio: 1 })
+})
+
+test.describe('at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('修改记录 gives the reviewer and the time one line each beside a long reason (issue 21 item 11)', async ({ app }) => {
+    app.library.setReviewer('王核验')
+    await app.open()
+    const library = new LibraryPage(app.page)
+    await library.drop(LibraryPage.fromPaths([seed('002_')]))
+    await library.importDone(1)
+    const id = app.library.listReports()[0].id
+    app.library.editCell(id, 'requests.new_received.natural', '11', '原文第 3 页表格与正文所述不一致，经电话向发布机关核实后按正文数字更正，核实记录见工作底稿附件二'.repeat(2))
+    await library.open('攀枝花市米易县')
+    const history = await new ReviewPage(app.page).openReportHistory()
+    const row = history.locator('tbody tr').first()
+    await expect(row).toContainText('王核验')
+    for (const column of [1, 2]) expect(await linesOf(row.locator(`td:nth-child(${column})`)), `column ${column}`).toBe(1)
+  })
 })

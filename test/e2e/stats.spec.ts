@@ -151,16 +151,19 @@ test('the ? panel defines the rates; a chart exports as SVG and PNG', async ({ a
   expect(svg.startsWith('<svg')).toBe(true)
   expect(svg).toContain(`fill="${SERIES_COLOR.新收申请}"`)
   expect(svg).toContain('2021 年')
+  // The file says what it is and what it counts (issue 21 item 10).
+  expect(svg).toContain('>新收、办结与结转</text>')
+  expect(svg).toMatch(/>统计范围：仅已核验的报告（\d+ 份）[^<]*<\/text>/)
 
   const pngPath = join(app.tempDir, 'outcomes.png')
   app.dialogs.nextSavePath = pngPath
   await expect(await stats.exportChart('outcomes', 'PNG')).toHaveText(`已保存：${pngPath}`)
   const png = readFileSync(pngPath)
   expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
-  // 2× the chart's size.
-  const width = png.readUInt32BE(16)
+  // 2× the chart's size, with its title and scope above it.
   const box = await stats.svg('outcomes').boundingBox()
-  expect(width).toBe(Math.round(box!.width) * 2)
+  expect(png.readUInt32BE(16)).toBe(Math.round(box!.width) * 2)
+  expect(png.readUInt32BE(20)).toBe((Math.round(box!.height) + 52) * 2)
 
   // Cancelled: nothing said, nothing written.
   app.dialogs.nextSavePath = null

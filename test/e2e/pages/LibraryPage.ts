@@ -121,6 +121,29 @@ export class LibraryPage {
     return this.importResults.getByTestId('import-result').filter({ hasText: name })
   }
 
+  /** The list's column header label reading exactly `name`. */
+  headerLabel(name: string): Locator {
+    return this.page.locator('[data-testid="report-grid"] .ag-header-cell-text').getByText(name, { exact: true })
+  }
+
+  /** 导出底稿 for the reports the list shows; the outcome line. */
+  async exportPapersShown(shown: number, format: 'Excel' | 'PDF'): Promise<Locator> {
+    await this.page.getByRole('button', { name: `导出底稿（显示的 ${shown} 份） ▾` }).click()
+    await this.page.getByRole('menuitem', { name: new RegExp(`^${format} 底稿`) }).click()
+    return this.page.getByTestId('paper-outcome')
+  }
+
+  /** The 条提示 of an imported file: a count, its messages shown by clicking it. */
+  importWarnings(name: string): Locator {
+    return this.resultFor(name).getByTestId('import-warnings')
+  }
+
+  async showImportWarnings(name: string): Promise<Locator> {
+    const warnings = this.importWarnings(name)
+    await warnings.locator('summary').click()
+    return warnings.getByRole('listitem')
+  }
+
   rowFor(text: string): Locator {
     return this.rows.filter({ hasText: text })
   }

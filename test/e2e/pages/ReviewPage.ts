@@ -199,4 +199,15 @@ export class ReviewPage {
     await failing.getByLabel('接受说明').fill(comment)
     await failing.getByRole('button', { name: '确认接受' }).click()
   }
+
+  /** The label of a header field (机关, 年度, 格式). */
+  metaLabel(name: string): Locator {
+    return this.header.locator('.meta-field__label').getByText(name, { exact: true })
+  }
+
+  /** Opens the report's whole audit trail (修改记录 in the header); the dialog. */
+  async openReportHistory(): Promise<Locator> {
+    await this.header.getByRole('button', { name: '修改记录' }).click()
+    return this.page.getByTestId('report-history')
+  }
 }

@@ -10,6 +10,7 @@ import { NearDuplicateDialog } from '../components/library/NearDuplicateDialog'
 import { useExportProgress } from '../library/useExportProgress'
 import type { ImportQueueState } from '../library/useImportQueue'
 import { listArgs, type BrowseState } from '../library/browse'
+import { PaperMenu } from '../components/review/PaperMenu'
 
 interface Props {
   /** The list's filter, sort and selected row, kept by App while a report is open. */
@@ -153,6 +154,14 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         )}
         {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
         <span className="library__spacer" />
+        {/* Batch 底稿 for the reports the list shows (its search and filters are the selection). */}
+        {reports && reports.length > 0 && shownFor === filtersKey && (
+          <PaperMenu
+            reportIds={reports.map((r) => r.id)}
+            verified={reports.every((r) => r.status === 'verified')}
+            label={`导出底稿（显示的 ${reports.length} 份）`}
+          />
+        )}
         <LibraryMenu onExport={onExport} onBackup={onBackup} onMerge={onMerge} onOpenLibrary={onOpenLibrary} />
       </div>
       {banner && (

@@ -10,6 +10,7 @@ import { ticketCounter } from '../stats/latest'
 import { LeftOutList } from '../components/stats/LeftOutList'
 import { emptyMessage, mergeYears, reportYears, scopeLine, yearsNote } from '../stats/scope'
 import { unverifiedCount, yearCharts } from '../stats/year-charts'
+import { chartScope } from '../stats/chart-file'
 import '../components/stats/stats.css'
 
 interface Props {
@@ -86,6 +87,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
     if (row.agencyKey) setCompare({ agencyKey: row.agencyKey, agency: row.agency })
   }, [])
   const empty = stats ? emptyMessage(stats) : null
+  const scope = stats ? chartScope(stats) : ''
 
   return (
     <section className="stats" data-testid="stats-screen">
@@ -130,7 +132,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
             <h3 className="stats__section">按年度</h3>
             <div className="stats__charts">
               {charts.map((c) => (
-                <ChartCard key={c.id} chart={c} notes={notes} onShowReports={onShowReports} />
+                <ChartCard key={c.id} chart={c} notes={notes} scope={scope} onShowReports={onShowReports} />
               ))}
             </div>
             <div className="stats__lower">

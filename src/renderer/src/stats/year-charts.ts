@@ -110,6 +110,7 @@ export function yearChart(definition: ChartDefinition, rows: YearRow[]): YearCha
   const figures = definition.series.map((s) => rows.map((r) => r.measures[s.measure]))
   const empty = figures.every((series) => series.every((f) => f.value === null))
   const base = { categories, seriesLabels, figures }
+  const crowded = categories.length > 8
   const legendName = new Map(definition.series.map((s) => [s.label, s.short ?? s.label]))
   const option = {
     animation: false,
@@ -117,7 +118,7 @@ export function yearChart(definition: ChartDefinition, rows: YearRow[]): YearCha
     color: definition.series.map((s) => s.color),
     legend: { top: 0, itemWidth: 12, itemHeight: 9, itemGap: 8, textStyle: { fontSize: 11 }, formatter: (name: string) => legendName.get(name) ?? name },
     // Six legend entries take two lines in a third of the screen.
-    grid: { left: 52, right: 12, top: definition.series.length > 4 ? 56 : 36, bottom: 28 },
+    grid: { left: 52, right: 12, top: definition.series.length > 4 ? 56 : 36, bottom: crowded ? 44 : 28 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -130,7 +131,9 @@ export function yearChart(definition: ChartDefinition, rows: YearRow[]): YearCha
         return [`<b>${lines[0]}</b>`, ...lines.slice(1).map((l, s) => `${markers.get(s) ?? ''}${l}`)].join('<br/>')
       }
     },
-    xAxis: { type: 'category', data: categories, axisTick: { alignWithLabel: true } },
+    // Every year is labelled (ECharts' automatic interval dropped every other one in a narrow card,
+    // and in the exported picture); many years are slanted to fit.
+    xAxis: { type: 'category', data: categories, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0, hideOverlap: false, rotate: crowded ? 40 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: definition.series.map((s, i) => ({
       type: 'bar',

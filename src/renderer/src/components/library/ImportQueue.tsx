@@ -68,7 +68,17 @@ export function ImportQueue({ items, skipped, ocr, onClose, onCompare }: Props):
               </span>
             )}
             {o.error && <span className="import-result__reason">{o.error}</span>}
-            {o.warnings && o.warnings.length > 0 && <span className="import-result__warn">{o.warnings.length} 条提示</span>}
+            {o.warnings && o.warnings.length > 0 && (
+              // Said in full on a click (or Enter), and on hover: a count alone explained nothing.
+              <details className="import-result__warn" data-testid="import-warnings">
+                <summary title={o.warnings.join('\n')}>{o.warnings.length} 条提示</summary>
+                <ul>
+                  {o.warnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
             {o.nearDuplicates && o.nearDuplicates.length > 0 && o.reportId !== undefined && (
               <span className="import-result__near" data-testid="import-near-duplicate">
                 资料库中已有同一机关、年度与格式的报告

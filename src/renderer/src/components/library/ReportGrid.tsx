@@ -5,6 +5,7 @@ import { STATUS_LABELS, type ReportSummary } from '../../../../shared/types'
 import { AG_GRID_ZH } from '../../grid-locale'
 import { formatTime } from '../../format'
 import type { SortState } from '../../library/browse'
+import { duplicateBadge } from '../../library/duplicate-badge'
 
 export const gridTheme = themeQuartz.withParams({
   // System fonts only: the app never loads a remote font.
@@ -68,7 +69,7 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         // The badge follows the row's near-duplicates, which change while the agency does not.
         equals: () => false,
         cellRenderer: (p: { value: string; data?: ReportSummary }) => {
-          const near = p.data?.nearDuplicates ?? []
+          const badge = p.data ? duplicateBadge(p.data) : null
           // The name shrinks to an ellipsis and the badge keeps its width: at 1024 px a long name
           // used to push the badge out of the cell, where the cell's own ellipsis hid it.
           return (
@@ -76,19 +77,19 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
               <span className="agency-cell__name" title={p.value}>
                 {p.value}
               </span>
-              {near.length > 0 && p.data && (
+              {badge && p.data && (
                 <button
                   type="button"
-                  className="near-dup-badge"
-                  data-testid="near-duplicate-badge"
-                  title={`资料库中另有 ${near.length} 份同一机关、年度与格式的报告：点击对照`}
+                  className={badge.kind === 'same' ? 'near-dup-badge near-dup-badge--same' : 'near-dup-badge'}
+                  data-testid={badge.kind === 'same' ? 'same-report-badge' : 'near-duplicate-badge'}
+                  title={badge.title}
                   onClick={(e) => {
                     e.stopPropagation()
-                    onCompareRef.current(p.data!.id, near)
+                    onCompareRef.current(p.data!.id, badge.ids)
                   }}
                   onDoubleClick={(e) => e.stopPropagation()}
                 >
-                  疑似重复
+                  {badge.kind === 'same' ? '同一报告' : '疑似重复'}
                 </button>
               )}
             </span>

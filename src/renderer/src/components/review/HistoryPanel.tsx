@@ -30,7 +30,7 @@ export function HistoryPanel({ reportId, onClose }: Props): React.JSX.Element {
           {records === null && !error && <p className="modal__hint">正在读取…</p>}
           {records?.length === 0 && <p className="modal__hint">尚无修改</p>}
           {records && records.length > 0 && (
-            <table className="conflict__table">
+            <table className="conflict__table history-table">
               <thead>
                 <tr>
                   <th>时间</th>

@@ -19,7 +19,7 @@ export function MetaField({ label, value, placeholder, options, width = 120, onS
   }
   if (draft === null) {
     return (
-      <button type="button" className="meta-field" title={`修改${label}`} aria-label={`${label}：${value || placeholder}`} onClick={() => setDraft(value)}>
+      <button type="button" className="meta-field" title={`${label}：${value || placeholder}（点击修改）`} aria-label={`${label}：${value || placeholder}`} onClick={() => setDraft(value)}>
         <span className="meta-field__label">{label}</span>
         <span className={value ? 'meta-field__value' : 'meta-field__value muted'}>{value || placeholder}</span>
       </button>

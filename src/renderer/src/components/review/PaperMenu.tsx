@@ -4,6 +4,8 @@ interface Props {
   reportIds: number[]
   /** True when every one of them is verified; otherwise the paper carries 未核验. */
   verified: boolean
+  /** The button's words (the library list names how many reports it covers). */
+  label?: string
 }
 
 const FORMATS: ['xlsx' | 'pdf', string][] = [
@@ -12,7 +14,7 @@ const FORMATS: ['xlsx' | 'pdf', string][] = [
 ]
 
 /** 导出核验底稿: the working paper (official layout, corrections, checks, trail, signature block) as XLSX or PDF. */
-export function PaperMenu({ reportIds, verified }: Props): React.JSX.Element {
+export function PaperMenu({ reportIds, verified, label = '导出核验底稿' }: Props): React.JSX.Element {
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
@@ -41,11 +43,11 @@ export function PaperMenu({ reportIds, verified }: Props): React.JSX.Element {
   return (
     <div className="menu" ref={box}>
       <button type="button" className="button button--ghost" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((v) => !v)}>
-        {busy ? '正在导出底稿…' : '导出核验底稿 ▾'}
+        {busy ? '正在导出底稿…' : `${label} ▾`}
       </button>
       {open && (
         <div className="menu__panel" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {!verified && <div className="menu__section">尚未核验：底稿将标注“未核验”</div>}
+          {!verified && <div className="menu__section">{reportIds.length > 1 ? '其中有未核验的报告：其底稿将标注“未核验”' : '尚未核验：底稿将标注“未核验”'}</div>}
           {FORMATS.map(([format, label]) => (
             <button key={format} type="button" role="menuitem" className="menu__item" onClick={() => void exportAs(format)}>
               {label}

@@ -8,11 +8,13 @@ interface Props {
   chart: YearChart
   /** Notes under the chart (仅 1 个年度, 含未核验报告 N 份). */
   notes: string[]
+  /** What the figures count (仅已核验 / 含未核验 N 份, the filter): written into an exported chart. */
+  scope: string
   onShowReports: (ids: number[], label: string) => void
 }
 
 /** One 按年度 chart: title, export buttons, the chart (each bar clickable), and what it leaves out. */
-export function ChartCard({ chart, notes, onShowReports }: Props): React.JSX.Element {
+export function ChartCard({ chart, notes, scope, onShowReports }: Props): React.JSX.Element {
   const instance = useRef<ChartInstance | null>(null)
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -32,7 +34,7 @@ export function ChartCard({ chart, notes, onShowReports }: Props): React.JSX.Ele
     setBusy(true)
     setOutcome(null)
     try {
-      const path = await exportChart(instance.current, chart.fileName, format)
+      const path = await exportChart(instance.current, chart.fileName, format, { title: chart.title, scope })
       if (path) setOutcome({ ok: true, text: `已保存：${path}` })
     } catch (e) {
       setOutcome({ ok: false, text: `导出失败：${(e as Error).message}` })

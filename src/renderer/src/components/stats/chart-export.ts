@@ -2,6 +2,7 @@
 // 2× on white (an <img> from a blob: URL, which the page's CSP allows), all inside the renderer.
 
 import type { ChartInstance } from './EChart'
+import { titledChartSvg } from '../../stats/chart-file'
 
 export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<string> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }))
@@ -26,10 +27,18 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   }
 }
 
-/** Asks where to save, then writes; the saved path, or null when the dialog was cancelled. */
-export async function exportChart(chart: ChartInstance, name: string, format: 'png' | 'svg'): Promise<string | null> {
-  const svg = chart.renderToSVGString()
-  const content = format === 'svg' ? svg : await svgToPng(svg, chart.getWidth(), chart.getHeight())
+/**
+ * Asks where to save, then writes the chart under its title and scope (a file leaves the screen
+ * that says them); the saved path, or null when the dialog was cancelled.
+ */
+export async function exportChart(
+  chart: ChartInstance,
+  name: string,
+  format: 'png' | 'svg',
+  heading: { title: string; scope: string }
+): Promise<string | null> {
+  const titled = titledChartSvg(chart.renderToSVGString(), chart.getWidth(), chart.getHeight(), heading.title, heading.scope)
+  const content = format === 'svg' ? titled.svg : await svgToPng(titled.svg, titled.width, titled.height)
   const saved = await window.api.saveChart({ name, format, content })
   return saved?.path ?? null
 }
