@@ -93,7 +93,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer imports nothing from Node or Electron: ask main through window.api.' })) }
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The renderer imports nothing from Node or Electron: ask main through window.api.'
+          }))
+        }
       ]
     }
   }

@@ -125,7 +125,9 @@ export async function benchLibrary(): Promise<void> {
     for (const line of stats) console.log(line)
     console.log(`  export all to XLSX:       ${(xlsxMs / 1000).toFixed(1)} s (target < 20 s), ${(xlsxSize / 1024 / 1024).toFixed(0)} MB`)
     console.log(`  export all to CSV:        ${(csvMs / 1000).toFixed(1)} s`)
-    console.log(`  library file:             ${(sizeBytes / 1024 / 1024).toFixed(0)} MB = ${(sizeBytes / REPORTS / 1024).toFixed(1)} KB per report (incl. the original file)`)
+    console.log(
+      `  library file:             ${(sizeBytes / 1024 / 1024).toFixed(0)} MB = ${(sizeBytes / REPORTS / 1024).toFixed(1)} KB per report (incl. the original file)`
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -73,7 +73,9 @@ async function benchText(kind: 'html' | 'txt'): Promise<void> {
       if (r.value?.json.tables.requests === 'found') found++
     }
   })
-  console.log(`${kind}: ${files.length} reports in ${ms.toFixed(0)} ms = ${((1000 * files.length) / ms).toFixed(0)} reports/s (target ≥ 200); table 三 found in ${found}`)
+  console.log(
+    `${kind}: ${files.length} reports in ${ms.toFixed(0)} ms = ${((1000 * files.length) / ms).toFixed(0)} reports/s (target ≥ 200); table 三 found in ${found}`
+  )
 }
 
 async function benchPdf(): Promise<void> {
@@ -125,8 +127,12 @@ async function benchScans(): Promise<void> {
   const cpu = process.cpuUsage(cpu0)
   const found = Object.values(report.tables).filter((t) => t === 'found').length
   console.log(`scan: 10 page images (${all.length} distinct: scanned PDF pages 150 dpi, fax TIFF 200 dpi) — models loaded in ${loadMs.toFixed(0)} ms`)
-  console.log(`  OCR ${(ms / 1000).toFixed(1)} s wall (${(cpu.user / 1e6 + cpu.system / 1e6).toFixed(1)} s CPU) = ${((1000 * pages.length) / ms).toFixed(2)} pages/s (target: 10 pages ≤ 60 s)`)
-  console.log(`  peak RSS ${mb(peakRss)} (${mb(rssBefore)} before; target ≤ 1.5 GB); tables found ${found}/3; cells marked for review ${Object.values(report.cells).filter((c) => c.review).length}`)
+  console.log(
+    `  OCR ${(ms / 1000).toFixed(1)} s wall (${(cpu.user / 1e6 + cpu.system / 1e6).toFixed(1)} s CPU) = ${((1000 * pages.length) / ms).toFixed(2)} pages/s (target: 10 pages ≤ 60 s)`
+  )
+  console.log(
+    `  peak RSS ${mb(peakRss)} (${mb(rssBefore)} before; target ≤ 1.5 GB); tables found ${found}/3; cells marked for review ${Object.values(report.cells).filter((c) => c.review).length}`
+  )
 }
 
 async function main(): Promise<void> {

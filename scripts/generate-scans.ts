@@ -17,7 +17,21 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path'
 import { docxOf, mhtArchive, type DocxBlock } from './scan-containers'
 import { blur, decodePicture, encodeJpeg, encodePng, g4Tiff, imagePdf, noise, quarterTurn, toGrey, unevenLight, warp, type Picture } from './scan-pictures'
-import { COLUMNS, DENIED, NOT_PROCESSED, OTHER_2021, UNABLE, active2019, active2021, appealsTable, esc, fillActive, prng, requestsTable, type Cells } from './official-tables'
+import {
+  COLUMNS,
+  DENIED,
+  NOT_PROCESSED,
+  OTHER_2021,
+  UNABLE,
+  active2019,
+  active2021,
+  appealsTable,
+  esc,
+  fillActive,
+  prng,
+  requestsTable,
+  type Cells
+} from './official-tables'
 
 const ROOT = resolve(__dirname, '..')
 const SHARED = resolve(ROOT, '..', 'shared')
@@ -78,8 +92,18 @@ const FACES: Record<Face, string> = {
 }
 
 const AGENCIES = [
-  '益阳市应急管理局', '东风区教育局', '南湖县财政局', '青山市自然资源和规划局', '白云区卫生健康委员会', '临江市人民政府办公室',
-  '北川县住房和城乡建设局', '长宁区市场监督管理局', '溧水区交通运输局', '丰城市司法局', '宁海县民政局', '云龙区人力资源和社会保障局'
+  '益阳市应急管理局',
+  '东风区教育局',
+  '南湖县财政局',
+  '青山市自然资源和规划局',
+  '白云区卫生健康委员会',
+  '临江市人民政府办公室',
+  '北川县住房和城乡建设局',
+  '长宁区市场监督管理局',
+  '溧水区交通运输局',
+  '丰城市司法局',
+  '宁海县民政局',
+  '云龙区人力资源和社会保障局'
 ]
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
@@ -97,7 +121,13 @@ function weighted<T>(rnd: () => number, options: [T, number][]): T {
 const round = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits
 
 export function drawConditions(rnd: () => number, template: Template, requestsForm: Template): Conditions {
-  const container = weighted<Container>(rnd, [['pdf', 4], ['tif', 1.5], ['pictures', 2], ['docx', 1.5], ['mht', 1]])
+  const container = weighted<Container>(rnd, [
+    ['pdf', 4],
+    ['tif', 1.5],
+    ['pictures', 2],
+    ['docx', 1.5],
+    ['mht', 1]
+  ])
   const scanned = container === 'pdf' || container === 'tif' || container === 'pictures'
   // a phone photo arrives as a picture or pasted into a PDF; a fax never is one
   const photo = (container === 'pictures' || container === 'pdf') && rnd() < 0.3
@@ -105,18 +135,35 @@ export function drawConditions(rnd: () => number, template: Template, requestsFo
   return {
     template,
     requestsForm,
-    face: weighted<Face>(rnd, [['song', 2], ['hei', 1], ['kai', 1.5]]),
+    face: weighted<Face>(rnd, [
+      ['song', 2],
+      ['hei', 1],
+      ['kai', 1.5]
+    ]),
     container,
     // a table picture pasted into Word or a web page is a screenshot: 96–200 ppi
     // scanners record 150–300 dpi mostly, some 100 (a fax's fine mode is 200), some 300–400
-    dpi: scanned ? Math.round(weighted(rnd, [[100, 1], [150, 2], [250, 1]]) + rnd() * 50 * (1 + rnd() * 2)) : Math.round(96 + rnd() * 104),
+    dpi: scanned
+      ? Math.round(
+          weighted(rnd, [
+            [100, 1],
+            [150, 2],
+            [250, 1]
+          ]) +
+            rnd() * 50 * (1 + rnd() * 2)
+        )
+      : Math.round(96 + rnd() * 104),
     quarter: scanned && rnd() < 0.25 ? pick(rnd, [90, 180, 270] as const) : 0,
     skew: scanned ? round((rnd() * 2 - 1) * 3, 2) : 0,
     perspective: photo ? round(0.03 + rnd() * 0.03, 3) : 0,
     light: photo || (scanned && rnd() < 0.15) ? round(0.5 + rnd() * 0.3, 2) : 1,
     blur: round(rnd() < 0.3 ? 0.6 + rnd() * 0.8 : rnd() * 0.4, 2),
     quality: container === 'tif' ? 0 : rnd() < 0.15 ? 0 : Math.round(40 + rnd() * 50),
-    shading: weighted(rnd, [['none', 2], ['grey', 1.5], ['colour', 1]] as ['none' | 'grey' | 'colour', number][]),
+    shading: weighted(rnd, [
+      ['none', 2],
+      ['grey', 1.5],
+      ['colour', 1]
+    ] as ['none' | 'grey' | 'colour', number][]),
     border: rnd() < 0.3 ? round(2.5 + rnd() * 2, 1) : 1,
     wrap: rnd() < 0.35,
     seal
@@ -180,7 +227,9 @@ function sharedTruths(): { path: string; truth: Truth }[] {
   for (const set of ['seeds/truth', 'corpus/truth']) {
     let names: string[] = []
     try {
-      names = readdirSync(join(SHARED, set)).filter((f) => f.endsWith('.json')).sort()
+      names = readdirSync(join(SHARED, set))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
     } catch {
       continue
     }
@@ -230,7 +279,16 @@ export function planReports(count: number, seed: number, options: PlanOptions = 
     const conditions = drawConditions(rnd, template, requestsForm)
     // drawn all the same, so the other conditions of the seed stay as they are
     if (options.quarterTurns === false) conditions.quarter = 0
-    return { name: `g${String(seed).padStart(3, '0')}_${String(i).padStart(3, '0')}_${conditions.container}`, seed: own, conditions, agency, agencies, year, values: source?.path ?? 'random', cells }
+    return {
+      name: `g${String(seed).padStart(3, '0')}_${String(i).padStart(3, '0')}_${conditions.container}`,
+      seed: own,
+      conditions,
+      agency,
+      agencies,
+      year,
+      values: source?.path ?? 'random',
+      cells
+    }
   })
 }
 
@@ -421,7 +479,14 @@ export async function degrade(png: Uint8Array, c: Conditions, seed: number): Pro
   if (c.perspective || c.skew) {
     const m = (k: number): number => rnd() * c.perspective * k
     const { width: w, height: h } = p
-    const corners: [number, number][] | null = c.perspective ? [[m(w), m(h)], [w - m(w), m(h)], [w - m(w), h - m(h)], [m(w), h - m(h)]] : null
+    const corners: [number, number][] | null = c.perspective
+      ? [
+          [m(w), m(h)],
+          [w - m(w), m(h)],
+          [w - m(w), h - m(h)],
+          [m(w), h - m(h)]
+        ]
+      : null
     // the desk shows around a photographed sheet; a scanner's lid is white
     p = warp(p, corners, c.skew, c.perspective ? 158 : 255)
   }
@@ -491,15 +556,36 @@ export async function makeReport(browser: Browser, plan: Plan, out: string): Pro
     for (let i = 0; i < tables.length; i++) {
       const p = await degrade(tables[i], flat, plan.seed * 10 + i)
       const mime: 'image/jpeg' | 'image/png' = c.quality ? 'image/jpeg' : 'image/png'
-      pictures.push({ bytes: c.quality ? encodeJpeg(p, c.quality, c.dpi) : encodePng(p, c.dpi), width: p.width, height: p.height, mime, name: `images/table${i + 2}.${c.quality ? 'jpg' : 'png'}` })
+      pictures.push({
+        bytes: c.quality ? encodeJpeg(p, c.quality, c.dpi) : encodePng(p, c.dpi),
+        width: p.width,
+        height: p.height,
+        mime,
+        name: `images/table${i + 2}.${c.quality ? 'jpg' : 'png'}`
+      })
     }
     if (c.container === 'docx') {
       made = `${plan.name}.docx`
-      writeFileSync(join(files, made), await docxOf(narrativeBlocks(plan, (i) => ({ picture: pictures[i].bytes, mime: pictures[i].mime, width: pictures[i].width, height: pictures[i].height }))))
+      writeFileSync(
+        join(files, made),
+        await docxOf(
+          narrativeBlocks(plan, (i) => ({ picture: pictures[i].bytes, mime: pictures[i].mime, width: pictures[i].width, height: pictures[i].height }))
+        )
+      )
     } else {
       made = `${plan.name}.mht`
       const title = `${plan.agency}${plan.year}年政府信息公开工作年度报告`
-      writeFileSync(join(files, made), mhtArchive(title, narrativeHtml(plan, pictures.map((p) => p.name)), pictures.map((p) => ({ name: p.name, mime: p.mime, bytes: p.bytes }))))
+      writeFileSync(
+        join(files, made),
+        mhtArchive(
+          title,
+          narrativeHtml(
+            plan,
+            pictures.map((p) => p.name)
+          ),
+          pictures.map((p) => ({ name: p.name, mime: p.mime, bytes: p.bytes }))
+        )
+      )
     }
   }
   const truth = {
@@ -514,7 +600,13 @@ export async function makeReport(browser: Browser, plan: Plan, out: string): Pro
 }
 
 /** Plans and draws `count` reports of `seed` into `out` (files/, truth/, manifest.json). */
-export async function generateScans(count: number, seed: number, out: string, log: (line: string) => void = () => {}, options: PlanOptions = {}): Promise<Plan[]> {
+export async function generateScans(
+  count: number,
+  seed: number,
+  out: string,
+  log: (line: string) => void = () => {},
+  options: PlanOptions = {}
+): Promise<Plan[]> {
   const plans = planReports(count, seed, options)
   rmSync(out, { recursive: true, force: true })
   mkdirSync(join(out, 'files'), { recursive: true })

@@ -178,7 +178,11 @@ export function writeSparseFile(path: string, bytes: number): void {
  *   pages/linked-subfolder.html        a real folder holding a link sub → ../../outside
  * Returns the pages' paths and the secret's.
  */
-export function symlinkedPages(dir: string): { pages: Record<'linkedFolder' | 'linkedFile' | 'looped' | 'linkedSubfolder', string>; secret: string; outside: string } {
+export function symlinkedPages(dir: string): {
+  pages: Record<'linkedFolder' | 'linkedFile' | 'looped' | 'linkedSubfolder', string>
+  secret: string
+  outside: string
+} {
   const outside = join(dir, 'outside')
   const pages = join(dir, 'pages')
   mkdirSync(outside, { recursive: true })
@@ -188,7 +192,10 @@ export function symlinkedPages(dir: string): { pages: Record<'linkedFolder' | 'l
   writeFileSync(join(outside, 'secret.png'), 'SECRET-PICTURE')
   const page = (stem: string): string => {
     const path = join(pages, `${stem}.html`)
-    writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p><img src="${stem}_files/secret.png"></body></html>`)
+    writeFileSync(
+      path,
+      `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p><img src="${stem}_files/secret.png"></body></html>`
+    )
     return path
   }
   const linkedFolder = page('linked-folder')
@@ -232,7 +239,10 @@ export function pictureBombPdf(width = 20_000, height = 20_000, bits: 1 | 8 = 8)
     Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>', 'latin1'),
     Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
     Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode /Length ${image.length} >>\nstream\n`, 'latin1'),
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
+        'latin1'
+      ),
       image,
       Buffer.from('\nendstream', 'latin1')
     ])
@@ -324,7 +334,10 @@ export function blankPicturesPage(dir: string, count = 40, side = 7745): string 
   writeFileSync(join(dir, 'blank_files', 'blank.png'), plainPng(side, side))
   const pictures = Array.from({ length: count }, () => '<p><img src="blank_files/blank.png"></p>').join('\n')
   const path = join(dir, 'blank.html')
-  writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p>\n${pictures}\n</body></html>`)
+  writeFileSync(
+    path,
+    `<!doctype html><html><head><meta charset="utf-8"></head><body><p>某区人民政府2023年政府信息公开工作年度报告</p>\n${pictures}\n</body></html>`
+  )
   return path
 }
 
@@ -342,9 +355,22 @@ export function hugeFrameGif(side = 60000): Uint8Array {
   const u16 = (n: number): number[] => [n & 0xff, n >> 8]
   return new Uint8Array([
     ...Buffer.from('GIF89a', 'latin1'),
-    ...u16(64), ...u16(64), 0, 0, 0, // a 64² screen, no colour table
-    0x2c, ...u16(0), ...u16(0), ...u16(side), ...u16(side), 0, // the frame
-    2, 2, 0x4c, 0x01, 0, // LZW code size, one sub-block, end
+    ...u16(64),
+    ...u16(64),
+    0,
+    0,
+    0, // a 64² screen, no colour table
+    0x2c,
+    ...u16(0),
+    ...u16(0),
+    ...u16(side),
+    ...u16(side),
+    0, // the frame
+    2,
+    2,
+    0x4c,
+    0x01,
+    0, // LZW code size, one sub-block, end
     0x3b
   ])
 }

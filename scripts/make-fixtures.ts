@@ -11,7 +11,21 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync 
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import * as OpenCC from 'opencc-js'
-import { active2019, active2021, appealsTable, COLUMNS, DENIED, NOT_PROCESSED, OTHER_2021, prng, requestsTable, shown, td, UNABLE, type Cells } from './official-tables'
+import {
+  active2019,
+  active2021,
+  appealsTable,
+  COLUMNS,
+  DENIED,
+  NOT_PROCESSED,
+  OTHER_2021,
+  prng,
+  requestsTable,
+  shown,
+  td,
+  UNABLE,
+  type Cells
+} from './official-tables'
 
 const ROOT = join(__dirname, '..', 'test', 'fixtures')
 const HTML_DIR = join(ROOT, 'html')
@@ -30,8 +44,14 @@ interface Spec {
 /** Table 三's numbers, consistent: new + carried = total(七) + carried forward, per column. */
 function requestNumbers(spec: Spec): { cells: Cells; resultKeys: string[] } {
   const rnd = prng(spec.seed)
-  const resultKeys = ['granted', 'partially_granted', ...DENIED.rows.map((r) => r[0]), ...UNABLE.rows.map((r) => r[0]), ...NOT_PROCESSED.rows.map((r) => r[0]),
-    ...(spec.template === '2021' ? OTHER_2021.rows.map((r) => r[0]) : ['other'])]
+  const resultKeys = [
+    'granted',
+    'partially_granted',
+    ...DENIED.rows.map((r) => r[0]),
+    ...UNABLE.rows.map((r) => r[0]),
+    ...NOT_PROCESSED.rows.map((r) => r[0]),
+    ...(spec.template === '2021' ? OTHER_2021.rows.map((r) => r[0]) : ['other'])
+  ]
   const cells: Cells = {}
   const put = (row: string, values: number[]): void => {
     const six = values.slice(0, 6)
@@ -42,7 +62,10 @@ function requestNumbers(spec: Spec): { cells: Cells; resultKeys: string[] } {
   const total = [0, 1, 2, 3, 4, 5].map((c) => results.reduce((s, r) => s + r[c], 0))
   const forward = total.map((t, c) => (spec.blankColumns?.includes(c) ? 0 : Math.floor(rnd() * 5)))
   const carried = total.map((t, c) => Math.min(t + forward[c], Math.floor(rnd() * 6)))
-  put('new_received', total.map((t, c) => t + forward[c] - carried[c]))
+  put(
+    'new_received',
+    total.map((t, c) => t + forward[c] - carried[c])
+  )
   put('carried_over', carried)
   resultKeys.forEach((k, i) => put(k, results[i]))
   put('total', total)
@@ -60,14 +83,17 @@ function appealNumbers(rnd: () => number): Cells {
   return cells
 }
 
-
 const TABLE_OPEN = '<table border="1" cellspacing="0" cellpadding="4">'
 
 /** Table 四 as three tables, one per group, each with its own header row (issue #15). */
 function appealsInThree(c: Cells, titled: 'heading' | 'caption-row'): string {
   const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
   const parts = ['upheld', 'corrected', 'other', 'pending', 'total']
-  const groups: [string, string][] = [['review', '行政复议'], ['litigation_direct', '行政诉讼（未经复议直接起诉）'], ['litigation_after_review', '行政诉讼（复议后起诉）']]
+  const groups: [string, string][] = [
+    ['review', '行政复议'],
+    ['litigation_direct', '行政诉讼（未经复议直接起诉）'],
+    ['litigation_after_review', '行政诉讼（复议后起诉）']
+  ]
   return groups
     .map(([g, title], i) => {
       const caption = titled === 'heading' ? `<p>（${'一二三'[i]}）${title}</p>\n${TABLE_OPEN}` : `${TABLE_OPEN}\n<tr>${td(title, 'colspan="5"')}</tr>`
@@ -111,21 +137,41 @@ function activeNumbers(spec: Spec, rnd: () => number): Cells {
   const n = (max: number): number => Math.floor(rnd() * max)
   if (spec.template === '2021') {
     return {
-      'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': n(3),
-      'active.normative_documents.issued': n(9), 'active.normative_documents.repealed': n(4), 'active.normative_documents.in_force': 10 + n(60),
-      'active.licensing.decisions': 100 + n(5000), 'active.punishment.decisions': n(300), 'active.coercion.decisions': n(20),
+      'active.regulations.issued': 0,
+      'active.regulations.repealed': 0,
+      'active.regulations.in_force': n(3),
+      'active.normative_documents.issued': n(9),
+      'active.normative_documents.repealed': n(4),
+      'active.normative_documents.in_force': 10 + n(60),
+      'active.licensing.decisions': 100 + n(5000),
+      'active.punishment.decisions': n(300),
+      'active.coercion.decisions': n(20),
       'active.fees.amount': Math.round(rnd() * 100000) / 100
     }
   }
   return {
-    'active.regulations.made': n(5), 'active.regulations.published': n(5), 'active.regulations.total_public': 10 + n(500),
-    'active.normative_documents.made': n(60), 'active.normative_documents.published': n(60), 'active.normative_documents.total_public': n(400),
-    'active.licensing.previous_items': n(200), 'active.licensing.change': -3, 'active.licensing.decisions': n(9000),
-    'active.other_services.previous_items': n(50), 'active.other_services.change': 2, 'active.other_services.decisions': n(300),
-    'active.punishment.previous_items': n(100), 'active.punishment.change': 0, 'active.punishment.decisions': n(500),
-    'active.coercion.previous_items': n(10), 'active.coercion.change': 0, 'active.coercion.decisions': n(10),
-    'active.fees.previous_items': n(5), 'active.fees.change': 0,
-    'active.procurement.items': n(20), 'active.procurement.amount': 1000 + n(900000)
+    'active.regulations.made': n(5),
+    'active.regulations.published': n(5),
+    'active.regulations.total_public': 10 + n(500),
+    'active.normative_documents.made': n(60),
+    'active.normative_documents.published': n(60),
+    'active.normative_documents.total_public': n(400),
+    'active.licensing.previous_items': n(200),
+    'active.licensing.change': -3,
+    'active.licensing.decisions': n(9000),
+    'active.other_services.previous_items': n(50),
+    'active.other_services.change': 2,
+    'active.other_services.decisions': n(300),
+    'active.punishment.previous_items': n(100),
+    'active.punishment.change': 0,
+    'active.punishment.decisions': n(500),
+    'active.coercion.previous_items': n(10),
+    'active.coercion.change': 0,
+    'active.coercion.decisions': n(10),
+    'active.fees.previous_items': n(5),
+    'active.fees.change': 0,
+    'active.procurement.items': n(20),
+    'active.procurement.amount': 1000 + n(900000)
   }
 }
 
@@ -200,7 +246,13 @@ function toDocx(htmlPath: string, docxName: string): void {
   const out = join(DOCX_DIR, '.lo')
   mkdirSync(out, { recursive: true })
   execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, htmlPath], { stdio: 'ignore', timeout: 120_000 })
-  const produced = join(out, htmlPath.split('/').pop()!.replace(/\.html$/, '.docx'))
+  const produced = join(
+    out,
+    htmlPath
+      .split('/')
+      .pop()!
+      .replace(/\.html$/, '.docx')
+  )
   renameSync(produced, join(DOCX_DIR, docxName))
   rmSync(out, { recursive: true, force: true })
 }
@@ -228,7 +280,13 @@ function convert(htmlPath: string, filter: string, dir: string, name: string): v
   const out = join(dir, '.lo')
   mkdirSync(out, { recursive: true })
   execFileSync('soffice', ['--headless', '--convert-to', filter, '--outdir', out, htmlPath], { stdio: 'ignore', timeout: 120_000 })
-  const produced = join(out, htmlPath.split('/').pop()!.replace(/\.html$/, '.' + name.split('.').pop()))
+  const produced = join(
+    out,
+    htmlPath
+      .split('/')
+      .pop()!
+      .replace(/\.html$/, '.' + name.split('.').pop())
+  )
   renameSync(produced, join(dir, name))
   rmSync(out, { recursive: true, force: true })
 }

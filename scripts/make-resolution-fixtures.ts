@@ -36,7 +36,7 @@ function reportPages(): number[] {
     if (!first && text.includes('信息内容')) first = p
     if (first && /维持/.test(text) && /纠正/.test(text)) last = p
   }
-  if (!first || !last) throw new Error('the tables\' pages were not found')
+  if (!first || !last) throw new Error("the tables' pages were not found")
   return [1, ...Array.from({ length: last - first + 1 }, (_, i) => first + i)]
 }
 
@@ -54,7 +54,7 @@ function scanned(page: Raster, seed: number, { turn, blur, noise, fade }: { turn
     for (let x = 0; x < w; x++) {
       let s = 0
       let n = 0
-      for (let d = -blur; d <= blur; d++) if (x + d >= 0 && x + d < w) (s += faded[y * w + x + d]), n++
+      for (let d = -blur; d <= blur; d++) if (x + d >= 0 && x + d < w) ((s += faded[y * w + x + d]), n++)
       tmp[y * w + x] = s / n
     }
   }
@@ -62,7 +62,7 @@ function scanned(page: Raster, seed: number, { turn, blur, noise, fade }: { turn
     for (let x = 0; x < w; x++) {
       let s = 0
       let n = 0
-      for (let d = -blur; d <= blur; d++) if (y + d >= 0 && y + d < h) (s += tmp[(y + d) * w + x]), n++
+      for (let d = -blur; d <= blur; d++) if (y + d >= 0 && y + d < h) ((s += tmp[(y + d) * w + x]), n++)
       out[y * w + x] = Math.max(0, Math.min(255, Math.round(s / n + gauss() * noise)))
     }
   }

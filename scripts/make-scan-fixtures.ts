@@ -97,7 +97,8 @@ ${p('本年度未收取信息处理费。')}
   return { title, opening, tables, closing, cells }
 }
 
-const STYLE = '<style>body{font-family:"Droid Sans Fallback";font-size:11pt} table{border-collapse:collapse;width:100%} td{font-size:9pt} td p{margin:0}</style>'
+const STYLE =
+  '<style>body{font-family:"Droid Sans Fallback";font-size:11pt} table{border-collapse:collapse;width:100%} td{font-size:9pt} td p{margin:0}</style>'
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n${STYLE}\n</head>\n<body>\n${body}\n</body>\n</html>\n`
@@ -115,7 +116,10 @@ function renderPages(html: string, stem: string, dpi = DPI): string[] {
   // Imported as a Writer document (not Writer/Web), so the page has A4 margins like a printed report.
   run('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, join(dir, `${stem}.html`)])
   run('pdftoppm', ['-r', String(dpi), '-gray', '-png', join(dir, `${stem}.pdf`), join(dir, 'page')])
-  return readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort().map((f) => join(dir, f))
+  return readdirSync(dir)
+    .filter((f) => /^page-\d+\.png$/.test(f))
+    .sort()
+    .map((f) => join(dir, f))
 }
 
 /** One table alone, as a tight picture (pages of a long table stacked). */
@@ -143,9 +147,35 @@ function scanOf(rnd: () => number): Scan {
 function degrade(png: string, out: string, scan: Scan, seed: number): void {
   const size = execFileSync('identify', ['-format', '%wx%h', png], { encoding: 'utf8' }).trim()
   run('convert', [
-    png, '-colorspace', 'Gray', '-background', 'white', '-rotate', scan.angle.toFixed(2), '-gravity', 'center', '-extent', size,
-    '-seed', String(seed), '-attenuate', scan.noise.toFixed(2), '+noise', 'Gaussian', '-blur', `0x${scan.blur.toFixed(2)}`,
-    '-quality', String(scan.quality), '-sampling-factor', '1x1', '-strip', '-units', 'PixelsPerInch', '-density', String(DPI), `JPEG:${out}`
+    png,
+    '-colorspace',
+    'Gray',
+    '-background',
+    'white',
+    '-rotate',
+    scan.angle.toFixed(2),
+    '-gravity',
+    'center',
+    '-extent',
+    size,
+    '-seed',
+    String(seed),
+    '-attenuate',
+    scan.noise.toFixed(2),
+    '+noise',
+    'Gaussian',
+    '-blur',
+    `0x${scan.blur.toFixed(2)}`,
+    '-quality',
+    String(scan.quality),
+    '-sampling-factor',
+    '1x1',
+    '-strip',
+    '-units',
+    'PixelsPerInch',
+    '-density',
+    String(DPI),
+    `JPEG:${out}`
   ])
 }
 
@@ -160,11 +190,14 @@ function writeTruth(name: string, source: string, truth: Truth): void {
 function printedBox(pdf: string, text: string): { page: number; box: [number, number, number, number] } {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
   const hits: { page: number; box: [number, number, number, number] }[] = []
-  html.split('<page ').slice(1).forEach((pageHtml, page) => {
-    for (const m of pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      if (m[5] === text) hits.push({ page, box: [1, 2, 3, 4].map((k) => (Number(m[k]) * DPI) / 72) as [number, number, number, number] })
-    }
-  })
+  html
+    .split('<page ')
+    .slice(1)
+    .forEach((pageHtml, page) => {
+      for (const m of pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+        if (m[5] === text) hits.push({ page, box: [1, 2, 3, 4].map((k) => (Number(m[k]) * DPI) / 72) as [number, number, number, number] })
+      }
+    })
   const onTables = hits.filter((h) => h.page > 0)
   if (onTables.length !== 1) throw new Error(`blot: "${text}" is printed ${onTables.length} times on the table pages, not once`)
   return onTables[0]
@@ -179,7 +212,11 @@ function blot(png: string, [x0, y0, x1, y1]: [number, number, number, number], s
   const ellipse = (dx: number, dy: number, rx: number, ry: number): string =>
     `ellipse ${(cx + dx).toFixed(1)},${(cy + dy).toFixed(1)} ${rx.toFixed(1)},${ry.toFixed(1)} 0,360`
   // One main drop and two splashes, their offsets from the seed.
-  const drops = [ellipse(0, 0, h * 0.3, h * 0.42), ellipse(h * (0.2 + rnd() * 0.1), -h * 0.35, h * 0.12, h * 0.1), ellipse(h * 0.05, h * (0.35 + rnd() * 0.1), h * 0.14, h * 0.1)]
+  const drops = [
+    ellipse(0, 0, h * 0.3, h * 0.42),
+    ellipse(h * (0.2 + rnd() * 0.1), -h * 0.35, h * 0.12, h * 0.1),
+    ellipse(h * 0.05, h * (0.35 + rnd() * 0.1), h * 0.14, h * 0.1)
+  ]
   run('convert', [png, '-fill', 'gray30', ...drops.flatMap((d) => ['-draw', d]), png])
 }
 
@@ -215,7 +252,11 @@ const mimeOf = (path: string): string => (path.endsWith('.png') ? 'image/png' : 
 
 /** The narrative with each table replaced by its picture; `src(i, path)` says how the picture is referenced. */
 function pictureReport(parts: ReportParts, pictures: string[], src: (i: number, path: string) => string): string {
-  const body = [parts.opening, ...parts.tables.flatMap((t, i) => [t.lead, `<p align="center"><img src="${src(i, pictures[i])}" width="640"></p>`]), parts.closing]
+  const body = [
+    parts.opening,
+    ...parts.tables.flatMap((t, i) => [t.lead, `<p align="center"><img src="${src(i, pictures[i])}" width="640"></p>`]),
+    parts.closing
+  ]
   return page(parts.title, body.join('\n'))
 }
 
@@ -247,7 +288,10 @@ function makeDocx(parts: ReportParts, spec: ScanSpec): string {
   const dir = join(WORK, `${spec.name}-docx`)
   mkdirSync(dir, { recursive: true })
   const html = join(dir, `${spec.name}.html`)
-  writeFileSync(html, pictureReport(parts, pictures, (_, p) => `data:${mimeOf(p)};base64,${b64(p)}`))
+  writeFileSync(
+    html,
+    pictureReport(parts, pictures, (_, p) => `data:${mimeOf(p)};base64,${b64(p)}`)
+  )
   run('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, html])
   copyFileSync(join(dir, `${spec.name}.docx`), join(FILES, `${spec.name}.docx`))
   return `${spec.name}.docx`
@@ -258,7 +302,14 @@ function makeMht(parts: ReportParts, spec: ScanSpec): string {
   const pictures = tablePictures(parts, spec, true)
   const html = pictureReport(parts, pictures, (i) => `images/table${i + 2}.jpg`)
   const file = `${spec.name}.mht`
-  writeFileSync(join(FILES, file), mhtArchive(parts.title, html, pictures.map((p, i) => ({ name: `images/table${i + 2}.jpg`, mime: 'image/jpeg', bytes: readFileSync(p) }))))
+  writeFileSync(
+    join(FILES, file),
+    mhtArchive(
+      parts.title,
+      html,
+      pictures.map((p, i) => ({ name: `images/table${i + 2}.jpg`, mime: 'image/jpeg', bytes: readFileSync(p) }))
+    )
+  )
   return file
 }
 
@@ -268,7 +319,10 @@ function makeHtmlFolder(parts: ReportParts, spec: ScanSpec): string {
   mkdirSync(join(FILES, folder), { recursive: true })
   pictures.forEach((p, i) => copyFileSync(p, join(FILES, folder, `image00${i + 1}.jpg`)))
   const file = `${spec.name}.html`
-  writeFileSync(join(FILES, file), pictureReport(parts, pictures, (i) => `./${folder}/image00${i + 1}.jpg`))
+  writeFileSync(
+    join(FILES, file),
+    pictureReport(parts, pictures, (i) => `./${folder}/image00${i + 1}.jpg`)
+  )
   return file
 }
 

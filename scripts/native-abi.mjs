@@ -32,7 +32,23 @@ export function electronGypArgs({ electronVersion, arch, headersDir }) {
 
 /** Module ABI (NODE_MODULE_VERSION) per Electron major, for when neither node-abi nor Electron's abi_version is at hand. */
 export const ELECTRON_ABI_BY_MAJOR = {
-  30: 123, 31: 125, 32: 128, 33: 130, 34: 132, 35: 133, 36: 135, 37: 136, 38: 139, 39: 140, 40: 143, 41: 145, 42: 146, 43: 148, 44: 149, 45: 150, 46: 154
+  30: 123,
+  31: 125,
+  32: 128,
+  33: 130,
+  34: 132,
+  35: 133,
+  36: 135,
+  37: 136,
+  38: 139,
+  39: 140,
+  40: 143,
+  41: 145,
+  42: 146,
+  43: 148,
+  44: 149,
+  45: 150,
+  46: 154
 }
 
 /**
@@ -74,7 +90,7 @@ export function checkElectronModule({ builtAbi, expected, electronVersion }) {
   if (builtAbi !== expected.abi) {
     throw new Error(
       `the built module has ABI ${builtAbi} but Electron ${electronVersion} expects ${expected.abi} (${expected.source}): ` +
-        'it was compiled against other headers (npm nodedir? ELECTRON_HEADERS_DIR pointing at Node\'s headers?). Not installed.'
+        "it was compiled against other headers (npm nodedir? ELECTRON_HEADERS_DIR pointing at Node's headers?). Not installed."
     )
   }
 }

@@ -17,21 +17,31 @@ export interface ResultGroup {
 export const DENIED: ResultGroup = {
   label: '（三）不予公开',
   rows: [
-    ['denied.state_secret', '1.属于国家秘密'], ['denied.prohibited_by_law', '2.其他法律行政法规禁止公开'],
-    ['denied.security_stability', '3.危及“三安全一稳定”'], ['denied.third_party_rights', '4.保护第三方合法权益'],
-    ['denied.internal_affairs', '5.属于三类内部事务信息'], ['denied.process_info', '6.属于四类过程性信息'],
-    ['denied.enforcement_files', '7.属于行政执法案卷'], ['denied.administrative_query', '8.属于行政查询事项']
+    ['denied.state_secret', '1.属于国家秘密'],
+    ['denied.prohibited_by_law', '2.其他法律行政法规禁止公开'],
+    ['denied.security_stability', '3.危及“三安全一稳定”'],
+    ['denied.third_party_rights', '4.保护第三方合法权益'],
+    ['denied.internal_affairs', '5.属于三类内部事务信息'],
+    ['denied.process_info', '6.属于四类过程性信息'],
+    ['denied.enforcement_files', '7.属于行政执法案卷'],
+    ['denied.administrative_query', '8.属于行政查询事项']
   ]
 }
 export const UNABLE: ResultGroup = {
   label: '（四）无法提供',
-  rows: [['unable.not_held', '1.本机关不掌握相关政府信息'], ['unable.needs_creation', '2.没有现成信息需要另行制作'], ['unable.still_unclear', '3.补正后申请内容仍不明确']]
+  rows: [
+    ['unable.not_held', '1.本机关不掌握相关政府信息'],
+    ['unable.needs_creation', '2.没有现成信息需要另行制作'],
+    ['unable.still_unclear', '3.补正后申请内容仍不明确']
+  ]
 }
 export const NOT_PROCESSED: ResultGroup = {
   label: '（五）不予处理',
   rows: [
-    ['not_processed.petition_complaint', '1.信访举报投诉类申请'], ['not_processed.repeated', '2.重复申请'],
-    ['not_processed.publication', '3.要求提供公开出版物'], ['not_processed.mass_repeated', '4.无正当理由大量反复申请'],
+    ['not_processed.petition_complaint', '1.信访举报投诉类申请'],
+    ['not_processed.repeated', '2.重复申请'],
+    ['not_processed.publication', '3.要求提供公开出版物'],
+    ['not_processed.mass_repeated', '4.无正当理由大量反复申请'],
     ['not_processed.confirm_existing', '5.要求行政机关确认或重新出具已获取信息']
   ]
 }
@@ -142,18 +152,40 @@ export function fillActive(template: '2021' | '2019', cells: Cells, rnd: () => n
   const filler: Cells =
     template === '2021'
       ? {
-          'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': n(3),
-          'active.normative_documents.issued': n(9), 'active.normative_documents.repealed': n(4), 'active.normative_documents.in_force': 10 + n(60),
-          'active.licensing.decisions': 100 + n(5000), 'active.punishment.decisions': n(300), 'active.coercion.decisions': n(20), 'active.fees.amount': 0
+          'active.regulations.issued': 0,
+          'active.regulations.repealed': 0,
+          'active.regulations.in_force': n(3),
+          'active.normative_documents.issued': n(9),
+          'active.normative_documents.repealed': n(4),
+          'active.normative_documents.in_force': 10 + n(60),
+          'active.licensing.decisions': 100 + n(5000),
+          'active.punishment.decisions': n(300),
+          'active.coercion.decisions': n(20),
+          'active.fees.amount': 0
         }
       : {
-          'active.regulations.made': n(5), 'active.regulations.published': n(5), 'active.regulations.total_public': 10 + n(500),
-          'active.normative_documents.made': n(60), 'active.normative_documents.published': n(60), 'active.normative_documents.total_public': n(400),
-          'active.licensing.previous_items': n(200), 'active.licensing.change': 0, 'active.licensing.decisions': n(9000),
-          'active.other_services.previous_items': n(50), 'active.other_services.change': 0, 'active.other_services.decisions': n(300),
-          'active.punishment.previous_items': n(100), 'active.punishment.change': 0, 'active.punishment.decisions': n(500),
-          'active.coercion.previous_items': n(10), 'active.coercion.change': 0, 'active.coercion.decisions': n(10),
-          'active.fees.previous_items': n(5), 'active.fees.change': 0, 'active.procurement.items': n(20), 'active.procurement.amount': 1000 + n(900000)
+          'active.regulations.made': n(5),
+          'active.regulations.published': n(5),
+          'active.regulations.total_public': 10 + n(500),
+          'active.normative_documents.made': n(60),
+          'active.normative_documents.published': n(60),
+          'active.normative_documents.total_public': n(400),
+          'active.licensing.previous_items': n(200),
+          'active.licensing.change': 0,
+          'active.licensing.decisions': n(9000),
+          'active.other_services.previous_items': n(50),
+          'active.other_services.change': 0,
+          'active.other_services.decisions': n(300),
+          'active.punishment.previous_items': n(100),
+          'active.punishment.change': 0,
+          'active.punishment.decisions': n(500),
+          'active.coercion.previous_items': n(10),
+          'active.coercion.change': 0,
+          'active.coercion.decisions': n(10),
+          'active.fees.previous_items': n(5),
+          'active.fees.change': 0,
+          'active.procurement.items': n(20),
+          'active.procurement.amount': 1000 + n(900000)
         }
   return { ...filler, ...cells }
 }

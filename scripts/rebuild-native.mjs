@@ -64,4 +64,3 @@ if (target === 'node') {
   console.error('usage: rebuild-native.mjs electron|node')
   process.exit(2)
 }
-

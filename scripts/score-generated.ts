@@ -40,7 +40,18 @@ function parseScores(out: string): FileScore[] {
   for (const line of out.split('\n')) {
     const head = /^[✓✗] (\S+): cells (\d+)\/(\d+), caught (\d+), silent (\d+)/.exec(line)
     if (head) {
-      scores.push({ name: head[1], correct: +head[2], cells: +head[3], caught: +head[4], silent: +head[5], shownWrong: 0, tablesOk: 3, crashed: false, metaOk: 3, problems: [] })
+      scores.push({
+        name: head[1],
+        correct: +head[2],
+        cells: +head[3],
+        caught: +head[4],
+        silent: +head[5],
+        shownWrong: 0,
+        tablesOk: 3,
+        crashed: false,
+        metaOk: 3,
+        problems: []
+      })
       continue
     }
     const last = scores[scores.length - 1]
@@ -63,7 +74,9 @@ export function scoreSet(dir: string, cli = CLI, onScore: (s: FileScore) => void
   const scores: FileScore[] = []
   const one = mkdtempSync(join(tmpdir(), 'score-one-'))
   try {
-    for (const truth of readdirSync(join(dir, 'truth')).filter((f) => f.endsWith('.json')).sort()) {
+    for (const truth of readdirSync(join(dir, 'truth'))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const name = truth.replace(/\.json$/, '')
       if (only && !only(name)) continue
       const file = readdirSync(join(dir, 'files')).find((f) => f === name || f.replace(/\.[^.]+$/, '') === name)
@@ -75,7 +88,18 @@ export function scoreSet(dir: string, cli = CLI, onScore: (s: FileScore) => void
       symlinkSync(join(dir, 'truth', truth), join(one, 'truth', truth))
       const out = execFileSync(
         process.execPath,
-        [SCORER, '--truth', join(one, 'truth'), '--files', join(one, 'files'), '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--timeout', '3600', '--verbose'],
+        [
+          SCORER,
+          '--truth',
+          join(one, 'truth'),
+          '--files',
+          join(one, 'files'),
+          '--run',
+          `node ${JSON.stringify(cli)} extract {file} --json`,
+          '--timeout',
+          '3600',
+          '--verbose'
+        ],
         { encoding: 'utf8', maxBuffer: 64 << 20 }
       )
       for (const score of parseScores(out)) {
@@ -123,10 +147,14 @@ export function byCondition(scores: FileScore[], tags: Map<string, string[]>): M
 
 export function conditionTable(sums: Map<string, Sum>): string[] {
   const rows = [...sums.entries()].sort((a, b) => (a[0] === 'all' ? -1 : b[0] === 'all' ? 1 : a[0].localeCompare(b[0])))
-  const lines = [`${'condition'.padEnd(20)} ${'reports'.padStart(7)} ${'cells right'.padStart(18)} ${'silent'.padStart(6)} ${'shown wrong'.padStart(11)} ${'tables'.padStart(9)} ${'meta'.padStart(9)} ${'crashed'.padStart(7)}`]
+  const lines = [
+    `${'condition'.padEnd(20)} ${'reports'.padStart(7)} ${'cells right'.padStart(18)} ${'silent'.padStart(6)} ${'shown wrong'.padStart(11)} ${'tables'.padStart(9)} ${'meta'.padStart(9)} ${'crashed'.padStart(7)}`
+  ]
   for (const [tag, s] of rows) {
     const cells = `${s.correct}/${s.cells} ${pct(s.correct, s.cells).padStart(5)}%`
-    lines.push(`${tag.padEnd(20)} ${String(s.reports).padStart(7)} ${cells.padStart(18)} ${String(s.silent).padStart(6)} ${String(s.shownWrong).padStart(11)} ${`${s.tablesOk}/${3 * s.reports}`.padStart(9)} ${`${s.metaOk}/${3 * s.reports}`.padStart(9)} ${String(s.crashed).padStart(7)}`)
+    lines.push(
+      `${tag.padEnd(20)} ${String(s.reports).padStart(7)} ${cells.padStart(18)} ${String(s.silent).padStart(6)} ${String(s.shownWrong).padStart(11)} ${`${s.tablesOk}/${3 * s.reports}`.padStart(9)} ${`${s.metaOk}/${3 * s.reports}`.padStart(9)} ${String(s.crashed).padStart(7)}`
+    )
   }
   return lines
 }
@@ -139,11 +167,17 @@ export function untimed(cli: string, into: string): string {
   cpSync(join(root, 'out', 'cli'), join(into, 'out', 'cli'), { recursive: true })
   symlinkSync(resolve(root, 'node_modules'), join(into, 'node_modules'))
   // the host's limit per step and the OCR's own bound per page, an hour each
-  for (const [file, limit] of [['report-desk.cjs', /EXTRACTION_TIMEOUT_MS = [0-9e_]+/], ['extraction-child.cjs', /DEFAULT_PAGE_TIMEOUT_MS = [0-9e_]+/]] as const) {
+  for (const [file, limit] of [
+    ['report-desk.cjs', /EXTRACTION_TIMEOUT_MS = [0-9e_]+/],
+    ['extraction-child.cjs', /DEFAULT_PAGE_TIMEOUT_MS = [0-9e_]+/]
+  ] as const) {
     const bundle = join(into, 'out', 'cli', file)
     const code = readFileSync(bundle, 'utf8')
     if (!limit.test(code)) throw new Error(`${bundle}: ${limit.source} not found`)
-    writeFileSync(bundle, code.replace(limit, (m) => m.replace(/= .*/, '= 36e5')))
+    writeFileSync(
+      bundle,
+      code.replace(limit, (m) => m.replace(/= .*/, '= 36e5'))
+    )
   }
   return join(into, 'bin', 'report-desk.mjs')
 }
@@ -171,11 +205,18 @@ async function main(): Promise<void> {
   if (process.argv.includes('--no-time-limit')) cli = untimed(cli, mkdtempSync(join(tmpdir(), 'untimed-cli-')))
   const pattern = arg('--only')
   const only = pattern ? (name: string): boolean => new RegExp(pattern).test(name) : undefined
-  const scores = scoreSet(out, cli, (s) => {
-    const mark = s.silent || s.problems.length ? '✗' : '✓'
-    console.log(`${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent} (shown wrong ${s.shownWrong}), tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`)
-    for (const p of s.problems) if (verbose || !/\[(caught|SILENT)\]$/.test(p)) console.log(`    ${p}`)
-  }, only)
+  const scores = scoreSet(
+    out,
+    cli,
+    (s) => {
+      const mark = s.silent || s.problems.length ? '✗' : '✓'
+      console.log(
+        `${mark} ${s.name}: cells ${s.correct}/${s.cells}, silent ${s.silent} (shown wrong ${s.shownWrong}), tables ${s.tablesOk}/3, meta ${s.metaOk}/3${s.crashed ? ', CRASHED' : ''}  [${(tags.get(s.name) ?? []).join(' ')}]`
+      )
+      for (const p of s.problems) if (verbose || !/\[(caught|SILENT)\]$/.test(p)) console.log(`    ${p}`)
+    },
+    only
+  )
   console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   for (const line of conditionTable(byCondition(scores, tags))) console.log(line)
 }

@@ -47,8 +47,16 @@ for (const set of sets) {
   const out = execFileSync(
     process.execPath,
     [
-      scorer, '--truth', set.truth, '--files', set.files, '--run', `node ${JSON.stringify(cli)} extract {file} --json`, '--json',
-      ...(set.timeout ? ['--timeout', String(set.timeout)] : []), ...passThrough
+      scorer,
+      '--truth',
+      set.truth,
+      '--files',
+      set.files,
+      '--run',
+      `node ${JSON.stringify(cli)} extract {file} --json`,
+      '--json',
+      ...(set.timeout ? ['--timeout', String(set.timeout)] : []),
+      ...passThrough
     ],
     { encoding: 'utf8', maxBuffer: 64 << 20 }
   )

@@ -28,13 +28,37 @@ export function prng(seed: number): () => number {
 const APPLICANT_HEADERS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']
 
 const RESULT_ROWS_2021: [string, string[]][] = [
-  ['（三）不予公开', ['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项']],
+  [
+    '（三）不予公开',
+    [
+      '1.属于国家秘密',
+      '2.其他法律行政法规禁止公开',
+      '3.危及“三安全一稳定”',
+      '4.保护第三方合法权益',
+      '5.属于三类内部事务信息',
+      '6.属于四类过程性信息',
+      '7.属于行政执法案卷',
+      '8.属于行政查询事项'
+    ]
+  ],
   ['（四）无法提供', ['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确']],
   ['（五）不予处理', ['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息']],
-  ['（六）其他处理', ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他']]
+  [
+    '（六）其他处理',
+    ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他']
+  ]
 ]
 
-const AGENCIES = ['益阳市应急管理局', '东风区教育局', '南湖县财政局', '青山市自然资源和规划局', '白云区卫生健康委员会', '临江市人民政府办公室', '北川县住房和城乡建设局', '长宁区市场监督管理局']
+const AGENCIES = [
+  '益阳市应急管理局',
+  '东风区教育局',
+  '南湖县财政局',
+  '青山市自然资源和规划局',
+  '白云区卫生健康委员会',
+  '临江市人民政府办公室',
+  '北川县住房和城乡建设局',
+  '长宁区市场监督管理局'
+]
 
 function split(total: number, parts: number, rnd: () => number): number[] {
   const out = new Array(parts).fill(0)
@@ -60,8 +84,15 @@ export function syntheticReport(index: number, template: '2021' | '2019'): Synth
   const concluded = received.map((r, i) => r + carried[i] - forward[i])
 
   const requests: SyntheticRow[] = [
-    [{ text: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', rowSpan: 3, colSpan: 3 }, { text: '申请人情况', colSpan: 7 }],
-    [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }],
+    [
+      { text: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', rowSpan: 3, colSpan: 3 },
+      { text: '申请人情况', colSpan: 7 }
+    ],
+    [
+      { text: '自然人', rowSpan: 2 },
+      { text: '法人或其他组织', colSpan: 5 },
+      { text: '总计', rowSpan: 2 }
+    ],
     APPLICANT_HEADERS.slice(1, 6).map((text) => ({ text })),
     [{ text: '一、本年新收政府信息公开申请数量', colSpan: 3 }, ...withTotal(received).map((text) => ({ text }))],
     [{ text: '二、上年结转政府信息公开申请数量', colSpan: 3 }, ...withTotal(carried).map((text) => ({ text }))]
@@ -69,7 +100,11 @@ export function syntheticReport(index: number, template: '2021' | '2019'): Synth
   let r = 0
   const groupRows = template === '2021' ? RESULT_ROWS_2021 : [...RESULT_ROWS_2021.slice(0, 3), ['（六）其他处理', []] as [string, string[]]]
   const totalRowCount = 2 + groupRows.reduce((n, [, subs]) => n + Math.max(1, subs.length), 0) + 1
-  requests.push([{ text: '三、本年度办理结果', rowSpan: totalRowCount }, { text: '（一）予以公开', colSpan: 2 }, ...resultValues(r++).map((text) => ({ text }))])
+  requests.push([
+    { text: '三、本年度办理结果', rowSpan: totalRowCount },
+    { text: '（一）予以公开', colSpan: 2 },
+    ...resultValues(r++).map((text) => ({ text }))
+  ])
   requests.push([{ text: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', colSpan: 2 }, ...resultValues(r++).map((text) => ({ text }))])
   for (const [group, subs] of groupRows) {
     if (subs.length === 0) {
@@ -90,8 +125,15 @@ export function syntheticReport(index: number, template: '2021' | '2019'): Synth
   }
   const outcomeHeaders = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
   const appeals: SyntheticRow[] = [
-    [{ text: '行政复议', colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
-    [...outcomeHeaders.map((t) => ({ text: t.split('').join('\n'), rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+    [
+      { text: '行政复议', colSpan: 5 },
+      { text: '行政诉讼', colSpan: 10 }
+    ],
+    [
+      ...outcomeHeaders.map((t) => ({ text: t.split('').join('\n'), rowSpan: 2 })),
+      { text: '未经复议直接起诉', colSpan: 5 },
+      { text: '复议后起诉', colSpan: 5 }
+    ],
     [...outcomeHeaders, ...outcomeHeaders].map((t) => ({ text: t.split('').join('\n') })),
     [...appealGroup(), ...appealGroup(), ...appealGroup()].map((text) => ({ text }))
   ]

@@ -93,7 +93,9 @@ export function toHtml(report: SyntheticReport): string {
       .map(
         (r) =>
           `<tr>${r
-            .map((c) => `<td${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan ? ` colspan="${c.colSpan}"` : ''}>${esc(c.text).replace(/\n/g, '<br>')}</td>`)
+            .map(
+              (c) => `<td${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan ? ` colspan="${c.colSpan}"` : ''}>${esc(c.text).replace(/\n/g, '<br>')}</td>`
+            )
             .join('')}</tr>`
       )
       .join('')}</table>`

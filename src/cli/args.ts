@@ -156,13 +156,14 @@ async function readFolderReport(dir: string, read: FileReader, warn: (message: s
   const files = await listFiles(dir, root, warn)
   const reports = groupDropped(files.map((f) => ({ name: basename(f.file), path: relative(dir, f.file).split('\\').join('/'), found: f })))
   if (reports.length !== 1) {
-    throw new InputError(
-      reports.length === 0 ? `文件夹 ${dir} 中没有文件` : `文件夹 ${dir} 中有 ${reports.length} 份报告，请逐个文件提取`
-    )
+    throw new InputError(reports.length === 0 ? `文件夹 ${dir} 中没有文件` : `文件夹 ${dir} 中有 ${reports.length} 份报告，请逐个文件提取`)
   }
   const [report] = reports
   for (const f of [report.main, ...report.attachments]) if (f.found.size > MAX_INPUT_BYTES) throw tooLarge(f.found.file, f.found.size)
-  checkTotal(dir, [report.main, ...report.attachments].reduce((n, f) => n + f.found.size, 0))
+  checkTotal(
+    dir,
+    [report.main, ...report.attachments].reduce((n, f) => n + f.found.size, 0)
+  )
   const main = await payload(dir, report.main.found, read)
   const attachments: FilePayload[] = []
   for (const a of report.attachments) attachments.push(await payload(dir, a.found, read))

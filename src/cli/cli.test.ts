@@ -10,7 +10,9 @@ describe('command line', () => {
   it('imports, lists as JSON, exports xlsx/csv/json and merges', async () => {
     const dir = tempDir()
     const library = join(dir, 'l.sqlite')
-    const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f))
+    const seeds = readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(SEEDS_DIR, f))
     const imported = await run(['import', ...seeds, '--library', library])
     expect(imported.code).toBe(0)
     expect(imported.out.match(/已导入/g)).toHaveLength(5)
@@ -49,7 +51,10 @@ describe('command line', () => {
   it('says in Chinese why a file cannot be read, and imports the others', async () => {
     const dir = tempDir()
     const library = join(dir, 'l.sqlite')
-    const seed = join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.endsWith('.txt'))!)
+    const seed = join(
+      SEEDS_DIR,
+      readdirSync(SEEDS_DIR).find((f) => f.endsWith('.txt'))!
+    )
     const missing = join(dir, 'nope.txt')
     const imported = await run(['import', missing, dir, seed, '--library', library])
     expect(imported.code).toBe(1)

@@ -14,7 +14,11 @@ afterEach(() => {
   removeTempDirs()
 })
 
-const seeds = (): string[] => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS_DIR, f))
+const seeds = (): string[] =>
+  readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(SEEDS_DIR, f))
 
 let imported: Buffer | null = null
 /** A library holding the five seeds (imported once, copied for each test). */

@@ -50,7 +50,11 @@ function survivors(mark: string): number[] {
 
 function hostileBatch(): { dir: string; files: string[]; seeds: string[] } {
   const dir = tempDir('report-desk-hostile-')
-  const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().slice(0, 2).map((f) => join(SEEDS_DIR, f))
+  const seeds = readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, 2)
+    .map((f) => join(SEEDS_DIR, f))
   writeFileSync(join(dir, 'killer.doc'), cyclicFatDoc())
   writeFileSync(join(dir, 'many-entries.docx'), manyEntriesZip())
   writeFileSync(join(dir, TAB_NAME), '这不是一份年度报告')

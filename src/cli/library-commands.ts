@@ -32,35 +32,41 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2
   }
   const json = args.includes('--json')
-  return withLibrary(args, (library) => withExtractor(async ({ extract }) => {
-    const results: (ImportOutcome & { path: string })[] = []
-    for (const path of files) {
-      // A file that cannot be read fails alone; the others are still imported.
-      const input = await readInput(path).catch((e: Error) => e)
-      const outcome: ImportOutcome =
-        input instanceof Error ? { name: path, status: 'failed', error: input.message } : await library.importFile(input, extract)
-      results.push({ path, ...outcome })
-      if (json) continue
-      const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
-      out(tsvLine([input instanceof Error ? path : outcome.name, detail]))
-    }
-    if (json) out(JSON.stringify(results, null, 2))
-    return results.some((r) => r.status === 'failed') ? 1 : 0
-  }))
+  return withLibrary(args, (library) =>
+    withExtractor(async ({ extract }) => {
+      const results: (ImportOutcome & { path: string })[] = []
+      for (const path of files) {
+        // A file that cannot be read fails alone; the others are still imported.
+        const input = await readInput(path).catch((e: Error) => e)
+        const outcome: ImportOutcome =
+          input instanceof Error ? { name: path, status: 'failed', error: input.message } : await library.importFile(input, extract)
+        results.push({ path, ...outcome })
+        if (json) continue
+        const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
+        out(tsvLine([input instanceof Error ? path : outcome.name, detail]))
+      }
+      if (json) out(JSON.stringify(results, null, 2))
+      return results.some((r) => r.status === 'failed') ? 1 : 0
+    })
+  )
 }
 
 export async function listCommand(args: string[]): Promise<number> {
-  return withLibrary(args, (library) => {
-    const reports = library.listReports({ search: positionals(args, ['--library'])[0] })
-    if (args.includes('--json')) {
-      out(JSON.stringify(reports, null, 2))
+  return withLibrary(
+    args,
+    (library) => {
+      const reports = library.listReports({ search: positionals(args, ['--library'])[0] })
+      if (args.includes('--json')) {
+        out(JSON.stringify(reports, null, 2))
+        return 0
+      }
+      for (const r of reports) {
+        out(tsvLine([r.id, r.agency ?? '（未识别）', r.year ?? '', r.template ?? '', r.format, STATUS_LABELS[r.status], r.openFindings, r.fileName]))
+      }
       return 0
-    }
-    for (const r of reports) {
-      out(tsvLine([r.id, r.agency ?? '（未识别）', r.year ?? '', r.template ?? '', r.format, STATUS_LABELS[r.status], r.openFindings, r.fileName]))
-    }
-    return 0
-  }, { readOnly: true })
+    },
+    { readOnly: true }
+  )
 }
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'json']
@@ -72,11 +78,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 2
   }
   const path = resolve(requiredFlag(args, '--out', '输出路径'))
-  return withLibrary(args, async (library) => {
-    const n = await library.export(format, path, { all: args.includes('--all') })
-    out(`已导出 ${n} 份${args.includes('--all') ? '' : '已核验的'}报告 → ${path}`)
-    return 0
-  }, { readOnly: true })
+  return withLibrary(
+    args,
+    async (library) => {
+      const n = await library.export(format, path, { all: args.includes('--all') })
+      out(`已导出 ${n} 份${args.includes('--all') ? '' : '已核验的'}报告 → ${path}`)
+      return 0
+    },
+    { readOnly: true }
+  )
 }
 
 export async function mergeCommand(args: string[]): Promise<number> {
@@ -106,13 +116,15 @@ export async function backupCommand(args: string[]): Promise<number> {
 }
 
 export async function reextractCommand(args: string[]): Promise<number> {
-  return withLibrary(args, (library) => withExtractor(async ({ extract }) => {
-    const ids = args.includes('--all') ? library.listReports().map((r) => r.id) : library.staleReports()
-    for (const id of ids) {
-      const o = await library.reextract(id, extract)
-      out(`${id}\t变化 ${o.changed}\t与人工修改不一致 ${o.conflicts}`)
-    }
-    out(`已重新提取 ${ids.length} 份报告`)
-    return 0
-  }))
+  return withLibrary(args, (library) =>
+    withExtractor(async ({ extract }) => {
+      const ids = args.includes('--all') ? library.listReports().map((r) => r.id) : library.staleReports()
+      for (const id of ids) {
+        const o = await library.reextract(id, extract)
+        out(`${id}\t变化 ${o.changed}\t与人工修改不一致 ${o.conflicts}`)
+      }
+      out(`已重新提取 ${ids.length} 份报告`)
+      return 0
+    })
+  )
 }

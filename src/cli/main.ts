@@ -107,7 +107,9 @@ async function extractCommand(args: string[]): Promise<number> {
   if (args.includes('--json')) {
     process.stdout.write(JSON.stringify(json, null, 2) + '\n')
   } else {
-    const tables = Object.entries(json.tables).map(([t, s]) => `${t}=${s}`).join(' ')
+    const tables = Object.entries(json.tables)
+      .map(([t, s]) => `${t}=${s}`)
+      .join(' ')
     process.stdout.write(`${json.meta.agency ?? '（未识别机关）'} ${json.meta.year ?? '?'} 年 模板 ${json.meta.template ?? '无'} ${tables}\n`)
     for (const m of json.messages) process.stdout.write(`  [${m.type}] ${m.message}\n`)
   }

@@ -25,8 +25,14 @@ async function libraryFile(): Promise<string> {
 
 describe('report-desk paper', () => {
   it.each([
-    [['--id', '3', '5'], [3, 5]],
-    [['--id', '3', '--id', '5', '--format', 'pdf'], [3, 5]],
+    [
+      ['--id', '3', '5'],
+      [3, 5]
+    ],
+    [
+      ['--id', '3', '--id', '5', '--format', 'pdf'],
+      [3, 5]
+    ],
     [['--library', 'x', '--id', 'x1'], [NaN]],
     [['--all-verified'], []]
   ])('%j → ids %j', (args, ids) => {
@@ -78,13 +84,17 @@ describe('report-desk paper', () => {
     expect(existsSync(join(dir, 'p.pdf'))).toBe(false)
   }, 60_000)
 
-  it.skipIf(!findChromium())('writes a PDF with a system Chromium', async () => {
-    const library = await libraryFile()
-    const pdf = join(tempDir(), '底稿.pdf')
-    const result = await run(['paper', '--library', library, '--id', '1', '--format', 'pdf', '--out', pdf])
-    expect(result.code).toBe(0)
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-    expect(text).toContain('益阳市应急管理局')
-    expect(text).toContain('原文为 7')
-  }, 60_000)
+  it.skipIf(!findChromium())(
+    'writes a PDF with a system Chromium',
+    async () => {
+      const library = await libraryFile()
+      const pdf = join(tempDir(), '底稿.pdf')
+      const result = await run(['paper', '--library', library, '--id', '1', '--format', 'pdf', '--out', pdf])
+      expect(result.code).toBe(0)
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      expect(text).toContain('益阳市应急管理局')
+      expect(text).toContain('原文为 7')
+    },
+    60_000
+  )
 })

@@ -27,7 +27,7 @@ export async function paperCommand(args: string[]): Promise<number> {
   const path = resolve(requiredFlag(args, '--out', '输出路径'))
   const all = args.includes('--all-verified')
   const ids = idsFrom(args)
-  if (all === (ids.length > 0)) {
+  if (all === ids.length > 0) {
     process.stderr.write('请用 --id N… 指定报告，或用 --all-verified 导出全部已核验报告（二者选一） / give --id N… or --all-verified\n')
     return 2
   }

@@ -18,11 +18,20 @@ async function intoClosedPipe(args: string[]): Promise<{ code: number | null; er
 }
 
 describe('report-desk … | head', () => {
-  const seed = join(SEEDS, readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort()[0])
+  const seed = join(
+    SEEDS,
+    readdirSync(SEEDS)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()[0]
+  )
   it.each([
     ['--help', ['--help']],
     ['extract --json', ['extract', seed, '--json']]
-  ])('%s ends quietly when the reader has closed the pipe', async (_name, args) => {
-    expect(await intoClosedPipe(args)).toEqual({ code: 0, err: '' })
-  }, 30_000)
+  ])(
+    '%s ends quietly when the reader has closed the pipe',
+    async (_name, args) => {
+      expect(await intoClosedPipe(args)).toEqual({ code: 0, err: '' })
+    },
+    30_000
+  )
 })

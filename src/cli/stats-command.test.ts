@@ -84,7 +84,12 @@ describe('report-desk stats', () => {
       ]
     })
     const { out } = await run(['stats', '--library', library, '--by', 'year'])
-    expect(out.split('\n').find((l) => l.startsWith('2023\t'))!.split('\t')[19]).toBe('0.30')
+    expect(
+      out
+        .split('\n')
+        .find((l) => l.startsWith('2023\t'))!
+        .split('\t')[19]
+    ).toBe('0.30')
     expect(out).not.toMatch(/\.\d*0000000\d/)
   })
 

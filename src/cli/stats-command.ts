@@ -48,12 +48,16 @@ export async function statsCommand(args: string[]): Promise<number> {
   }
   const all = args.includes('--all')
   const agency = flagValue(args, '--agency') ?? undefined
-  return withLibrary(args, (library) => {
-    const stats = library.stats({ years, agency, all })
-    if (args.includes('--json')) out(JSON.stringify(only(stats, by), null, 2))
-    else printTables(stats, by)
-    return 0
-  }, { readOnly: true })
+  return withLibrary(
+    args,
+    (library) => {
+      const stats = library.stats({ years, agency, all })
+      if (args.includes('--json')) out(JSON.stringify(only(stats, by), null, 2))
+      else printTables(stats, by)
+      return 0
+    },
+    { readOnly: true }
+  )
 }
 
 /** The stats without the parts --by leaves out. */
@@ -119,20 +123,34 @@ function printByAgency(stats: LibraryStats): void {
   const agencyMeasures = AGENCY_MEASURES.map((id) => MEASURES.find((m) => m.id === id)!)
   out('')
   out('按机关')
-  out(line(['机关', '年度', '报告数', '未核验报告', '新收申请', ...RATES.map((r) => r.label), ...agencyMeasures.map((m) => m.label), '比率为空的原因', '报告编号']))
+  out(
+    line([
+      '机关',
+      '年度',
+      '报告数',
+      '未核验报告',
+      '新收申请',
+      ...RATES.map((r) => r.label),
+      ...agencyMeasures.map((m) => m.label),
+      '比率为空的原因',
+      '报告编号'
+    ])
+  )
   for (const a of stats.byAgency) {
     const reasons = RATES.filter((d) => a.rates[d.id].reason).map((d) => `${d.label}:${a.rates[d.id].reason}`)
-    out(line([
-      a.agency ?? '（未识别机关）',
-      a.years.join(','),
-      a.reportIds.length,
-      ids(a.unverifiedReportIds),
-      value(a.measures.newReceived),
-      ...RATES.map((d) => percent(a.rates[d.id])),
-      ...agencyMeasures.map((m) => value(a.measures[m.id])),
-      reasons.join('; '),
-      ids(a.reportIds)
-    ]))
+    out(
+      line([
+        a.agency ?? '（未识别机关）',
+        a.years.join(','),
+        a.reportIds.length,
+        ids(a.unverifiedReportIds),
+        value(a.measures.newReceived),
+        ...RATES.map((d) => percent(a.rates[d.id])),
+        ...agencyMeasures.map((m) => value(a.measures[m.id])),
+        reasons.join('; '),
+        ids(a.reportIds)
+      ])
+    )
   }
 }
 

@@ -32,4 +32,3 @@ export function info(code: string, message: string): Message {
 export function error(code: string, message: string, messageEn: string): Message {
   return { type: 'error', code, message, messageEn }
 }
-

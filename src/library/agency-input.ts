@@ -11,6 +11,8 @@ export function agencyInputProblem(value: string): string | null {
   const hit = REFUSED.exec(value)
   if (!hit) return null
   const c = hit[0]
-  const shown = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(c) ? `控制字符 U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（如换行、回车、换页）` : `“${c}”`
+  const shown = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(c)
+    ? `控制字符 U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（如换行、回车、换页）`
+    : `“${c}”`
   return `机关名称不能包含 ${shown}：请只填写机关名称（不能含 < > " ' \\ \` 或换行等控制字符）`
 }

@@ -58,7 +58,11 @@ function checkLibrary(path: string, before: Snapshot): number {
     expect(halfImported).toEqual([])
     const orphanFiles = db.prepare('SELECT f.id FROM files f LEFT JOIN reports r ON r.file_id = f.id WHERE r.id IS NULL').all()
     expect(orphanFiles).toEqual([])
-    const crashReports = db.prepare("SELECT r.id, COUNT(c.key) AS n FROM reports r JOIN files f ON f.id = r.file_id LEFT JOIN cells c ON c.report_id = r.id WHERE f.name LIKE 'crash-%' GROUP BY r.id").all() as { n: number }[]
+    const crashReports = db
+      .prepare(
+        "SELECT r.id, COUNT(c.key) AS n FROM reports r JOIN files f ON f.id = r.file_id LEFT JOIN cells c ON c.report_id = r.id WHERE f.name LIKE 'crash-%' GROUP BY r.id"
+      )
+      .all() as { n: number }[]
     for (const r of crashReports) expect(r.n).toBe(templateKeys('2021').length)
     expect(db.prepare('SELECT id, target, new_raw FROM edits ORDER BY id').all().slice(0, before.edits.length)).toEqual(before.edits)
     return crashReports.length

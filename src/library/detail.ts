@@ -17,9 +17,10 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   const row = requireReport(db, reportId)
   const rows = cellRows(db, reportId)
   const editCounts = new Map(
-    (sql(db, 'SELECT target, COUNT(*) AS n FROM edits WHERE report_id = ? GROUP BY target').all(reportId) as { target: string; n: number }[]).map(
-      (r) => [r.target, r.n]
-    )
+    (sql(db, 'SELECT target, COUNT(*) AS n FROM edits WHERE report_id = ? GROUP BY target').all(reportId) as { target: string; n: number }[]).map((r) => [
+      r.target,
+      r.n
+    ])
   )
   const confirmations = standingConfirmations(db, reportId, rows)
   const cells: Record<string, ReviewCell> = {}
@@ -74,9 +75,7 @@ function withAcceptances(findings: Finding[], acceptances: Map<string, Acceptanc
 
 export function sourceView(db: Db, reportId: number): SourceView {
   const row = requireReport(db, reportId)
-  const doc = sql(db, 'SELECT text, display_html FROM documents WHERE report_id = ?').get(reportId) as
-    | { text: string; display_html: string | null }
-    | undefined
+  const doc = sql(db, 'SELECT text, display_html FROM documents WHERE report_id = ?').get(reportId) as { text: string; display_html: string | null } | undefined
   const format = row.format as SourceView['format']
   const view: SourceView = { format, name: row.name, text: doc?.text ?? '' }
   // Sanitised again on the way out: the library file may not be what this program wrote.
@@ -103,7 +102,9 @@ interface PageImageRow {
 }
 
 function pageImages(db: Db, reportId: number): SourceImage[] {
-  const rows = sql(db, 'SELECT idx, origin, mime, width, height, anchor, pdf_page, bytes FROM page_images WHERE report_id = ? ORDER BY idx').all(reportId) as PageImageRow[]
+  const rows = sql(db, 'SELECT idx, origin, mime, width, height, anchor, pdf_page, bytes FROM page_images WHERE report_id = ? ORDER BY idx').all(
+    reportId
+  ) as PageImageRow[]
   return rows.map((r) => ({
     index: r.idx,
     origin: r.origin,
@@ -119,11 +120,14 @@ function pageImages(db: Db, reportId: number): SourceImage[] {
 /** The stored original bytes of a report's file (re-extraction, merge, "save original"), with the files that came with it. */
 export function fileBytes(db: Db, reportId: number): FilePayload {
   const row = requireReport(db, reportId)
-  const file = sql(db, 'SELECT f.name, b.bytes FROM files f JOIN file_bytes b ON b.file_id = f.id WHERE f.id = ?').get(row.file_id) as { name: string; bytes: Buffer }
+  const file = sql(db, 'SELECT f.name, b.bytes FROM files f JOIN file_bytes b ON b.file_id = f.id WHERE f.id = ?').get(row.file_id) as {
+    name: string
+    bytes: Buffer
+  }
   const main: FilePayload = { name: file.name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) }
-  const attachments = (sql(db, 'SELECT path, bytes FROM file_attachments WHERE file_id = ? ORDER BY seq').all(row.file_id) as { path: string; bytes: Buffer }[]).map(
-    (a) => ({ name: a.path.split('/').pop() ?? a.path, path: a.path, bytes: new Uint8Array(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) })
-  )
+  const attachments = (
+    sql(db, 'SELECT path, bytes FROM file_attachments WHERE file_id = ? ORDER BY seq').all(row.file_id) as { path: string; bytes: Buffer }[]
+  ).map((a) => ({ name: a.path.split('/').pop() ?? a.path, path: a.path, bytes: new Uint8Array(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) }))
   // The main file's own path within the drop is not kept: attachments' paths are relative to its folder.
   return attachments.length ? { ...main, path: main.name, attachments } : main
 }

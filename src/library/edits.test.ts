@@ -125,7 +125,10 @@ describe('editing a report', () => {
       'this.txt': handReport('this.txt', '益阳市统计局', 2022, { 'requests.carried_over.natural': '3' })
     }
     const extract: Extractor = async (f) => ({ value: files[f.name], messages: [] })
-    await library.importFiles(Object.keys(files).map((name) => ({ name, bytes: new TextEncoder().encode(name) })), extract)
+    await library.importFiles(
+      Object.keys(files).map((name) => ({ name, bytes: new TextEncoder().encode(name) })),
+      extract
+    )
     const carry = (id: number) => library.getReport(id).findings.find((f) => f.rule === 'years.carry_over' && f.cells.includes('requests.carried_over.natural'))
     expect(carry(2)?.status).toBe('fail')
     library.editCell(1, 'requests.carried_forward.natural', '3')

@@ -42,5 +42,8 @@ export const extractInProcess = async (file: FilePayload, onOcrProgress?: OcrPro
   const analysed = result.value
   if (!analysed) return { value: null, messages: result.messages }
   const { text, displayHtml, encoding, pages, pageImages } = analysed.document
-  return { value: { json: analysed.json, document: { text, displayHtml, encoding, pages, ...(pageImages?.length ? { pageImages } : {}) } }, messages: result.messages }
+  return {
+    value: { json: analysed.json, document: { text, displayHtml, encoding, pages, ...(pageImages?.length ? { pageImages } : {}) } },
+    messages: result.messages
+  }
 }

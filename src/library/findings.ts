@@ -24,11 +24,8 @@ export function documentText(db: Db, reportId: number): string | undefined {
 /** The same agency's report for the year before (agency compared in its matching form). */
 export function previousReportId(db: Db, row: Pick<ReportRow, 'id' | 'agency_key' | 'year'>): number | undefined {
   if (!row.agency_key || row.year === null) return undefined
-  const prev = sql(db, 'SELECT id FROM reports WHERE agency_key = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1').get(
-    row.agency_key,
-    row.year - 1,
-    row.id
-  ) as { id: number } | undefined
+  const prev = sql(db, 'SELECT id FROM reports WHERE agency_key = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1').get(row.agency_key, row.year - 1, row.id) as
+    { id: number } | undefined
   return prev?.id
 }
 

@@ -44,7 +44,12 @@ describe('importing', () => {
       const outcomes = await library.importFiles([shared, other], memoExtract)
       expect(outcomes.map((o) => o.status)).toEqual(['duplicate', 'imported'])
       expect((await exited).code).toBe(0)
-      expect(library.listReports().map((r) => r.fileName).sort()).toEqual([shared.name, other.name].sort())
+      expect(
+        library
+          .listReports()
+          .map((r) => r.fileName)
+          .sort()
+      ).toEqual([shared.name, other.name].sort())
     } finally {
       library.close()
     }
@@ -124,7 +129,12 @@ describe('importing', () => {
         { name: 'table.png', path: 'page_files/table.png', bytes: png },
         { name: 'junk.bin', path: 'page_files/junk.bin', bytes: new Uint8Array(4096) }
       ]
-      const page = { name: 'page.html', path: 'page.html', bytes: new TextEncoder().encode('<p>年度报告</p><img src="page_files/table.png">'), attachments: beside }
+      const page = {
+        name: 'page.html',
+        path: 'page.html',
+        bytes: new TextEncoder().encode('<p>年度报告</p><img src="page_files/table.png">'),
+        attachments: beside
+      }
       const [outcome] = await library.importFiles([page], memoExtract)
       if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`)
       expect((library.fileOf(outcome.reportId) as FilePayload).attachments?.map((a) => a.path)).toEqual(['page_files/table.png'])

@@ -84,22 +84,21 @@ export function storeImported(db: Db, file: FilePayload, sha256: string, extract
     json.source.format,
     now
   ).lastInsertRowid
-  sql(db, 'INSERT INTO file_bytes (file_id, bytes) VALUES (?, ?)').run(
-    fileId,
-    Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)
-  )
+  sql(db, 'INSERT INTO file_bytes (file_id, bytes) VALUES (?, ?)').run(fileId, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))
   // Kept relative to the main file's folder: re-extraction reads them beside the file's bare name.
   const folder = file.path?.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : ''
   // Only the pictures: the engine reads nothing else beside a report (a page's style sheets, scripts
   // and whatever else its folder held are never used), and re-extraction reads what is kept.
-  file.attachments?.filter((a) => sniffPicture(a.bytes) !== null).forEach((a, seq) =>
-    sql(db, 'INSERT INTO file_attachments (file_id, seq, path, bytes) VALUES (?, ?, ?, ?)').run(
-      fileId,
-      seq,
-      folder && a.path?.startsWith(folder) ? a.path.slice(folder.length) : (a.path ?? a.name),
-      Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength)
+  file.attachments
+    ?.filter((a) => sniffPicture(a.bytes) !== null)
+    .forEach((a, seq) =>
+      sql(db, 'INSERT INTO file_attachments (file_id, seq, path, bytes) VALUES (?, ?, ?, ?)').run(
+        fileId,
+        seq,
+        folder && a.path?.startsWith(folder) ? a.path.slice(folder.length) : (a.path ?? a.name),
+        Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength)
+      )
     )
-  )
   const reportId = Number(
     sql(
       db,

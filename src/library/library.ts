@@ -95,10 +95,7 @@ export class Library {
   /** Refuses a change to a read-only library, saying why and what to do, in Chinese. */
   assertWritable(): void {
     if (this.readOnly) {
-      throw new UserFacingError(
-        'library.read_only',
-        `此资料库以只读方式打开（${this.readOnly}），不能修改。如需修改，请把资料库复制到可写的位置后再打开。`
-      )
+      throw new UserFacingError('library.read_only', `此资料库以只读方式打开（${this.readOnly}），不能修改。如需修改，请把资料库复制到可写的位置后再打开。`)
     }
   }
 

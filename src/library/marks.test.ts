@@ -130,7 +130,7 @@ describe('the list after an upgrade', () => {
 })
 
 describe('merging', () => {
-  it('a colleague\'s library from before the marks merges as it is', async () => {
+  it("a colleague's library from before the marks merges as it is", async () => {
     const theirs = await seededLibrary('李四')
     theirs.verifyReport(1)
     const path = theirs.path
@@ -160,14 +160,19 @@ describe('the export records the marks and where the values came from', () => {
     const header = summary.getRow(1).values as unknown[]
     const at = (name: string): number => header.indexOf(name)
     expect(at('提取单元格数')).toBeGreaterThan(0)
-    const rows = summary.getRows(4, 2)!.map((r) => [r.getCell(1).value, r.getCell(at('提取单元格数')).value, r.getCell(at('人工填写单元格数')).value, r.getCell(at('OCR 识别单元格数')).value])
+    const rows = summary
+      .getRows(4, 2)!
+      .map((r) => [r.getCell(1).value, r.getCell(at('提取单元格数')).value, r.getCell(at('人工填写单元格数')).value, r.getCell(at('OCR 识别单元格数')).value])
     expect(rows).toEqual(
       expect.arrayContaining([
         ['益阳市应急管理局', 199, 1, 0],
         ['四川省应急管理厅', 0, 0, 0]
       ])
     )
-    const edits = wb.getWorksheet('核验记录')!.getRows(2, wb.getWorksheet('核验记录')!.rowCount - 1)!.map((r) => [r.getCell(3).value, r.getCell(6).value, r.getCell(8).value])
+    const edits = wb
+      .getWorksheet('核验记录')!
+      .getRows(2, wb.getWorksheet('核验记录')!.rowCount - 1)!
+      .map((r) => [r.getCell(3).value, r.getCell(6).value, r.getCell(8).value])
     expect(edits).toContainEqual(['表三（整表）', '原文无此表', '原文只有文字'])
     // the verified report's three missing tables are findings of their own in 问题清单
     const issues = wb.getWorksheet('问题清单')!
@@ -181,4 +186,3 @@ describe('the export records the marks and where the values came from', () => {
     library.close()
   })
 })
-

@@ -67,7 +67,9 @@ describe('merging a crafted library', () => {
     const path = ours.path
     ours.close()
     const db = new Database(path, { readonly: true })
-    const stored = db.prepare('SELECT display_html FROM documents d JOIN reports r ON r.id = d.report_id JOIN files f ON f.id = r.file_id WHERE f.name = ?').get(seedFiles()[2].name) as {
+    const stored = db
+      .prepare('SELECT display_html FROM documents d JOIN reports r ON r.id = d.report_id JOIN files f ON f.id = r.file_id WHERE f.name = ?')
+      .get(seedFiles()[2].name) as {
       display_html: string
     }
     db.close()
@@ -78,7 +80,10 @@ describe('merging a crafted library', () => {
   it('taking their side of a conflict checks their file again', async () => {
     const ours = await seededLibrary('张三')
     const theirs = await seededLibrary('李四')
-    for (const [library, value] of [[ours, '888'], [theirs, '999']] as const) {
+    for (const [library, value] of [
+      [ours, '888'],
+      [theirs, '999']
+    ] as const) {
       library.editCell(1, A, value)
       for (const f of library.getReport(1).findings.filter((x) => x.status === 'fail')) library.acceptFinding(1, f.rule, f.cells, '原文如此')
       library.verifyReport(1)
@@ -117,7 +122,10 @@ describe('merging reports that arrive 已核验 (issue 22, item 6): the verify g
     expect(forced.status).toBe('problem')
     expect(byName.get(seedFiles()[1].name)!.status).toBe('verified')
     expect(outcome.reopened).toEqual([{ reportId: forced.id, reason: expect.any(String) }])
-    const last = ours.history(forced.id).filter((e) => e.target === 'status').pop()
+    const last = ours
+      .history(forced.id)
+      .filter((e) => e.target === 'status')
+      .pop()
     expect(last).toMatchObject({ oldRaw: 'verified', newRaw: 'problem', reason: expect.stringMatching(/^合并资料库：对方标为已核验，但本库的核验条件未满足/) })
     ours.close()
   })
@@ -133,4 +141,3 @@ describe('merging reports that arrive 已核验 (issue 22, item 6): the verify g
     ours.close()
   })
 })
-

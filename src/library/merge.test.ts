@@ -101,7 +101,13 @@ describe('merging another reviewer’s library', () => {
   it('keeps a conflict until a person takes their side: their values, history and verification', async () => {
     const { ours, theirPath } = await conflictedLibraries()
     const [pending] = ours.mergeConflicts()
-    expect(pending).toMatchObject({ reportId: 1, otherPath: theirPath, agency: '益阳市应急管理局', ours: { verifiedBy: '张三' }, theirs: { verifiedBy: '李四' } })
+    expect(pending).toMatchObject({
+      reportId: 1,
+      otherPath: theirPath,
+      agency: '益阳市应急管理局',
+      ours: { verifiedBy: '张三' },
+      theirs: { verifiedBy: '李四' }
+    })
     expect(pending.differences).toContainEqual({ target: A, ours: '888', theirs: '999' })
     // Kept across closing and reopening the library.
     const path = ours.path

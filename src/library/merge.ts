@@ -109,8 +109,7 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
     db.transaction(() => {
       const { sha256 } = JSON.parse(row.conflict) as MergeConflict
       const theirRow = other.prepare(`SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id WHERE f.sha256 = ?`).get(sha256) as
-        | ReportRow
-        | undefined
+        ReportRow | undefined
       if (!theirRow) throw new LibraryError('merge.other_changed', `对方资料库 ${row.other_path} 中已没有这份报告，请重新合并。`)
       const forged = forgery(other, theirRow)
       if (forged) throw new LibraryError('merge.forged', `对方资料库中的这份报告不能采用：${forged}`)
@@ -241,7 +240,10 @@ function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>): void
     const b = reportIdBySha(db, p.high_sha)
     if (a === undefined || b === undefined || a === b) continue
     if (record.run(Math.min(a, b), Math.max(a, b), p.decided_by, p.decided_at).changes === 0) continue
-    for (const [id, otherId] of [[a, b], [b, a]]) {
+    for (const [id, otherId] of [
+      [a, b],
+      [b, a]
+    ]) {
       recordEdit(db, {
         reportId: id,
         target: 'duplicate',
@@ -434,7 +436,15 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
     )
     const theirVerification = theirs.edits.some((e) => e.target === 'status' && e.new_raw === 'verified')
     if (ours.row.status !== 'verified' && !theirVerification) {
-      recordEdit(db, { reportId: id, target: 'status', oldRaw: ours.row.status, newRaw: 'verified', reviewer: mergedBy, reason: '合并资料库：对方已核验', at: now })
+      recordEdit(db, {
+        reportId: id,
+        target: 'status',
+        oldRaw: ours.row.status,
+        newRaw: 'verified',
+        reviewer: mergedBy,
+        reason: '合并资料库：对方已核验',
+        at: now
+      })
     }
   } else {
     sql(db, 'UPDATE reports SET updated_at = ? WHERE id = ?').run(now, id)

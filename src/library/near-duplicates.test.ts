@@ -39,7 +39,9 @@ describe('near-duplicates', () => {
     library.deleteReport(second, '与另一份重复，保留原件')
     expect(library.listReports().map((r) => [r.id, r.nearDuplicates])).toEqual([[first, []]])
     expect(() => library.getReport(second)).toThrow()
-    expect(library.deletedReports()).toMatchObject([{ fileName: 'yiyang-resaved.txt', agency: '益阳市应急管理局', deletedBy: '张三', reason: '与另一份重复，保留原件' }])
+    expect(library.deletedReports()).toMatchObject([
+      { fileName: 'yiyang-resaved.txt', agency: '益阳市应急管理局', deletedBy: '张三', reason: '与另一份重复，保留原件' }
+    ])
     library.close()
 
     // Nothing of it is left but the record, whose snapshot keeps its cells and its audit trail.
@@ -68,7 +70,6 @@ describe('near-duplicates', () => {
     expect(() => library.deleteReport(999, '重复')).toThrow('找不到该报告')
     library.close()
   })
-
 })
 
 describe('verifying a report whose near-duplicate is verified (issue 21 item 3)', () => {

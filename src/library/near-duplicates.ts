@@ -67,7 +67,15 @@ export function settleVerifiedDuplicates(db: Db, reportId: number, sameReportAs:
   for (const other of rivals) {
     record.run(Math.min(reportId, other.id), Math.max(reportId, other.id), reviewer, at)
     const trail = (id: number, otherId: number, otherName: string): void =>
-      recordEdit(db, { reportId: id, target: 'duplicate', oldRaw: null, newRaw: `#${otherId}`, reviewer, reason: `与报告 #${otherId}（${otherName}）记为同一报告，统计只计一份`, at })
+      recordEdit(db, {
+        reportId: id,
+        target: 'duplicate',
+        oldRaw: null,
+        newRaw: `#${otherId}`,
+        reviewer,
+        reason: `与报告 #${otherId}（${otherName}）记为同一报告，统计只计一份`,
+        at
+      })
     trail(reportId, other.id, other.fileName)
     trail(other.id, reportId, self.name)
   }
@@ -75,12 +83,14 @@ export function settleVerifiedDuplicates(db: Db, reportId: number, sameReportAs:
 
 /** The pairs recorded as the same report, oldest first. */
 export function sameReportPairs(db: Db): { reportIds: [number, number]; decidedBy: string; decidedAt: string }[] {
-  return (sql(db, 'SELECT low_id, high_id, decided_by, decided_at FROM same_reports ORDER BY decided_at, low_id, high_id').all() as {
-    low_id: number
-    high_id: number
-    decided_by: string
-    decided_at: string
-  }[]).map((r) => ({ reportIds: [r.low_id, r.high_id], decidedBy: r.decided_by, decidedAt: r.decided_at }))
+  return (
+    sql(db, 'SELECT low_id, high_id, decided_by, decided_at FROM same_reports ORDER BY decided_at, low_id, high_id').all() as {
+      low_id: number
+      high_id: number
+      decided_by: string
+      decided_at: string
+    }[]
+  ).map((r) => ({ reportIds: [r.low_id, r.high_id], decidedBy: r.decided_by, decidedAt: r.decided_at }))
 }
 
 /** Deletes a report and its file, keeping a record (with a snapshot) in deleted_reports. */
@@ -125,5 +135,13 @@ export function deletedReports(db: Db): DeletedReport[] {
       reason: string
       deleted_at: string
     }[]
-  ).map((r) => ({ fileName: r.file_name, agency: r.agency, year: r.year, status: r.status, deletedBy: r.deleted_by, reason: r.reason, deletedAt: r.deleted_at }))
+  ).map((r) => ({
+    fileName: r.file_name,
+    agency: r.agency,
+    year: r.year,
+    status: r.status,
+    deletedBy: r.deleted_by,
+    reason: r.reason,
+    deletedAt: r.deleted_at
+  }))
 }

@@ -98,7 +98,10 @@ describe('a library nobody may write to', () => {
       ['editCell', () => ro.editCell(1, A, '3')],
       ['verifyReport', () => ro.verifyReport(1)],
       ['setReviewer', () => ro.setReviewer('李四')],
-      ['importFiles', () => ro.importFiles([{ name: 'x.txt', bytes: new Uint8Array([1]) }], async () => ({ value: handReport('x.txt', '甲', 2022, {}), messages: [] }))],
+      [
+        'importFiles',
+        () => ro.importFiles([{ name: 'x.txt', bytes: new Uint8Array([1]) }], async () => ({ value: handReport('x.txt', '甲', 2022, {}), messages: [] }))
+      ],
       ['merge', () => ro.merge(join(tempDir(), 'other.sqlite'))]
     ]
     for (const [name, change] of refusals) {

@@ -31,7 +31,15 @@ function withPageImages(seen: FilePayload[]): Extractor {
     seen.push(file)
     // The page alone (no pictures, so no OCR: fast); the pictures become page images below as OCR would leave them.
     const base = asExtractedFile((await extractInProcess({ name: file.name, bytes: file.bytes })).value) as ExtractedFile
-    const pageImages = (file.attachments ?? []).map((a, index) => ({ index, origin: a.path ?? a.name, mime: 'image/jpeg' as const, width: 100 + index, height: 200, anchor: 10 * index, bytes: a.bytes }))
+    const pageImages = (file.attachments ?? []).map((a, index) => ({
+      index,
+      origin: a.path ?? a.name,
+      mime: 'image/jpeg' as const,
+      width: 100 + index,
+      height: 200,
+      anchor: 10 * index,
+      bytes: a.bytes
+    }))
     const json = structuredClone(base.json)
     json.cells[OCR_KEY] = { value: 3, raw: '3', review: true, reviewReason: '识别不确定', ocr: { confidence: 0.62, read: '3', alternatives: ['8'] } }
     return { value: { json, document: { ...base.document!, pageImages } }, messages: [] }

@@ -23,7 +23,10 @@ function realPath(path: string): string {
 
 /** A name as a case-insensitive file system compares it. */
 function comparable(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/[. ]+$/, '')
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[. ]+$/, '')
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -105,11 +105,10 @@ function applyReextraction(db: Db, reportId: number, { json, document }: Extract
     }
     const conflict = conflictOf(before, '')
     if (conflict !== null) conflicts++
-    sql(db, 'UPDATE cells SET ext_value = NULL, ext_raw = NULL, review = 0, review_reason = NULL, source = NULL, ocr = NULL, conflict_raw = ? WHERE report_id = ? AND key = ?').run(
-      conflict,
-      reportId,
-      before.key
-    )
+    sql(
+      db,
+      'UPDATE cells SET ext_value = NULL, ext_raw = NULL, review = 0, review_reason = NULL, source = NULL, ocr = NULL, conflict_raw = ? WHERE report_id = ? AND key = ?'
+    ).run(conflict, reportId, before.key)
   }
   if (row.status === 'verified' && changed > 0) {
     sql(db, "UPDATE reports SET status = 'pending', verified_by = NULL, verified_at = NULL WHERE id = ?").run(reportId)

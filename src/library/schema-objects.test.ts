@@ -21,13 +21,20 @@ async function closedSeeded(): Promise<string> {
 
 describe('a library with SQL of its own', () => {
   it.each([
-    ['a trigger on reports', `CREATE TRIGGER rewrite AFTER UPDATE ON reports BEGIN UPDATE cells SET human_raw = '999', human_value = 999 WHERE report_id = NEW.id AND key = '${TOTAL}'; END`, /trigger rewrite/],
+    [
+      'a trigger on reports',
+      `CREATE TRIGGER rewrite AFTER UPDATE ON reports BEGIN UPDATE cells SET human_raw = '999', human_value = 999 WHERE report_id = NEW.id AND key = '${TOTAL}'; END`,
+      /trigger rewrite/
+    ],
     ['a view', 'CREATE VIEW everything AS SELECT * FROM reports', /view everything/],
     ['an index on an expression', 'CREATE INDEX cells_lower ON cells(lower(ext_raw))', /index cells_lower/],
     ['one of our indexes redefined', 'DROP INDEX reports_updated; CREATE INDEX reports_updated ON reports(abs(id))', /index reports_updated/]
   ])('%s: refused on open and on merge, the file unchanged', async (_what, statement, named) => {
     const path = await closedSeeded()
-    tamper(path, statement.split(/;\s(?=CREATE)/).map((s) => [s] as [string]))
+    tamper(
+      path,
+      statement.split(/;\s(?=CREATE)/).map((s) => [s] as [string])
+    )
     const before = readFileSync(path)
     expect(() => new Library(path)).toThrow(named)
     expect(() => new Library(path)).toThrow(/含有年报核验台不会创建的触发器、视图或索引/)

@@ -56,9 +56,7 @@ export const REPORT_COLUMNS = `r.id, r.file_id, f.name, f.size, f.sha256, f.form
   r.extractor_version, r.updated_at`
 
 export function reportRow(db: Db, reportId: number): ReportRow | undefined {
-  return sql(db, `SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id WHERE r.id = ?`).get(reportId) as
-    | ReportRow
-    | undefined
+  return sql(db, `SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id WHERE r.id = ?`).get(reportId) as ReportRow | undefined
 }
 
 export function cellRows(db: Db, reportId: number): CellRow[] {
@@ -150,7 +148,12 @@ export function decodeIssues(blob: Buffer): Finding[] {
 
 /** A GROUP_CONCAT of ids (NULL when none) as numbers, ascending. */
 function idList(concat: string | null): number[] {
-  return concat ? concat.split(',').map(Number).sort((a, b) => a - b) : []
+  return concat
+    ? concat
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : []
 }
 
 export function toSummary(r: ReportRow): ReportSummary {

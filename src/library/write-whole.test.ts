@@ -103,30 +103,38 @@ void writeWhole(process.argv[2], async (temp) => {
 
 describe('every writer writes whole', () => {
   // A .json path that is a folder is a folder export (below), not a failure.
-  it.each(WRITERS.filter((w) => w.file !== 'out.json'))('$name: a failed write leaves nothing beside the target', async ({ file, write }) => {
-    const library = await seededLibrary()
-    const dir = tempDir()
-    // A folder (not empty) where the file should go: the rename onto it fails after the bytes were written.
-    const taken = join(dir, file)
-    mkdirSync(taken)
-    writeFileSync(join(taken, 'inside.txt'), 'x')
-    await expect(write(library, taken)).rejects.toThrow()
-    expect(readdirSync(dir)).toEqual([file])
-    expect(readdirSync(taken)).toEqual(['inside.txt'])
-    library.close()
-  }, 60_000)
+  it.each(WRITERS.filter((w) => w.file !== 'out.json'))(
+    '$name: a failed write leaves nothing beside the target',
+    async ({ file, write }) => {
+      const library = await seededLibrary()
+      const dir = tempDir()
+      // A folder (not empty) where the file should go: the rename onto it fails after the bytes were written.
+      const taken = join(dir, file)
+      mkdirSync(taken)
+      writeFileSync(join(taken, 'inside.txt'), 'x')
+      await expect(write(library, taken)).rejects.toThrow()
+      expect(readdirSync(dir)).toEqual([file])
+      expect(readdirSync(taken)).toEqual(['inside.txt'])
+      library.close()
+    },
+    60_000
+  )
 
-  it.each(WRITERS)('$name: what a killed write would leave is removed by the sweep', async ({ file, write }) => {
-    const library = await seededLibrary()
-    const dir = tempDir()
-    const created = await namesCreatedDuring(dir, () => write(library, join(dir, file)))
-    created.delete(file)
-    expect(created.size).toBeGreaterThan(0) // it wrote under another name first
-    for (const name of created) leaveStale(join(dir, name))
-    removePartialOutputs(dir)
-    expect(readdirSync(dir)).toEqual([file])
-    library.close()
-  }, 60_000)
+  it.each(WRITERS)(
+    '$name: what a killed write would leave is removed by the sweep',
+    async ({ file, write }) => {
+      const library = await seededLibrary()
+      const dir = tempDir()
+      const created = await namesCreatedDuring(dir, () => write(library, join(dir, file)))
+      created.delete(file)
+      expect(created.size).toBeGreaterThan(0) // it wrote under another name first
+      for (const name of created) leaveStale(join(dir, name))
+      removePartialOutputs(dir)
+      expect(readdirSync(dir)).toEqual([file])
+      library.close()
+    },
+    60_000
+  )
 
   it('JSON export, a folder: a failed file leaves nothing, and the sweep knows its partial names', async () => {
     const library = await seededLibrary()

@@ -63,10 +63,7 @@ describe('the extraction host', () => {
   it('abandons a file that takes too long, and the next file goes through in a fresh child', async () => {
     const h = start(30_000)
     // Only the hung file is on a short clock: the next one's clock includes starting a new child.
-    const [hung, next] = await Promise.all([
-      hostExtractor(h, 500)(file('hang')),
-      hostExtractor(h, 30_000)(file('after'))
-    ])
+    const [hung, next] = await Promise.all([hostExtractor(h, 500)(file('hang')), hostExtractor(h, 30_000)(file('after'))])
     expect(codes(hung)).toEqual(['extract.timeout'])
     expect(hung.messages[0].message).toMatch(/解析超时/)
     expect(hung.value).toBeNull()

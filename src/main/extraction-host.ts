@@ -254,7 +254,11 @@ function outOfMemory(stderr: string): boolean {
 }
 
 function lastLine(stderr: string): string {
-  const line = stderr.trim().split('\n').filter((l) => /\S/.test(l) && !/^\s*(#|\d+:)/.test(l)).pop()
+  const line = stderr
+    .trim()
+    .split('\n')
+    .filter((l) => /\S/.test(l) && !/^\s*(#|\d+:)/.test(l))
+    .pop()
   return line ? `: ${line.trim().slice(0, 200)}` : ''
 }
 

@@ -27,7 +27,12 @@ async function setup(): Promise<{ handlers: Handlers; dialogs: Scripted; library
   const library = new Library(join(tempDir(), 'library.sqlite'))
   const dialogs = new Scripted()
   const opened: Library[] = []
-  const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: (path) => (opened.push(new Library(path, { existingOnly: true })), opened.at(-1)!) })
+  const handlers = createHandlers({
+    library,
+    extract: memoExtract,
+    dialogs,
+    openLibrary: (path) => (opened.push(new Library(path, { existingOnly: true })), opened.at(-1)!)
+  })
   await handlers.importFiles({ files: seedFiles() })
   return { handlers, dialogs, library, opened }
 }

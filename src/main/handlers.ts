@@ -110,7 +110,10 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
         throw new UserFacingError('import.too_many', `一次最多导入 ${MAX_FILES_PER_CALL} 个文件`)
       }
       for (const f of files) {
-        if (!validPayload(f) || (f.attachments !== undefined && !(Array.isArray(f.attachments) && f.attachments.every((a) => validPayload(a) && a.attachments === undefined)))) {
+        if (
+          !validPayload(f) ||
+          (f.attachments !== undefined && !(Array.isArray(f.attachments) && f.attachments.every((a) => validPayload(a) && a.attachments === undefined)))
+        ) {
           throw new UserFacingError('import.bad_args', '导入参数无效：每个文件须有名称和内容')
         }
       }

@@ -45,7 +45,14 @@ function start(): void {
   const extraction = createExtractionHost(utilityProcessSpawner(join(__dirname, 'extraction-child.js')))
   const extractor = hostExtraction(extraction)
   registerHandlers(
-    createHandlers({ library, extract: extractor.extract, dialogs: electronDialogs, openLibrary, importProgress: extractor.progress, renderPdf: electronPdfRenderer })
+    createHandlers({
+      library,
+      extract: extractor.extract,
+      dialogs: electronDialogs,
+      openLibrary,
+      importProgress: extractor.progress,
+      renderPdf: electronPdfRenderer
+    })
   )
   mainWindow = createWindow()
   app.on('window-all-closed', () => {

@@ -4,8 +4,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { channelOf, unwrapEnvelope, type Api, type ArgsOf, type Envelope, type FilesApi, type Operation, type ResultOf } from '../shared/contract'
 
 function call<K extends Operation>(op: K) {
-  return async (args: ArgsOf<K>): Promise<ResultOf<K>> =>
-    unwrapEnvelope((await ipcRenderer.invoke(channelOf(op), args)) as Envelope<ResultOf<K>>)
+  return async (args: ArgsOf<K>): Promise<ResultOf<K>> => unwrapEnvelope((await ipcRenderer.invoke(channelOf(op), args)) as Envelope<ResultOf<K>>)
 }
 
 const api = {

@@ -17,7 +17,10 @@ const handlers = {
 
 describe('invokeHandler', () => {
   it('wraps a result', async () => {
-    expect(await invokeHandler(handlers, 'getLibraryInfo', {} as Record<string, never>)).toEqual({ ok: true, value: { path: '/x', reportCount: 3, schemaVersion: 1, staleReports: 0 } })
+    expect(await invokeHandler(handlers, 'getLibraryInfo', {} as Record<string, never>)).toEqual({
+      ok: true,
+      value: { path: '/x', reportCount: 3, schemaVersion: 1, staleReports: 0 }
+    })
   })
   it('passes a user-facing error through as data', async () => {
     expect(await invokeHandler(handlers, 'importFiles', { files: [] })).toEqual({

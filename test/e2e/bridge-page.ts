@@ -84,9 +84,7 @@ function installApi(operations: readonly string[]): void {
   for (const op of operations) {
     api[op] = async (args: unknown) => {
       const encoded = JSON.stringify(args, (_k, v) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v))
-      const envelope = JSON.parse(await invoke(op, encoded), (_k, v) =>
-        v && typeof v === 'object' && '$bytes' in v ? fromBase64(v.$bytes) : v
-      )
+      const envelope = JSON.parse(await invoke(op, encoded), (_k, v) => (v && typeof v === 'object' && '$bytes' in v ? fromBase64(v.$bytes) : v))
       if (envelope.ok) return envelope.value
       const err = new Error(envelope.error.message) as Error & { code?: string }
       err.code = envelope.error.code

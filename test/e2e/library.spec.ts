@@ -276,4 +276,3 @@ test('the list sorts by any column', async ({ app }) => {
   await header.click()
   await expect.poll(years).toEqual([...all].reverse())
 })
-

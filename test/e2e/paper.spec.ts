@@ -61,7 +61,17 @@ test('a corrected report exports its working paper as PDF (未核验 until verif
   expect(pages).toBeGreaterThanOrEqual(2)
   expect(pages).toBeLessThanOrEqual(5)
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-  for (const expected of [YIYANG, '2022 年度', '申请人情况', '法人或其他组织', '三、本年度办理结果', '（三）不予公开', '已更正：原值 0；更正人 王核验', '核验人（签名）', '王核验']) {
+  for (const expected of [
+    YIYANG,
+    '2022 年度',
+    '申请人情况',
+    '法人或其他组织',
+    '三、本年度办理结果',
+    '（三）不予公开',
+    '已更正：原值 0；更正人 王核验',
+    '核验人（签名）',
+    '王核验'
+  ]) {
     expect(text, expected).toContain(expected)
   }
   expect(text).not.toContain('未核验')

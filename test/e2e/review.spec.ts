@@ -275,12 +275,15 @@ test('a PDF report shows its real pages, boxes the selected cell, and a click on
   // Page 1 of this fixture is blank as LibreOffice printed it; page 2 starts the text.
   await review.pdfPage(2).scrollIntoViewIfNeeded()
   await expect(review.pdfPage(2)).toHaveAttribute('data-rendered', 'true')
-  const painted = await review.pdfPage(2).locator('canvas').evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
-    let dark = 0
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++
-    return dark
-  })
+  const painted = await review
+    .pdfPage(2)
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      let dark = 0
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++
+      return dark
+    })
   expect(painted, 'dark pixels drawn on page 2').toBeGreaterThan(1000)
   await expect(review.pdfPage(2).locator('.textLayer span').first()).toBeAttached()
 

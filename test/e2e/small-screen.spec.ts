@@ -32,7 +32,9 @@ test('table 三 shows all seven applicant columns at 1024×700, with its label c
   // The row labels (a pinned column) stay in sight beside the numbers.
   const label = app.page.locator('[data-testid="grid-requests"] [col-id="label"]').filter({ hasText: '一、本年新收政府信息公开申请数量' })
   await expect(label).toBeInViewport()
-  await expect(app.page.locator('[data-testid="grid-requests"] .ag-has-left-pinned-cols, [data-testid="grid-requests"].ag-has-left-pinned-cols').first()).toBeAttached()
+  await expect(
+    app.page.locator('[data-testid="grid-requests"] .ag-has-left-pinned-cols, [data-testid="grid-requests"].ag-has-left-pinned-cols').first()
+  ).toBeAttached()
 
   // The side panel unfolds (its findings, the selected cell) and folds again.
   await app.page.getByRole('button', { name: '‹ 核验栏' }).click()
@@ -120,7 +122,12 @@ test.describe('at 1440×900', () => {
     await library.drop(LibraryPage.fromPaths([seed('002_')]))
     await library.importDone(1)
     const id = app.library.listReports()[0].id
-    app.library.editCell(id, 'requests.new_received.natural', '11', '原文第 3 页表格与正文所述不一致，经电话向发布机关核实后按正文数字更正，核实记录见工作底稿附件二'.repeat(2))
+    app.library.editCell(
+      id,
+      'requests.new_received.natural',
+      '11',
+      '原文第 3 页表格与正文所述不一致，经电话向发布机关核实后按正文数字更正，核实记录见工作底稿附件二'.repeat(2)
+    )
     await library.open('攀枝花市米易县')
     const history = await new ReviewPage(app.page).openReportHistory()
     const row = history.locator('tbody tr').first()

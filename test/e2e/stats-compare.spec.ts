@@ -7,7 +7,12 @@ import { LibraryPage } from './pages/LibraryPage'
 // 甲市教育局 2019 (2019 form), 2021, 2022 (新收 corrected to 7), 2023 verified, 2024 unverified;
 // 乙县民政局 one report. The 统计 screen shows verified reports by default.
 
-async function openCompareLibrary(app: { page: import('@playwright/test').Page; tempDir: string; dialogs: { nextOpenPath: string | null }; open(): Promise<void> }): Promise<void> {
+async function openCompareLibrary(app: {
+  page: import('@playwright/test').Page
+  tempDir: string
+  dialogs: { nextOpenPath: string | null }
+  open(): Promise<void>
+}): Promise<void> {
   await app.open()
   const library = new LibraryPage(app.page)
   await library.openLibraryFile(app.dialogs, await compareLibrary(app.tempDir))

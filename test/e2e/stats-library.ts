@@ -17,7 +17,18 @@ const OUTCOME_ZEROS = Object.fromEntries(
 )
 
 const PLACES = ['益阳市', '米易县', '东风区', '舟曲县', '平潭县', '淮安市', '洪泽区', '沭阳县', '舒城县', '临川区']
-const OFFICES = ['教育局', '民政局', '财政局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '人民政府办公室']
+const OFFICES = [
+  '教育局',
+  '民政局',
+  '财政局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '卫生健康委员会',
+  '市场监督管理局',
+  '人民政府办公室'
+]
 
 const split = (n: number, shares: number[]): number[] => {
   const parts = shares.map((s) => Math.floor(n * s))
@@ -64,7 +75,10 @@ export async function generatedStatsLibrary(dir: string, agencies: number, years
   const path = join(dir, `stats-${agencies}x${years}.sqlite`)
   const library = new Library(path)
   const rnd = prng(20240601)
-  const names = Array.from({ length: agencies }, (_, i) => `${PLACES[i % PLACES.length]}${OFFICES[Math.floor(i / PLACES.length) % OFFICES.length]}${i >= 100 ? `第${Math.floor(i / 100)}分局` : ''}`)
+  const names = Array.from(
+    { length: agencies },
+    (_, i) => `${PLACES[i % PLACES.length]}${OFFICES[Math.floor(i / PLACES.length) % OFFICES.length]}${i >= 100 ? `第${Math.floor(i / 100)}分局` : ''}`
+  )
   const scales = names.map(() => 10 + Math.round(rnd() * 140))
   // Two agencies that disclose far less than their peers.
   const openness = names.map((_, i) => (i === 3 || i === 11 ? 0.08 : 0.5 + rnd() * 0.1))

@@ -54,7 +54,11 @@ test('the charts draw the verified reports, and a bar shows exactly its reports 
   await stats.chart('outcomes').getByRole('button', { name: '数据表' }).click()
   const table = stats.chart('outcomes').getByTestId('chart-table')
   await expect(table.getByRole('row', { name: /2022 年/ })).toContainText('0')
-  await table.getByRole('row', { name: /2020 年/ }).getByRole('button', { name: '4', exact: true }).first().click()
+  await table
+    .getByRole('row', { name: /2020 年/ })
+    .getByRole('button', { name: '4', exact: true })
+    .first()
+    .click()
   await expect(app.page.getByTestId('list-only')).toContainText('统计：2020 年 · 予以公开（1 份）')
   await expect(library.rows).toHaveCount(1)
   await expect(library.rows.first()).toContainText('丙区统计局')

@@ -38,7 +38,11 @@ test('library and review screenshots', async ({ app }) => {
   await app.page.screenshot({ path: `${OUT}/library.png` })
 
   await library.open('攀枝花市米易县')
-  await review.findings.filter({ has: app.page.locator('.badge--fail') }).first().locator('.finding__main').click()
+  await review.findings
+    .filter({ has: app.page.locator('.badge--fail') })
+    .first()
+    .locator('.finding__main')
+    .click()
   await review.select('requests.new_received.natural')
   await expect(review.sourceHighlight).toBeVisible()
   await app.page.mouse.move(0, 0)

@@ -47,12 +47,18 @@ describe('generated scans', () => {
   })
 
   it('draws random numbers that keep the 勾稽关系', () => {
-    for (const [template, form] of [['2021', '2021'], ['2019', '2019'], ['2021', '2019']] as const) {
+    for (const [template, form] of [
+      ['2021', '2021'],
+      ['2019', '2019'],
+      ['2021', '2019']
+    ] as const) {
       const cells = randomCells(prng(9), template, form)
       for (const col of ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total']) {
         const v = (row: string): number => cells[`requests.${row}.${col}`] as number
         expect(v('new_received') + v('carried_over')).toBe(v('total') + v('carried_forward'))
-        const results = Object.keys(cells).filter((k) => k.startsWith('requests.') && k.endsWith(`.${col}`) && !/\.(new_received|carried_over|total|carried_forward)\./.test(k))
+        const results = Object.keys(cells).filter(
+          (k) => k.startsWith('requests.') && k.endsWith(`.${col}`) && !/\.(new_received|carried_over|total|carried_forward)\./.test(k)
+        )
         expect(results.reduce((s, k) => s + (cells[k] as number), 0)).toBe(v('total'))
       }
       expect('requests.other.total' in cells).toBe(form === '2019')
@@ -67,7 +73,10 @@ describe('generated scans', () => {
     const data = new Uint8ClampedArray(width * height * 4).fill(255)
     for (let i = 0; i < width * height; i++) if (rnd() < 0.3 || i % width === width - 1) data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = 0
     const picture: Picture = { width, height, data }
-    const tif = g4Tiff([{ picture, threshold: 128, dpi: 300 }, { picture, threshold: 128, dpi: 300 }])
+    const tif = g4Tiff([
+      { picture, threshold: 128, dpi: 300 },
+      { picture, threshold: 128, dpi: 300 }
+    ])
     const ifds = UTIF.decode(tif.buffer as ArrayBuffer)
     expect(ifds).toHaveLength(2)
     UTIF.decodeImage(tif.buffer as ArrayBuffer, ifds[1])
@@ -82,12 +91,30 @@ describe('generated scans', () => {
   it('declares the dpi in the JPEG header and maps corners by the homography', () => {
     const jpeg = encodeJpeg({ width: 4, height: 4, data: new Uint8ClampedArray(64).fill(200) }, 80, 300)
     expect([jpeg[13], (jpeg[14] << 8) | jpeg[15]]).toEqual([1, 300])
-    const h = homography([[0, 0], [10, 0], [10, 10], [0, 10]], [[1, 2], [9, 1], [11, 12], [0, 9]])
+    const h = homography(
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10]
+      ],
+      [
+        [1, 2],
+        [9, 1],
+        [11, 12],
+        [0, 9]
+      ]
+    )
     const map = (x: number, y: number): number[] => {
       const z = h[6] * x + h[7] * y + h[8]
       return [(h[0] * x + h[1] * y + h[2]) / z, (h[3] * x + h[4] * y + h[5]) / z].map((v) => Math.round(v * 1e6) / 1e6)
     }
-    expect([map(0, 0), map(10, 0), map(10, 10), map(0, 10)]).toEqual([[1, 2], [9, 1], [11, 12], [0, 9]])
+    expect([map(0, 0), map(10, 0), map(10, 10), map(0, 10)]).toEqual([
+      [1, 2],
+      [9, 1],
+      [11, 12],
+      [0, 9]
+    ])
   })
 
   it('draws the same files for the same seed', async () => {

@@ -6,14 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import {
-  checkElectronModule,
-  ELECTRON_ABI_BY_MAJOR,
-  electronBuildEnv,
-  electronGypArgs,
-  expectedElectronAbi,
-  moduleAbiOf
-} from '../../scripts/native-abi.mjs'
+import { checkElectronModule, ELECTRON_ABI_BY_MAJOR, electronBuildEnv, electronGypArgs, expectedElectronAbi, moduleAbiOf } from '../../scripts/native-abi.mjs'
 
 const ROOT = resolve(__dirname, '../..')
 const NODE_BUILD = join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')

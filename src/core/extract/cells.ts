@@ -111,7 +111,10 @@ function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Me
   if (run.length >= n) {
     let review: string | undefined
     if (run.length > n) {
-      const extra = run.slice(n).map((t) => t.text || '（空）').join('、')
+      const extra = run
+        .slice(n)
+        .map((t) => t.text || '（空）')
+        .join('、')
       messages.push(warning('extract.cells_left_over', `“${hit.spec.full}”一行多出单元格：${extra}`, locationOf(run[n])))
       review = `该行有 ${run.length} 个单元格，多于 ${n} 列，位置可能错位`
     }
@@ -124,7 +127,14 @@ function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Me
     if (splits && splits.length) {
       // a minus can only open a signed cell (the 2019 form's 本年增/减): that fixes where it cuts
       const signed = keys.map((k) => cellSpec(k, template)?.type === 'signed')
-      const holding = splits.filter((s) => s.every((p, i) => !p.text.startsWith('-') || signed[i]) && rowHolds(hit.spec, s.map((p) => Number(asciiDigits(p.text)))))
+      const holding = splits.filter(
+        (s) =>
+          s.every((p, i) => !p.text.startsWith('-') || signed[i]) &&
+          rowHolds(
+            hit.spec,
+            s.map((p) => Number(asciiDigits(p.text)))
+          )
+      )
       if (holding.length === 1 || (holding.length > 1 && hit.spec.table === 'active')) {
         const review = holding.length > 1 ? '数字连在一起，无法确定拆分方式' : undefined
         return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0], review), guess: hit.guess }
@@ -173,7 +183,9 @@ function columnsHold(rows: RowValues[]): boolean {
     const text = cell ? asciiDigits(cell.text) : ''
     return /^\d+$/.test(text) ? Number(text) : null
   }
-  const results = rows.filter((r) => r.spec.order > (byId.get('requests.carried_over')?.spec.order ?? 0) && r.spec.id !== 'requests.total' && r.spec.id !== 'requests.carried_forward')
+  const results = rows.filter(
+    (r) => r.spec.order > (byId.get('requests.carried_over')?.spec.order ?? 0) && r.spec.id !== 'requests.total' && r.spec.id !== 'requests.carried_forward'
+  )
   for (let c = 0; c < 7; c++) {
     const a = get('requests.new_received', c)
     const b = get('requests.carried_over', c)
@@ -293,7 +305,13 @@ export function cellsOfTable(table: TableName, hits: RowHit[], template: Templat
   for (const hit of hits) {
     const keys = keysOf(hit.spec, template)
     if (!keys) {
-      messages.push(warning('extract.row_not_in_template', `“${hit.spec.full}”一行不属于${template}年版表格，未采用`, hit.values.length ? locationOf(hit.values[0]) : undefined))
+      messages.push(
+        warning(
+          'extract.row_not_in_template',
+          `“${hit.spec.full}”一行不属于${template}年版表格，未采用`,
+          hit.values.length ? locationOf(hit.values[0]) : undefined
+        )
+      )
       continue
     }
     rows.push(readRow(hit, keys, template, messages, guide))

@@ -29,11 +29,46 @@ function requestsWith(row: number, col: number, v: string): string {
 
 const cases: { name: string; copies: string[]; key: string; value: number | null; reason?: string; differing: number }[] = [
   { name: 'identical copies', copies: [writeHtml(), writeHtml()], key: 'active.normative_documents.in_force', value: 12, differing: 0 },
-  { name: 'a number differs in table 二', copies: [writeHtml(), withInForce('16')], key: 'active.normative_documents.in_force', value: 12, reason: '表格重复出现且数值不同：12 / 16', differing: 1 },
-  { name: 'a number differs in table 三', copies: [writeHtml(), requestsWith(2, 0, '15')], key: 'requests.granted.natural', value: 12, reason: '表格重复出现且数值不同：12 / 15', differing: 1 },
-  { name: 'blank against "/" (both null, still different)', copies: [requestsWith(6, 1, ''), requestsWith(6, 1, '/')], key: 'requests.denied.security_stability.commercial', value: null, reason: '表格重复出现且数值不同：（空） / /', differing: 1 },
-  { name: '0 against blank', copies: [requestsWith(6, 1, '0'), requestsWith(6, 1, '')], key: 'requests.denied.security_stability.commercial', value: 0, reason: '表格重复出现且数值不同：0 / （空）', differing: 1 },
-  { name: 'three copies, each different', copies: [writeHtml(), withInForce('16'), withInForce('17')], key: 'active.normative_documents.in_force', value: 12, reason: '表格重复出现且数值不同：12 / 16 / 17', differing: 1 }
+  {
+    name: 'a number differs in table 二',
+    copies: [writeHtml(), withInForce('16')],
+    key: 'active.normative_documents.in_force',
+    value: 12,
+    reason: '表格重复出现且数值不同：12 / 16',
+    differing: 1
+  },
+  {
+    name: 'a number differs in table 三',
+    copies: [writeHtml(), requestsWith(2, 0, '15')],
+    key: 'requests.granted.natural',
+    value: 12,
+    reason: '表格重复出现且数值不同：12 / 15',
+    differing: 1
+  },
+  {
+    name: 'blank against "/" (both null, still different)',
+    copies: [requestsWith(6, 1, ''), requestsWith(6, 1, '/')],
+    key: 'requests.denied.security_stability.commercial',
+    value: null,
+    reason: '表格重复出现且数值不同：（空） / /',
+    differing: 1
+  },
+  {
+    name: '0 against blank',
+    copies: [requestsWith(6, 1, '0'), requestsWith(6, 1, '')],
+    key: 'requests.denied.security_stability.commercial',
+    value: 0,
+    reason: '表格重复出现且数值不同：0 / （空）',
+    differing: 1
+  },
+  {
+    name: 'three copies, each different',
+    copies: [writeHtml(), withInForce('16'), withInForce('17')],
+    key: 'active.normative_documents.in_force',
+    value: 12,
+    reason: '表格重复出现且数值不同：12 / 16 / 17',
+    differing: 1
+  }
 ]
 
 describe('duplicate tables in a web page', () => {
@@ -47,7 +82,10 @@ describe('duplicate tables in a web page', () => {
     expect(duplicates).toHaveLength(3)
     const differs = duplicates.filter((m) => m.message.includes('数值不同'))
     if (!differing) expect(differs).toEqual([])
-    else expect(differs).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining(`有 ${differing} 个单元格数值不同`), messageEn: expect.any(String) })])
+    else
+      expect(differs).toEqual([
+        expect.objectContaining({ type: 'warning', message: expect.stringContaining(`有 ${differing} 个单元格数值不同`), messageEn: expect.any(String) })
+      ])
   })
 })
 

@@ -52,7 +52,11 @@ export function duplicateMessage(table: TableName, copies: RowHit[][], differing
   const at = locationOf(copies[1][0].values[0])
   if (!differing) return warning('extract.duplicate_table', `表格“${title}”出现了不止一次，取第一份完整的表格`, at)
   return {
-    ...warning('extract.duplicate_table', `表格“${title}”出现了不止一次，且有 ${differing} 个单元格数值不同；取第一份完整的表格，数值不同的单元格已标记待核`, at),
+    ...warning(
+      'extract.duplicate_table',
+      `表格“${title}”出现了不止一次，且有 ${differing} 个单元格数值不同；取第一份完整的表格，数值不同的单元格已标记待核`,
+      at
+    ),
     messageEn: `Table "${title}" appears more than once and ${differing} cell(s) differ between the copies; the first complete copy is kept and the differing cells are marked for review`
   }
 }

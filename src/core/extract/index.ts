@@ -46,7 +46,10 @@ function chooseCopy(table: TableName, copies: RowHit[][], template: TemplateId):
 
 /** Marks the cells of the kept copy that another copy contradicts; the other copies' own oddities are not reported. */
 function compareCopies(table: TableName, kept: Record<string, ExtractedCell>, others: RowHit[][], template: TemplateId): number {
-  return markDifferences(kept, others.map((o) => cellsOfTable(table, o, template, []).cells))
+  return markDifferences(
+    kept,
+    others.map((o) => cellsOfTable(table, o, template, []).cells)
+  )
 }
 
 function activeTemplateOf(hits: RowHit[], evidence: TemplateId | null): TemplateId | null {
@@ -98,7 +101,19 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
     let read: TableCells
     try {
       read = cellsOfTable(table, copy, cellTemplate, expected)
-      if (copies.length > 1) read.messages.push(duplicateMessage(table, copies, compareCopies(table, read.cells, copies.filter((c) => c !== copy), cellTemplate)))
+      if (copies.length > 1)
+        read.messages.push(
+          duplicateMessage(
+            table,
+            copies,
+            compareCopies(
+              table,
+              read.cells,
+              copies.filter((c) => c !== copy),
+              cellTemplate
+            )
+          )
+        )
     } catch (e) {
       read = cellsAsWritten(table, copy, cellTemplate, expected, e)
     }
@@ -107,7 +122,12 @@ export function extractReport(doc: SourceDocument): ExtractedReport {
   }
   if (!title.agency) messages.push(warning('extract.agency_unknown', '未能从标题识别发布机关'))
   if (title.year === null) messages.push(warning('extract.year_unknown', '未能识别报告所属年度'))
-  const report: ExtractedReport = { meta: { agency: title.agency, year: title.year, template: Object.values(tables).includes('found') ? cellTemplate : template }, tables, cells, messages }
+  const report: ExtractedReport = {
+    meta: { agency: title.agency, year: title.year, template: Object.values(tables).includes('found') ? cellTemplate : template },
+    tables,
+    cells,
+    messages
+  }
   // cells read by OCR: certain only when sure and their equations hold; the rest marked for review
   settleOcrCells(report)
   return report

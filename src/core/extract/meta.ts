@@ -45,10 +45,12 @@ function openingLines(text: string, traditional: boolean): Line[] {
 }
 
 function normaliseLine(raw: string, traditional: boolean): string {
-  return chineseYears(asciiDigits(toSimplified(raw, traditional).replace(/[\s\u00a0\u3000|]+/g, '')))
-    .replace(/^(?:标题|题目|正文|title)[:：]?/i, '')
-    // marks before a title's first word (a bullet, an emblem OCR read as "#" or "■") are no part of it
-    .replace(/^[^\p{L}\p{N}(（【〔[《“]+/u, '')
+  return (
+    chineseYears(asciiDigits(toSimplified(raw, traditional).replace(/[\s\u00a0\u3000|]+/g, '')))
+      .replace(/^(?:标题|题目|正文|title)[:：]?/i, '')
+      // marks before a title's first word (a bullet, an emblem OCR read as "#" or "■") are no part of it
+      .replace(/^[^\p{L}\p{N}(（【〔[《“]+/u, '')
+  )
 }
 
 const CHINESE_DIGITS = '〇一二三四五六七八九'
@@ -70,7 +72,8 @@ function cleanAgency(s: string): string | null {
 // Page chrome around a saved report: links to the neighbouring articles, related-article lists
 // and breadcrumbs name other reports (often the same site's previous year), never this one.
 /** "上一篇：<other report>", "相关文章：…" — never the report's own title. */
-const NAV_LINE = /^[•·●▪■◆>»›\-*]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页|相关链接|相关文章|相关阅读|相关报告|相关新闻|相关信息|相关附件|推荐阅读|延伸阅读)/
+const NAV_LINE =
+  /^[•·●▪■◆>»›\-*]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页|相关链接|相关文章|相关阅读|相关报告|相关新闻|相关信息|相关附件|推荐阅读|延伸阅读)/
 /** "当前位置：首页 > … > <this page>": a breadcrumb, whose last step may name the page itself. */
 const LOCATION_LINE = /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)/
 /** A bare "上一篇：" whose link sits on the next line. */
@@ -165,7 +168,15 @@ export function readTitle(text: string, traditional = false, layout: Layout = { 
   for (let i = 0; i < lines.length; i++) {
     const kind = kindOf(lines[i], layout)
     if (kind === 'text') plain.push({ ...lines[i], at: i })
-    else if (kind === 'crumb') crumbs.push({ text: lines[i].text.replace(/^[>＞]+/, '').split(CRUMB).pop() ?? '', at: i })
+    else if (kind === 'crumb')
+      crumbs.push({
+        text:
+          lines[i].text
+            .replace(/^[>＞]+/, '')
+            .split(CRUMB)
+            .pop() ?? '',
+        at: i
+      })
     else if (kind === 'nav' && NAV_LABEL.test(lines[i].text)) i++
   }
   const fromLine = titleFromLines(plain)

@@ -54,7 +54,12 @@ function normaliseLabel(s: string, traditional: boolean): string {
   t = t.normalize('NFKC')
   t = t.replace(/\[bookmark:[^\]]*\]/g, '')
   t = t.replace(WHITESPACE, '').replace(QUOTES, '')
-  t = t.replace(/[．。]/g, '.').replace(/[〔【\[]/g, '(').replace(/[〕】\]]/g, ')').replace(/[，]/g, ',').replace(/\|/g, '')
+  t = t
+    .replace(/[．。]/g, '.')
+    .replace(/[〔【\[]/g, '(')
+    .replace(/[〕】\]]/g, ')')
+    .replace(/[，]/g, ',')
+    .replace(/\|/g, '')
   // characters that Traditional→Simplified sometimes leaves in two forms
   t = t.replace(/[於]/g, '于').replace(/後/g, '后')
   return t

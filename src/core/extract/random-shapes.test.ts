@@ -18,18 +18,49 @@ import { APPEALS_GROUP_ROWS, APPEALS_ROW, ROW_SPECS } from './vocabulary'
 
 const CASES = 400
 const SPECS = [...ROW_SPECS, APPEALS_ROW, ...APPEALS_GROUP_ROWS]
-const TEXTS = ['', '0', '7', '12', '010', '1 9', '11 9', '1 234', '-3', '－2', '/', '-', '—', '无', '3.5', '１２', '2０', '640020470', '00', '8 8 8', '予以公开', '?']
+const TEXTS = [
+  '',
+  '0',
+  '7',
+  '12',
+  '010',
+  '1 9',
+  '11 9',
+  '1 234',
+  '-3',
+  '－2',
+  '/',
+  '-',
+  '—',
+  '无',
+  '3.5',
+  '１２',
+  '2０',
+  '640020470',
+  '00',
+  '8 8 8',
+  '予以公开',
+  '?'
+]
 
 function token(r: Random, at: number): Token {
   const text = r.pick(TEXTS)
-  const t: Token = { kind: text === '' ? 'empty' : /^[-−－—]?[\d０-９ .]+$/.test(text) ? 'value' : r.pick(['value', 'label'] as const), text, start: at, end: at + text.length, line: 0, cell: r.chance(0.8) }
+  const t: Token = {
+    kind: text === '' ? 'empty' : /^[-−－—]?[\d０-９ .]+$/.test(text) ? 'value' : r.pick(['value', 'label'] as const),
+    text,
+    start: at,
+    end: at + text.length,
+    line: 0,
+    cell: r.chance(0.8)
+  }
   if (r.chance(0.7)) {
     t.table = r.int(0, 2)
     t.row = r.int(0, 30)
     t.col = r.int(0, 9)
   }
   if (r.chance(0.6)) t.bbox = [r.int(0, 500), r.int(0, 500), r.int(500, 900), r.int(500, 900)] as Box
-  if (r.chance(0.3)) t.ocr = { confidence: r.next(), ...(r.chance(0.5) ? { alternatives: [r.pick(TEXTS)] } : {}), ...(r.chance(0.1) ? { obscured: true as const } : {}) }
+  if (r.chance(0.3))
+    t.ocr = { confidence: r.next(), ...(r.chance(0.5) ? { alternatives: [r.pick(TEXTS)] } : {}), ...(r.chance(0.1) ? { obscured: true as const } : {}) }
   return t
 }
 
@@ -96,7 +127,17 @@ function ocrTable(r: Random, x0: number, y0: number): OcrTable {
     const text = r.chance(0.3) ? r.pick(LABELS) : r.pick(TEXTS)
     const x = x0 + col * 40
     const y = y0 + row * 20
-    cells.push({ row, col, rowSpan: r.int(0, 4), colSpan: r.int(0, 4), box: [x, y, x + r.int(-5, 80), y + r.int(-5, 40)], text: r.chance(0.05) ? `${text}\t\n${text}` : text, confidence: r.next(), alternatives: r.chance(0.2) ? [r.pick(TEXTS)] : [], ...(r.chance(0.05) ? { obscured: true as const } : {}) })
+    cells.push({
+      row,
+      col,
+      rowSpan: r.int(0, 4),
+      colSpan: r.int(0, 4),
+      box: [x, y, x + r.int(-5, 80), y + r.int(-5, 40)],
+      text: r.chance(0.05) ? `${text}\t\n${text}` : text,
+      confidence: r.next(),
+      alternatives: r.chance(0.2) ? [r.pick(TEXTS)] : [],
+      ...(r.chance(0.05) ? { obscured: true as const } : {})
+    })
   }
   return { box: [x0, y0, x0 + cols * 40, y0 + rows * 20], rows, cols, cells }
 }
@@ -132,7 +173,11 @@ function ocrPage(r: Random): OcrPage {
   const lines: OcrLine[] = Array.from({ length: r.int(0, 8) }, () => {
     const x = r.int(0, 600)
     const y = r.int(0, 3000)
-    return { box: [x, y, x + r.int(0, 600), y + r.int(0, 40)], text: r.pick(['平潭县人民政府2024年政府信息公开工作年度报告', '', '二〇二五年一月', ...LABELS]), confidence: r.next() }
+    return {
+      box: [x, y, x + r.int(0, 600), y + r.int(0, 40)],
+      text: r.pick(['平潭县人民政府2024年政府信息公开工作年度报告', '', '二〇二五年一月', ...LABELS]),
+      confidence: r.next()
+    }
   })
   if (tables.length && r.chance(0.5)) lines.push(HEADING)
   return { skew: 0, width: 1240, height: 1754, unit: r.int(0, 40), tables, lines }
@@ -166,16 +211,28 @@ describe('a table 三 grid with a value cell missing (issue #23)', () => {
     expect(report.messages.filter((m) => m.code === 'extract.table_failed')).toEqual([])
     expect(report.tables.requests).toBe('found')
     // the other rows read whole and right, unmarked; the short row (（三）1.属于国家秘密) is marked
-    for (const [id, i] of [['new_received', 0], ['granted', 2], ['total', 23]] as const) {
-      for (const [c, col] of ['natural', 'commercial', 'total'].entries()) expect(report.cells[`requests.${id}.${col}`], `${id}.${col}`).toMatchObject({ value: Number(values[i][c === 2 ? 6 : c]), review: false })
+    for (const [id, i] of [
+      ['new_received', 0],
+      ['granted', 2],
+      ['total', 23]
+    ] as const) {
+      for (const [c, col] of ['natural', 'commercial', 'total'].entries())
+        expect(report.cells[`requests.${id}.${col}`], `${id}.${col}`).toMatchObject({ value: Number(values[i][c === 2 ? 6 : c]), review: false })
     }
     expect(Object.entries(report.cells).filter(([k, c]) => k.startsWith('requests.denied.state_secret.') && c.review).length).toBeGreaterThan(0)
   })
 })
 
 describe('a table whose reading fails', () => {
-  it('becomes that table\'s finding with its cells as written, all marked', () => {
-    const tokens = ['3', '', '5'].map((text, i): Token => ({ kind: text ? 'value' : 'empty', text, start: i * 2, end: i * 2 + text.length, line: 0, cell: true }))
+  it("becomes that table's finding with its cells as written, all marked", () => {
+    const tokens = ['3', '', '5'].map((text, i): Token => ({
+      kind: text ? 'value' : 'empty',
+      text,
+      start: i * 2,
+      end: i * 2 + text.length,
+      line: 0,
+      cell: true
+    }))
     const spec = SPECS.find((s) => s.id === 'requests.new_received')!
     const read = cellsAsWritten('requests', [{ spec, values: tokens, instance: 0 }], '2021', ['requests.new_received', 'requests.total'], new Error('boom'))
     expect(read.messages.map((m) => m.code)).toEqual(['extract.table_failed'])

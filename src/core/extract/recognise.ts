@@ -15,7 +15,6 @@ const MAX_ROW_MESSAGES = 20
 
 const NEW_RECEIVED_KEY = normLabel('本年新收')
 
-
 export interface RowHit {
   spec: RowSpec
   /** Value and empty-cell tokens of the run, in column order. */
@@ -91,7 +90,16 @@ class Walker {
     const t = this.activeTemplate
     const id = spec.id.slice('active.'.length)
     const counts2021: Record<string, number> = { regulations: 3, normative_documents: 3, licensing: 1, punishment: 1, coercion: 1, fees: 1 }
-    const counts2019: Record<string, number> = { regulations: 3, normative_documents: 3, licensing: 3, other_services: 3, punishment: 3, coercion: 3, fees: 2, procurement: 2 }
+    const counts2019: Record<string, number> = {
+      regulations: 3,
+      normative_documents: 3,
+      licensing: 3,
+      other_services: 3,
+      punishment: 3,
+      coercion: 3,
+      fees: 2,
+      procurement: 2
+    }
     if (t === '2019' || counts2021[id] === undefined) return counts2019[id] ?? 1
     return counts2021[id]
   }
@@ -254,8 +262,7 @@ export function recognise(tokens: Token[], traditional: boolean): Recognised {
       labels.push(t)
     } else {
       if (run.length && run[0].line !== t.line) flush()
-      const leadingPlaceholder =
-        t.kind === 'empty' && !run.length && lineHasLabel.has(t.line) && !(prev && prev.line === t.line && prev.kind === 'label')
+      const leadingPlaceholder = t.kind === 'empty' && !run.length && lineHasLabel.has(t.line) && !(prev && prev.line === t.line && prev.kind === 'label')
       if (!leadingPlaceholder) run.push(t)
     }
     prev = t

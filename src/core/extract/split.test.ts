@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { appealsRowHolds, enumerateSplits, requestRowHolds, splittable } from './split'
 import type { Token } from './tokens'
 
-const run = (...texts: string[]): Token[] =>
-  texts.map((text, i) => ({ kind: 'value', text, start: i * 100, end: i * 100 + text.length, line: 0, cell: false }))
+const run = (...texts: string[]): Token[] => texts.map((text, i) => ({ kind: 'value', text, start: i * 100, end: i * 100 + text.length, line: 0, cell: false }))
 
 const values = (splits: ReturnType<typeof enumerateSplits>) => (splits ?? []).map((s) => s.map((p) => Number(p.text)))
 

@@ -8,7 +8,18 @@ export interface FormRow {
   values: string[]
 }
 
-const REQUEST_HEADER = ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', '自 然 人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']
+const REQUEST_HEADER = [
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  '申请人情况',
+  '自 然 人',
+  '法人或其他组织',
+  '总计',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他'
+]
 
 export const REQUEST_LABELS_2021: string[][] = [
   ['一、本年新收政府信息公开申请数量'],
@@ -76,7 +87,18 @@ export function activeRows2021(): FormRow[] {
   ]
 }
 
-export const APPEALS_HEADER = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', ...Array(2).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat()]
+export const APPEALS_HEADER = [
+  '行政复议',
+  '行政诉讼',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+  '总计',
+  '未经复议直接起诉',
+  '复议后起诉',
+  ...Array(2).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat()
+]
 export const APPEALS_VALUES = ['1', '0', '2', '0', '3', '12', '0', '0', '0', '12', '0', '0', '0', '1', '1']
 
 export interface FormOptions {
@@ -101,7 +123,13 @@ export function formRows(options: FormOptions = {}): { heading: string; rows: Fo
     })
   }
   if (options.appeals !== false) {
-    parts.push({ heading: '四、政府信息公开行政复议、行政诉讼情况', rows: [{ label: APPEALS_HEADER, values: [] }, { label: [], values: APPEALS_VALUES }] })
+    parts.push({
+      heading: '四、政府信息公开行政复议、行政诉讼情况',
+      rows: [
+        { label: APPEALS_HEADER, values: [] },
+        { label: [], values: APPEALS_VALUES }
+      ]
+    })
   }
   return parts
 }
@@ -146,7 +174,12 @@ export function writeHtml(options: { requestValues?: string[][]; verticalHeaders
 <tr>${td('信息内容')}${td('本年收费金额（单位：万元）', ' colspan="3"')}</tr>
 <tr>${td('行政事业性收费')}${td('1.5', ' colspan="3"')}</tr>
 </table>`
-  const groupSpans: Record<number, [string, number]> = { 4: ['（三）不予公开', 8], 12: ['（四）无法提供', 3], 15: ['（五）不予处理', 5], 20: ['（六）其他处理', 3] }
+  const groupSpans: Record<number, [string, number]> = {
+    4: ['（三）不予公开', 8],
+    12: ['（四）无法提供', 3],
+    15: ['（五）不予处理', 5],
+    20: ['（六）其他处理', 3]
+  }
   const rows = REQUEST_LABELS_2021.map((label, i) => {
     const cells = values[i].map((v) => td(v)).join('')
     const sub = label[label.length - 1]

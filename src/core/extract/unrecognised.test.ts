@@ -4,7 +4,16 @@
 import { describe, expect, it } from 'vitest'
 import { ingest } from '../ingest'
 import { extractReport } from './index'
-import { APPEALS_VALUES, REQUEST_LABELS_2019, activeRows2021, consistentRequestValues, writeHtml, writeReport, type FormOptions, type Layout } from './test-fixtures'
+import {
+  APPEALS_VALUES,
+  REQUEST_LABELS_2019,
+  activeRows2021,
+  consistentRequestValues,
+  writeHtml,
+  writeReport,
+  type FormOptions,
+  type Layout
+} from './test-fixtures'
 
 async function extract(name: string, text: string) {
   const doc = await ingest({ name, bytes: new TextEncoder().encode(text) })
@@ -30,7 +39,9 @@ const layouts: Layout[] = ['pipe', 'tab', 'tsv', 'markdown']
 describe('an unknown row inside a table is reported', () => {
   it.each(layouts)('table 二, %s layout', async (layout) => {
     const r = await extract('report.txt', writeReport(layout, activeWith({ label: ['地方性法规'], values: ['7', '8', '9'] })))
-    expect(unrecognised(r)).toEqual([expect.objectContaining({ type: 'warning', message: '未能识别的表格行：“地方性法规”（7 / 8 / 9），其数值未采用', messageEn: expect.any(String) })])
+    expect(unrecognised(r)).toEqual([
+      expect.objectContaining({ type: 'warning', message: '未能识别的表格行：“地方性法规”（7 / 8 / 9），其数值未采用', messageEn: expect.any(String) })
+    ])
     // the rows around it are read as before
     expect(r.cells['active.regulations.in_force']).toMatchObject({ value: 5, review: false })
     expect(r.cells['active.licensing.decisions']).toMatchObject({ value: 887, review: false })

@@ -79,7 +79,9 @@ const REQUEST_ROWS: RowSpec[] = [
   row('requests.granted', 'requests', '予以公开', ['予以公开']),
   row('requests.partially_granted', 'requests', '部分公开', ['部分公开']),
   row('requests.denied.state_secret', 'requests', '属于国家秘密', ['属于国家秘密', '国家秘密'], { group: 'denied' }),
-  row('requests.denied.prohibited_by_law', 'requests', '其他法律行政法规禁止公开', ['其他法律行政法规禁止公开', '法律行政法规禁止公开', '行政法规禁止公开'], { group: 'denied' }),
+  row('requests.denied.prohibited_by_law', 'requests', '其他法律行政法规禁止公开', ['其他法律行政法规禁止公开', '法律行政法规禁止公开', '行政法规禁止公开'], {
+    group: 'denied'
+  }),
   row('requests.denied.security_stability', 'requests', '危及三安全一稳定', ['危及三安全一稳定', '三安全一稳定'], { group: 'denied' }),
   row('requests.denied.third_party_rights', 'requests', '保护第三方合法权益', ['保护第三方合法权益', '第三方合法权益'], { group: 'denied' }),
   row('requests.denied.internal_affairs', 'requests', '属于三类内部事务信息', ['属于三类内部事务信息', '内部事务信息'], { group: 'denied' }),
@@ -93,10 +95,22 @@ const REQUEST_ROWS: RowSpec[] = [
   row('requests.not_processed.repeated', 'requests', '重复申请', ['重复申请'], { group: 'not_processed' }),
   row('requests.not_processed.publication', 'requests', '要求提供公开出版物', ['要求提供公开出版物', '公开出版物'], { group: 'not_processed' }),
   row('requests.not_processed.mass_repeated', 'requests', '无正当理由大量反复申请', ['无正当理由大量反复申请', '大量反复申请'], { group: 'not_processed' }),
-  row('requests.not_processed.confirm_existing', 'requests', '要求行政机关确认或重新出具已获取信息', ['要求行政机关确认或重新出具已获取信息', '重新出具已获取信息', '确认或重新出具'], { group: 'not_processed' }),
+  row(
+    'requests.not_processed.confirm_existing',
+    'requests',
+    '要求行政机关确认或重新出具已获取信息',
+    ['要求行政机关确认或重新出具已获取信息', '重新出具已获取信息', '确认或重新出具'],
+    { group: 'not_processed' }
+  ),
   row('requests.other', 'requests', '其他处理', ['其他处理'], { group: 'other', atEnd: true }),
   row('requests.other.no_correction', 'requests', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正'], { group: 'other' }),
-  row('requests.other.unpaid_fee', 'requests', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['未按收费通知要求缴纳费用', '缴纳费用'], { group: 'other' }),
+  row(
+    'requests.other.unpaid_fee',
+    'requests',
+    '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    ['未按收费通知要求缴纳费用', '缴纳费用'],
+    { group: 'other' }
+  ),
   row('requests.other.misc', 'requests', '其他', ['其他'], { group: 'other', weak: true }),
   row('requests.total', 'requests', '总计', ['总计'], { weak: true }),
   row('requests.carried_forward', 'requests', '结转下年度继续办理', ['结转下年度继续办理', '结转下年度'])
@@ -116,9 +130,7 @@ export const ROW_SPECS: RowSpec[] = [...ACTIVE_ROWS, ...REQUEST_ROWS].map((r, i)
 
 /** Table 三 rows of a template, in form order ('other' is the 2019 single row). */
 export function requestRowIds(template: TemplateId): string[] {
-  return REQUEST_ROWS.filter((r) =>
-    template === '2019' ? !r.id.startsWith('requests.other.') : r.id !== 'requests.other'
-  ).map((r) => r.id)
+  return REQUEST_ROWS.filter((r) => (template === '2019' ? !r.id.startsWith('requests.other.') : r.id !== 'requests.other')).map((r) => r.id)
 }
 
 export function activeRowIds(template: TemplateId): string[] {
@@ -127,7 +139,17 @@ export function activeRowIds(template: TemplateId): string[] {
 
 /** Table 二 header words that tell the two templates apart. */
 export const ACTIVE_2021_WORDS = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'].map((w) => normLabel(w))
-export const ACTIVE_2019_WORDS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额', '政府集中采购', '其他对外管理服务事项'].map((w) => normLabel(w))
+export const ACTIVE_2019_WORDS = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '采购项目数量',
+  '采购总金额',
+  '政府集中采购',
+  '其他对外管理服务事项'
+].map((w) => normLabel(w))
 
 export const GROUP_KEYS: Array<[string, string]> = [
   ['不予公开', 'denied'],

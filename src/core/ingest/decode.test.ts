@@ -5,7 +5,8 @@ import { declaredCharset, decodeBytes, normaliseCharsetLabel, scanUtf8 } from '.
 const TEXT = '政府信息公开工作年度报告：本年新收申请数量 26 件，予以公开 20 件。'
 const enc = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding))
 const page = (charset: string, body = TEXT): string => `<html><head><meta charset="${charset}"><title>t</title></head><body><p>${body}</p></body></html>`
-const httpEquiv = (charset: string): string => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><p>${TEXT}</p></body></html>`
+const httpEquiv = (charset: string): string =>
+  `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><p>${TEXT}</p></body></html>`
 
 describe('decodeBytes', () => {
   it.each([
@@ -76,7 +77,12 @@ describe('decodeBytes', () => {
 
 describe('charset helpers', () => {
   it.each([
-    ['gb2312', 'gb18030'], ['GBK', 'gb18030'], ['x-gbk', 'gb18030'], ['utf8', 'utf-8'], ['Big5', 'big5'], ['klingon', null]
+    ['gb2312', 'gb18030'],
+    ['GBK', 'gb18030'],
+    ['x-gbk', 'gb18030'],
+    ['utf8', 'utf-8'],
+    ['Big5', 'big5'],
+    ['klingon', null]
   ])('label %s → %s', (label, expected) => expect(normaliseCharsetLabel(label)).toBe(expected))
 
   it('finds a declared charset only in the first 4 KB', () => {

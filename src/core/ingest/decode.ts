@@ -32,7 +32,7 @@ const LABEL_ALIASES: Record<string, string> = {
   gb18030: 'gb18030',
   'x-gbk': 'gb18030',
   cp936: 'gb18030',
-  'csgb2312': 'gb18030',
+  csgb2312: 'gb18030',
   'iso-ir-58': 'gb18030',
   chinese: 'gb18030',
   'x-euc-cn': 'gb18030',
@@ -94,9 +94,9 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
     }
     let need: number
     let min: number
-    if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80)
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800)
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000)
+    if (b >= 0xc2 && b <= 0xdf) ((need = 1), (min = 0x80))
+    else if (b >= 0xe0 && b <= 0xef) ((need = 2), (min = 0x800))
+    else if (b >= 0xf0 && b <= 0xf4) ((need = 3), (min = 0x10000))
     else {
       invalid++
       i++

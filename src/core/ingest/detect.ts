@@ -15,7 +15,18 @@ export type Container = 'zip' | 'ole2' | 'pdf' | 'rtf' | 'picture' | 'mht' | 'ot
  */
 export function sniffContainer(bytes: Uint8Array): Container {
   if (startsLikeZip(bytes)) return 'zip'
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 && bytes[4] === 0xa1 && bytes[5] === 0xb1 && bytes[6] === 0x1a && bytes[7] === 0xe1) return 'ole2'
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0 &&
+    bytes[4] === 0xa1 &&
+    bytes[5] === 0xb1 &&
+    bytes[6] === 0x1a &&
+    bytes[7] === 0xe1
+  )
+    return 'ole2'
   const head = asciiPrefix(bytes, 1024)
   if (head.indexOf('%PDF-') !== -1) return 'pdf'
   if (/^\s*\{\\rtf/.test(head)) return 'rtf'
@@ -31,7 +42,8 @@ function asciiPrefix(bytes: Uint8Array, length: number): string {
 
 /** Leading noise a page may start with: XML prolog, comments, doctype-less whitespace. */
 const PREAMBLE = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*/
-const MARKUP_START = /^<(?:!doctype\s+html|html|head|body|meta|title|base|link|style|script|table|tbody|tr|td|p|div|span|font|center|section|article|main|header|h[1-6]|br|ul|ol|b|strong|o:p)[\s/>]/i
+const MARKUP_START =
+  /^<(?:!doctype\s+html|html|head|body|meta|title|base|link|style|script|table|tbody|tr|td|p|div|span|font|center|section|article|main|header|h[1-6]|br|ul|ol|b|strong|o:p)[\s/>]/i
 
 /**
  * Markup when, after a BOM, whitespace, an XML prolog or comments, the content opens with an
@@ -41,7 +53,7 @@ const MARKUP_START = /^<(?:!doctype\s+html|html|head|body|meta|title|base|link|s
 export function looksLikeMarkup(bytes: Uint8Array): boolean {
   const bom = bomOf(bytes)
   const body = bom ? bytes.subarray(bom.length, bom.length + 4096) : bytes.subarray(0, 4096)
-  const encoding = bom?.encoding ?? (utf16Pattern(body) ?? 'latin1')
+  const encoding = bom?.encoding ?? utf16Pattern(body) ?? 'latin1'
   const prefix = encoding.startsWith('utf-16') ? new TextDecoder(encoding).decode(body) : Buffer.from(body).toString('latin1')
   const rest = prefix.replace(PREAMBLE, '')
   return MARKUP_START.test(rest)

@@ -48,12 +48,47 @@ describe('docToDocument on LibreOffice .doc fixtures', () => {
 
 describe('splitRows', () => {
   it.each([
-    ['a row-end mark after the last value', ['a\t1\t2\t\tb\t3\t4\t\t'], [['a', '1', '2'], ['b', '3', '4']]],
+    [
+      'a row-end mark after the last value',
+      ['a\t1\t2\t\tb\t3\t4\t\t'],
+      [
+        ['a', '1', '2'],
+        ['b', '3', '4']
+      ]
+    ],
     ['a blank value between numbers stays a cell', ['a\t1\t\t2\t\t'], [['a', '1', '', '2']]],
-    ['merged-cell placeholders start the next row', ['x\t1\t\t\ty\t2\t\t'], [['x', '1'], ['', 'y', '2']]],
-    ['a header row ending before a numbered label', ['h1\th2\t\t\t一、新收\t5\t\t'], [['h1', 'h2', ''], ['一、新收', '5']]],
-    ['a header row of labels ends before the first number', ['a\tb\tc\td\t\t1\t2\t\t'], [['a', 'b', 'c', 'd'], ['1', '2']]],
-    ['a newline after a mark ends a row', ['a\tb\t', 'c\td\t'], [['a', 'b'], ['c', 'd']]]
+    [
+      'merged-cell placeholders start the next row',
+      ['x\t1\t\t\ty\t2\t\t'],
+      [
+        ['x', '1'],
+        ['', 'y', '2']
+      ]
+    ],
+    [
+      'a header row ending before a numbered label',
+      ['h1\th2\t\t\t一、新收\t5\t\t'],
+      [
+        ['h1', 'h2', ''],
+        ['一、新收', '5']
+      ]
+    ],
+    [
+      'a header row of labels ends before the first number',
+      ['a\tb\tc\td\t\t1\t2\t\t'],
+      [
+        ['a', 'b', 'c', 'd'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'a newline after a mark ends a row',
+      ['a\tb\t', 'c\td\t'],
+      [
+        ['a', 'b'],
+        ['c', 'd']
+      ]
+    ]
   ])('%s', (_, lines, rows) => {
     expect(splitRows(lines)).toEqual(rows)
   })

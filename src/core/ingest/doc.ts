@@ -114,8 +114,7 @@ function buildDocument(body: string): Result<SourceDocument> {
     }
   }
   flushTable()
-  if (tableIndex > 0)
-    messages.push(warning('doc.table_layout_guessed', '.doc 文件的表格行列由文本推断（合并单元格无法还原），请对照原件核对'))
+  if (tableIndex > 0) messages.push(warning('doc.table_layout_guessed', '.doc 文件的表格行列由文本推断（合并单元格无法还原），请对照原件核对'))
   return { value: { format: 'doc', text, blocks }, messages }
 }
 
@@ -134,7 +133,10 @@ const ENUMERATED = /^([（(][一二三四五六七八九十]+[)）]|[一二三�
 export function splitRows(lines: readonly string[]): string[][] {
   const rows: string[][] = []
   for (const line of lines) {
-    const tokens = line.split('\t').slice(0, -1).map((t) => t.trim())
+    const tokens = line
+      .split('\t')
+      .slice(0, -1)
+      .map((t) => t.trim())
     let row: string[] = []
     tokens.forEach((cell, i) => {
       const previous = row.length > 0 ? row[row.length - 1] : null

@@ -42,7 +42,12 @@ export function docxPartTooLarge(name: string | null, bytes: number): Message {
   const cap = (name === null ? DOCX_XML_LIMITS.maxTotalBytes : DOCX_XML_LIMITS.maxPartBytes) / MB
   const main = name === 'word/document.xml'
   const zh = name === null ? '中需要解析的 XML 部分合计' : main ? '的正文部分' : `的组成部分 ${name} `
-  const en = name === null ? 'XML parts to be parsed in this Word file are' : main ? 'main text part of this Word file (word/document.xml) is' : `part ${name} of this Word file is`
+  const en =
+    name === null
+      ? 'XML parts to be parsed in this Word file are'
+      : main
+        ? 'main text part of this Word file (word/document.xml) is'
+        : `part ${name} of this Word file is`
   return error(
     'ingest.docx_part_too_large',
     `Word 文件${zh}过大（解压后 ${mb(bytes)} MB），超出上限 ${cap} MB，可能是异常或恶意文件，未读取。`,
@@ -66,7 +71,8 @@ export function checkDocxPackage(bytes: Uint8Array): Message | null {
   for (const entry of entries) {
     declaredTotal += entry.uncompressedSize
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize)
-    if (entry.uncompressedSize > DOCX_LIMITS.ratioFloorBytes && ratio > DOCX_LIMITS.maxRatio) return ingestError('zip_bomb', `${entry.name}: ratio ${Math.round(ratio)}:1`)
+    if (entry.uncompressedSize > DOCX_LIMITS.ratioFloorBytes && ratio > DOCX_LIMITS.maxRatio)
+      return ingestError('zip_bomb', `${entry.name}: ratio ${Math.round(ratio)}:1`)
     if (readByMammoth(entry)) {
       if (entry.uncompressedSize > DOCX_XML_LIMITS.maxPartBytes) return docxPartTooLarge(entry.name, entry.uncompressedSize)
       declaredXml += entry.uncompressedSize
@@ -120,7 +126,12 @@ export async function docxToDocument(bytes: Uint8Array): Promise<Result<SourceDo
   const converted = htmlToDocument(html, { format: 'docx' })
   const seconds = (performance.now() - started) / 1000
   if (seconds < SLOW_SECONDS) return converted
-  const slow: Message = { type: 'info', code: 'ingest.slow', message: `Word 文件转换耗时 ${seconds.toFixed(1)} 秒。`, messageEn: `Converting the Word file took ${seconds.toFixed(1)} s.` }
+  const slow: Message = {
+    type: 'info',
+    code: 'ingest.slow',
+    message: `Word 文件转换耗时 ${seconds.toFixed(1)} 秒。`,
+    messageEn: `Converting the Word file took ${seconds.toFixed(1)} s.`
+  }
   return { value: converted.value, messages: [...converted.messages, slow] }
 }
 

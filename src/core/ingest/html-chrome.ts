@@ -69,9 +69,32 @@ export function isHidden(el: Element): boolean {
 
 /** Class/id words of site chrome, matched against each word of a class or id (camelCase split). */
 const CHROME_WORDS = new Set([
-  'nav', 'navbar', 'navigation', 'menu', 'menus', 'submenu', 'topmenu', 'breadcrumb', 'breadcrumbs',
-  'crumb', 'crumbs', 'footer', 'foot', 'copyright', 'header', 'head', 'topbar', 'toolbar', 'sidebar',
-  'share', 'search', 'skip', 'banner', 'login', 'weixin', 'qrcode'
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'menus',
+  'submenu',
+  'topmenu',
+  'breadcrumb',
+  'breadcrumbs',
+  'crumb',
+  'crumbs',
+  'footer',
+  'foot',
+  'copyright',
+  'header',
+  'head',
+  'topbar',
+  'toolbar',
+  'sidebar',
+  'share',
+  'search',
+  'skip',
+  'banner',
+  'login',
+  'weixin',
+  'qrcode'
 ])
 
 function chromeNamed(el: Element): boolean {

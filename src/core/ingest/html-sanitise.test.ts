@@ -21,13 +21,40 @@ function inventory(html: string): { tags: Set<string>; attributes: [string, stri
 }
 
 const ALLOWED_ATTRIBUTES = /^(colspan|rowspan|border|align|valign|width|height|cellspacing|cellpadding|class|data-rd-(start|end|table|row|col))$/
-const FORBIDDEN_TAGS = ['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'img', 'svg', 'math', 'a', 'frame', 'textarea', 'select', 'video', 'audio', 'source', 'noscript', 'template']
+const FORBIDDEN_TAGS = [
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'link',
+  'meta',
+  'base',
+  'img',
+  'svg',
+  'math',
+  'a',
+  'frame',
+  'textarea',
+  'select',
+  'video',
+  'audio',
+  'source',
+  'noscript',
+  'template'
+]
 
 const HOSTILE: [string, string][] = [
   ['script element', '<p>正文</p><script>alert(1)</script>'],
   ['script split by comments', '<scr<!-- -->ipt>alert(1)</script><p>正文</p>'],
   ['img onerror', '<p>正文<img src=x onerror="alert(1)"></p>'],
-  ['event handlers everywhere', '<p onclick="alert(1)" onmouseover=alert(2)>正文</p><table onload="x"><tr><td onfocus="y" colspan="2">1</td></tr><tr><td>2</td><td>3</td></tr></table>'],
+  [
+    'event handlers everywhere',
+    '<p onclick="alert(1)" onmouseover=alert(2)>正文</p><table onload="x"><tr><td onfocus="y" colspan="2">1</td></tr><tr><td>2</td><td>3</td></tr></table>'
+  ],
   ['javascript: link', '<p><a href="javascript:alert(1)">点我</a></p>'],
   ['data: link and vbscript', '<p><a href="data:text/html,<script>alert(1)</script>">x</a><a href="vbscript:msgbox">y</a></p>'],
   ['<base> hijack', '<base href="https://evil.example/"><p><a href="/x">相对链接</a></p>'],
@@ -40,7 +67,10 @@ const HOSTILE: [string, string][] = [
   ['iframe / object / embed', '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf"><p>正文</p>'],
   ['srcset and external image', '<p>正文<img srcset="https://evil.example/a.png 2x" src="https://evil.example/a.png"></p>'],
   ['link stylesheet', '<link rel="stylesheet" href="https://evil.example/x.css"><p>正文</p>'],
-  ['attribute breaking out of quotes', '<table><tr><td width="1&quot; onmouseover=&quot;alert(1)">1</td><td align="center&quot;><script>alert(1)</script>">2</td></tr></table>'],
+  [
+    'attribute breaking out of quotes',
+    '<table><tr><td width="1&quot; onmouseover=&quot;alert(1)">1</td><td align="center&quot;><script>alert(1)</script>">2</td></tr></table>'
+  ],
   ['entity-encoded script text stays text', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
   ['mixed-case tags', '<SCRIPT>alert(1)</SCRIPT><P ONCLICK="x">正文</P><IMG SRC=x ONERROR=alert(1)>'],
   ['unclosed script swallows the rest', '<p>正文</p><script>alert(1)'],
@@ -60,7 +90,9 @@ describe('display HTML sanitiser', () => {
   })
 
   it('keeps the table structure a reviewer needs: spans, border, align; and offsets on cells and paragraphs', () => {
-    const doc = htmlToDocument('<p align="center" style="color:red">标题</p><table border="1" style="x"><tr><td colspan="2" rowspan="1" align="center">申请人情况</td></tr><tr><td>自然人</td><td>5</td></tr></table>').value!
+    const doc = htmlToDocument(
+      '<p align="center" style="color:red">标题</p><table border="1" style="x"><tr><td colspan="2" rowspan="1" align="center">申请人情况</td></tr><tr><td>自然人</td><td>5</td></tr></table>'
+    ).value!
     const out = doc.displayHtml!
     expect(out).toContain('<p align="center" data-rd-start="0" data-rd-end="2">标题</p>')
     expect(out).toContain('<table border="1"')
@@ -70,7 +102,9 @@ describe('display HTML sanitiser', () => {
   })
 
   it('every data-rd offset pair in the display HTML slices real text', () => {
-    const doc = htmlToDocument('<div><p>一、总体情况</p><p>第一行<br>第二行</p><table><tr><td>规章</td><td>&nbsp;</td></tr><tr><td rowspan="2">a</td><td>b</td></tr><tr><td>c</td></tr></table></div>').value!
+    const doc = htmlToDocument(
+      '<div><p>一、总体情况</p><p>第一行<br>第二行</p><table><tr><td>规章</td><td>&nbsp;</td></tr><tr><td rowspan="2">a</td><td>b</td></tr><tr><td>c</td></tr></table></div>'
+    ).value!
     const { attributes } = inventory(doc.displayHtml!)
     const starts = attributes.filter(([k]) => k === 'data-rd-start').map(([, v]) => Number(v))
     const ends = attributes.filter(([k]) => k === 'data-rd-end').map(([, v]) => Number(v))

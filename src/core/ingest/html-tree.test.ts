@@ -6,9 +6,11 @@ import { htmlToDocument } from './html'
 import { MAX_NESTING, parseHtmlTree, type HtmlElement, type HtmlNode } from './html-tree'
 
 const ROOT = join(__dirname, '..', '..', '..')
-const PAGES = [join(ROOT, 'test', 'fixtures', 'html'), join(ROOT, '..', 'shared', 'corpus', 'files')]
-  .filter(existsSync)
-  .flatMap((dir) => readdirSync(dir).filter((f) => /\.html?$/.test(f)).map((f) => join(dir, f)))
+const PAGES = [join(ROOT, 'test', 'fixtures', 'html'), join(ROOT, '..', 'shared', 'corpus', 'files')].filter(existsSync).flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => /\.html?$/.test(f))
+    .map((f) => join(dir, f))
+)
 
 function maxDepth(root: HtmlElement): number {
   let max = 0

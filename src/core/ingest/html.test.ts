@@ -27,13 +27,107 @@ const cellAt = (doc: SourceDocument, t: Table, row: number, col: number): string
 
 describe('span expansion (occupancy grid)', () => {
   it.each([
-    ['plain 2×2', [[{ colSpan: 1, rowSpan: 1 }, { colSpan: 1, rowSpan: 1 }], [{ colSpan: 1, rowSpan: 1 }, { colSpan: 1, rowSpan: 1 }]], [[0, 0], [0, 1], [1, 0], [1, 1]]],
-    ['rowspan pushes the next row right', [[{ colSpan: 1, rowSpan: 2 }, { colSpan: 1, rowSpan: 1 }], [{ colSpan: 1, rowSpan: 1 }]], [[0, 0], [0, 1], [1, 1]]],
-    ['colspan then rowspan in the middle', [[{ colSpan: 2, rowSpan: 1 }, { colSpan: 1, rowSpan: 3 }, { colSpan: 1, rowSpan: 1 }], [{ colSpan: 1, rowSpan: 1 }, { colSpan: 1, rowSpan: 1 }, { colSpan: 1, rowSpan: 1 }], [{ colSpan: 3, rowSpan: 1 }]], [[0, 0], [0, 2], [0, 3], [1, 0], [1, 1], [1, 3], [2, 0]]],
-    ['nested rowspans (table 三 label columns)', [[{ colSpan: 1, rowSpan: 3 }, { colSpan: 1, rowSpan: 2 }, { colSpan: 1, rowSpan: 1 }], [{ colSpan: 1, rowSpan: 1 }], [{ colSpan: 2, rowSpan: 1 }]], [[0, 0], [0, 1], [0, 2], [1, 2], [2, 1]]],
-    ['rowspan="0" runs to the end', [[{ colSpan: 1, rowSpan: 0 }, { colSpan: 1, rowSpan: 1 }], [{ colSpan: 1, rowSpan: 1 }], [{ colSpan: 1, rowSpan: 1 }]], [[0, 0], [0, 1], [1, 1], [2, 1]]]
+    [
+      'plain 2×2',
+      [
+        [
+          { colSpan: 1, rowSpan: 1 },
+          { colSpan: 1, rowSpan: 1 }
+        ],
+        [
+          { colSpan: 1, rowSpan: 1 },
+          { colSpan: 1, rowSpan: 1 }
+        ]
+      ],
+      [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1]
+      ]
+    ],
+    [
+      'rowspan pushes the next row right',
+      [
+        [
+          { colSpan: 1, rowSpan: 2 },
+          { colSpan: 1, rowSpan: 1 }
+        ],
+        [{ colSpan: 1, rowSpan: 1 }]
+      ],
+      [
+        [0, 0],
+        [0, 1],
+        [1, 1]
+      ]
+    ],
+    [
+      'colspan then rowspan in the middle',
+      [
+        [
+          { colSpan: 2, rowSpan: 1 },
+          { colSpan: 1, rowSpan: 3 },
+          { colSpan: 1, rowSpan: 1 }
+        ],
+        [
+          { colSpan: 1, rowSpan: 1 },
+          { colSpan: 1, rowSpan: 1 },
+          { colSpan: 1, rowSpan: 1 }
+        ],
+        [{ colSpan: 3, rowSpan: 1 }]
+      ],
+      [
+        [0, 0],
+        [0, 2],
+        [0, 3],
+        [1, 0],
+        [1, 1],
+        [1, 3],
+        [2, 0]
+      ]
+    ],
+    [
+      'nested rowspans (table 三 label columns)',
+      [
+        [
+          { colSpan: 1, rowSpan: 3 },
+          { colSpan: 1, rowSpan: 2 },
+          { colSpan: 1, rowSpan: 1 }
+        ],
+        [{ colSpan: 1, rowSpan: 1 }],
+        [{ colSpan: 2, rowSpan: 1 }]
+      ],
+      [
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [1, 2],
+        [2, 1]
+      ]
+    ],
+    [
+      'rowspan="0" runs to the end',
+      [
+        [
+          { colSpan: 1, rowSpan: 0 },
+          { colSpan: 1, rowSpan: 1 }
+        ],
+        [{ colSpan: 1, rowSpan: 1 }],
+        [{ colSpan: 1, rowSpan: 1 }]
+      ],
+      [
+        [0, 0],
+        [0, 1],
+        [1, 1],
+        [2, 1]
+      ]
+    ]
   ])('%s', (_, rows, expected) => {
-    expect(placeCells(rows).flat().map((s) => [s.row, s.col])).toEqual(expected)
+    expect(
+      placeCells(rows)
+        .flat()
+        .map((s) => [s.row, s.col])
+    ).toEqual(expected)
   })
 
   it('clamps a hostile rowspan to the table and stays fast', () => {
@@ -144,7 +238,11 @@ describe('HTML tables', () => {
     const ts = tables(doc)
     const appeals = ts[ts.length - 1]
     expect(cellAt(doc, appeals, 1, 1)).toBe('结果纠正')
-    expect(grid(doc, appeals).slice(-15).map((c) => c.split(':')[1])).toEqual(['0', '0', '0', '1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'])
+    expect(
+      grid(doc, appeals)
+        .slice(-15)
+        .map((c) => c.split(':')[1])
+    ).toEqual(['0', '0', '0', '1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'])
   })
 
   it('nested paragraphs and <br> inside a cell are line breaks; inline tags add nothing', () => {
@@ -173,7 +271,11 @@ describe('HTML tables', () => {
     expect(ts).toHaveLength(2)
     expect(ts.map((t) => t.index)).toEqual([0, 1])
     expect(cellAt(doc, ts[0], 1, 1)).toBe('3')
-    expect(doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => doc.text.slice(b.start, b.end))).toEqual(['菜单一', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'])
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => doc.text.slice(b.start, b.end))).toEqual([
+      '菜单一',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况'
+    ])
   })
 
   it('a single-cell frame table is read as paragraphs', () => {
@@ -197,7 +299,9 @@ describe('HTML tables', () => {
   })
 
   it('chrome rules never touch data cells, and a named block without links is kept', () => {
-    const doc = read('<div class="title-head">某局2022年年度报告</div><table><tr><td><div class="th-head">自然人</div></td><td><span class="nav">5</span></td></tr></table>')
+    const doc = read(
+      '<div class="title-head">某局2022年年度报告</div><table><tr><td><div class="th-head">自然人</div></td><td><span class="nav">5</span></td></tr></table>'
+    )
     expect(doc.text).toBe('某局2022年年度报告\n自然人\t5')
   })
 
@@ -215,7 +319,11 @@ describe('HTML tables', () => {
 
 describe('fixtures: the .docx made by LibreOffice reads exactly like its HTML source', () => {
   const dir = join(FIXTURES, 'docx')
-  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => f.replace(/\.docx$/, '')) : []
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.docx'))
+        .map((f) => f.replace(/\.docx$/, ''))
+    : []
   it.each(names)('%s', async (name) => {
     const html = await ingest({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, 'html', `${name}.html`))) })
     const docx = await ingest({ name, bytes: new Uint8Array(readFileSync(join(dir, `${name}.docx`))) })

@@ -16,7 +16,11 @@ const bytesOf = (path: string): Uint8Array => new Uint8Array(readFileSync(path))
 const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'))
 
 function filesIn(dir: string, pattern: RegExp): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f)).map((f) => join(dir, f)) : []
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => pattern.test(f))
+        .map((f) => join(dir, f))
+    : []
 }
 
 /** The format each real file must be detected as, from its content (the name is not consulted). */

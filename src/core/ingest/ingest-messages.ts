@@ -20,10 +20,7 @@ const CATALOGUE = {
     `文件中的文字超过 ${MAX_TEXT_CHARS.toLocaleString('en')} 个字符，不像是一份年度报告，未读取。`,
     `The file holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text; that is not a single annual report, so it was not read.`
   ],
-  binary: [
-    '无法识别的文件格式：内容既不是 Word、PDF、网页，也不是文本。',
-    'Unrecognised file format: the content is not Word, PDF, a web page or text.'
-  ],
+  binary: ['无法识别的文件格式：内容既不是 Word、PDF、网页，也不是文本。', 'Unrecognised file format: the content is not Word, PDF, a web page or text.'],
   docx_truncated: [
     'Word 文件（.docx）不完整，可能下载或复制时被截断。请重新获取原文件。',
     'The Word file (.docx) is incomplete, probably cut off while downloading or copying. Please get the original file again.'
@@ -45,10 +42,7 @@ const CATALOGUE = {
     '文件内容无法按文本解码（含大量控制字符或无效编码），可能不是文本文件或已损坏。',
     'The content cannot be decoded as text (many control characters or invalid bytes); it may not be a text file, or it is damaged.'
   ],
-  timeout: [
-    '读取文件超时，已停止。文件可能过于复杂或已损坏。',
-    'Reading the file timed out and was stopped. The file may be too complex or damaged.'
-  ],
+  timeout: ['读取文件超时，已停止。文件可能过于复杂或已损坏。', 'Reading the file timed out and was stopped. The file may be too complex or damaged.'],
   failed: ['读取文件时发生意外错误。', 'An unexpected error occurred while reading the file.']
 } as const
 

@@ -25,13 +25,21 @@ describe('odt: content.xml to HTML', () => {
     ['heading level', '<text:h text:outline-level="1">标题</text:h>', '<h1>标题</h1>'],
     ['spaces, tabs, line breaks', '<text:p>a<text:s text:c="3"/>b<text:tab/>c<text:line-break/>d</text:p>', '<p>a   b\tc<br>d</p>'],
     ['entities stay escaped', '<text:p>1 &lt; 2 &amp; 3</text:p>', '<p>1 &lt; 2 &amp; 3</p>'],
-    ['deleted changes and notes are not text', '<text:tracked-changes><text:p>删掉的</text:p></text:tracked-changes><text:p>正文<text:note><text:note-body><text:p>注</text:p></text:note-body></text:note></text:p>', '<p>正文</p>'],
+    [
+      'deleted changes and notes are not text',
+      '<text:tracked-changes><text:p>删掉的</text:p></text:tracked-changes><text:p>正文<text:note><text:note-body><text:p>注</text:p></text:note-body></text:note></text:p>',
+      '<p>正文</p>'
+    ],
     [
       'spans and covered cells',
       `<table:table><table:table-column table:number-columns-repeated="3"/><table:table-row>${cell('A', 'table:number-columns-spanned="2" table:number-rows-spanned="2"')}<table:covered-table-cell/>${cell('B')}</table:table-row><table:table-row><table:covered-table-cell table:number-columns-repeated="2"/>${cell('C')}</table:table-row></table:table>`,
       '<table><tr><td colspan="2" rowspan="2"><p>A</p></td><td><p>B</p></td></tr><tr><td><p>C</p></td></tr></table>'
     ],
-    ['repeated cells are copied', `<table:table><table:table-row>${cell('0', 'table:number-columns-repeated="3"')}</table:table-row></table:table>`, '<table><tr><td><p>0</p></td><td><p>0</p></td><td><p>0</p></td></tr></table>']
+    [
+      'repeated cells are copied',
+      `<table:table><table:table-row>${cell('0', 'table:number-columns-repeated="3"')}</table:table-row></table:table>`,
+      '<table><tr><td><p>0</p></td><td><p>0</p></td><td><p>0</p></td></tr></table>'
+    ]
   ])('%s', (_name, body, html) => {
     expect(odfContentToHtml(content(body))).toBe(`<!doctype html><html><body>${html}</body></html>`)
   })
@@ -61,10 +69,39 @@ describe('odt: package', () => {
 
   it.each([
     ['a spreadsheet', odt('', 'application/vnd.oasis.opendocument.spreadsheet'), 'ingest.odt_not_text', '表格或演示文稿'],
-    ['a content.xml without a body', makeZip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true }, { name: 'content.xml', data: utf8('<office:document-content/>') }]), 'ingest.odt_no_content', 'content.xml'],
-    ['no content.xml', makeZip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true }]), 'ingest.odt_no_content', 'content.xml'],
-    ['an oversized content.xml', makeZip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true }, { name: 'content.xml', data: utf8('x'), declaredSize: DOCX_XML_LIMITS.maxPartBytes + 1 }]), 'ingest.docx_part_too_large', 'content.xml'],
-    ['content.xml inflating past its cap', makeZip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true }, { name: 'content.xml', data: new Uint8Array(DOCX_XML_LIMITS.maxPartBytes + 10).fill(0x20), declaredSize: 100 }]), 'ingest.zip_bomb', '压缩炸弹']
+    [
+      'a content.xml without a body',
+      makeZip([
+        { name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true },
+        { name: 'content.xml', data: utf8('<office:document-content/>') }
+      ]),
+      'ingest.odt_no_content',
+      'content.xml'
+    ],
+    [
+      'no content.xml',
+      makeZip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true }]),
+      'ingest.odt_no_content',
+      'content.xml'
+    ],
+    [
+      'an oversized content.xml',
+      makeZip([
+        { name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true },
+        { name: 'content.xml', data: utf8('x'), declaredSize: DOCX_XML_LIMITS.maxPartBytes + 1 }
+      ]),
+      'ingest.docx_part_too_large',
+      'content.xml'
+    ],
+    [
+      'content.xml inflating past its cap',
+      makeZip([
+        { name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.text'), store: true },
+        { name: 'content.xml', data: new Uint8Array(DOCX_XML_LIMITS.maxPartBytes + 10).fill(0x20), declaredSize: 100 }
+      ]),
+      'ingest.zip_bomb',
+      '压缩炸弹'
+    ]
   ])('refuses %s with a Chinese reason', async (_name, bytes, code, words) => {
     const result = await odtToDocument(bytes)
     expect(result.value).toBeNull()

@@ -86,10 +86,22 @@ function odtError(kind: keyof typeof ODT_ERRORS, detail?: string): Message {
 
 /** Subtrees with no report text (or text that is not the document's: deleted changes, notes). */
 const SKIPPED = new Set([
-  'office:annotation', 'office:forms', 'text:tracked-changes', 'text:note', 'text:sequence-decls',
-  'text:variable-decls', 'text:user-field-decls', 'table:table-columns', 'table:table-column',
-  'table:table-header-columns', 'table:covered-table-cell', 'draw:image', 'svg:desc', 'svg:title',
-  'text:bookmark-ref', 'office:event-listeners'
+  'office:annotation',
+  'office:forms',
+  'text:tracked-changes',
+  'text:note',
+  'text:sequence-decls',
+  'text:variable-decls',
+  'text:user-field-decls',
+  'table:table-columns',
+  'table:table-column',
+  'table:table-header-columns',
+  'table:covered-table-cell',
+  'draw:image',
+  'svg:desc',
+  'svg:title',
+  'text:bookmark-ref',
+  'office:event-listeners'
 ])
 
 /** Repeats LibreOffice writes for trailing empty rows/cells; more than this cannot be report content. */
@@ -161,7 +173,8 @@ export function odfContentToHtml(xml: string): string {
 }
 
 function repeatOf(name: string, attribs: Record<string, string>): number {
-  const value = name === 'table:table-cell' ? attribs['table:number-columns-repeated'] : name === 'table:table-row' ? attribs['table:number-rows-repeated'] : undefined
+  const value =
+    name === 'table:table-cell' ? attribs['table:number-columns-repeated'] : name === 'table:table-row' ? attribs['table:number-rows-repeated'] : undefined
   const n = value ? parseInt(value, 10) : 1
   return Number.isFinite(n) && n > 1 ? Math.min(n, MAX_REPEAT) : 1
 }

@@ -77,7 +77,8 @@ class OleFile {
     const root = directory[0]
     if (root?.type !== TYPE_ROOT) damaged('目录缺少根条目', 'the directory has no root entry')
     const miniFat = this.readMiniFat()
-    const miniStreamSectors = root.start === NO_STREAM || root.start >= MAX_REGULAR_SECTOR ? 0 : this.chain(root.start, this.fat, this.sectorCount, '小流容器').length
+    const miniStreamSectors =
+      root.start === NO_STREAM || root.start >= MAX_REGULAR_SECTOR ? 0 : this.chain(root.start, this.fat, this.sectorCount, '小流容器').length
     const miniSectorCount = (miniStreamSectors * this.sectorSize) >> MINI_SECTOR_SHIFT
     const cutoff = this.u32(56)
     for (const entry of this.reachableEntries(directory)) {
@@ -91,7 +92,8 @@ class OleFile {
   private readFat(): Uint32Array {
     const fatSectors = this.u32(44)
     const difatSectors = this.u32(72)
-    if (fatSectors === 0 || fatSectors > this.sectorCount) damaged(`扇区分配表数量（${fatSectors}）超出文件实际扇区数`, `FAT sector count ${fatSectors} exceeds the file's ${this.sectorCount} sectors`)
+    if (fatSectors === 0 || fatSectors > this.sectorCount)
+      damaged(`扇区分配表数量（${fatSectors}）超出文件实际扇区数`, `FAT sector count ${fatSectors} exceeds the file's ${this.sectorCount} sectors`)
     if (difatSectors > this.sectorCount) damaged('主扇区分配表数量超出文件实际扇区数', 'DIFAT sector count exceeds the file')
     const ids: number[] = []
     for (let i = 0; i < 109 && ids.length < fatSectors; i++) ids.push(this.u32(76 + 4 * i))
@@ -122,9 +124,20 @@ class OleFile {
     if (sectors.length === 0) damaged('目录为空', 'the directory is empty')
     const entries: DirectoryEntry[] = []
     for (const sector of sectors) {
-      for (let at = this.offsetOf(sector), end = at + this.sectorSize; at < end && at + DIRECTORY_ENTRY_BYTES <= this.bytes.length; at += DIRECTORY_ENTRY_BYTES) {
+      for (
+        let at = this.offsetOf(sector), end = at + this.sectorSize;
+        at < end && at + DIRECTORY_ENTRY_BYTES <= this.bytes.length;
+        at += DIRECTORY_ENTRY_BYTES
+      ) {
         if (this.u16(at + 64) > 64) damaged('目录条目名称长度无效', 'a directory entry name is too long')
-        entries.push({ type: this.bytes[at + 66], left: this.u32(at + 68), right: this.u32(at + 72), child: this.u32(at + 76), start: this.u32(at + 116), size: this.u32(at + 120) })
+        entries.push({
+          type: this.bytes[at + 66],
+          left: this.u32(at + 68),
+          right: this.u32(at + 72),
+          child: this.u32(at + 76),
+          start: this.u32(at + 116),
+          size: this.u32(at + 120)
+        })
       }
     }
     return entries

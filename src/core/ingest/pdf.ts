@@ -57,8 +57,7 @@ export async function pdfToDocument(bytes: Uint8Array, limits: PdfLimits = DEFAU
 async function readDocument(doc: PdfDoc, pdfjs: PdfJs, limits: PdfLimits): Promise<Result<SourceDocument | null>> {
   const messages: Message[] = []
   const pageCount = Math.min(doc.numPages, limits.maxPages)
-  if (doc.numPages > limits.maxPages)
-    messages.push(warning('pdf.too_many_pages', `文件共 ${doc.numPages} 页，只读取了前 ${limits.maxPages} 页`))
+  if (doc.numPages > limits.maxPages) messages.push(warning('pdf.too_many_pages', `文件共 ${doc.numPages} 页，只读取了前 ${limits.maxPages} 页`))
   const deadline = Date.now() + limits.totalTimeoutMs
   const contents: PageContent[] = []
   for (let p = 1; p <= pageCount; p++) {
@@ -80,8 +79,7 @@ async function readDocument(doc: PdfDoc, pdfjs: PdfJs, limits: PdfLimits): Promi
     return { value: { format: 'pdf', text: '', blocks: [], pages: doc.numPages }, messages }
   }
   const imageOnly = await imageOnlyPages(doc, pdfjs, contents, limits)
-  if (imageOnly.length > 0)
-    messages.push(warning('pdf.pages_without_text', `第 ${imageOnly.join('、')} 页没有文字层（可能是扫描图像），请对照原件核对`))
+  if (imageOnly.length > 0) messages.push(warning('pdf.pages_without_text', `第 ${imageOnly.join('、')} 页没有文字层（可能是扫描图像），请对照原件核对`))
   const pages: PageItems[] = contents.map((c) => ({ page: c.page, height: c.height, items: layoutPage(c) }))
   const items = joinPages(dropChrome(pages))
   return { value: assembleDocument(items, doc.numPages), messages }
@@ -105,7 +103,11 @@ async function imageOnlyPages(doc: PdfDoc, pdfjs: PdfJs, contents: PageContent[]
 function openError(e: unknown): Message {
   const name = (e as { name?: string } | null)?.name
   if (name === 'PasswordException')
-    return error('pdf.encrypted', 'PDF 文件已加密，无法读取；请先取消密码保护再导入', 'The PDF is password-protected and cannot be read; remove the password and import it again.')
+    return error(
+      'pdf.encrypted',
+      'PDF 文件已加密，无法读取；请先取消密码保护再导入',
+      'The PDF is password-protected and cannot be read; remove the password and import it again.'
+    )
   if (e instanceof TimeoutError) return error('pdf.timeout', 'PDF 文件打开超时，文件可能已损坏', 'Opening the PDF timed out; the file may be damaged.')
   return error('pdf.corrupt', 'PDF 文件已损坏或格式无法识别，无法读取', 'The PDF is damaged or not a readable PDF.')
 }

@@ -55,17 +55,17 @@ const OLE_REFUSALS: Record<Exclude<OleKind, 'word' | 'unknown'>, [string, string
   ],
   excel: ['Excel 表格（.xls）', 'an Excel workbook (.xls)', '请把年度报告正文另存为 .docx 再导入。'],
   powerpoint: ['PowerPoint 演示文稿（.ppt）', 'a PowerPoint presentation (.ppt)', '请把年度报告正文另存为 .docx 再导入。'],
-  works: [
-    'Microsoft Works 或早期 WPS 文字处理文件',
-    'a Microsoft Works or early WPS word-processor file',
-    '请用 WPS 或 Word 打开，“另存为” .docx 后再导入。'
-  ]
+  works: ['Microsoft Works 或早期 WPS 文字处理文件', 'a Microsoft Works or early WPS word-processor file', '请用 WPS 或 Word 打开，“另存为” .docx 后再导入。']
 }
 
 /** The refusal of an OLE2 file that is not a Word 97 document, naming what it is. */
 export function oleRefusal(kind: Exclude<OleKind, 'word' | 'unknown'>): Message {
   const [zh, en, advice] = OLE_REFUSALS[kind]
-  return error(`ingest.ole_${kind}`, `这个文件实际是${zh}，不是可读取的 Word 文档。${advice}`, `This file is really ${en}, not a readable Word document. Save the report as .docx and retry.`)
+  return error(
+    `ingest.ole_${kind}`,
+    `这个文件实际是${zh}，不是可读取的 Word 文档。${advice}`,
+    `This file is really ${en}, not a readable Word document. Save the report as .docx and retry.`
+  )
 }
 
 /** What each format is called, for the notes below. */

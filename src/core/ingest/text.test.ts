@@ -6,9 +6,7 @@ import { textToDocument } from './text'
 
 function tables(text: string): string[][][] {
   const doc = textToDocument(text, 'utf-8').value
-  return doc.blocks
-    .filter((b): b is Table => b.kind === 'table')
-    .map((t) => t.rows.map((row) => row.map((c) => doc.text.slice(c.start, c.end))))
+  return doc.blocks.filter((b): b is Table => b.kind === 'table').map((t) => t.rows.map((row) => row.map((c) => doc.text.slice(c.start, c.end))))
 }
 
 describe('textToDocument', () => {
@@ -19,12 +17,22 @@ describe('textToDocument', () => {
   })
 
   it("Word's text export: tab-indented cells, continuation lines, blank lines between rows", () => {
-    expect(tables('\t信息内容\n\t商业\n企业\n\t\n\n\t规章\n\t0\n\n三、收到和处理')).toEqual([[['信息内容', '商业\n企业', ''], ['规章', '0']]])
+    expect(tables('\t信息内容\n\t商业\n企业\n\t\n\n\t规章\n\t0\n\n三、收到和处理')).toEqual([
+      [
+        ['信息内容', '商业\n企业', ''],
+        ['规章', '0']
+      ]
+    ])
   })
 
   it('Markdown tables: rules skipped, page footers inside the table dropped', () => {
     const doc = textToDocument('| a | b |\n|---|---|\n— 4 —\n| 1 |  |\n正文', 'utf-8').value
-    expect(tables('| a | b |\n|---|---|\n— 4 —\n| 1 |  |\n正文')).toEqual([[['a', 'b'], ['1', '']]])
+    expect(tables('| a | b |\n|---|---|\n— 4 —\n| 1 |  |\n正文')).toEqual([
+      [
+        ['a', 'b'],
+        ['1', '']
+      ]
+    ])
     expect(doc.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph'])
     expect(doc.text.includes('— 4 —')).toBe(true)
   })
@@ -51,6 +59,11 @@ describe('textToDocument: empty cells in one-cell-per-line text', () => {
 
 describe('textToDocument: tab-separated rows', () => {
   it('each line a row, two tabs an empty cell', () => {
-    expect(tables('表头\n规章\t0\t\t3\n行政许可\t887\n正文')).toEqual([[['规章', '0', '', '3'], ['行政许可', '887']]])
+    expect(tables('表头\n规章\t0\t\t3\n行政许可\t887\n正文')).toEqual([
+      [
+        ['规章', '0', '', '3'],
+        ['行政许可', '887']
+      ]
+    ])
   })
 })

@@ -192,8 +192,7 @@ export function textToDocument(text: string, encoding: string): Result<SourceDoc
         break
       }
       case 'prose': {
-        const continuation =
-          current?.kind === 'tab' && lastKind === 'tab-cells' && !SECTION_HEADING.test(line.text) && line.text.trim().length <= 40
+        const continuation = current?.kind === 'tab' && lastKind === 'tab-cells' && !SECTION_HEADING.test(line.text) && line.text.trim().length <= 40
         if (continuation && current!.extendLastCell(line.start + line.text.trimEnd().length)) break
         closeTable()
         const lead = line.text.length - line.text.trimStart().length

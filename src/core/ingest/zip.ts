@@ -59,7 +59,8 @@ export function readZipDirectory(bytes: Uint8Array): { entries: ZipEntry[] } | {
     const locator = eocd - 20
     if (locator < 0 || dv.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) return { problem: { kind: 'corrupt', detail: 'zip64 locator missing' } }
     const record = Number(dv.getBigUint64(locator + 8, true))
-    if (record < 0 || record + 56 > bytes.length || dv.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE) return { problem: { kind: 'corrupt', detail: 'zip64 record missing' } }
+    if (record < 0 || record + 56 > bytes.length || dv.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE)
+      return { problem: { kind: 'corrupt', detail: 'zip64 record missing' } }
     count = Number(dv.getBigUint64(record + 32, true))
     size = Number(dv.getBigUint64(record + 40, true))
     offset = Number(dv.getBigUint64(record + 48, true))
@@ -69,7 +70,8 @@ export function readZipDirectory(bytes: Uint8Array): { entries: ZipEntry[] } | {
   const entries: ZipEntry[] = []
   let p = offset
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CENTRAL_SIGNATURE) return { problem: { kind: 'corrupt', detail: `central directory entry ${i} unreadable` } }
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CENTRAL_SIGNATURE)
+      return { problem: { kind: 'corrupt', detail: `central directory entry ${i} unreadable` } }
     const nameLength = dv.getUint16(p + 28, true)
     const extraLength = dv.getUint16(p + 30, true)
     const commentLength = dv.getUint16(p + 32, true)
@@ -92,7 +94,7 @@ function applyZip64Extra(entry: ZipEntry, dv: DataView, start: number, length: n
   const needs = entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff
   if (!needs) return
   const end = Math.min(start + length, dv.byteLength)
-  for (let p = start; p + 4 <= end; ) {
+  for (let p = start; p + 4 <= end;) {
     const id = dv.getUint16(p, true)
     const size = dv.getUint16(p + 2, true)
     if (id === 0x0001) {

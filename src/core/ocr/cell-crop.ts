@@ -123,7 +123,7 @@ function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask
   for (const [top, bottom] of merged.filter((b) => inkOf(b) >= most * WEAK_BAND)) {
     let left = w
     let right = -1
-    for (let y = top; y < bottom; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) (left = Math.min(left, x)), (right = Math.max(right, x))
+    for (let y = top; y < bottom; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) ((left = Math.min(left, x)), (right = Math.max(right, x)))
     if (right < 0) continue
     const bw = right - left + 1
     const bh = bottom - top

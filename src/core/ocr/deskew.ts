@@ -16,7 +16,7 @@ export function skewAngle(page: Raster): number {
   const ink = binarise(small)
   const xs: number[] = []
   const ys: number[] = []
-  for (let y = 0; y < small.height; y++) for (let x = 0; x < small.width; x++) if (ink[y * small.width + x]) xs.push(x - small.width / 2), ys.push(y)
+  for (let y = 0; y < small.height; y++) for (let x = 0; x < small.width; x++) if (ink[y * small.width + x]) (xs.push(x - small.width / 2), ys.push(y))
   if (xs.length < 50) return 0
   const px = Float64Array.from(xs)
   const py = Float64Array.from(ys)

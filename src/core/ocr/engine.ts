@@ -87,7 +87,11 @@ function models(): Promise<Models> {
 }
 
 async function detector(m: Models): Promise<InferenceSession> {
-  m.det ??= await m.ort.InferenceSession.create(join(m.dir, 'ch_PP-OCRv4_det_infer.onnx'), { intraOpNumThreads: THREADS, interOpNumThreads: 1, graphOptimizationLevel: 'all' })
+  m.det ??= await m.ort.InferenceSession.create(join(m.dir, 'ch_PP-OCRv4_det_infer.onnx'), {
+    intraOpNumThreads: THREADS,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all'
+  })
   return m.det
 }
 

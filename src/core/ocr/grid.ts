@@ -190,10 +190,14 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     const bottom = frame[frame.length - 1].at
     const left = Math.min(...frame.map((h) => h.from))
     const right = Math.max(...frame.map((h) => h.to))
-    const inside = (s: Segment, a0: number, a1: number, f0: number, f1: number): boolean => s.at >= a0 - tolerance && s.at <= a1 + tolerance && s.to > f0 && s.from < f1
+    const inside = (s: Segment, a0: number, a1: number, f0: number, f1: number): boolean =>
+      s.at >= a0 - tolerance && s.at <= a1 + tolerance && s.to > f0 && s.from < f1
     const horizontal = rulings.horizontal.filter((h) => inside(h, top, bottom, left, right))
     const vertical = rulings.vertical.filter((v) => inside(v, left, right, top, bottom))
-    const ys = cluster(horizontal.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at), tolerance)
+    const ys = cluster(
+      horizontal.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at),
+      tolerance
+    )
     // a vertical ruling spans most of a row; shorter strokes are characters. The rows are measured
     // between long rulings: a stroke of a wrapped label (一, a dash) two text heights long is no row
     // line, and a row measured from it would let every character stroke pass for a column line
@@ -206,13 +210,19 @@ export function findGrids(rulings: Rulings, unit: number): Grid[] {
     // inside their cell
     const meetsRow = (y: number): boolean => y < ys[0] - tolerance || y > ys[ys.length - 1] + tolerance || ys.some((r) => Math.abs(r - y) <= tolerance)
     const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow && (meetsRow(v.from) || meetsRow(v.to)))
-    const xs = cluster(columns.map((v) => v.at), tolerance)
+    const xs = cluster(
+      columns.map((v) => v.at),
+      tolerance
+    )
     if (xs.length < 2 || ys.length < 2) continue
     // a ruling runs from column line to column line; a run of aligned strokes in a line of text does not
     const reach = Math.max(tolerance, unit / 2)
     const nearColumn = (x: number): boolean => xs.some((c) => Math.abs(c - x) <= reach)
     const ruled = horizontal.filter((h) => nearColumn(h.from) && nearColumn(h.to))
-    const rows = cluster(ruled.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at), tolerance)
+    const rows = cluster(
+      ruled.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at),
+      tolerance
+    )
     if (rows.length < 2) continue
     openEnds(rows, columns, minRow)
     const grid = gridOf(rows, xs, ruled, vertical, tolerance)

@@ -12,7 +12,8 @@ const UNIT = 25
 function dimmed(page: Raster, dim: number): Raster {
   const data = new Uint8Array(page.data.length)
   const span = page.width + page.height
-  for (let y = 0; y < page.height; y++) for (let x = 0; x < page.width; x++) data[y * page.width + x] = Math.round(page.data[y * page.width + x] * (1 - ((1 - dim) * (x + y)) / span))
+  for (let y = 0; y < page.height; y++)
+    for (let x = 0; x < page.width; x++) data[y * page.width + x] = Math.round(page.data[y * page.width + x] * (1 - ((1 - dim) * (x + y)) / span))
   return { width: page.width, height: page.height, data }
 }
 

@@ -26,7 +26,14 @@ describe('grid detection', () => {
   })
 
   it('merges slots where a ruling line is missing (a cell spanning columns, another spanning rows)', () => {
-    const page = drawGrid(1000, 800, { ...TABLE, openRight: [[0, 1]], openBelow: [[2, 0], [3, 0]] })
+    const page = drawGrid(1000, 800, {
+      ...TABLE,
+      openRight: [[0, 1]],
+      openBelow: [
+        [2, 0],
+        [3, 0]
+      ]
+    })
     const [grid] = findGrids(findRulings(page, 25), 25)
     const at = (row: number, col: number) => grid.cells.find((c) => c.row === row && c.col === col)
     expect(at(0, 1)).toMatchObject({ colSpan: 2, rowSpan: 1 })

@@ -22,7 +22,10 @@ describe('ocrPages', () => {
       { onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.origin}`), pageTimeoutMs: -1 }
     )
     expect(progress).toEqual(['1/3 第 1 页', '2/3 第 2 页', '3/3 第 3 页'])
-    expect(result.value.map((p) => [p.imageIndex, p.pdfPage])).toEqual([[0, 1], [2, 3]])
+    expect(result.value.map((p) => [p.imageIndex, p.pdfPage])).toEqual([
+      [0, 1],
+      [2, 3]
+    ])
     expect(result.messages.find((m) => m.code === 'ocr.page_failed')?.message).toBe('第 2 页无法识别：坏图')
     // past its time bound a page keeps what was read (here: nothing) and says so
     expect(result.messages.filter((m) => m.code === 'ocr.page_timeout')).toHaveLength(2)
@@ -40,8 +43,22 @@ describe('ocrPages', () => {
   })
 
   it.each([
-    ['a faint mark on pale paper', () => { const r = blankRaster(400, 300, 235); for (let y = 100; y < 110; y++) r.data.fill(170, y * 400 + 100, y * 400 + 300); return r }],
-    ['one digit’s worth of ink', () => { const r = blankRaster(400, 300); for (let y = 100; y < 130; y++) r.data.fill(0, y * 400 + 100, y * 400 + 110); return r }]
+    [
+      'a faint mark on pale paper',
+      () => {
+        const r = blankRaster(400, 300, 235)
+        for (let y = 100; y < 110; y++) r.data.fill(170, y * 400 + 100, y * 400 + 300)
+        return r
+      }
+    ],
+    [
+      'one digit’s worth of ink',
+      () => {
+        const r = blankRaster(400, 300)
+        for (let y = 100; y < 130; y++) r.data.fill(0, y * 400 + 100, y * 400 + 110)
+        return r
+      }
+    ]
   ])('a page with %s is read', async (_what, raster) => {
     const result = await ocrPages([image(0, async () => raster())], { pageTimeoutMs: 60_000 })
     expect(result.messages.map((m) => m.code)).not.toContain('ocr.page_blank')

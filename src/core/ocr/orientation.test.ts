@@ -49,11 +49,15 @@ describe('which way the text runs', () => {
     expect(upright).toBeGreaterThan(3 * turned)
   })
 
-  it.each([1, 2, 3] as Quarters[])('a page photo turned %i quarters is set upright by the opposite turn', async (q) => {
-    const page = await decodePicture(readFileSync(PHOTO))
-    const turned = turnClockwise(page, q)
-    expect(await uprightQuarters(turned, unitOf(turned))).toBe((4 - q) % 4)
-  }, 60_000)
+  it.each([1, 2, 3] as Quarters[])(
+    'a page photo turned %i quarters is set upright by the opposite turn',
+    async (q) => {
+      const page = await decodePicture(readFileSync(PHOTO))
+      const turned = turnClockwise(page, q)
+      expect(await uprightQuarters(turned, unitOf(turned))).toBe((4 - q) % 4)
+    },
+    60_000
+  )
 
   it('an upright page stays as it is', async () => {
     const page = await decodePicture(readFileSync(join(PHOTO)))

@@ -200,7 +200,12 @@ function straightened(page: Raster, firstUnit: number): Straightened {
       const xs = corners.map((c) => c[0])
       const ys = corners.map((c) => c[1])
       const round = (v: number): number => Math.round(v * 10) / 10
-      return [round(Math.max(0, Math.min(...xs))), round(Math.max(0, Math.min(...ys))), round(Math.min(page.width, Math.max(...xs))), round(Math.min(page.height, Math.max(...ys)))]
+      return [
+        round(Math.max(0, Math.min(...xs))),
+        round(Math.max(0, Math.min(...ys))),
+        round(Math.min(page.width, Math.max(...xs))),
+        round(Math.min(page.height, Math.max(...ys)))
+      ]
     }
     return { level: keystone.page, levelColour: colour && warpRaster(colour, keystone.matrix), back, skew: keystone.skew, unit }
   }
@@ -246,7 +251,12 @@ function backToImage(width: number, height: number, skew: number): (b: PixelBox)
   return (b) => {
     const xs: number[] = []
     const ys: number[] = []
-    for (const [x, y] of [[b[0], b[1]], [b[2], b[1]], [b[0], b[3]], [b[2], b[3]]]) {
+    for (const [x, y] of [
+      [b[0], b[1]],
+      [b[2], b[1]],
+      [b[0], b[3]],
+      [b[2], b[3]]
+    ]) {
       // levelling sampled the image at (cos·dx − sin·dy, sin·dx + cos·dy) for a levelled point (dx, dy)
       const dx = x - cx
       const dy = y - cy
@@ -254,7 +264,12 @@ function backToImage(width: number, height: number, skew: number): (b: PixelBox)
       ys.push(sin * dx + cos * dy + cy)
     }
     const round = (v: number): number => Math.round(v * 10) / 10
-    return [round(Math.max(0, Math.min(...xs))), round(Math.max(0, Math.min(...ys))), round(Math.min(width, Math.max(...xs))), round(Math.min(height, Math.max(...ys)))]
+    return [
+      round(Math.max(0, Math.min(...xs))),
+      round(Math.max(0, Math.min(...ys))),
+      round(Math.min(width, Math.max(...xs))),
+      round(Math.min(height, Math.max(...ys)))
+    ]
   }
 }
 
@@ -312,7 +327,10 @@ export function alternativesOf(line: LineReading): string[] {
     if (c.prob >= UNSURE) return
     for (const alt of c.alternatives) {
       if (alt.prob < 0.01) continue
-      const text = line.chars.map((d, j) => (j === i ? alt.char : d.char)).join('').trim()
+      const text = line.chars
+        .map((d, j) => (j === i ? alt.char : d.char))
+        .join('')
+        .trim()
       if (text !== line.text.trim()) options.push({ text, score: alt.prob / c.prob })
     }
   })

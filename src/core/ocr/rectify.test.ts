@@ -9,7 +9,12 @@ const UNIT = 25
 const W = 1000
 const H = 800
 /** The frame's corners as drawn (drawGrid's lines are 2 px, centred on these). */
-const FRAME: Point[] = [[150, 150], [770, 150], [770, 550], [150, 550]]
+const FRAME: Point[] = [
+  [150, 150],
+  [770, 150],
+  [770, 550],
+  [150, 550]
+]
 
 /** The flat page photographed so the frame's corners land on `corners`. */
 function photographed(page: Raster, corners: Point[]): Raster {
@@ -21,9 +26,33 @@ const near = (p: Point, q: Point): number => Math.hypot(p[0] - q[0], p[1] - q[1]
 
 describe('keystone', () => {
   const keystones: [string, Point[]][] = [
-    ['narrower at the top', [[190, 160], [735, 150], [775, 560], [150, 545]]],
-    ['narrower at the bottom, turned', [[140, 140], [790, 170], [740, 560], [185, 535]]],
-    ['leaning left', [[170, 150], [760, 175], [790, 540], [140, 560]]]
+    [
+      'narrower at the top',
+      [
+        [190, 160],
+        [735, 150],
+        [775, 560],
+        [150, 545]
+      ]
+    ],
+    [
+      'narrower at the bottom, turned',
+      [
+        [140, 140],
+        [790, 170],
+        [740, 560],
+        [185, 535]
+      ]
+    ],
+    [
+      'leaning left',
+      [
+        [170, 150],
+        [760, 175],
+        [790, 540],
+        [140, 560]
+      ]
+    ]
   ]
 
   it.each(keystones)('finds the frame of a table photographed %s', (_, corners) => {
@@ -60,7 +89,12 @@ describe('keystone', () => {
   })
 
   it('takes the table, not the outline of the photographed sheet around it', () => {
-    const corners: Point[] = [[190, 160], [735, 150], [775, 560], [150, 545]]
+    const corners: Point[] = [
+      [190, 160],
+      [735, 150],
+      [775, 560],
+      [150, 545]
+    ]
     const photo = photographed(drawGrid(W, H, TABLE), corners)
     // the sheet's edge against the desk, a dark outline larger than the table
     const edge = (x0: number, y0: number, x1: number, y1: number): void => {
@@ -81,7 +115,12 @@ describe('keystone', () => {
   })
 
   it('maps points by the homography it solved', () => {
-    const to: Point[] = [[3, 4], [98, 1], [104, 77], [-2, 80]]
+    const to: Point[] = [
+      [3, 4],
+      [98, 1],
+      [104, 77],
+      [-2, 80]
+    ]
     const m = homography(FRAME, to)
     FRAME.forEach((p, i) => expect(near(applyHomography(m, p), to[i])).toBeLessThan(1e-6))
   })

@@ -237,7 +237,12 @@ export function rectify(page: Raster, unit: number): Rectified | null {
   const width = (length(quad[0], quad[1]) + length(quad[3], quad[2])) / 2
   const height = (length(quad[0], quad[3]) + length(quad[1], quad[2])) / 2
   const [x0, y0] = quad[0]
-  const rect: Point[] = [[x0, y0], [x0 + width, y0], [x0 + width, y0 + height], [x0, y0 + height]]
+  const rect: Point[] = [
+    [x0, y0],
+    [x0 + width, y0],
+    [x0 + width, y0 + height],
+    [x0, y0 + height]
+  ]
   const m = homography(rect, quad)
   return { page: warpRaster(page, m), toPage: (p) => applyHomography(m, p), matrix: m, skew: -Math.round(angle(quad[0], quad[1]) * 100) / 100 }
 }

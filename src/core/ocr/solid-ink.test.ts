@@ -104,7 +104,16 @@ describe('seal ink: coloured ink over a number (the page decoded in colour)', ()
     ['a little seal ink among much print', 2000, 120, false]
   ])('%s: %i ink, %i coloured → %s', (_, ink, coloured, stamped) => {
     // unit 20: at least 20 coloured pixels and 15 % of the ink; the rest of the table is black print
-    expect(stampedCells([{ ink, coloured }, { ink: 5000, coloured: 0 }, { ink: 300, coloured: 0 }], 20)[0]).toBe(stamped)
+    expect(
+      stampedCells(
+        [
+          { ink, coloured },
+          { ink: 5000, coloured: 0 },
+          { ink: 300, coloured: 0 }
+        ],
+        20
+      )[0]
+    ).toBe(stamped)
   })
 
   it('a seal over a patch of a table is stamped, colour in most inked cells is the print', () => {

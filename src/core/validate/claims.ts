@@ -84,11 +84,29 @@ const PATTERNS: Pattern[] = [
     excludes: OTHER_MATTERS,
     notAfter: STILL_HANDLING
   },
-  { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(6)}结转(?:至|到)?${NEXT_YEAR}`), requires: APPLICATIONS, literal: CARRIED_FORWARD_WORDING, yearOffset: 1 },
-  { rule: 'text.carried_forward', regex: re(`结转(?:至|到)?${NEXT_YEAR}${GAP(12)}${NUM}件`), requires: APPLICATIONS, literal: CARRIED_FORWARD_WORDING, yearOffset: 1 },
+  {
+    rule: 'text.carried_forward',
+    regex: re(`${NUM}件${GAP(6)}结转(?:至|到)?${NEXT_YEAR}`),
+    requires: APPLICATIONS,
+    literal: CARRIED_FORWARD_WORDING,
+    yearOffset: 1
+  },
+  {
+    rule: 'text.carried_forward',
+    regex: re(`结转(?:至|到)?${NEXT_YEAR}${GAP(12)}${NUM}件`),
+    requires: APPLICATIONS,
+    literal: CARRIED_FORWARD_WORDING,
+    yearOffset: 1
+  },
   { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(16)}(?:顺延|延期|延续|转入)(?:至|到)?${NEXT_YEAR}`), requires: APPLICATIONS, yearOffset: 1 },
   { rule: 'text.carried_forward', regex: re(`${NUM}件${GAP(6)}(?:尚在办理|正在办理|仍在办理|尚未办结|未办结)`), weak: true, requires: APPLICATIONS },
-  { rule: 'text.carried_over', regex: re(`(?:上一?年度?|(?<y>\\d{4})年度?)结转${GAP(10)}${NUM}件`), requires: APPLICATIONS, literal: CARRIED_OVER_WORDING, yearOffset: -1 },
+  {
+    rule: 'text.carried_over',
+    regex: re(`(?:上一?年度?|(?<y>\\d{4})年度?)结转${GAP(10)}${NUM}件`),
+    requires: APPLICATIONS,
+    literal: CARRIED_OVER_WORDING,
+    yearOffset: -1
+  },
   { rule: 'text.carried_over', regex: re(`${NUM}件(?:为|系|是|属)?上一?年度?结转`), requires: APPLICATIONS, literal: CARRIED_OVER_WORDING },
   { rule: 'text.review', regex: re(`行政复议${GAP(12)}${NUM}${CASE_UNIT}`), excludes: SUB_RESULTS },
   { rule: 'text.review', regex: re(`${NUM}${CASE_UNIT}${TIGHT_GAP}行政复议`), excludes: SUB_RESULTS, notAfter: ANOTHER_ITEM },

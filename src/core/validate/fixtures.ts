@@ -42,7 +42,9 @@ export function loadTruths(): Truth[] {
   for (const dir of ['seeds/truth', 'corpus/truth']) {
     const full = join(SHARED, dir)
     if (!existsSync(full)) continue
-    for (const file of readdirSync(full).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(full)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const json = JSON.parse(readFileSync(join(full, file), 'utf8'))
       truths.push({ name: `${dir.split('/')[0]}/${file.replace(/\.json$/, '')}`, meta: json.meta, tables: json.tables, cells: json.cells })
     }
@@ -58,12 +60,24 @@ export function consistentReport(template: TemplateId, shape: 'split' | 'single'
   const otherRows = shape === 'split' ? ['other.no_correction', 'other.unpaid_fee', 'other.misc'] : ['other']
   const parts = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org']
   const resultRows = [
-    'granted', 'partially_granted',
-    'denied.state_secret', 'denied.prohibited_by_law', 'denied.security_stability', 'denied.third_party_rights',
-    'denied.internal_affairs', 'denied.process_info', 'denied.enforcement_files', 'denied.administrative_query',
-    'unable.not_held', 'unable.needs_creation', 'unable.still_unclear',
-    'not_processed.petition_complaint', 'not_processed.repeated', 'not_processed.publication',
-    'not_processed.mass_repeated', 'not_processed.confirm_existing',
+    'granted',
+    'partially_granted',
+    'denied.state_secret',
+    'denied.prohibited_by_law',
+    'denied.security_stability',
+    'denied.third_party_rights',
+    'denied.internal_affairs',
+    'denied.process_info',
+    'denied.enforcement_files',
+    'denied.administrative_query',
+    'unable.not_held',
+    'unable.needs_creation',
+    'unable.still_unclear',
+    'not_processed.petition_complaint',
+    'not_processed.repeated',
+    'not_processed.publication',
+    'not_processed.mass_repeated',
+    'not_processed.confirm_existing',
     ...otherRows
   ]
   // Distinct small numbers so that no change of one cell can be compensated by chance.

@@ -66,7 +66,10 @@ const cases: Case[] = [
   },
   {
     name: '1. 尚在办理 / 正在办理 N件 are not 办结 claims either',
-    text: report({ prose: `本年度收到政府信息公开申请${RECEIVED}件，其中尚在办理${CARRIED_FORWARD}件，正在办理的申请${CARRIED_FORWARD}件。`, partFive: REAL_PART_FIVE }),
+    text: report({
+      prose: `本年度收到政府信息公开申请${RECEIVED}件，其中尚在办理${CARRIED_FORWARD}件，正在办理的申请${CARRIED_FORWARD}件。`,
+      partFive: REAL_PART_FIVE
+    }),
     expect: [],
     absent: ['text.concluded']
   },
@@ -121,7 +124,14 @@ const cases: Case[] = [
   },
   {
     name: '4. "/", "-" and blanks in table 三: one doubt naming exactly those cells',
-    text: report({ requestValues: requestsWith([[4, 0, '/'], [4, 1, '-'], [5, 2, '—']]), partFive: REAL_PART_FIVE }),
+    text: report({
+      requestValues: requestsWith([
+        [4, 0, '/'],
+        [4, 1, '-'],
+        [5, 2, '—']
+      ]),
+      partFive: REAL_PART_FIVE
+    }),
     expect: [
       {
         rule: 'cells.placeholder',
@@ -176,7 +186,11 @@ describe('checks on hand-written reports in the official layout', () => {
       if (e.cells) expect([...found[0].cells].sort()).toEqual([...e.cells].sort())
       if (e.cellCount !== undefined) expect(found[0].cells).toHaveLength(e.cellCount)
     }
-    for (const rule of c.absent) expect(findings.filter((f) => f.rule === rule), show).toEqual([])
+    for (const rule of c.absent)
+      expect(
+        findings.filter((f) => f.rule === rule),
+        show
+      ).toEqual([])
   })
 })
 

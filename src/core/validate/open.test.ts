@@ -114,13 +114,38 @@ describe('flagged cells (需核对): one doubt per cell, or per row when the dou
   const cases: { name: string; reasons: Record<string, string>; settlement: Partial<Settlement>; doubts: string[][] }[] = [
     { name: 'nothing flagged: nothing open', reasons: {}, settlement: {}, doubts: [] },
     { name: 'a row label guessed: one doubt for the row', reasons: rowDoubt, settlement: {}, doubts: [ROW] },
-    { name: 'digits that could split more than one way: one doubt for the row', reasons: { 'active.regulations.issued': '数字连在一起，无法确定拆分方式', 'active.regulations.in_force': '数字连在一起，无法确定拆分方式' }, settlement: {}, doubts: [['active.regulations.issued', 'active.regulations.in_force']] },
-    { name: 'a doubt about each cell (OCR, a repeated table): one doubt per cell', reasons: { 'requests.new_received.natural': '识别把握不大', 'requests.new_received.commercial': '识别把握不大' }, settlement: {}, doubts: [['requests.new_received.natural'], ['requests.new_received.commercial']] },
-    { name: 'a row doubt and a cell doubt in the same cell: the cell’s own', reasons: { ...rowDoubt, 'requests.new_received.total': `${LABEL}；数量应为非负整数` }, settlement: {}, doubts: [ROW.slice(0, 2), ['requests.new_received.total']] },
+    {
+      name: 'digits that could split more than one way: one doubt for the row',
+      reasons: { 'active.regulations.issued': '数字连在一起，无法确定拆分方式', 'active.regulations.in_force': '数字连在一起，无法确定拆分方式' },
+      settlement: {},
+      doubts: [['active.regulations.issued', 'active.regulations.in_force']]
+    },
+    {
+      name: 'a doubt about each cell (OCR, a repeated table): one doubt per cell',
+      reasons: { 'requests.new_received.natural': '识别把握不大', 'requests.new_received.commercial': '识别把握不大' },
+      settlement: {},
+      doubts: [['requests.new_received.natural'], ['requests.new_received.commercial']]
+    },
+    {
+      name: 'a row doubt and a cell doubt in the same cell: the cell’s own',
+      reasons: { ...rowDoubt, 'requests.new_received.total': `${LABEL}；数量应为非负整数` },
+      settlement: {},
+      doubts: [ROW.slice(0, 2), ['requests.new_received.total']]
+    },
     { name: 'the row confirmed', reasons: rowDoubt, settlement: { confirmedFlags: ROW }, doubts: [] },
     { name: 'one cell of the row confirmed: the row still open', reasons: rowDoubt, settlement: { confirmedFlags: ROW.slice(1) }, doubts: [ROW] },
-    { name: 'typed or recorded 原文空白: settled without a confirmation', reasons: { 'appeals.review.upheld': '识别把握不大', 'appeals.review.total': '识别把握不大' }, settlement: { typedCells: ['appeals.review.upheld'], blankCells: ['appeals.review.total'] }, doubts: [] },
-    { name: 'in a table recorded 原文无此表: none', reasons: { 'appeals.review.upheld': '识别把握不大' }, settlement: { absentTables: ['appeals'] }, doubts: [] }
+    {
+      name: 'typed or recorded 原文空白: settled without a confirmation',
+      reasons: { 'appeals.review.upheld': '识别把握不大', 'appeals.review.total': '识别把握不大' },
+      settlement: { typedCells: ['appeals.review.upheld'], blankCells: ['appeals.review.total'] },
+      doubts: []
+    },
+    {
+      name: 'in a table recorded 原文无此表: none',
+      reasons: { 'appeals.review.upheld': '识别把握不大' },
+      settlement: { absentTables: ['appeals'] },
+      doubts: []
+    }
   ]
   it.each(cases)('$name', (c) => {
     const report = flagged(c.reasons)

@@ -128,7 +128,12 @@ export function doubtOfCell(report: ExtractedReport, key: string): Doubt | undef
  * Doubts not yet settled: some cell still flagged and neither typed, recorded 原文空白 nor confirmed.
  * A blank cell left unread is counted among unreadCells, not here; a table recorded 原文无此表 has none.
  */
-export function unsettledDoubts(report: ExtractedReport, settlement: Settlement, confirmed = confirmedCells(settlement), unread: readonly string[] = []): Doubt[] {
+export function unsettledDoubts(
+  report: ExtractedReport,
+  settlement: Settlement,
+  confirmed = confirmedCells(settlement),
+  unread: readonly string[] = []
+): Doubt[] {
   const settled = new Set([...confirmed, ...settlement.confirmedFlags, ...unread])
   return doubtsOf(report).filter((d) => !settlement.absentTables.includes(d.table) && d.keys.some((k) => !settled.has(k)))
 }
@@ -155,7 +160,17 @@ export interface OpenSummary {
 export function openSummary(report: ExtractedReport, findings: readonly Finding[], settlement: Settlement): OpenSummary {
   const confirmed = confirmedCells(settlement)
   const unread = unreadCells(report, settlement, confirmed)
-  const summary: OpenSummary = { missingMeta: missingMeta(report, settlement), missingTables: [], unreadCells: unread, doubts: unsettledDoubts(report, settlement, confirmed, unread), failed: 0, uncertain: 0, notAssessable: 0, accepted: 0, total: 0 }
+  const summary: OpenSummary = {
+    missingMeta: missingMeta(report, settlement),
+    missingTables: [],
+    unreadCells: unread,
+    doubts: unsettledDoubts(report, settlement, confirmed, unread),
+    failed: 0,
+    uncertain: 0,
+    notAssessable: 0,
+    accepted: 0,
+    total: 0
+  }
   for (const f of findings) {
     if (f.status === 'pass') continue
     const open = isOpen(f, settlement, confirmed)
@@ -168,7 +183,14 @@ export function openSummary(report: ExtractedReport, findings: readonly Finding[
     else if (f.status === 'uncertain') summary.uncertain++
     else summary.notAssessable++
   }
-  summary.total = summary.missingMeta.length + summary.missingTables.length + summary.unreadCells.length + summary.doubts.length + summary.failed + summary.uncertain + summary.notAssessable
+  summary.total =
+    summary.missingMeta.length +
+    summary.missingTables.length +
+    summary.unreadCells.length +
+    summary.doubts.length +
+    summary.failed +
+    summary.uncertain +
+    summary.notAssessable
   return summary
 }
 

@@ -57,7 +57,7 @@ describe('planted in the real reports (truth files)', () => {
 })
 
 describe('planted where only the prose or last year can tell', () => {
-  it('a changed 上年结转 is named against last year\'s report', () => {
+  it("a changed 上年结转 is named against last year's report", () => {
     const previous = consistentReport('2021')
     previous.meta.year = 2020
     const report = consistentReport('2021')

@@ -58,7 +58,11 @@ export function quoteOriginal(prose: Prose, start: number, end: number): string 
   if (start >= end) return ''
   const from = prose.origin[start]
   const to = prose.origin[end - 1] + 1
-  return prose.original.slice(from, to).replace(/\s*\n\s*/g, '').replace(/\s+/g, ' ').trim()
+  return prose.original
+    .slice(from, to)
+    .replace(/\s*\n\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }

@@ -124,10 +124,7 @@ function messageFor(rel: Relation, status: FindingStatus, left: SideValues, righ
     const zero = holds(rel.op, left.known, right.known) ? '（空白按 0 计时相符）' : ''
     return `${rel.scope}：无法核对，${listLabels(blanks)} 为空白或非数字${zero}`
   }
-  const mismatch =
-    rel.op === '='
-      ? `${left.text}，但${right.text}，相差 ${diff}`
-      : `${left.text} 超过 ${right.text}，多 ${diff}`
+  const mismatch = rel.op === '=' ? `${left.text}，但${right.text}，相差 ${diff}` : `${left.text} 超过 ${right.text}，多 ${diff}`
   if (blanks.length === 0) return `${rel.scope}：${mismatch}`
   if (status === 'fail') return `${rel.scope}：${mismatch}；${listLabels(blanks)} 为空白，填入任何非负数也不能相符`
   return `${rel.scope}：${mismatch}；${listLabels(blanks)} 为空白，请核对空白是否应有数字`

@@ -17,7 +17,8 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'requests.results_sum',
     title: '办理结果合计（每列）',
-    description: '表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）不予公开 8 项 + （四）无法提供 3 项 + （五）不予处理 5 项 + （六）其他处理（2021 格式 3 项，2019 格式 1 项）。'
+    description:
+      '表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）不予公开 8 项 + （四）无法提供 3 项 + （五）不予处理 5 项 + （六）其他处理（2021 格式 3 项，2019 格式 1 项）。'
   },
   {
     id: 'requests.results_bound',

@@ -21,7 +21,13 @@ interface Case {
 const R = 'requests.'
 const cases: Case[] = [
   // 一 + 二 = （七） + 四, per column
-  { name: 'balance passes', rule: 'requests.balance', instance: `${R}new_received.total`, cells: { [`${R}new_received.total`]: 10, [`${R}total.total`]: 9, [`${R}carried_forward.total`]: 1 }, status: 'pass' },
+  {
+    name: 'balance passes',
+    rule: 'requests.balance',
+    instance: `${R}new_received.total`,
+    cells: { [`${R}new_received.total`]: 10, [`${R}total.total`]: 9, [`${R}carried_forward.total`]: 1 },
+    status: 'pass'
+  },
   {
     name: 'balance fails by one',
     rule: 'requests.balance',
@@ -49,24 +55,121 @@ const cases: Case[] = [
     blockedBy: [`${R}carried_over.natural`]
   },
   // （七） = （一）…（六）, per column
-  { name: 'results sum passes (2021 （六） sub-rows)', rule: 'requests.results_sum', instance: `${R}total.commercial`, cells: { [`${R}total.commercial`]: 4, [`${R}granted.commercial`]: 3, [`${R}other.misc.commercial`]: 1 }, status: 'pass' },
-  { name: 'results sum fails by one (2021)', rule: 'requests.results_sum', instance: `${R}total.commercial`, cells: { [`${R}total.commercial`]: 4, [`${R}granted.commercial`]: 3, [`${R}other.misc.commercial`]: 2 }, status: 'fail', fault: 'report' },
-  { name: 'results sum blocked (2021)', rule: 'requests.results_sum', instance: `${R}total.commercial`, cells: { [`${R}total.commercial`]: 3, [`${R}granted.commercial`]: 3, [`${R}other.misc.commercial`]: null }, status: 'not_assessable', blockedBy: [`${R}other.misc.commercial`] },
-  { name: 'results sum passes (2019 single （六）)', template: '2019', rule: 'requests.results_sum', instance: `${R}total.research`, cells: { [`${R}total.research`]: 5, [`${R}other.research`]: 5 }, status: 'pass' },
-  { name: 'results sum fails by one (2019)', template: '2019', rule: 'requests.results_sum', instance: `${R}total.research`, cells: { [`${R}total.research`]: 5, [`${R}other.research`]: 4 }, status: 'fail' },
+  {
+    name: 'results sum passes (2021 （六） sub-rows)',
+    rule: 'requests.results_sum',
+    instance: `${R}total.commercial`,
+    cells: { [`${R}total.commercial`]: 4, [`${R}granted.commercial`]: 3, [`${R}other.misc.commercial`]: 1 },
+    status: 'pass'
+  },
+  {
+    name: 'results sum fails by one (2021)',
+    rule: 'requests.results_sum',
+    instance: `${R}total.commercial`,
+    cells: { [`${R}total.commercial`]: 4, [`${R}granted.commercial`]: 3, [`${R}other.misc.commercial`]: 2 },
+    status: 'fail',
+    fault: 'report'
+  },
+  {
+    name: 'results sum blocked (2021)',
+    rule: 'requests.results_sum',
+    instance: `${R}total.commercial`,
+    cells: { [`${R}total.commercial`]: 3, [`${R}granted.commercial`]: 3, [`${R}other.misc.commercial`]: null },
+    status: 'not_assessable',
+    blockedBy: [`${R}other.misc.commercial`]
+  },
+  {
+    name: 'results sum passes (2019 single （六）)',
+    template: '2019',
+    rule: 'requests.results_sum',
+    instance: `${R}total.research`,
+    cells: { [`${R}total.research`]: 5, [`${R}other.research`]: 5 },
+    status: 'pass'
+  },
+  {
+    name: 'results sum fails by one (2019)',
+    template: '2019',
+    rule: 'requests.results_sum',
+    instance: `${R}total.research`,
+    cells: { [`${R}total.research`]: 5, [`${R}other.research`]: 4 },
+    status: 'fail'
+  },
   // （七） ≤ 一 + 二
-  { name: 'bound passes', rule: 'requests.results_bound', instance: `${R}total.total`, cells: { [`${R}new_received.total`]: 5, [`${R}total.total`]: 5 }, status: 'pass' },
-  { name: 'bound fails by one', rule: 'requests.results_bound', instance: `${R}total.total`, cells: { [`${R}new_received.total`]: 5, [`${R}total.total`]: 6 }, status: 'fail' },
-  { name: 'bound blocked', rule: 'requests.results_bound', instance: `${R}total.total`, cells: { [`${R}new_received.total`]: null, [`${R}total.total`]: 0 }, status: 'not_assessable', blockedBy: [`${R}new_received.total`] },
+  {
+    name: 'bound passes',
+    rule: 'requests.results_bound',
+    instance: `${R}total.total`,
+    cells: { [`${R}new_received.total`]: 5, [`${R}total.total`]: 5 },
+    status: 'pass'
+  },
+  {
+    name: 'bound fails by one',
+    rule: 'requests.results_bound',
+    instance: `${R}total.total`,
+    cells: { [`${R}new_received.total`]: 5, [`${R}total.total`]: 6 },
+    status: 'fail'
+  },
+  {
+    name: 'bound blocked',
+    rule: 'requests.results_bound',
+    instance: `${R}total.total`,
+    cells: { [`${R}new_received.total`]: null, [`${R}total.total`]: 0 },
+    status: 'not_assessable',
+    blockedBy: [`${R}new_received.total`]
+  },
   // row: 总计 = 6 applicant columns
-  { name: 'row passes', rule: 'requests.row_sum', instance: `${R}granted.total`, cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: 1, [`${R}granted.total`]: 3 }, status: 'pass' },
-  { name: 'row fails by one', rule: 'requests.row_sum', instance: `${R}granted.total`, cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: 1, [`${R}granted.total`]: 4 }, status: 'fail' },
-  { name: 'row blocked', rule: 'requests.row_sum', instance: `${R}granted.total`, cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: null, [`${R}granted.total`]: 2 }, status: 'not_assessable', blockedBy: [`${R}granted.legal_service`] },
-  { name: 'row with a blank that cannot fix it', rule: 'requests.row_sum', instance: `${R}granted.total`, cells: { [`${R}granted.natural`]: 5, [`${R}granted.legal_service`]: null, [`${R}granted.total`]: 3 }, status: 'fail' },
-  { name: 'row with a blank that would have to hold the difference', rule: 'requests.row_sum', instance: `${R}granted.total`, cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: null, [`${R}granted.total`]: 3 }, status: 'uncertain' },
-  { name: 'row with a blank total', rule: 'requests.row_sum', instance: `${R}granted.total`, cells: { [`${R}granted.natural`]: 2, [`${R}granted.total`]: null }, status: 'not_assessable', blockedBy: [`${R}granted.total`] },
+  {
+    name: 'row passes',
+    rule: 'requests.row_sum',
+    instance: `${R}granted.total`,
+    cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: 1, [`${R}granted.total`]: 3 },
+    status: 'pass'
+  },
+  {
+    name: 'row fails by one',
+    rule: 'requests.row_sum',
+    instance: `${R}granted.total`,
+    cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: 1, [`${R}granted.total`]: 4 },
+    status: 'fail'
+  },
+  {
+    name: 'row blocked',
+    rule: 'requests.row_sum',
+    instance: `${R}granted.total`,
+    cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: null, [`${R}granted.total`]: 2 },
+    status: 'not_assessable',
+    blockedBy: [`${R}granted.legal_service`]
+  },
+  {
+    name: 'row with a blank that cannot fix it',
+    rule: 'requests.row_sum',
+    instance: `${R}granted.total`,
+    cells: { [`${R}granted.natural`]: 5, [`${R}granted.legal_service`]: null, [`${R}granted.total`]: 3 },
+    status: 'fail'
+  },
+  {
+    name: 'row with a blank that would have to hold the difference',
+    rule: 'requests.row_sum',
+    instance: `${R}granted.total`,
+    cells: { [`${R}granted.natural`]: 2, [`${R}granted.legal_service`]: null, [`${R}granted.total`]: 3 },
+    status: 'uncertain'
+  },
+  {
+    name: 'row with a blank total',
+    rule: 'requests.row_sum',
+    instance: `${R}granted.total`,
+    cells: { [`${R}granted.natural`]: 2, [`${R}granted.total`]: null },
+    status: 'not_assessable',
+    blockedBy: [`${R}granted.total`]
+  },
   // table 四 groups
-  { name: 'group passes', rule: 'appeals.group_sum', instance: 'appeals.litigation_direct.total', cells: { 'appeals.litigation_direct.upheld': 2, 'appeals.litigation_direct.pending': 1, 'appeals.litigation_direct.total': 3 }, status: 'pass' },
+  {
+    name: 'group passes',
+    rule: 'appeals.group_sum',
+    instance: 'appeals.litigation_direct.total',
+    cells: { 'appeals.litigation_direct.upheld': 2, 'appeals.litigation_direct.pending': 1, 'appeals.litigation_direct.total': 3 },
+    status: 'pass'
+  },
   {
     name: 'group fails by one',
     rule: 'appeals.group_sum',
@@ -75,7 +178,14 @@ const cases: Case[] = [
     status: 'fail',
     message: '行政复议：总计 10，但结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，相差 1'
   },
-  { name: 'group blocked', rule: 'appeals.group_sum', instance: 'appeals.review.total', cells: { 'appeals.review.upheld': 0, 'appeals.review.other': null }, status: 'not_assessable', blockedBy: ['appeals.review.other'] }
+  {
+    name: 'group blocked',
+    rule: 'appeals.group_sum',
+    instance: 'appeals.review.total',
+    cells: { 'appeals.review.upheld': 0, 'appeals.review.other': null },
+    status: 'not_assessable',
+    blockedBy: ['appeals.review.other']
+  }
 ]
 
 describe('table 三 and 四 rules', () => {

@@ -63,7 +63,9 @@ describe('prose of the real reports against their truth tables', () => {
   })
   it.each(sources)('%s', (name, truth, file) => {
     // HTML: the words between tags are enough for the text rules.
-    const text = readFileSync(file, 'utf8').replace(/<[^>]*>/g, '\n').replace(/&nbsp;/g, ' ')
+    const text = readFileSync(file, 'utf8')
+      .replace(/<[^>]*>/g, '\n')
+      .replace(/&nbsp;/g, ' ')
     const findings = runChecks(truthReport(truth), { text }).filter((f) => f.rule.startsWith('text.'))
     if (process.env.SHOW_FINDINGS) for (const f of findings) console.log(name, f.status, f.rule, f.message, '|', f.quote)
     expect(findings.filter((f) => f.status === 'fail' || f.status === 'uncertain')).toEqual([])

@@ -41,7 +41,10 @@ describe('value rules', () => {
   })
 
   it('2019 table 二: 上一年项目数量 + 本年增/减 cannot be negative', () => {
-    const base = reportFrom({ 'active.licensing.previous_items': 2, 'active.licensing.change': -3 }, { template: '2019', tables: { requests: 'missing', appeals: 'missing' } })
+    const base = reportFrom(
+      { 'active.licensing.previous_items': 2, 'active.licensing.change': -3 },
+      { template: '2019', tables: { requests: 'missing', appeals: 'missing' } }
+    )
     const find = (r: typeof base) => runChecks(r).find((f) => f.rule === 'active.items_change')!
     expect(find(base)).toMatchObject({ status: 'fail', cells: ['active.licensing.previous_items', 'active.licensing.change'] })
     expect(find(withCells(base, { 'active.licensing.change': -2 })).status).toBe('pass')
@@ -49,7 +52,10 @@ describe('value rules', () => {
   })
 
   it('2019 table 二: 本年新公开 beyond 对外公开总数量 is a doubt', () => {
-    const report = reportFrom({ 'active.regulations.published': 13, 'active.regulations.total_public': 12 }, { template: '2019', tables: { requests: 'missing', appeals: 'missing' } })
+    const report = reportFrom(
+      { 'active.regulations.published': 13, 'active.regulations.total_public': 12 },
+      { template: '2019', tables: { requests: 'missing', appeals: 'missing' } }
+    )
     const finding = runChecks(report).find((f) => f.rule === 'active.published_within_total')!
     expect(finding.status).toBe('uncertain')
   })

@@ -11,7 +11,7 @@ function pair(previousCells: Record<string, number | null>, cells: Record<string
 }
 
 describe('across years', () => {
-  it('上年结转 equals last year\'s 结转下年度, column by column', () => {
+  it("上年结转 equals last year's 结转下年度, column by column", () => {
     const ok = pair({ 'requests.carried_forward.natural': 2 }, { 'requests.carried_over.natural': 2 })
     const bad = pair({ 'requests.carried_forward.natural': 2 }, { 'requests.carried_over.natural': 1 })
     const find = (p: ReturnType<typeof pair>) =>
@@ -35,7 +35,7 @@ describe('across years', () => {
     expect(warning.message).toContain('上年现行有效 10 + 本年制发 2 − 本年废止 1 = 11')
   })
 
-  it('2019: 上一年项目数量 ≈ last year\'s + 本年增/减', () => {
+  it("2019: 上一年项目数量 ≈ last year's + 本年增/减", () => {
     const previous = reportFrom({ 'active.punishment.previous_items': 10, 'active.punishment.change': -2 }, { template: '2019', year: 2019 })
     const report = reportFrom({ 'active.punishment.previous_items': 9, 'active.punishment.change': 0 }, { template: '2019', year: 2020 })
     expect(runChecks(report, { previous }).find((f) => f.rule === 'years.items')!.status).toBe('uncertain')

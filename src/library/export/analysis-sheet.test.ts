@@ -56,12 +56,51 @@ describe('the 分析 sheet', () => {
     // Columns: 年度, 报告数, 未核验, then MEASURES in order — 新收, 上年结转, 办结, 结转, 予以公开, 部分公开, 不予公开,
     // 无法提供, 不予处理, 其他处理, 复议总计, 复议纠正, 诉讼总计, 诉讼纠正, 许可, 处罚, 收费 — then what was left out.
     expect(rowOf(ws, 2021).slice(0, 21)).toEqual([
-      2021, 2, null, 30, 2, 30, 2, 15, 7, 3, 1, 1, 3, 4, 1, 4, 1, 12, 35, 1.5,
+      2021,
+      2,
+      null,
+      30,
+      2,
+      30,
+      2,
+      15,
+      7,
+      3,
+      1,
+      1,
+      3,
+      4,
+      1,
+      4,
+      1,
+      12,
+      35,
+      1.5,
       '行政复议总计：2；行政复议结果纠正：2；行政许可处理决定：2'
     ])
     // The 2019 form: 收费 blank (no such cell), and said so, not 0.
     expect(rowOf(ws, 2020).slice(0, 21)).toEqual([
-      2020, 1, null, 8, 1, 8, 1, 4, 0, 0, 2, 0, 2, 1, 1, 1, 0, 7, 3, null, '行政事业性收费（万元）：3（表样无此项）'
+      2020,
+      1,
+      null,
+      8,
+      1,
+      8,
+      1,
+      4,
+      0,
+      0,
+      2,
+      0,
+      2,
+      1,
+      1,
+      1,
+      0,
+      7,
+      3,
+      null,
+      '行政事业性收费（万元）：3（表样无此项）'
     ])
     // 2022: 新收 blank and 不予公开 "/" stay blank cells, not 0.
     const y2022 = rowOf(ws, 2022)
@@ -106,7 +145,15 @@ describe('the 分析 sheet', () => {
     // 戊 = 5 + 6: the agency row, then its two jumps (see jumps.test.ts): 新收 100 → 10, 公开率 100% → 30%.
     const [agency, received, disclosure] = rowsOf(ws, '戊市财政局')
     expect(agency.slice(2, 6)).toEqual([2, '5、6', 110, 103 / 110])
-    expect(received.slice(0, 7)).toEqual(['戊市财政局', '新收申请', '2021→2022', 100, 10, expect.stringMatching(/^2021→2022 年：新收申请由 100 件减至 10 件/), '5、6'])
+    expect(received.slice(0, 7)).toEqual([
+      '戊市财政局',
+      '新收申请',
+      '2021→2022',
+      100,
+      10,
+      expect.stringMatching(/^2021→2022 年：新收申请由 100 件减至 10 件/),
+      '5、6'
+    ])
     expect(disclosure.slice(0, 5)).toEqual(['戊市财政局', '公开率', '2021→2022', 1, 0.3])
     expect(disclosure[5]).toMatch(/降至 30\.0%（3\/10）.*；含未核验的报告$/)
   })

@@ -25,7 +25,18 @@ export async function writeCsv(db: Db, path: string, options: ExportOptions = {}
       if (!out.write(line + '\r\n')) await once(out, 'drain')
     }
     try {
-      const header = ['机关', '年度', '模板', '状态', '核验人', '核验时间', ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`), '文件名', 'sha256', ...ORIGIN_HEADERS]
+      const header = [
+        '机关',
+        '年度',
+        '模板',
+        '状态',
+        '核验人',
+        '核验时间',
+        ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`),
+        '文件名',
+        'sha256',
+        ...ORIGIN_HEADERS
+      ]
       await write('\ufeff' + header.map(field).join(','))
       let done = 0
       for (const r of reports) {

@@ -116,10 +116,9 @@ export function reportIssues(db: Db, reportId: number): Finding[] {
 export type ExportEdit = Omit<EditRecord, 'id'>
 
 export function reportEdits(db: Db, reportId: number): ExportEdit[] {
-  return sql(
-    db,
-    'SELECT target, old_raw AS oldRaw, new_raw AS newRaw, reviewer, reason, at FROM edits WHERE report_id = ? ORDER BY id'
-  ).all(reportId) as ExportEdit[]
+  return sql(db, 'SELECT target, old_raw AS oldRaw, new_raw AS newRaw, reviewer, reason, at FROM edits WHERE report_id = ? ORDER BY id').all(
+    reportId
+  ) as ExportEdit[]
 }
 
 /** Where a verified report's values came from, for the record: how many cells of each origin. */

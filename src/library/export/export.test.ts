@@ -206,15 +206,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++)
       else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') row.push(field), (field = '')
+    else if (ch === ',') (row.push(field), (field = ''))
     else if (ch === '\r' && text[i + 1] === '\n') {
       row.push(field)
       rows.push(row)
-      ;(row = []), (field = ''), i++
+      ;((row = []), (field = ''), i++)
     } else field += ch
   }
   return rows
@@ -253,7 +253,12 @@ describe('CSV and JSON export', () => {
     const folder = join(tempDir(), 'json')
     expect(await library.export('json', folder, { all: true })).toBe(5)
     const files = readdirSync(folder).sort()
-    expect(files).toEqual(library.listReports().map((r) => r.fileName.replace(/\.txt$/, '.json')).sort())
+    expect(files).toEqual(
+      library
+        .listReports()
+        .map((r) => r.fileName.replace(/\.txt$/, '.json'))
+        .sort()
+    )
     const json = JSON.parse(readFileSync(join(folder, '000_445a8fa4a95c6cf5.json'), 'utf8'))
     expect(json.schema).toBe('report-desk/report@1')
     expect(json.source).toMatchObject({ name: '000_445a8fa4a95c6cf5.txt', format: 'txt' })

@@ -28,7 +28,22 @@ describe('XLSX 问题清单 and 核验记录 for people', () => {
 
     const issues = workbook.getWorksheet('问题清单')!
     const header = issues.getRow(1).values as unknown[]
-    expect(header.slice(1)).toEqual(['机关', '年度', '状态', '规则', '说明', '涉及单元格', '可能原因', '接受说明', '接受人', '接受时间', '报告状态', '文件名', '规则编号', '单元格编号'])
+    expect(header.slice(1)).toEqual([
+      '机关',
+      '年度',
+      '状态',
+      '规则',
+      '说明',
+      '涉及单元格',
+      '可能原因',
+      '接受说明',
+      '接受人',
+      '接受时间',
+      '报告状态',
+      '文件名',
+      '规则编号',
+      '单元格编号'
+    ])
     expect(issues.getColumn(13).hidden).toBe(true)
     expect(issues.getColumn(14).hidden).toBe(true)
     expect(issues.getColumn(4).hidden).toBe(false)

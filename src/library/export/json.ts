@@ -76,7 +76,10 @@ const comparable = (name: string): string => name.normalize('NFC').toLowerCase()
  * compares names: `a-3.txt` and a third report `a.html` cannot meet) and `forbidden` allows.
  */
 export function uniqueJsonName(fileName: string, id: number, taken: Set<string>, forbidden: (name: string) => boolean = () => false): string {
-  let stem = safeFileName(basename(fileName, extname(fileName))).replace(/^[. ]+|[. ]+$/g, '').slice(0, 120) || `report-${id}`
+  let stem =
+    safeFileName(basename(fileName, extname(fileName)))
+      .replace(/^[. ]+|[. ]+$/g, '')
+      .slice(0, 120) || `report-${id}`
   if (RESERVED.test(stem)) stem = `${stem}_`
   const free = (name: string): boolean => !taken.has(comparable(name)) && !forbidden(name)
   let name = `${stem}.json`

@@ -119,8 +119,7 @@ export class SheetWriter {
         const serial = v.serial()
         if (serial !== null) xml += `<c r="${ref}" s="2"><v>${serial}</v></c>`
         else xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(v.iso)}</v></c>`
-      }
-      else if ((typeof v === 'string' && v !== '') || typeof v === 'number') xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(String(v))}</v></c>`
+      } else if ((typeof v === 'string' && v !== '') || typeof v === 'number') xml += `<c r="${ref}"${s} t="s"><v>${this.strings.index(String(v))}</v></c>`
       else if (s) xml += `<c r="${ref}"${s}/>`
     }
     this.member.write(`${xml}</row>`)
@@ -250,7 +249,9 @@ const escapeAttribute = (s: string): string => xmlText(s).replace(/"/g, '&quot;'
 function workbookXml(sheets: SheetWriter[]): string {
   const list = sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
   const filters = sheets
-    .map((s, i) => (s.filterRange ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(s.name)}'!${s.filterRange}</definedName>` : ''))
+    .map((s, i) =>
+      s.filterRange ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(s.name)}'!${s.filterRange}</definedName>` : ''
+    )
     .join('')
   return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${list}</sheets>${filters ? `<definedNames>${filters}</definedNames>` : ''}</workbook>`
 }

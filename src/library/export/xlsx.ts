@@ -10,7 +10,19 @@ import { tableOf, type TableName, type TemplateId } from '../../core/template'
 import { STATUS_LABELS, type ReportStatus } from '../../shared/types'
 import type { Db } from '../db'
 import { writeWhole } from '../write-whole'
-import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, reportEdits, reportIssues, type ExportCell, type CellOrigins, type ExportOptions, type ExportReport } from './data'
+import {
+  bySummaryColumn,
+  cellOrigins,
+  exportCells,
+  exportReports,
+  ORIGIN_HEADERS,
+  reportEdits,
+  reportIssues,
+  type ExportCell,
+  type CellOrigins,
+  type ExportOptions,
+  type ExportReport
+} from './data'
 import { cellLabels, FAULT_LABELS, FINDING_STATUS_LABELS, summaryColumns, targetLabel } from './labels'
 import { neutralise } from './safe-text'
 import { ExcelDate, WorkbookWriter, type CellValue, type SheetWriter } from './workbook'
@@ -95,8 +107,18 @@ class SummarySheet {
     const last = META_HEADERS.length + columns.length + 1
     for (let c = 1; c <= META_HEADERS.length; c++) ws.merge(1, c, 3, c)
     for (let c = last; c <= last + ORIGIN_HEADERS.length; c++) ws.merge(1, c, 3, c)
-    mergeRuns(ws, 1, META_HEADERS.length + 1, columns.map((c) => c.table))
-    mergeRuns(ws, 2, META_HEADERS.length + 1, columns.map((c) => `${c.table}|${c.row}`))
+    mergeRuns(
+      ws,
+      1,
+      META_HEADERS.length + 1,
+      columns.map((c) => c.table)
+    )
+    mergeRuns(
+      ws,
+      2,
+      META_HEADERS.length + 1,
+      columns.map((c) => `${c.table}|${c.row}`)
+    )
   }
 
   add(r: ExportReport, cells: ExportCell[], origins: CellOrigins): void {
@@ -193,7 +215,22 @@ class LongFormSheets {
 }
 
 // The rule and the cells in words; their keys stay in the last two columns, hidden (for filtering by machine).
-const FINDING_HEADERS = ['机关', '年度', '状态', '规则', '说明', '涉及单元格', '可能原因', '接受说明', '接受人', '接受时间', '报告状态', '文件名', '规则编号', '单元格编号']
+const FINDING_HEADERS = [
+  '机关',
+  '年度',
+  '状态',
+  '规则',
+  '说明',
+  '涉及单元格',
+  '可能原因',
+  '接受说明',
+  '接受人',
+  '接受时间',
+  '报告状态',
+  '文件名',
+  '规则编号',
+  '单元格编号'
+]
 const FINDING_WIDTHS = [28, 6, 9, 30, 70, 60, 12, 30, 10, 20, 8, 36, 24, 40]
 const FINDING_HIDDEN = [13, 14]
 

@@ -21,8 +21,7 @@ const ZIP32_LIMIT = 0xffffffff
 const UTF8_NAMES = 1 << 11
 const DEFLATE = 8
 
-const tooLarge = (): LibraryError =>
-  new LibraryError('export.too_large', '导出的工作簿将超过 4 GB，电子表格程序无法打开；请分批导出（例如只导出已核验的报告）')
+const tooLarge = (): LibraryError => new LibraryError('export.too_large', '导出的工作簿将超过 4 GB，电子表格程序无法打开；请分批导出（例如只导出已核验的报告）')
 
 interface Member {
   name: string

@@ -17,7 +17,9 @@ export function getSettings(db: Db): Settings {
 }
 
 export function setReviewer(db: Db, name: string): Settings {
-  const reviewer = String(name ?? '').replace(/\s+/g, ' ').trim()
+  const reviewer = String(name ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (!reviewer) throw new UserFacingError('settings.reviewer_empty', '核验人姓名不能为空')
   if (reviewer.length > 40) throw new UserFacingError('settings.reviewer_long', '核验人姓名过长（最多 40 个字）')
   sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(REVIEWER_KEY, reviewer)

@@ -40,7 +40,12 @@ describe('需核对 cells must be settled before 已核验', () => {
   it('refuses to verify 008 平潭 2021 until its two doubts (four flagged cells) are confirmed, saying how many and where', async () => {
     const { library, id } = await pingtanLibrary()
     const before = library.getReport(id)
-    expect(Object.values(before.cells).filter((c) => c.review).map((c) => c.key).sort()).toEqual([...ROW, FEES].sort())
+    expect(
+      Object.values(before.cells)
+        .filter((c) => c.review)
+        .map((c) => c.key)
+        .sort()
+    ).toEqual([...ROW, FEES].sort())
     expect(before.open.doubts.map((d) => d.keys)).toEqual([ROW, [FEES]])
     expect(before.open.total).toBe(2)
     expect(library.listReports()[0].openFindings).toBe(2)
@@ -85,12 +90,14 @@ describe('需核对 cells must be settled before 已核验', () => {
     const library = new Library(path)
     expect(library.getReport(first.id).open.total).toBe(0)
 
-    const rereads = (changes: Record<string, string>): Extractor => async (file) => {
-      const base = asExtractedFile((await memoExtract(file)).value) as ExtractedFile
-      const json = structuredClone(base.json)
-      for (const [key, raw] of Object.entries(changes)) json.cells[key] = { ...json.cells[key], raw, value: Number(raw) }
-      return { value: { json, document: base.document }, messages: [] }
-    }
+    const rereads =
+      (changes: Record<string, string>): Extractor =>
+      async (file) => {
+        const base = asExtractedFile((await memoExtract(file)).value) as ExtractedFile
+        const json = structuredClone(base.json)
+        for (const [key, raw] of Object.entries(changes)) json.cells[key] = { ...json.cells[key], raw, value: Number(raw) }
+        return { value: { json, document: base.document }, messages: [] }
+      }
     // The same reading: the confirmations stand.
     await library.reextract(first.id, rereads({}))
     expect(library.getReport(first.id).open.total).toBe(0)
@@ -152,7 +159,8 @@ describe('需核对 cells must be settled before 已核验', () => {
     expect(detail.open.doubts.flatMap((d) => d.keys).sort()).toEqual(flagged.map((c) => c.key).sort())
     expect(verifyError(library, id)).toContain(`${detail.open.doubts.length} 处需核对未确认`)
     // Accept every failing check first, so that only the doubts are left between the scan and 已核验.
-    for (const f of detail.findings.filter((x) => (x.status === 'fail' || x.status === 'uncertain') && !x.accepted)) library.acceptFinding(id, f.rule, f.cells, '原文如此，已核对')
+    for (const f of detail.findings.filter((x) => (x.status === 'fail' || x.status === 'uncertain') && !x.accepted))
+      library.acceptFinding(id, f.rule, f.cells, '原文如此，已核对')
     for (const doubt of detail.open.doubts) library.confirmCell(id, doubt.keys[0])
     const after = library.getReport(id)
     expect(after.open.doubts).toEqual([])

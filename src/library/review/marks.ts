@@ -33,7 +33,8 @@ export function markTableAbsent(db: Db, reportId: number, table: string, comment
     const text = requireComment(comment, '已核对原文，确无此表')
     const checked = checkReport(db, reportId)!
     const missing = checked.findings.some((f) => f.rule === 'tables.missing' && f.cells[0]?.startsWith(`${table}.`))
-    if (!missing) throw new UserFacingError('mark.table_present', `${TABLE_SHORT_NAMES[table as TableName]}已有内容，不能记为“${ABSENT_TABLE}”；请核对或更正其单元格`)
+    if (!missing)
+      throw new UserFacingError('mark.table_present', `${TABLE_SHORT_NAMES[table as TableName]}已有内容，不能记为“${ABSENT_TABLE}”；请核对或更正其单元格`)
     const target = `${TABLE_TARGET_PREFIX}${table}`
     return { trail: [{ target, oldRaw: null, newRaw: ABSENT_TABLE, reason: text }], write: () => insertMark(db, reportId, target, text, reviewer, at) }
   })
@@ -42,7 +43,8 @@ export function markTableAbsent(db: Db, reportId: number, table: string, comment
 /** The plan of a 原文空白 act: each cell must be a cell of the report's form holding no number now. */
 function blankPlan(db: Db, reportId: number, keys: string[], comment: string): (ctx: ActContext) => Change {
   return ({ row, reviewer, at }) => {
-    if (!Array.isArray(keys) || !keys.length || keys.some((k) => typeof k !== 'string')) throw new UserFacingError('mark.bad_args', '请选择要记为原文空白的单元格')
+    if (!Array.isArray(keys) || !keys.length || keys.some((k) => typeof k !== 'string'))
+      throw new UserFacingError('mark.bad_args', '请选择要记为原文空白的单元格')
     const text = requireComment(comment, '已核对原文，此格空白')
     const checked = checkReport(db, reportId)!
     for (const key of keys) {

@@ -16,7 +16,10 @@ async function reportWithout(agency: string | null, year: number | null): Promis
   library.setReviewer('张三')
   const file = handReport('r.txt', agency ?? '', year ?? 2023, { [A]: '2' })
   file.json.meta = { ...file.json.meta, agency, year }
-  const [outcome] = await library.importFiles([{ name: 'r.txt', bytes: new TextEncoder().encode(`${agency}${year}`) }], async () => ({ value: file, messages: [] }))
+  const [outcome] = await library.importFiles([{ name: 'r.txt', bytes: new TextEncoder().encode(`${agency}${year}`) }], async () => ({
+    value: file,
+    messages: []
+  }))
   if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`)
   return { library, id: outcome.reportId }
 }
@@ -57,7 +60,9 @@ describe('agency and year before 已核验', () => {
     expect(marked.open.missingMeta).toEqual([])
     expect(marked.marks.meta).toEqual([expect.objectContaining({ target: 'meta.year', comment: '已通读原文，未载明年度', by: '张三' })])
     expect(marked.marks.cells).toEqual([])
-    expect(library.history(id, 'meta.year')).toEqual([expect.objectContaining({ oldRaw: null, newRaw: '原文未载明', reason: '已通读原文，未载明年度', reviewer: '张三' })])
+    expect(library.history(id, 'meta.year')).toEqual([
+      expect.objectContaining({ oldRaw: null, newRaw: '原文未载明', reason: '已通读原文，未载明年度', reviewer: '张三' })
+    ])
     expect(refusal(library, id)).not.toContain('年度')
 
     library.editMeta(id, 'year', '2024')

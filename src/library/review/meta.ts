@@ -12,7 +12,9 @@ import { META_TARGET_PREFIX } from './settlement'
 export type MetaField = 'agency' | 'year' | 'template'
 
 function parseMeta(field: MetaField, value: string): string | number | null {
-  const typed = String(value ?? '').replace(/\s+/g, ' ').trim()
+  const typed = String(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (typed === '') return null
   if (field === 'agency') return typed.slice(0, 200)
   const text = typed.normalize('NFKC')
@@ -34,7 +36,9 @@ export function editMeta(db: Db, reportId: number, field: MetaField, value: stri
     const current = row[field]
     if (next === current) return null
     return {
-      trail: [{ target: `meta.${field}`, oldRaw: current === null ? null : String(current), newRaw: next === null ? null : String(next), reason: cleanReason(reason) }],
+      trail: [
+        { target: `meta.${field}`, oldRaw: current === null ? null : String(current), newRaw: next === null ? null : String(next), reason: cleanReason(reason) }
+      ],
       // The report that used to follow this one (old agency/year) loses its previous year.
       before: { agency_key: row.agency_key, year: row.year },
       write: () => {

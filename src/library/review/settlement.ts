@@ -35,7 +35,11 @@ export function confirmationsOf(db: Db, reportId: number): Confirmation[] {
 /** The confirmations still standing: the cell is not typed over and still reads the text confirmed. */
 export function standingConfirmations(db: Db, reportId: number, cells: readonly CellRow[]): Map<string, Confirmation> {
   const extracted = new Map(cells.filter((c) => c.human_raw === null).map((c) => [c.key, c.ext_raw ?? '']))
-  return new Map(confirmationsOf(db, reportId).filter((c) => extracted.get(c.key) === c.raw).map((c) => [c.key, c]))
+  return new Map(
+    confirmationsOf(db, reportId)
+      .filter((c) => extracted.get(c.key) === c.raw)
+      .map((c) => [c.key, c])
+  )
 }
 
 export interface MarkRow {

@@ -66,7 +66,7 @@ describe('compareAgency: the reports and the rows', () => {
     expect(tables.lastIndexOf('三')).toBeLessThan(tables.indexOf('四'))
   })
 
-  it('labels a key both forms have as the newest report\'s form prints it', () => {
+  it("labels a key both forms have as the newest report's form prints it", () => {
     // 2019: 处理决定数量; 2021: 本年处理决定数量.
     expect(row(compareAgency(db, COMPARE_AGENCY), 'active.licensing.decisions').column).toBe('本年处理决定数量')
   })
@@ -92,7 +92,7 @@ describe('compareAgency: the cells', () => {
     expect(row(c(), 'requests.new_received.total').changed).toBe(true)
   })
 
-  it('reads the reviewer\'s correction over the engine\'s value', () => {
+  it("reads the reviewer's correction over the engine's value", () => {
     expect(cells(c(), 'requests.new_received.natural')).toEqual([
       ['5', null, false],
       ['8', 3, true],
@@ -101,7 +101,7 @@ describe('compareAgency: the cells', () => {
     ])
   })
 
-  it('is null where the report\'s form has no such cell, with no change against it', () => {
+  it("is null where the report's form has no such cell, with no change against it", () => {
     // 其他处理: one row on the 2019 form, three sub-rows on the 2021 form.
     expect(cells(c(), 'requests.other.total')).toEqual([['1', null, false], null, null, null])
     expect(cells(c(), 'requests.other.misc.total')).toEqual([null, ['2', null, false], ['0', -2, true], ['0', 0, false]])
@@ -217,7 +217,14 @@ describe('compareAgency: years that cannot be linked', () => {
     expect(c.reports.map((r) => [r.id, r.year])).toEqual([[8, 2021]])
     expect(c.carry).toEqual([])
     expect(c.leftOut).toEqual([
-      { reportId: 9, agency: '丁县财政局', year: 2021, kind: 'duplicate', keptReportId: 8, why: '重复，未计入：与报告 #8 为同一机关、年度与表样，计入编号较小的那份' }
+      {
+        reportId: 9,
+        agency: '丁县财政局',
+        year: 2021,
+        kind: 'duplicate',
+        keptReportId: 8,
+        why: '重复，未计入：与报告 #8 为同一机关、年度与表样，计入编号较小的那份'
+      }
     ])
   })
 

@@ -49,13 +49,25 @@ export function compareAgency(db: Db, agencyKey: string, options: { all?: boolea
   // As 统计 counts them: one report per year and template (the rest listed), and none of unknown
   // year, which would sit beside the last year as if it followed it.
   const { counted, leftOut } = countOnce(
-    wanted.map((r) => ({ id: r[0], agency: r[1], agencyKey: r[6], year: r[2], template: r[3], verified: r[4] === 'verified', verifiedAt: r[7], updatedAt: r[8], row: r }))
+    wanted.map((r) => ({
+      id: r[0],
+      agency: r[1],
+      agencyKey: r[6],
+      year: r[2],
+      template: r[3],
+      verified: r[4] === 'verified',
+      verifiedAt: r[7],
+      updatedAt: r[8],
+      row: r
+    }))
   )
   const inScope = counted.filter((r) => r.year !== null).map((r) => r.row)
   const reports: Report[] = inScope.map(([id, , year, template]) => ({ id, year, template, cells: new Map() }))
   const byId = new Map(reports.map((r) => [r.id, r]))
   if (reports.length) {
-    for (const [reportId, key, raw, value] of sql(db, CELLS).raw().all({ agencyKey, all: options.all ? 1 : 0 }) as CellTuple[]) {
+    for (const [reportId, key, raw, value] of sql(db, CELLS)
+      .raw()
+      .all({ agencyKey, all: options.all ? 1 : 0 }) as CellTuple[]) {
       byId.get(reportId)?.cells.set(key, { raw, value })
     }
   }
@@ -136,7 +148,9 @@ function carryLink(from: Report, to: Report): CarryLink {
   const differ = columns.filter((c) => c.holds === false)
   const unchecked = columns.filter((c) => c.holds === null)
   const uncheckedWhy = unchecked
-    .map((c) => `${shortColumn(c.column)}（${Y} 年结转下年度${describe(from.cells.get(c.forwardKey))}，${Y + 1} 年上年结转${describe(to.cells.get(c.overKey))}）`)
+    .map(
+      (c) => `${shortColumn(c.column)}（${Y} 年结转下年度${describe(from.cells.get(c.forwardKey))}，${Y + 1} 年上年结转${describe(to.cells.get(c.overKey))}）`
+    )
     .join('；')
   if (differ.length) {
     const what = differ.map((c) => `${shortColumn(c.column)}：${Y} 年结转下年度 ${c.forward} 件，${Y + 1} 年上年结转 ${c.over} 件`).join('；')

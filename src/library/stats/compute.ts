@@ -271,7 +271,9 @@ export function byAgency(reports: readonly StatReport[]): AgencyRow[] {
       rates: Object.fromEntries(RATES.map((d) => [d.id, rateScored(group, d)])) as Record<RateId, Rate>
     }
   })
-  return rows.sort((a, b) => (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || collator.compare(a.agencyKey ?? '', b.agencyKey ?? ''))
+  return rows.sort(
+    (a, b) => (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || collator.compare(a.agencyKey ?? '', b.agencyKey ?? '')
+  )
 }
 
 export function median(values: readonly number[]): number {

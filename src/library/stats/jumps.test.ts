@@ -37,8 +37,16 @@ describe('新收申请 jumps', () => {
   it('flags a change of 3 times or more when the larger year has 20 or more, saying why', () => {
     const [j] = pair({ received: 12 }, { received: 85 })
     expect(j).toMatchObject({
-      agency: '甲市教育局', what: 'newReceived', label: '新收申请', fromYear: 2021, toYear: 2022, from: 12, to: 85,
-      reportIds: [1, 2], keys: ['requests.new_received.total'], unverifiedReportIds: []
+      agency: '甲市教育局',
+      what: 'newReceived',
+      label: '新收申请',
+      fromYear: 2021,
+      toYear: 2022,
+      from: 12,
+      to: 85,
+      reportIds: [1, 2],
+      keys: ['requests.new_received.total'],
+      unverifiedReportIds: []
     })
     // 85 / 12 = 7.08.
     expect(j.why).toBe('2021→2022 年：新收申请由 12 件增至 85 件（×7.1），变化达 3 倍及以上（两年中较大者 85 件 ≥ 20 件）')
@@ -99,11 +107,7 @@ describe('which years are compared', () => {
     expect(pair({ received: 10 }, { received: 100 }, [2019, 2021])).toEqual([])
     const other = [report({ id: 1, year: 2021, received: 10 }), report({ id: 2, year: 2022, agency: '乙县民政局', received: 100 })]
     expect(jumps(other)).toEqual([])
-    const twoIn2021 = [
-      report({ id: 1, year: 2021, received: 10 }),
-      report({ id: 2, year: 2021, received: 11 }),
-      report({ id: 3, year: 2022, received: 100 })
-    ]
+    const twoIn2021 = [report({ id: 1, year: 2021, received: 10 }), report({ id: 2, year: 2021, received: 11 }), report({ id: 3, year: 2022, received: 100 })]
     expect(jumps(twoIn2021)).toEqual([])
     expect(jumps([report({ id: 1, year: null, received: 10 }), report({ id: 2, year: 2022, received: 100 })])).toEqual([])
   })

@@ -59,8 +59,7 @@ function newReceivedJump(a: StatReport, b: StatReport): Jump | null {
   if (larger < JUMP_MIN_COUNT || larger < JUMP_FACTOR * smaller) return null
   const from = measureValue(a, 'newReceived') as { value: number; keys: string[] }
   const to = measureValue(b, 'newReceived') as { value: number; keys: string[] }
-  const change =
-    from.value === 0 ? '（由 0 起）' : to.value === 0 ? '（降为 0）' : `（×${(to.value / from.value).toFixed(to.value > from.value ? 1 : 2)}）`
+  const change = from.value === 0 ? '（由 0 起）' : to.value === 0 ? '（降为 0）' : `（×${(to.value / from.value).toFixed(to.value > from.value ? 1 : 2)}）`
   const label = MEASURE_BY_ID.get('newReceived')!.label
   return {
     agency: b.agency ?? a.agency,

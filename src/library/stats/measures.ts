@@ -18,82 +18,134 @@ export interface Measure {
 
 const exact = (k: string) => (key: string) => key === k
 const subRowTotals = (prefix: string) => (key: string) => key.startsWith(prefix) && key.endsWith('.total')
-const oneOf = (...ks: string[]) => (key: string) => ks.includes(key)
+const oneOf =
+  (...ks: string[]) =>
+  (key: string) =>
+    ks.includes(key)
 
 const SAME_IN_BOTH = '2019 与 2021 表样相同。'
 
 export const MEASURES: readonly Measure[] = [
   {
-    id: 'newReceived', label: '新收申请', unit: '件', keys: exact('requests.new_received.total'),
+    id: 'newReceived',
+    label: '新收申请',
+    unit: '件',
+    keys: exact('requests.new_received.total'),
     definition: `表三“一、本年新收政府信息公开申请数量”行的“总计”列。${SAME_IN_BOTH}`
   },
   {
-    id: 'carriedOver', label: '上年结转', unit: '件', keys: exact('requests.carried_over.total'),
+    id: 'carriedOver',
+    label: '上年结转',
+    unit: '件',
+    keys: exact('requests.carried_over.total'),
     definition: `表三“二、上年结转政府信息公开申请数量”行的“总计”列；应等于上一年度报告的“结转下年度继续办理”。${SAME_IN_BOTH}`
   },
   {
-    id: 'concluded', label: '办结（（七）总计）', unit: '件', keys: exact('requests.total.total'),
+    id: 'concluded',
+    label: '办结（（七）总计）',
+    unit: '件',
+    keys: exact('requests.total.total'),
     definition: `表三“三、本年度办理结果”之“（七）总计”行的“总计”列，即本年办结的申请数，也是公开率的分母。${SAME_IN_BOTH}`
   },
   {
-    id: 'carriedForward', label: '结转下年度', unit: '件', keys: exact('requests.carried_forward.total'),
+    id: 'carriedForward',
+    label: '结转下年度',
+    unit: '件',
+    keys: exact('requests.carried_forward.total'),
     definition: `表三“四、结转下年度继续办理”行的“总计”列。${SAME_IN_BOTH}`
   },
   {
-    id: 'granted', label: '予以公开', unit: '件', keys: exact('requests.granted.total'),
+    id: 'granted',
+    label: '予以公开',
+    unit: '件',
+    keys: exact('requests.granted.total'),
     definition: `表三“（一）予以公开”行的“总计”列。${SAME_IN_BOTH}`
   },
   {
-    id: 'partiallyGranted', label: '部分公开', unit: '件', keys: exact('requests.partially_granted.total'),
+    id: 'partiallyGranted',
+    label: '部分公开',
+    unit: '件',
+    keys: exact('requests.partially_granted.total'),
     definition: `表三“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行的“总计”列。${SAME_IN_BOTH}`
   },
   {
-    id: 'denied', label: '不予公开', unit: '件', keys: subRowTotals('requests.denied.'),
+    id: 'denied',
+    label: '不予公开',
+    unit: '件',
+    keys: subRowTotals('requests.denied.'),
     definition: `表三“（三）不予公开”下 8 个子行（1.属于国家秘密 … 8.属于行政查询事项）“总计”列之和。${SAME_IN_BOTH}`
   },
   {
-    id: 'unable', label: '无法提供', unit: '件', keys: subRowTotals('requests.unable.'),
+    id: 'unable',
+    label: '无法提供',
+    unit: '件',
+    keys: subRowTotals('requests.unable.'),
     definition: `表三“（四）无法提供”下 3 个子行（本机关不掌握、需另行制作、补正后仍不明确）“总计”列之和。${SAME_IN_BOTH}`
   },
   {
-    id: 'notProcessed', label: '不予处理', unit: '件', keys: subRowTotals('requests.not_processed.'),
+    id: 'notProcessed',
+    label: '不予处理',
+    unit: '件',
+    keys: subRowTotals('requests.not_processed.'),
     definition: `表三“（五）不予处理”下 5 个子行（信访举报投诉类 … 要求确认或重新出具已获取信息）“总计”列之和。${SAME_IN_BOTH}`
   },
   {
     // 2019: requests.other.total; 2021: requests.other.{no_correction,unpaid_fee,misc}.total.
-    id: 'otherHandling', label: '其他处理', unit: '件', keys: subRowTotals('requests.other.'),
+    id: 'otherHandling',
+    label: '其他处理',
+    unit: '件',
+    keys: subRowTotals('requests.other.'),
     definition:
       '表三“（六）其他处理”的“总计”列。2021 表样分 3 个子行（1.逾期不补正、2.逾期未缴纳费用、3.其他），取三者之和；2019 表样只有“（六）其他处理”一行。'
   },
   {
-    id: 'reviewTotal', label: '行政复议总计', unit: '件', keys: exact('appeals.review.total'),
+    id: 'reviewTotal',
+    label: '行政复议总计',
+    unit: '件',
+    keys: exact('appeals.review.total'),
     definition: `表四“行政复议”的“总计”列。${SAME_IN_BOTH}`
   },
   {
-    id: 'reviewCorrected', label: '行政复议结果纠正', unit: '件', keys: exact('appeals.review.corrected'),
+    id: 'reviewCorrected',
+    label: '行政复议结果纠正',
+    unit: '件',
+    keys: exact('appeals.review.corrected'),
     definition: `表四“行政复议”的“结果纠正”列。${SAME_IN_BOTH}`
   },
   {
-    id: 'litigationTotal', label: '行政诉讼总计', unit: '件',
+    id: 'litigationTotal',
+    label: '行政诉讼总计',
+    unit: '件',
     keys: oneOf('appeals.litigation_direct.total', 'appeals.litigation_after_review.total'),
     definition: `表四“行政诉讼”中“未经复议直接起诉”与“复议后起诉”两部分的“总计”列之和。${SAME_IN_BOTH}`
   },
   {
-    id: 'litigationCorrected', label: '行政诉讼结果纠正', unit: '件',
+    id: 'litigationCorrected',
+    label: '行政诉讼结果纠正',
+    unit: '件',
     keys: oneOf('appeals.litigation_direct.corrected', 'appeals.litigation_after_review.corrected'),
     definition: `表四“行政诉讼”中“未经复议直接起诉”与“复议后起诉”两部分的“结果纠正”列之和。${SAME_IN_BOTH}`
   },
   {
-    id: 'licensingDecisions', label: '行政许可处理决定', unit: '件', keys: exact('active.licensing.decisions'),
+    id: 'licensingDecisions',
+    label: '行政许可处理决定',
+    unit: '件',
+    keys: exact('active.licensing.decisions'),
     definition: '表二“行政许可”行的“本年处理决定数量”列（2019 表样为“处理决定数量”）。'
   },
   {
-    id: 'punishmentDecisions', label: '行政处罚处理决定', unit: '件', keys: exact('active.punishment.decisions'),
+    id: 'punishmentDecisions',
+    label: '行政处罚处理决定',
+    unit: '件',
+    keys: exact('active.punishment.decisions'),
     definition: '表二“行政处罚”行的“本年处理决定数量”列（2019 表样为“处理决定数量”）。'
   },
   {
     // Only the 2021 form has an amount; a 2019 report has none, so it is left out (not read as 0).
-    id: 'feesAmount', label: '行政事业性收费（万元）', unit: '万元', keys: exact('active.fees.amount'),
+    id: 'feesAmount',
+    label: '行政事业性收费（万元）',
+    unit: '万元',
+    keys: exact('active.fees.amount'),
     definition:
       '表二“行政事业性收费”行的“本年收费金额（单位：万元）”列。只有 2021 表样有此项；2019 表样只列收费项目数量、没有金额，其报告不计入合计（不视为 0，也不算空白，另行列出）。'
   }
@@ -133,8 +185,7 @@ export const RATES: readonly RateDefinition[] = [
     label: '公开率',
     numerator: ['granted', 'partiallyGranted'],
     denominator: 'concluded',
-    definition:
-      '公开率 =（予以公开 + 部分公开）÷ 办理结果（七）总计，均取表三“总计”列。按机关汇总时分子、分母各自求和后相除；分母空白或为 0 时不计算。'
+    definition: '公开率 =（予以公开 + 部分公开）÷ 办理结果（七）总计，均取表三“总计”列。按机关汇总时分子、分母各自求和后相除；分母空白或为 0 时不计算。'
   },
   {
     id: 'reviewCorrection',

@@ -13,8 +13,7 @@ describe('the 统计 screen’s answers, kept while the data is unchanged', () =
     open.push(lib)
     return { lib, path }
   }
-  const newReceived2021 = (lib: Library): number | null =>
-    lib.statsOverview({}).byYear.find((y) => y.year === 2021)?.measures.newReceived.value ?? null
+  const newReceived2021 = (lib: Library): number | null => lib.statsOverview({}).byYear.find((y) => y.year === 2021)?.measures.newReceived.value ?? null
 
   it('asks the library once for a filter shown again, and per filter', async () => {
     const { lib } = await library()

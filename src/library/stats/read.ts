@@ -146,7 +146,10 @@ export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: Cel
   }
   // The files are joined only for the search words (they match the file name too).
   const from = clause.where === '1' ? 'reports r' : 'reports r JOIN files f ON f.id = r.file_id'
-  const reportRows = sql(db, `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at FROM ${from} WHERE ${where} ORDER BY r.id`)
+  const reportRows = sql(
+    db,
+    `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at FROM ${from} WHERE ${where} ORDER BY r.id`
+  )
     .raw()
     .all(params) as ReportTuple[]
   const cells = allCells ?? chosenCells(db, reportRows, where, params)
@@ -172,5 +175,9 @@ function chosenCells(db: Db, reportRows: ReportTuple[], where: string, params: R
   const chosen = new Set(reportRows.map((r) => r[0]))
   const total = (sql(db, 'SELECT count(*) FROM reports').pluck().get() as number) || 1
   if (chosen.size / total >= WHOLE_SCAN_SHARE) return cellsFrom(sql(db, cellsQuery(null)).raw().all(KEY_LISTS) as CellsTuple[], chosen)
-  return cellsFrom(sql(db, cellsQuery(where)).raw().all({ ...params, ...KEY_LISTS }) as CellsTuple[])
+  return cellsFrom(
+    sql(db, cellsQuery(where))
+      .raw()
+      .all({ ...params, ...KEY_LISTS }) as CellsTuple[]
+  )
 }

@@ -35,11 +35,7 @@ async function stats(filter: Parameters<typeof libraryStats>[1] = {}, fixture: {
 describe('the measures', () => {
   it('group the sub-rows of each outcome, by template', () => {
     expect(measureKeys('otherHandling', '2019')).toEqual(['requests.other.total'])
-    expect(measureKeys('otherHandling', '2021')).toEqual([
-      'requests.other.no_correction.total',
-      'requests.other.unpaid_fee.total',
-      'requests.other.misc.total'
-    ])
+    expect(measureKeys('otherHandling', '2021')).toEqual(['requests.other.no_correction.total', 'requests.other.unpaid_fee.total', 'requests.other.misc.total'])
     expect(measureKeys('denied', '2021')).toHaveLength(8)
     expect(measureKeys('unable', '2019')).toHaveLength(3)
     expect(measureKeys('notProcessed', '2021')).toHaveLength(5)
@@ -105,7 +101,13 @@ describe('the index of the stats cells (migration 7)', () => {
     try {
       const lists = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
       const rows = db.prepare(cellsQuery(null)).raw().all(lists) as [number, string, string][]
-      expect(rows.map(([id, keys]) => [id, keys.length > 4 ? 'list' : keys])).toEqual([[1, 'list'], [2, '2021'], [3, '2019'], [4, '2021'], [5, '2021']])
+      expect(rows.map(([id, keys]) => [id, keys.length > 4 ? 'list' : keys])).toEqual([
+        [1, 'list'],
+        [2, '2021'],
+        [3, '2019'],
+        [4, '2021'],
+        [5, '2021']
+      ])
       expect(rows[0][1].split(',')).toHaveLength(33)
       // The missing cell is blank, never 0: 2021's 不予公开 is report 2's 2 alone, and report 1 is listed.
       const denied = libraryStats(db).byYear.find((y) => y.year === 2021)!.measures.denied
@@ -140,24 +142,63 @@ describe('by year', () => {
     const s = await stats()
     expect(s.reportCount).toBe(4)
     expect(s.unverifiedReportIds).toEqual([])
-    expect(s.byYear.map((y) => [y.year, y.reportIds])).toEqual([[2020, [3]], [2021, [1, 2]], [2022, [4]]])
-    const values = (year: number) =>
-      Object.fromEntries(Object.entries(s.byYear.find((y) => y.year === year)!.measures).map(([id, f]) => [id, f.value]))
+    expect(s.byYear.map((y) => [y.year, y.reportIds])).toEqual([
+      [2020, [3]],
+      [2021, [1, 2]],
+      [2022, [4]]
+    ])
+    const values = (year: number) => Object.fromEntries(Object.entries(s.byYear.find((y) => y.year === year)!.measures).map(([id, f]) => [id, f.value]))
     // 2021 = reports 1 + 2. 上年结转 2 + 0; 行政许可 12 (report 2's "/" left out); 行政处罚 30 + 5; 收费 1.5 + 0.
     expect(values(2021)).toEqual({
-      newReceived: 30, carriedOver: 2, concluded: 30, carriedForward: 2, granted: 15, partiallyGranted: 7, denied: 3, unable: 1,
-      notProcessed: 1, otherHandling: 3, reviewTotal: 4, reviewCorrected: 1, litigationTotal: 4, litigationCorrected: 1,
-      licensingDecisions: 12, punishmentDecisions: 35, feesAmount: 1.5
+      newReceived: 30,
+      carriedOver: 2,
+      concluded: 30,
+      carriedForward: 2,
+      granted: 15,
+      partiallyGranted: 7,
+      denied: 3,
+      unable: 1,
+      notProcessed: 1,
+      otherHandling: 3,
+      reviewTotal: 4,
+      reviewCorrected: 1,
+      litigationTotal: 4,
+      litigationCorrected: 1,
+      licensingDecisions: 12,
+      punishmentDecisions: 35,
+      feesAmount: 1.5
     })
     // The 2019 form: （六）其他处理 is one row; it has no 收费金额, so 收费 is blank, not 0.
     expect(values(2020)).toEqual({
-      newReceived: 8, carriedOver: 1, concluded: 8, carriedForward: 1, granted: 4, partiallyGranted: 0, denied: 0, unable: 2,
-      notProcessed: 0, otherHandling: 2, reviewTotal: 1, reviewCorrected: 1, litigationTotal: 1, litigationCorrected: 0,
-      licensingDecisions: 7, punishmentDecisions: 3, feesAmount: null
+      newReceived: 8,
+      carriedOver: 1,
+      concluded: 8,
+      carriedForward: 1,
+      granted: 4,
+      partiallyGranted: 0,
+      denied: 0,
+      unable: 2,
+      notProcessed: 0,
+      otherHandling: 2,
+      reviewTotal: 1,
+      reviewCorrected: 1,
+      litigationTotal: 1,
+      litigationCorrected: 0,
+      licensingDecisions: 7,
+      punishmentDecisions: 3,
+      feesAmount: null
     })
     expect(values(2022)).toMatchObject({
-      newReceived: null, carriedOver: 2, concluded: 0, denied: null, granted: 0, reviewTotal: null, litigationTotal: 0,
-      licensingDecisions: null, punishmentDecisions: 0, feesAmount: 2.25
+      newReceived: null,
+      carriedOver: 2,
+      concluded: 0,
+      denied: null,
+      granted: 0,
+      reviewTotal: null,
+      litigationTotal: 0,
+      licensingDecisions: null,
+      punishmentDecisions: 0,
+      feesAmount: 2.25
     })
     const y2021 = s.byYear[1].measures
     expect(y2021.reviewTotal.blank).toEqual([{ reportId: 2, keys: ['appeals.review.total'] }])
@@ -173,7 +214,10 @@ describe('by year', () => {
     const s = await stats()
     const y2021 = s.byYear.find((y) => y.year === 2021)!.measures
     expect(y2021.licensingDecisions).toMatchObject({
-      value: 12, reportIds: [1], keys: ['active.licensing.decisions'], blank: [{ reportId: 2, keys: ['active.licensing.decisions'] }]
+      value: 12,
+      reportIds: [1],
+      keys: ['active.licensing.decisions'],
+      blank: [{ reportId: 2, keys: ['active.licensing.decisions'] }]
     })
     // Report 2's 收费 is a real 0: counted.
     expect(y2021.feesAmount).toMatchObject({ value: 1.5, reportIds: [1, 2], keys: ['active.fees.amount'], blank: [], notInForm: [] })
@@ -221,14 +265,20 @@ describe('by year', () => {
 describe('by agency', () => {
   it('gives 新收 and the rates with their sources; a blank or zero denominator is null with a reason', async () => {
     const s = await stats()
-    expect(s.byAgency.map((a) => [a.agency, a.measures.newReceived.value])).toEqual([['乙县民政局', 20], ['甲市教育局', 10], ['丙区统计局', 8]])
+    expect(s.byAgency.map((a) => [a.agency, a.measures.newReceived.value])).toEqual([
+      ['乙县民政局', 20],
+      ['甲市教育局', 10],
+      ['丙区统计局', 8]
+    ])
     const [b, a, c] = s.byAgency
     // 甲: (5 + 1 + 0 + 0) / (10 + 0); 2022's 总计 0 adds nothing.
     expect(a.rates.disclosure).toMatchObject({ value: 0.6, numerator: 6, denominator: 10, reportIds: [1, 4], reason: null })
     expect(a.rates.disclosure.keys).toEqual(['requests.granted.total', 'requests.partially_granted.total', 'requests.total.total'])
     expect(a.measures.newReceived).toMatchObject({ value: 10, reportIds: [1], blank: [{ reportId: 4, keys: ['requests.new_received.total'] }] })
     expect(a.rates.reviewCorrection).toMatchObject({
-      value: 0.25, reportIds: [1], excluded: [{ reportId: 4, reason: '行政复议结果纠正、行政复议总计空白或为“/”' }]
+      value: 0.25,
+      reportIds: [1],
+      excluded: [{ reportId: 4, reason: '行政复议结果纠正、行政复议总计空白或为“/”' }]
     })
     // Both kinds of 诉讼: (1 + 0) / (2 + 2).
     expect(a.rates.litigationCorrection).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 })
@@ -330,7 +380,14 @@ describe('near-duplicates count once (issue 21 item 3)', () => {
     const jia = s.byAgency.find((a) => a.agencyKey === '甲市教育局')!
     expect(jia.reportIds).toEqual([4, 6])
     expect(s.leftOut).toEqual([
-      { reportId: 1, agency: '甲市教育局', year: 2021, kind: 'duplicate', keptReportId: 6, why: '重复，未计入：与报告 #6 为同一机关、年度与表样，计入核验较晚的那份' }
+      {
+        reportId: 1,
+        agency: '甲市教育局',
+        year: 2021,
+        kind: 'duplicate',
+        keptReportId: 6,
+        why: '重复，未计入：与报告 #6 为同一机关、年度与表样，计入核验较晚的那份'
+      }
     ])
   })
 
@@ -356,12 +413,19 @@ describe('a report of unknown year (issue 21 item 2)', () => {
   it('is counted in the 年度不详 row and never in its agency’s row, and is listed', async () => {
     const s = await stats({}, { extra: [unknown] })
     expect(s.reportCount).toBe(5)
-    expect(s.byYear.map((y) => [y.year, y.reportIds])).toEqual([[2020, [3]], [2021, [1, 2]], [2022, [4]], [null, [6]]])
+    expect(s.byYear.map((y) => [y.year, y.reportIds])).toEqual([
+      [2020, [3]],
+      [2021, [1, 2]],
+      [2022, [4]],
+      [null, [6]]
+    ])
     expect(s.byYear.at(-1)!.measures.newReceived.value).toBe(33)
     const jia = s.byAgency.find((a) => a.agencyKey === '甲市教育局')!
     // Before: reports [1, 4, 6], 新收 10 + 33 (4 blank).
     expect([jia.reportIds, jia.years, jia.measures.newReceived.value]).toEqual([[1, 4], [2021, 2022], 10])
-    expect(s.leftOut).toEqual([{ reportId: 6, agency: '甲市教育局', year: null, kind: 'yearUnknown', why: '年度不详，未计入按机关的统计（只计入“年度不详”一栏）' }])
+    expect(s.leftOut).toEqual([
+      { reportId: 6, agency: '甲市教育局', year: null, kind: 'yearUnknown', why: '年度不详，未计入按机关的统计（只计入“年度不详”一栏）' }
+    ])
   })
 })
 

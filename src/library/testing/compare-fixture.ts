@@ -24,46 +24,85 @@ interface FixtureReport {
 /** Ids 1…11 in this order. */
 export const COMPARE_REPORTS: FixtureReport[] = [
   {
-    name: 'jia2019.txt', agency: COMPARE_AGENCY, year: 2019, template: '2019', verified: true,
+    name: 'jia2019.txt',
+    agency: COMPARE_AGENCY,
+    year: 2019,
+    template: '2019',
+    verified: true,
     cells: {
-      'requests.new_received.natural': '5', 'requests.new_received.total': '5',
-      'requests.carried_forward.natural': '2', 'requests.carried_forward.total': '2',
-      'requests.other.total': '1', 'active.licensing.decisions': '7'
+      'requests.new_received.natural': '5',
+      'requests.new_received.total': '5',
+      'requests.carried_forward.natural': '2',
+      'requests.carried_forward.total': '2',
+      'requests.other.total': '1',
+      'active.licensing.decisions': '7'
     }
   },
   {
     // 2020 is missing: the link from 2019 cannot be checked, though the numbers would agree.
-    name: 'jia2021.txt', agency: COMPARE_AGENCY, year: 2021, template: '2021', verified: true,
+    name: 'jia2021.txt',
+    agency: COMPARE_AGENCY,
+    year: 2021,
+    template: '2021',
+    verified: true,
     cells: {
-      'requests.new_received.natural': '8', 'requests.new_received.total': '8',
-      'requests.carried_over.natural': '2', 'requests.carried_over.total': '2',
-      'requests.carried_forward.natural': '3', 'requests.carried_forward.commercial': '1', 'requests.carried_forward.total': '4',
-      'requests.other.misc.total': '2', 'active.licensing.decisions': '9', 'active.fees.amount': '12.5',
+      'requests.new_received.natural': '8',
+      'requests.new_received.total': '8',
+      'requests.carried_over.natural': '2',
+      'requests.carried_over.total': '2',
+      'requests.carried_forward.natural': '3',
+      'requests.carried_forward.commercial': '1',
+      'requests.carried_forward.total': '4',
+      'requests.other.misc.total': '2',
+      'active.licensing.decisions': '9',
+      'active.fees.amount': '12.5',
       'appeals.review.total': ''
     }
   },
   {
     // new_received.natural is read as 6 and corrected by the reviewer to 7 (see compareLibrary).
-    name: 'jia2022.txt', agency: COMPARE_AGENCY, year: 2022, template: '2021', verified: true,
+    name: 'jia2022.txt',
+    agency: COMPARE_AGENCY,
+    year: 2022,
+    template: '2021',
+    verified: true,
     cells: {
-      'requests.new_received.natural': '6', 'requests.new_received.total': '6',
-      'requests.carried_over.natural': '3', 'requests.carried_over.commercial': '1', 'requests.carried_over.total': '4',
-      'requests.carried_forward.natural': '5', 'requests.carried_forward.total': '5',
-      'active.licensing.decisions': '9', 'active.fees.amount': '/', 'appeals.review.total': '1'
+      'requests.new_received.natural': '6',
+      'requests.new_received.total': '6',
+      'requests.carried_over.natural': '3',
+      'requests.carried_over.commercial': '1',
+      'requests.carried_over.total': '4',
+      'requests.carried_forward.natural': '5',
+      'requests.carried_forward.total': '5',
+      'active.licensing.decisions': '9',
+      'active.fees.amount': '/',
+      'appeals.review.total': '1'
     }
   },
   {
     // 上年结转 3 against 5 carried forward: the link breaks (自然人 and 总计); 法律服务机构 is "/".
-    name: 'jia2023.txt', agency: COMPARE_AGENCY, year: 2023, template: '2021', verified: true,
+    name: 'jia2023.txt',
+    agency: COMPARE_AGENCY,
+    year: 2023,
+    template: '2021',
+    verified: true,
     cells: {
-      'requests.carried_over.natural': '3', 'requests.carried_over.total': '3', 'requests.carried_over.legal_service': '/',
-      'requests.carried_forward.natural': '1', 'requests.carried_forward.total': '1',
-      'active.licensing.decisions': '9', 'active.fees.amount': '0'
+      'requests.carried_over.natural': '3',
+      'requests.carried_over.total': '3',
+      'requests.carried_over.legal_service': '/',
+      'requests.carried_forward.natural': '1',
+      'requests.carried_forward.total': '1',
+      'active.licensing.decisions': '9',
+      'active.fees.amount': '0'
     }
   },
   {
     // Unverified: only with "all". 上年结转 总计 blank, the rest agrees: the link cannot be checked.
-    name: 'jia2024.txt', agency: COMPARE_AGENCY, year: 2024, template: '2021', verified: false,
+    name: 'jia2024.txt',
+    agency: COMPARE_AGENCY,
+    year: 2024,
+    template: '2021',
+    verified: false,
     cells: { 'requests.carried_over.natural': '1', 'requests.carried_over.total': '', 'active.licensing.decisions': '9' }
   },
   { name: 'yi2021.txt', agency: '乙县民政局', year: 2021, template: '2021', verified: true, cells: {} },
@@ -90,7 +129,10 @@ export async function compareLibrary(dir: string): Promise<string> {
     return { value: handReport(r.name, r.agency, r.year, formCells(r), r.template), messages: [] }
   }
   try {
-    await library.importFiles(COMPARE_REPORTS.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
+    await library.importFiles(
+      COMPARE_REPORTS.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })),
+      extract
+    )
     library.setReviewer('测试')
     library.editCell(3, 'requests.new_received.natural', '7', '原文为 7')
     library.editMeta(11, 'year', '', '年度无法确认')

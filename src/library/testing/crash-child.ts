@@ -10,7 +10,6 @@ import { templateKeys } from '../../core/template'
 const [mode, libraryPath, arg] = process.argv.slice(2)
 const library = new Library(libraryPath)
 
-
 async function run(): Promise<void> {
   if (mode === 'import') {
     const cells = Object.fromEntries(templateKeys('2021').map((k, i) => [k, String(i % 9)]))

@@ -56,21 +56,13 @@ export function recordNoTables(library: Library, reportId: number, comment = 'å·
 }
 
 /** A report JSON made by hand: every cell of `cells` found, tables found. */
-export function handReport(
-  name: string,
-  agency: string,
-  year: number,
-  cells: Record<string, string>,
-  template: '2021' | '2019' = '2021'
-): ExtractedFile {
+export function handReport(name: string, agency: string, year: number, cells: Record<string, string>, template: '2021' | '2019' = '2021'): ExtractedFile {
   const json: ReportJson = {
     schema: 'report-desk/report@1',
     source: { name, sha256: '', format: 'txt' },
     meta: { agency, year, template },
     tables: { active: 'found', requests: 'found', appeals: 'found' },
-    cells: Object.fromEntries(
-      Object.entries(cells).map(([k, raw]) => [k, { value: raw === '' || raw === '/' ? null : Number(raw), raw, review: false }])
-    ),
+    cells: Object.fromEntries(Object.entries(cells).map(([k, raw]) => [k, { value: raw === '' || raw === '/' ? null : Number(raw), raw, review: false }])),
     findings: [],
     messages: []
   }

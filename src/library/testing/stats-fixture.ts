@@ -8,7 +8,16 @@ import type { Extractor } from '../extractor'
 import { Library } from '../library'
 import { handReport, tempDir } from './fixtures'
 
-const DENIED = ['state_secret', 'prohibited_by_law', 'security_stability', 'third_party_rights', 'internal_affairs', 'process_info', 'enforcement_files', 'administrative_query']
+const DENIED = [
+  'state_secret',
+  'prohibited_by_law',
+  'security_stability',
+  'third_party_rights',
+  'internal_affairs',
+  'process_info',
+  'enforcement_files',
+  'administrative_query'
+]
 const UNABLE = ['not_held', 'needs_creation', 'still_unclear']
 const NOT_PROCESSED = ['petition_complaint', 'repeated', 'publication', 'mass_repeated', 'confirm_existing']
 const OTHER_2021 = ['no_correction', 'unpaid_fee', 'misc']
@@ -80,50 +89,119 @@ export interface FixtureReport {
 /** Ids 1…5 in this order. */
 export const STATS_REPORTS: FixtureReport[] = [
   {
-    name: 'a2021.txt', agency: '甲市教育局', year: 2021, template: '2021', verified: true,
+    name: 'a2021.txt',
+    agency: '甲市教育局',
+    year: 2021,
+    template: '2021',
+    verified: true,
     spec: {
-      newReceived: '10', carriedOver: '2', total: '10', carriedForward: '2', granted: '5', partial: '1',
-      denied: { state_secret: '1' }, unable: { not_held: '1' }, notProcessed: { repeated: '1' }, other: { misc: '1' },
-      review: ['4', '1'], direct: ['2', '1'], afterReview: ['2', '0'],
-      licensing: '12', punishment: '30', fees: '1.5'
+      newReceived: '10',
+      carriedOver: '2',
+      total: '10',
+      carriedForward: '2',
+      granted: '5',
+      partial: '1',
+      denied: { state_secret: '1' },
+      unable: { not_held: '1' },
+      notProcessed: { repeated: '1' },
+      other: { misc: '1' },
+      review: ['4', '1'],
+      direct: ['2', '1'],
+      afterReview: ['2', '0'],
+      licensing: '12',
+      punishment: '30',
+      fees: '1.5'
     }
   },
   {
-    name: 'b2021.txt', agency: '乙县民政局', year: 2021, template: '2021', verified: true,
+    name: 'b2021.txt',
+    agency: '乙县民政局',
+    year: 2021,
+    template: '2021',
+    verified: true,
     spec: {
       // 行政许可 "/"; 收费 0 (a real 0, not blank).
-      newReceived: '20', carriedOver: '0', total: '20', carriedForward: '0', granted: '10', partial: '6',
-      denied: { process_info: '2' }, other: { no_correction: '2' },
-      review: ['/', '/'], direct: ['0', '0'], afterReview: ['0', '0'],
-      licensing: '/', punishment: '5', fees: '0'
+      newReceived: '20',
+      carriedOver: '0',
+      total: '20',
+      carriedForward: '0',
+      granted: '10',
+      partial: '6',
+      denied: { process_info: '2' },
+      other: { no_correction: '2' },
+      review: ['/', '/'],
+      direct: ['0', '0'],
+      afterReview: ['0', '0'],
+      licensing: '/',
+      punishment: '5',
+      fees: '0'
     }
   },
   {
-    name: 'c2020.txt', agency: '丙区统计局', year: 2020, template: '2019', verified: true,
+    name: 'c2020.txt',
+    agency: '丙区统计局',
+    year: 2020,
+    template: '2019',
+    verified: true,
     spec: {
       // The 2019 form: 许可/处罚 decisions, but no 收费金额 cell at all.
-      newReceived: '8', carriedOver: '1', total: '8', carriedForward: '1', granted: '4', partial: '0',
-      unable: { not_held: '2' }, other: { total: '2' },
-      review: ['1', '1'], direct: ['1', '0'], afterReview: ['0', '0'],
-      licensing: '7', punishment: '3'
+      newReceived: '8',
+      carriedOver: '1',
+      total: '8',
+      carriedForward: '1',
+      granted: '4',
+      partial: '0',
+      unable: { not_held: '2' },
+      other: { total: '2' },
+      review: ['1', '1'],
+      direct: ['1', '0'],
+      afterReview: ['0', '0'],
+      licensing: '7',
+      punishment: '3'
     }
   },
   {
     // Blank 新收, "/" in one 不予公开 sub-row, 总计 0, blank 复议, blank 行政许可.
-    name: 'a2022.txt', agency: '甲市教育局', year: 2022, template: '2021', verified: true,
+    name: 'a2022.txt',
+    agency: '甲市教育局',
+    year: 2022,
+    template: '2021',
+    verified: true,
     spec: {
-      newReceived: '', carriedOver: '2', total: '0', carriedForward: '0', granted: '0', partial: '0',
+      newReceived: '',
+      carriedOver: '2',
+      total: '0',
+      carriedForward: '0',
+      granted: '0',
+      partial: '0',
       denied: { state_secret: '/' },
-      review: ['', ''], direct: ['0', '0'], afterReview: ['0', '0'],
-      licensing: '', punishment: '0', fees: '2.25'
+      review: ['', ''],
+      direct: ['0', '0'],
+      afterReview: ['0', '0'],
+      licensing: '',
+      punishment: '0',
+      fees: '2.25'
     }
   },
   {
-    name: 'e2021.txt', agency: '戊市财政局', year: 2021, template: '2021', verified: false,
+    name: 'e2021.txt',
+    agency: '戊市财政局',
+    year: 2021,
+    template: '2021',
+    verified: false,
     spec: {
-      newReceived: '100', carriedOver: '0', total: '100', carriedForward: '0', granted: '100', partial: '0',
-      review: ['2', '2'], direct: ['0', '0'], afterReview: ['0', '0'],
-      licensing: '100', punishment: '0', fees: '10'
+      newReceived: '100',
+      carriedOver: '0',
+      total: '100',
+      carriedForward: '0',
+      granted: '100',
+      partial: '0',
+      review: ['2', '2'],
+      direct: ['0', '0'],
+      afterReview: ['0', '0'],
+      licensing: '100',
+      punishment: '0',
+      fees: '10'
     }
   }
 ]
@@ -131,12 +209,25 @@ export const STATS_REPORTS: FixtureReport[] = [
 /** Id 6, only with statsLibrary({ followingYear: true }) (the 统计 screen's e2e counts five reports). */
 export const FOLLOWING_YEAR_REPORT: FixtureReport = {
   // The year after report 5, also unverified: 新收 100 → 10 and 公开率 100% → 30%, both jumps.
-  name: 'e2022.txt', agency: '戊市财政局', year: 2022, template: '2021', verified: false,
+  name: 'e2022.txt',
+  agency: '戊市财政局',
+  year: 2022,
+  template: '2021',
+  verified: false,
   spec: {
-    newReceived: '10', carriedOver: '0', total: '10', carriedForward: '0', granted: '3', partial: '0',
+    newReceived: '10',
+    carriedOver: '0',
+    total: '10',
+    carriedForward: '0',
+    granted: '3',
+    partial: '0',
     denied: { state_secret: '7' },
-    review: ['0', '0'], direct: ['0', '0'], afterReview: ['0', '0'],
-    licensing: '50', punishment: '0', fees: '10'
+    review: ['0', '0'],
+    direct: ['0', '0'],
+    afterReview: ['0', '0'],
+    licensing: '50',
+    punishment: '0',
+    fees: '10'
   }
 }
 
@@ -158,7 +249,10 @@ export async function statsLibrary(options: { followingYear?: boolean; extra?: F
     const r = byName.get(file.name)!
     return { value: handReport(r.name, r.agency, r.year, cells(r.spec, r.template), r.template), messages: [] }
   }
-  await library.importFiles(reports.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })), extract)
+  await library.importFiles(
+    reports.map((r) => ({ name: r.name, bytes: new TextEncoder().encode(r.name) })),
+    extract
+  )
   library.close()
   // Verified as a reviewer would leave them; the hand figures do not add up for the checks, and the
   // checks are not what is under test here.

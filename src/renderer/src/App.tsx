@@ -113,7 +113,12 @@ export function App(): React.JSX.Element {
         <h1>年报核验台</h1>
         <span className="app-subtitle">政府信息公开工作年度报告 · 表格提取与核验</span>
         <nav className="app-nav" aria-label="页面">
-          <button type="button" className="app-nav__tab" aria-current={!stats ? 'page' : undefined} onClick={() => (reportId === null ? go(null) : backToList(reportId))}>
+          <button
+            type="button"
+            className="app-nav__tab"
+            aria-current={!stats ? 'page' : undefined}
+            onClick={() => (reportId === null ? go(null) : backToList(reportId))}
+          >
             资料库
           </button>
           <button type="button" className="app-nav__tab" aria-current={stats ? 'page' : undefined} onClick={showStats} data-testid="nav-stats">
@@ -166,9 +171,7 @@ export function App(): React.JSX.Element {
           }}
         />
       )}
-      {reportId !== null && settings && !settings.reviewer && (
-        <ReviewerDialog onSave={async (name) => setSettings(await window.api.setReviewer({ name }))} />
-      )}
+      {reportId !== null && settings && !settings.reviewer && <ReviewerDialog onSave={async (name) => setSettings(await window.api.setReviewer({ name }))} />}
     </div>
   )
 }

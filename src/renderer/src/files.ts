@@ -16,7 +16,11 @@ export interface DroppedFile {
   file: File
 }
 
-export const droppedFile = (file: File, path?: string): DroppedFile => ({ name: file.name, path: (path || file.webkitRelativePath || file.name).replace(/^\/+/, ''), file })
+export const droppedFile = (file: File, path?: string): DroppedFile => ({
+  name: file.name,
+  path: (path || file.webkitRelativePath || file.name).replace(/^\/+/, ''),
+  file
+})
 
 /** The reports a drop makes (see groupDropped). */
 export function reportsOf(files: DroppedFile[]): DroppedReport<DroppedFile>[] {
@@ -58,7 +62,12 @@ export async function readReport(report: DroppedReport<DroppedFile>, check: Disk
   if (check && mainPath) {
     // A file Chromium gives without a disk path cannot be resolved here; Chromium itself does not follow links inside a dropped folder.
     const paths = new Map(report.attachments.map((a) => [a, check.pathOf(a.file)]))
-    const outside = new Set(await check.outside(mainPath, [...paths.values()].filter((p) => p !== '')))
+    const outside = new Set(
+      await check.outside(
+        mainPath,
+        [...paths.values()].filter((p) => p !== '')
+      )
+    )
     kept = report.attachments.filter((a) => !outside.has(paths.get(a)!))
     leftOut.push(...report.attachments.filter((a) => outside.has(paths.get(a)!)).map((a) => a.path))
   }
@@ -73,7 +82,6 @@ export function leftOutWarning(leftOut: readonly string[]): string | null {
   const named = leftOut.slice(0, 3).join('、') + (leftOut.length > 3 ? ` 等 ${leftOut.length} 个文件` : '')
   return `${named} 经符号链接指向报告所在文件夹之外，未读取。`
 }
-
 
 export function accepted(name: string): boolean {
   const lower = name.toLowerCase()

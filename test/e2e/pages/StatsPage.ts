@@ -107,7 +107,10 @@ export class StatsPage {
   }
 
   async sortBy(column: string): Promise<void> {
-    await this.agencyTable.getByRole('columnheader', { name: new RegExp(`^${column}`) }).getByRole('button').click()
+    await this.agencyTable
+      .getByRole('columnheader', { name: new RegExp(`^${column}`) })
+      .getByRole('button')
+      .click()
   }
 
   /** The 机关 column, top to bottom. */
@@ -126,7 +129,9 @@ export class StatsPage {
   }
 
   async exportChart(id: ChartId, format: 'PNG' | 'SVG'): Promise<Locator> {
-    await this.chart(id).getByRole('button', { name: `导出 ${format}` }).click()
+    await this.chart(id)
+      .getByRole('button', { name: `导出 ${format}` })
+      .click()
     return this.chart(id).getByTestId('chart-export-outcome')
   }
 }

@@ -96,8 +96,12 @@ describe('.mht parser', () => {
   const archive = mht([
     'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: http://x.gov.cn/a/index.html\r\n\r\n' +
       page.replace('报告', '=E6=8A=A5=\r\n=E5=91=8A'),
-    'Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: http://x.gov.cn/a/images/t.png\r\n\r\n' + Buffer.from('PNGDATA').toString('base64'),
-    'Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <pic2@x>\r\n\r\n' + Buffer.from('JPEGDATA').toString('base64').replace(/(.{4})/g, '$1\r\n')
+    'Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: http://x.gov.cn/a/images/t.png\r\n\r\n' +
+      Buffer.from('PNGDATA').toString('base64'),
+    'Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <pic2@x>\r\n\r\n' +
+      Buffer.from('JPEGDATA')
+        .toString('base64')
+        .replace(/(.{4})/g, '$1\r\n')
   ])
 
   it('splits parts, decodes quoted-printable (soft breaks inside a character) and base64 (with line breaks)', () => {

@@ -12,12 +12,46 @@ describe('grouping a drop into reports', () => {
       [['年报/报告.html', ['年报/报告_files/image001.jpg', '年报/报告_files/style.css', '年报/报告_files/image002.png']]]
     ],
     ['Chinese Windows names the folder 报告.files', ['报告.htm', '报告.files/image001.png'], [['报告.htm', ['报告.files/image001.png']]]],
-    ['page photos alone: one report, in name order (numeric)', ['扫描/p10.jpg', '扫描/p2.jpg', '扫描/p1.jpg'], [['扫描/p1.jpg', ['扫描/p2.jpg', '扫描/p10.jpg']]]],
+    [
+      'page photos alone: one report, in name order (numeric)',
+      ['扫描/p10.jpg', '扫描/p2.jpg', '扫描/p1.jpg'],
+      [['扫描/p1.jpg', ['扫描/p2.jpg', '扫描/p10.jpg']]]
+    ],
     ['a narrative with photos of its tables', ['报告/正文.docx', '报告/表三.jpg', '报告/表二.png'], [['报告/正文.docx', ['报告/表二.png', '报告/表三.jpg']]]],
-    ['two reports in a folder: pictures stand alone', ['a.docx', 'b.pdf', 'c.jpg'], [['a.docx', []], ['b.pdf', []], ['c.jpg', []]]],
-    ['multi-page TIFFs are whole scans, each its own report', ['x/1.tif', 'x/2.tiff'], [['x/1.tif', []], ['x/2.tiff', []]]],
-    ['folders apart stay apart', ['a/r.docx', 'b/p.jpg', 'a/t.png'], [['a/r.docx', ['a/t.png']], ['b/p.jpg', []]]],
-    ['ordinary reports are untouched', ['1.docx', '2.html', '3.txt'], [['1.docx', []], ['2.html', []], ['3.txt', []]]]
+    [
+      'two reports in a folder: pictures stand alone',
+      ['a.docx', 'b.pdf', 'c.jpg'],
+      [
+        ['a.docx', []],
+        ['b.pdf', []],
+        ['c.jpg', []]
+      ]
+    ],
+    [
+      'multi-page TIFFs are whole scans, each its own report',
+      ['x/1.tif', 'x/2.tiff'],
+      [
+        ['x/1.tif', []],
+        ['x/2.tiff', []]
+      ]
+    ],
+    [
+      'folders apart stay apart',
+      ['a/r.docx', 'b/p.jpg', 'a/t.png'],
+      [
+        ['a/r.docx', ['a/t.png']],
+        ['b/p.jpg', []]
+      ]
+    ],
+    [
+      'ordinary reports are untouched',
+      ['1.docx', '2.html', '3.txt'],
+      [
+        ['1.docx', []],
+        ['2.html', []],
+        ['3.txt', []]
+      ]
+    ]
   ])('%s', (_, paths, expected) => {
     expect(shape(paths)).toEqual(expected)
   })

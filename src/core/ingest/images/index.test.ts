@@ -9,7 +9,9 @@ import type { IngestAttachment } from './types'
 const FILES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'scan', 'files')
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(join(FILES, path)))
 const folder = (dir: string, prefix: string): IngestAttachment[] =>
-  readdirSync(join(FILES, dir)).filter((f) => !f.endsWith('.txt')).map((f) => ({ name: f, path: `${prefix}${f}`, bytes: read(join(dir, f)) }))
+  readdirSync(join(FILES, dir))
+    .filter((f) => !f.endsWith('.txt'))
+    .map((f) => ({ name: f, path: `${prefix}${f}`, bytes: read(join(dir, f)) }))
 
 interface Case {
   kind: string
@@ -50,7 +52,11 @@ const CASES: Case[] = [
     name: 'yiyang_2022_pictures.docx',
     bytes: () => read('yiyang_2022_pictures.docx'),
     format: 'docx',
-    images: [['word/media/image1.png', 'image/png', 557, 961], ['word/media/image2.png', 'image/png', 1089, 2006], ['word/media/image3.png', 'image/png', 531, 368]],
+    images: [
+      ['word/media/image1.png', 'image/png', 557, 961],
+      ['word/media/image2.png', 'image/png', 1089, 2006],
+      ['word/media/image3.png', 'image/png', 531, 368]
+    ],
     after: TABLE_HEADINGS
   },
   {
@@ -84,34 +90,46 @@ const CASES: Case[] = [
     bytes: () => read('dongfeng_2021_photos/正文.txt'),
     attachments: () => folder('dongfeng_2021_photos', 'dongfeng_2021_photos/'),
     format: 'txt',
-    images: [['表二.png', 'image/png', 557, 961], ['表三.jpg', 'image/jpeg', 1089, 2006], ['表四.bmp', 'image/png', 531, 368]]
+    images: [
+      ['表二.png', 'image/png', 557, 961],
+      ['表三.jpg', 'image/jpeg', 1089, 2006],
+      ['表四.bmp', 'image/png', 531, 368]
+    ]
   }
 ]
 
 describe('page images from every container (generated scans)', () => {
-  it.each(CASES)('$kind', async (c) => {
-    const input = { name: c.name, path: c.path ?? c.name, bytes: c.bytes(), attachments: c.attachments?.() }
-    const document = (await ingest(input)).value!
-    expect(document.format).toBe(c.format)
-    const result = await pageImagesOf(input, document)
-    expect(result.messages).toEqual([])
-    const images = result.value
-    expect(images.map((i) => [i.origin, i.mime, i.width, i.height])).toEqual(c.images)
-    expect(images.map((i) => i.index)).toEqual(c.images.map((_, i) => i))
-    if (c.pdfPages) expect(images.map((i) => i.pdfPage)).toEqual(c.pdfPages)
-    if (c.after) {
-      // Each picture sits right after its table's heading in the document's own text.
-      expect(images.map((i) => document.text.slice(0, i.anchor).trimEnd().endsWith(c.after![images.indexOf(i)]))).toEqual(c.after.map(() => true))
-    }
-    if (c.format === 'txt') expect(images.every((i) => i.anchor === document.text.length)).toBe(true)
-    // Decoded grey pixels match the encoded size, and the page is mostly white paper with dark ink.
-    const raster = await images[images.length - 1].decode()
-    expect([raster.width, raster.height, raster.data.length]).toEqual([images.at(-1)!.width, images.at(-1)!.height, images.at(-1)!.width * images.at(-1)!.height])
-    const dark = raster.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0) / raster.data.length
-    expect(dark).toBeGreaterThan(0.005)
-    expect(dark).toBeLessThan(0.3)
-    expect(Object.keys(storedPageImage(images[0]))).not.toContain('decode')
-  }, 60_000)
+  it.each(CASES)(
+    '$kind',
+    async (c) => {
+      const input = { name: c.name, path: c.path ?? c.name, bytes: c.bytes(), attachments: c.attachments?.() }
+      const document = (await ingest(input)).value!
+      expect(document.format).toBe(c.format)
+      const result = await pageImagesOf(input, document)
+      expect(result.messages).toEqual([])
+      const images = result.value
+      expect(images.map((i) => [i.origin, i.mime, i.width, i.height])).toEqual(c.images)
+      expect(images.map((i) => i.index)).toEqual(c.images.map((_, i) => i))
+      if (c.pdfPages) expect(images.map((i) => i.pdfPage)).toEqual(c.pdfPages)
+      if (c.after) {
+        // Each picture sits right after its table's heading in the document's own text.
+        expect(images.map((i) => document.text.slice(0, i.anchor).trimEnd().endsWith(c.after![images.indexOf(i)]))).toEqual(c.after.map(() => true))
+      }
+      if (c.format === 'txt') expect(images.every((i) => i.anchor === document.text.length)).toBe(true)
+      // Decoded grey pixels match the encoded size, and the page is mostly white paper with dark ink.
+      const raster = await images[images.length - 1].decode()
+      expect([raster.width, raster.height, raster.data.length]).toEqual([
+        images.at(-1)!.width,
+        images.at(-1)!.height,
+        images.at(-1)!.width * images.at(-1)!.height
+      ])
+      const dark = raster.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0) / raster.data.length
+      expect(dark).toBeGreaterThan(0.005)
+      expect(dark).toBeLessThan(0.3)
+      expect(Object.keys(storedPageImage(images[0]))).not.toContain('decode')
+    },
+    60_000
+  )
 
   it('a saved page without its folder: pictures missing, said once, nothing fetched', async () => {
     const input = { name: 'shuyang_2023_page.html', bytes: read('shuyang_2023_page.html') }

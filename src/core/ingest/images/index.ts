@@ -67,9 +67,7 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
       break
     }
     case 'doc':
-      messages.push(
-        warning('ingest.doc_pictures', '旧版 Word 文件（.doc）中的图片暂不能读取；如表格是图片，请用 Word 或 WPS 另存为 .docx 后再导入。')
-      )
+      messages.push(warning('ingest.doc_pictures', '旧版 Word 文件（.doc）中的图片暂不能读取；如表格是图片，请用 Word 或 WPS 另存为 .docx 后再导入。'))
       break
     case 'html': {
       const refs = await htmlPictureRefs(input.bytes)
@@ -108,7 +106,13 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
       break
   }
   const images = await picturesOf(sources, messages)
-  return finish(images, attachments.filter((a) => !used.has(a)), document, messages, input)
+  return finish(
+    images,
+    attachments.filter((a) => !used.has(a)),
+    document,
+    messages,
+    input
+  )
 }
 
 /** An attachment's path as seen from the main file's folder (what a reviewer recognises: 表三.jpg, 报告_files/image001.jpg). */
@@ -160,10 +164,7 @@ async function htmlPictureRefs(bytes: Uint8Array): Promise<HtmlImageRef[]> {
 }
 
 function missingPictures(count: number): Message {
-  return warning(
-    'ingest.image_missing',
-    `网页引用的 ${count} 张图片不在随附的文件中，未读取（请把网页和同名的“_files”文件夹一起拖入）。`
-  )
+  return warning('ingest.image_missing', `网页引用的 ${count} 张图片不在随附的文件中，未读取（请把网页和同名的“_files”文件夹一起拖入）。`)
 }
 
 /**

@@ -33,7 +33,11 @@ export async function mhtToDocument(bytes: Uint8Array, images?: HtmlImageRef[]):
     return {
       value: null,
       messages: [
-        error('ingest.mht_unreadable', '这个网页存档（.mht）中找不到网页正文，可能已损坏。', 'This web archive (.mht) holds no readable page; it may be damaged.')
+        error(
+          'ingest.mht_unreadable',
+          '这个网页存档（.mht）中找不到网页正文，可能已损坏。',
+          'This web archive (.mht) holds no readable page; it may be damaged.'
+        )
       ]
     }
   }
@@ -46,7 +50,9 @@ export function findPart(archive: MhtArchive, src: string): MimePart | null {
   if (/^cid:/i.test(trimmed)) return archive.parts.find((p) => p.contentId === trimmed.slice(4)) ?? null
   const base = archive.root?.location
   const wanted = resolveAddress(trimmed, base)
-  return archive.parts.find((p) => p !== archive.root && p.location !== undefined && (p.location === trimmed || resolveAddress(p.location, base) === wanted)) ?? null
+  return (
+    archive.parts.find((p) => p !== archive.root && p.location !== undefined && (p.location === trimmed || resolveAddress(p.location, base) === wanted)) ?? null
+  )
 }
 
 /** An address resolved against the page's, as text only (URL parsing; nothing is requested). */
@@ -57,4 +63,3 @@ function resolveAddress(address: string, base: string | undefined): string {
     return address
   }
 }
-

@@ -55,7 +55,12 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
 
 /** 1-based numbers of the pages that are scans: a picture painted and (almost) no text layer. */
 export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]> {
-  const paintsImage = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject])
+  const paintsImage = new Set([
+    pdfjs.OPS.paintImageXObject,
+    pdfjs.OPS.paintInlineImageXObject,
+    pdfjs.OPS.paintImageXObjectRepeat,
+    pdfjs.OPS.paintImageMaskXObject
+  ])
   const pages: number[] = []
   // As many pages as the text reader reads (DEFAULT_PDF_LIMITS.maxPages): a longer file is no single report.
   for (let p = 1; p <= Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages); p++) {
@@ -159,4 +164,3 @@ async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi:
     decode: async () => grey
   }
 }
-

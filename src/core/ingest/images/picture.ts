@@ -32,7 +32,14 @@ export async function pictureImages(source: PictureSource, room: number = IMAGE_
   if (refused) return skipped(refused)
   if (tiny(size)) return { value: [], messages: [] }
   if (kind === 'png' || kind === 'jpeg') {
-    const image: Built = { ...placement(source), mime: kind === 'png' ? 'image/png' : 'image/jpeg', bytes, width: size.width, height: size.height, decode: () => decodePicture(bytes) }
+    const image: Built = {
+      ...placement(source),
+      mime: kind === 'png' ? 'image/png' : 'image/jpeg',
+      bytes,
+      width: size.width,
+      height: size.height,
+      decode: () => decodePicture(bytes)
+    }
     return { value: [image], messages: [] }
   }
   try {

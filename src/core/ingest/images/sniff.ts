@@ -118,7 +118,8 @@ function gifSize(b: Uint8Array): PictureSize | null {
       const width = b[i + 5] | (b[i + 6] << 8)
       const height = b[i + 7] | (b[i + 8] << 8)
       // A frame past the screen is what the decoder sizes its buffers by: report it as the picture's size, so the caps refuse it.
-      if (left + width > screen.width || top + height > screen.height) return { width: Math.max(screen.width, left + width), height: Math.max(screen.height, top + height) }
+      if (left + width > screen.width || top + height > screen.height)
+        return { width: Math.max(screen.width, left + width), height: Math.max(screen.height, top + height) }
       const flags = b[i + 9]
       i += 10 + (flags & 0x80 ? 3 << ((flags & 7) + 1) : 0) + 1 // local colour table, LZW code size
       skipSubBlocks()

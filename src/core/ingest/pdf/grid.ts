@@ -100,8 +100,20 @@ function touches(h: Segment, v: Segment): boolean {
 
 function buildGrid(horizontal: Segment[], vertical: Segment[]): Grid | null {
   if (horizontal.length < 2 || vertical.length < 2) return null
-  const xs = withOpenEdges(clusterValues(vertical.map((v) => v.at), SNAP), horizontal)
-  const ys = withOpenEdges(clusterValues(horizontal.map((h) => h.at), SNAP), vertical)
+  const xs = withOpenEdges(
+    clusterValues(
+      vertical.map((v) => v.at),
+      SNAP
+    ),
+    horizontal
+  )
+  const ys = withOpenEdges(
+    clusterValues(
+      horizontal.map((h) => h.at),
+      SNAP
+    ),
+    vertical
+  )
   if (xs.length < 2 || ys.length < 2) return null
   // A lone rectangle is a frame around text, not a table.
   if (xs.length === 2 && ys.length === 2) return null
@@ -131,15 +143,13 @@ function buildGrid(horizontal: Segment[], vertical: Segment[]): Grid | null {
     for (const piece of rectangles(slots)) {
       const index = cells.length
       cells.push({ ...piece, bbox: [xs[piece.col], ys[piece.row], xs[piece.col + piece.colSpan], ys[piece.row + piece.rowSpan]] })
-      for (let r = piece.row; r < piece.row + piece.rowSpan; r++)
-        for (let c = piece.col; c < piece.col + piece.colSpan; c++) cellAt[r][c] = index
+      for (let r = piece.row; r < piece.row + piece.rowSpan; r++) for (let c = piece.col; c < piece.col + piece.colSpan; c++) cellAt[r][c] = index
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col)
   // Re-index cellAt after sorting.
   cells.forEach((cell, index) => {
-    for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
-      for (let c = cell.col; c < cell.col + cell.colSpan; c++) cellAt[r][c] = index
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) cellAt[r][c] = index
   })
   return { xs, ys, cells, cellAt, bbox: [xs[0], ys[0], xs[cols], ys[rows]] }
 }

@@ -96,7 +96,10 @@ function repeatedHeaderRows(table: JoinedTable, part: PageTable): number {
 }
 
 function rowKey(texts: string[]): string {
-  return texts.map((t) => t.replace(/\s+/gu, '')).join('|').replace(/^\|+|\|+$/gu, '')
+  return texts
+    .map((t) => t.replace(/\s+/gu, ''))
+    .join('|')
+    .replace(/^\|+|\|+$/gu, '')
 }
 
 /**
@@ -165,5 +168,8 @@ function dropEmptyRows(table: JoinedTable): void {
 
 /** Column boundaries of the whole table (all parts), ascending. */
 export function columnBounds(table: JoinedTable): number[] {
-  return clusterValues(table.parts.flatMap((p) => p.xs), SNAP)
+  return clusterValues(
+    table.parts.flatMap((p) => p.xs),
+    SNAP
+  )
 }

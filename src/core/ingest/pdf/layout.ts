@@ -129,4 +129,3 @@ function inside([x, y]: [number, number], box: Box, slack: number): boolean {
 function roundBox(b: Box): Box {
   return [round(b[0]), round(b[1]), round(b[2]), round(b[3])]
 }
-

@@ -24,7 +24,11 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, ops: OpCo
   const viewport = page.getViewport({ scale: 1 })
   const base: Matrix = viewport.transform
   const content = await page.getTextContent()
-  const verticalFonts = new Set(Object.entries(content.styles).filter(([, style]) => style.vertical).map(([name]) => name))
+  const verticalFonts = new Set(
+    Object.entries(content.styles)
+      .filter(([, style]) => style.vertical)
+      .map(([name]) => name)
+  )
   const runs: TextRun[] = []
   for (const item of content.items) {
     if (!('str' in item) || verticalFonts.has(item.fontName)) continue

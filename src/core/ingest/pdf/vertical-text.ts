@@ -112,10 +112,14 @@ export function verticalGlyphRuns(state: TextState, glyphs: readonly unknown[], 
   const advanceScale = state.fontSize * (font.fontMatrix[0] || 0.001)
   const em = state.fontSize * Math.abs(font.fontMatrix[3] || 0.001) * 1000
   const textHScale = state.hScale * state.fontDirection
-  const local = multiply(
-    multiply(multiply(toPage, state.textMatrix), [1, 0, 0, 1, state.x, state.y + state.rise]),
-    [textHScale, 0, 0, state.fontDirection > 0 ? -1 : 1, 0, 0]
-  )
+  const local = multiply(multiply(multiply(toPage, state.textMatrix), [1, 0, 0, 1, state.x, state.y + state.rise]), [
+    textHScale,
+    0,
+    0,
+    state.fontDirection > 0 ? -1 : 1,
+    0,
+    0
+  ])
   let x = 0
   for (const item of glyphs) {
     if (typeof item === 'number') {

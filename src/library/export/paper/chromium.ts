@@ -6,7 +6,13 @@ import { UserFacingError } from '../../../shared/contract'
 import type { PdfRenderer } from '.'
 
 /** Where a system Chromium usually is; REPORT_DESK_CHROMIUM names another. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe']
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
+]
 
 export function findChromium(): string | null {
   const named = process.env.REPORT_DESK_CHROMIUM
@@ -14,7 +20,8 @@ export function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null
 }
 
-export const NO_CHROMIUM = '未找到 Chromium 浏览器，无法在命令行生成 PDF。请在桌面应用中导出 PDF 底稿，或改用 --format xlsx；也可用环境变量 REPORT_DESK_CHROMIUM 指定 Chromium 的路径。'
+export const NO_CHROMIUM =
+  '未找到 Chromium 浏览器，无法在命令行生成 PDF。请在桌面应用中导出 PDF 底稿，或改用 --format xlsx；也可用环境变量 REPORT_DESK_CHROMIUM 指定 Chromium 的路径。'
 
 /** A renderer that prints HTML to A4 PDF with a system Chromium; refuses in Chinese where there is none. */
 export async function chromiumPdfRenderer(executablePath = findChromium()): Promise<PdfRenderer> {

@@ -64,19 +64,23 @@ describe('a hostile 机关 in a working paper', () => {
     library.close()
   }, 60_000)
 
-  it.skipIf(!findChromium())('printed, every page still says 未核验', async () => {
-    const library = await seededLibrary()
-    library.editMeta(1, 'agency', HOSTILE[1], '测试')
-    library.editMeta(2, 'agency', HOSTILE[0], '测试')
-    const path = join(tempDir(), '底稿.pdf')
-    expect(await exportPapers(library, { ids: [1, 2], format: 'pdf', outPath: path, renderPdf: await chromiumPdfRenderer() })).toBe(2)
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1])
-    for (let p = 1; p <= pages; p++) {
-      const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', path, '-'], { encoding: 'utf8' })
-      expect(text, `page ${p}`).toContain('未核验')
-    }
-    library.close()
-  }, 120_000)
+  it.skipIf(!findChromium())(
+    'printed, every page still says 未核验',
+    async () => {
+      const library = await seededLibrary()
+      library.editMeta(1, 'agency', HOSTILE[1], '测试')
+      library.editMeta(2, 'agency', HOSTILE[0], '测试')
+      const path = join(tempDir(), '底稿.pdf')
+      expect(await exportPapers(library, { ids: [1, 2], format: 'pdf', outPath: path, renderPdf: await chromiumPdfRenderer() })).toBe(2)
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1])
+      for (let p = 1; p <= pages; p++) {
+        const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', path, '-'], { encoding: 'utf8' })
+        expect(text, `page ${p}`).toContain('未核验')
+      }
+      library.close()
+    },
+    120_000
+  )
 })
 
 describe('a working paper XLSX of an agency with an apostrophe (issue 22, item 11)', () => {
@@ -87,7 +91,12 @@ describe('a working paper XLSX of an agency with an apostrophe (issue 22, item 1
     await exportPapers(library, { ids: [1], format: 'xlsx', outPath: path })
     library.close()
     const workbook = execFileSync('unzip', ['-p', path, 'xl/workbook.xml'], { encoding: 'utf8' })
-    const names = [...workbook.matchAll(/<definedName[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+    const names = [...workbook.matchAll(/<definedName[^>]*>([^<]*)<\/definedName>/g)].map((m) =>
+      m[1]
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    )
     expect(names.length).toBeGreaterThan(0)
     // Each reference: one quoted sheet name (apostrophes inside doubled, or none), then !$…
     for (const ref of names) for (const part of ref.split(',')) expect(part).toMatch(/^'(?:[^']|'')+'!\$?[A-Z]*\$?\d*:\$?[A-Z]*\$?\d*$/)

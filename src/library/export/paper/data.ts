@@ -134,9 +134,7 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
       const first = firstEdit.get(g.key)
       const last = lastEdit.get(g.key)
       const correction: PaperCorrection | undefined =
-        corrected && last
-          ? { oldRaw: c?.extracted?.raw ?? first?.oldRaw ?? null, reviewer: last.reviewer, reason: last.reason, at: last.at }
-          : undefined
+        corrected && last ? { oldRaw: c?.extracted?.raw ?? first?.oldRaw ?? null, reviewer: last.reviewer, reason: last.reason, at: last.at } : undefined
       const confirmed = c?.review && c.confirmed ? { reason: c.reviewReason ?? '提取时有推断', ...c.confirmed } : undefined
       cells[g.key] = {
         key: g.key,
@@ -149,7 +147,15 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
       }
     }
     const absentMark = absentMarks.get(table)
-    const state: PaperTable['state'] = absentMark ? 'absent' : anyExtracted ? 'found' : anyTyped ? 'typed' : detail.tables[table] === 'found' ? 'found' : 'missing'
+    const state: PaperTable['state'] = absentMark
+      ? 'absent'
+      : anyExtracted
+        ? 'found'
+        : anyTyped
+          ? 'typed'
+          : detail.tables[table] === 'found'
+            ? 'found'
+            : 'missing'
     return { table, short: TABLE_SHORT_NAMES[table], grid, state, ...(absentMark ? { absentMark } : {}), cells }
   })
 

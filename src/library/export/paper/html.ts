@@ -82,8 +82,14 @@ function gridTable(t: PaperTable, template: TemplateId, notes: string[]): string
   // HTML wants each row's cells left to right; the grid lists them level by level.
   const ordered = rows.map((r) => r.sort((a, b) => a.col - b.col).map((c) => c.html))
   const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('')}</colgroup>`
-  const head = ordered.slice(0, grid.headRows).map((r) => `<tr>${r.join('')}</tr>`).join('')
-  const body = ordered.slice(grid.headRows).map((r) => `<tr>${r.join('')}</tr>`).join('')
+  const head = ordered
+    .slice(0, grid.headRows)
+    .map((r) => `<tr>${r.join('')}</tr>`)
+    .join('')
+  const body = ordered
+    .slice(grid.headRows)
+    .map((r) => `<tr>${r.join('')}</tr>`)
+    .join('')
   return `<table class="form ${t.state === 'absent' ? 'absent' : ''}">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`
 }
 
@@ -120,7 +126,9 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
   parts.push(`<h1>核验底稿</h1><div class="subtitle">${escapeHtml(paperTitle(p))}</div>`)
   if (!p.verified) parts.push(`<div class="banner">未核验　此报告尚未核验（当前状态：${escapeHtml(p.statusLabel)}），本底稿仅供参考，不得作为核验结论</div>`)
   parts.push(summaryTable(p))
-  parts.push('<p class="legend">黄色底纹：核验人更正的单元格；蓝色底纹：原文无表格、由核验人填写；灰色：原文空白或原文无此表。右上角编号对应表下注释（原值、更正人、理由）。空白与“/”按原文照录。</p>')
+  parts.push(
+    '<p class="legend">黄色底纹：核验人更正的单元格；蓝色底纹：原文无表格、由核验人填写；灰色：原文空白或原文无此表。右上角编号对应表下注释（原值、更正人、理由）。空白与“/”按原文照录。</p>'
+  )
   for (const t of p.tables) {
     const tableNotes: string[] = []
     // 表三 fills a landscape page: it starts on its own rather than splitting after two rows.
@@ -135,7 +143,10 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
   parts.push('<h2>五、勾稽核验结果</h2>')
   parts.push(
     `<table class="list"><thead><tr><th>规则</th><th>通过</th><th>不一致</th><th>存疑</th><th>无法判断</th></tr></thead><tbody>${p.checks
-      .map((s) => `<tr><td>${escapeHtml(s.ruleTitle)}</td><td class="num">${s.counts.pass}</td><td class="num">${s.counts.fail}</td><td class="num">${s.counts.uncertain}</td><td class="num">${s.counts.not_assessable}</td></tr>`)
+      .map(
+        (s) =>
+          `<tr><td>${escapeHtml(s.ruleTitle)}</td><td class="num">${s.counts.pass}</td><td class="num">${s.counts.fail}</td><td class="num">${s.counts.uncertain}</td><td class="num">${s.counts.not_assessable}</td></tr>`
+      )
       .join('')}</tbody></table>`
   )
   parts.push('<h2>六、未通过的核验项及处理</h2>')
@@ -144,7 +155,11 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
       p.findings.length
         ? p.findings
             .map((f) => {
-              const accepted = f.accepted ? `${escapeHtml(f.accepted.comment)}（${escapeHtml(f.accepted.by)}，${f.accepted.at.slice(0, 10)}）` : f.open ? '未处理' : ''
+              const accepted = f.accepted
+                ? `${escapeHtml(f.accepted.comment)}（${escapeHtml(f.accepted.by)}，${f.accepted.at.slice(0, 10)}）`
+                : f.open
+                  ? '未处理'
+                  : ''
               return `<tr><td>${escapeHtml(f.ruleTitle)}</td><td>${escapeHtml(f.statusLabel)}</td><td>${escapeHtml(f.message)}</td><td>${side(f.left)}</td><td>${side(f.right)}</td><td>${accepted}</td></tr>`
             })
             .join('')
@@ -156,7 +171,10 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
     `<table class="list"><thead><tr><th style="width:22%">对象</th><th style="width:10%">原值</th><th style="width:10%">新值</th><th style="width:9%">操作人</th><th>理由</th><th style="width:17%">时间</th></tr></thead><tbody>${
       p.trail.length
         ? p.trail
-            .map((e) => `<tr><td>${escapeHtml(e.target)}</td><td>${escapeHtml(e.oldRaw ?? '')}</td><td>${escapeHtml(e.newRaw ?? '')}</td><td>${escapeHtml(e.reviewer)}</td><td>${escapeHtml(e.reason ?? '')}</td><td>${stamp(e.at)}</td></tr>`)
+            .map(
+              (e) =>
+                `<tr><td>${escapeHtml(e.target)}</td><td>${escapeHtml(e.oldRaw ?? '')}</td><td>${escapeHtml(e.newRaw ?? '')}</td><td>${escapeHtml(e.reviewer)}</td><td>${escapeHtml(e.reason ?? '')}</td><td>${stamp(e.at)}</td></tr>`
+            )
             .join('')
         : '<tr><td colspan="6">无修改</td></tr>'
     }</tbody></table>`
@@ -171,7 +189,15 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
 /** The whole print view of the papers: one HTML document, nothing loaded from anywhere. */
 export function papersHtml(papers: readonly WorkingPaper[]): string {
   const title = papers.length === 1 ? `核验底稿 ${papers[0].agency ?? UNKNOWN_AGENCY} ${papers[0].year ?? ''}` : `核验底稿（${papers.length} 份）`
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${CSS}${pageRules(papers)}</style></head><body>${papers.map((p, i) => paperHtml(p, i, papers.every((x) => !x.verified))).join('\n')}</body></html>`
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${CSS}${pageRules(papers)}</style></head><body>${papers
+    .map((p, i) =>
+      paperHtml(
+        p,
+        i,
+        papers.every((x) => !x.verified)
+      )
+    )
+    .join('\n')}</body></html>`
 }
 
 /**

@@ -63,7 +63,10 @@ export const MAX_PDF_PAPERS = 20
 export async function exportPapers(library: PaperSource, request: PaperExport): Promise<number> {
   refuseLibraryFile(library.path, request.outPath, 'export')
   if (request.format === 'pdf' && request.ids.length > MAX_PDF_PAPERS) {
-    throw new UserFacingError('paper.too_many_pdf', `一份 PDF 底稿最多包含 ${MAX_PDF_PAPERS} 份报告（已选 ${request.ids.length} 份）；请分批导出，或导出 XLSX 底稿（每份报告一个工作表）`)
+    throw new UserFacingError(
+      'paper.too_many_pdf',
+      `一份 PDF 底稿最多包含 ${MAX_PDF_PAPERS} 份报告（已选 ${request.ids.length} 份）；请分批导出，或导出 XLSX 底稿（每份报告一个工作表）`
+    )
   }
   const papers = papersOf(library, request.ids)
   if (request.format === 'xlsx') {

@@ -64,7 +64,13 @@ describe('working paper layout', () => {
 describe('sheet names', () => {
   it.each([
     [[{ agency: '平潭综合实验区', year: 2019 }], ['平潭综合实验区2019']],
-    [[{ agency: '某某', year: 2021 }, { agency: '某某', year: 2021 }], ['某某2021', '某某2021(2)']],
+    [
+      [
+        { agency: '某某', year: 2021 },
+        { agency: '某某', year: 2021 }
+      ],
+      ['某某2021', '某某2021(2)']
+    ],
     [[{ agency: 'A/B:C*D?[E]', year: 2020 }], ['A_B_C_D__E_2020']],
     [[{ agency: null, year: null }], ['（机关未填）']],
     [[{ agency: "某局'办公室'", year: 2022 }], ['某局’办公室2022']],
@@ -180,27 +186,42 @@ describe('working paper print view', () => {
     expect(html).toContain('<div class="banner">未核验')
   }, 60_000)
 
-  it.skipIf(!findChromium())('prints to an A4 PDF with the agency, the 表三 labels and the corrected value', async () => {
-    const { library, pingtan } = await paperLibrary()
-    const dir = tempDir()
-    const path = join(dir, '底稿.pdf')
-    expect(await exportPapers(library, { ids: [1, pingtan], format: 'pdf', outPath: path, renderPdf: await chromiumPdfRenderer() })).toBe(2)
-    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1])
-    expect(pages).toBeGreaterThanOrEqual(4)
-    expect(pages).toBeLessThanOrEqual(10)
-    expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/)
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
-    for (const expected of ['益阳市应急管理局', '平潭综合实验区', '申请人情况', '法人或其他组织', '（三）不予公开', '1.属于国家秘密', '原文为 7', '原文表四第一格为 3', '第 1 页，共', '核验人（签名）']) {
-      expect(text, expected).toContain(expected)
-    }
-    // The page header names each paper's own agency and year; the unverified 2019 paper says 未核验.
-    const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', path, '-'], { encoding: 'utf8' })
-    expect(firstPage).toMatch(/益阳市应急管理局\s+2022 年度/)
-    const lastPage = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', path, '-'], { encoding: 'utf8' })
-    expect(lastPage).toMatch(/平潭综合实验区\s+2019 年度/)
-    expect(lastPage).toContain('未核验')
-  }, 120_000)
+  it.skipIf(!findChromium())(
+    'prints to an A4 PDF with the agency, the 表三 labels and the corrected value',
+    async () => {
+      const { library, pingtan } = await paperLibrary()
+      const dir = tempDir()
+      const path = join(dir, '底稿.pdf')
+      expect(await exportPapers(library, { ids: [1, pingtan], format: 'pdf', outPath: path, renderPdf: await chromiumPdfRenderer() })).toBe(2)
+      const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1])
+      expect(pages).toBeGreaterThanOrEqual(4)
+      expect(pages).toBeLessThanOrEqual(10)
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/)
+      const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+      for (const expected of [
+        '益阳市应急管理局',
+        '平潭综合实验区',
+        '申请人情况',
+        '法人或其他组织',
+        '（三）不予公开',
+        '1.属于国家秘密',
+        '原文为 7',
+        '原文表四第一格为 3',
+        '第 1 页，共',
+        '核验人（签名）'
+      ]) {
+        expect(text, expected).toContain(expected)
+      }
+      // The page header names each paper's own agency and year; the unverified 2019 paper says 未核验.
+      const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', path, '-'], { encoding: 'utf8' })
+      expect(firstPage).toMatch(/益阳市应急管理局\s+2022 年度/)
+      const lastPage = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', path, '-'], { encoding: 'utf8' })
+      expect(lastPage).toMatch(/平潭综合实验区\s+2019 年度/)
+      expect(lastPage).toContain('未核验')
+    },
+    120_000
+  )
 })
 
 describe('working paper marks', () => {
@@ -216,7 +237,11 @@ describe('working paper marks', () => {
     expect(paper.tables.map((t) => t.state)).toEqual(['absent', 'absent', 'typed'])
     expect(paper.tables[0].absentMark).toMatchObject({ comment: '已核对原文，确无表二', by: '张三' })
     const appeals = paper.tables[2].cells
-    expect(appeals['appeals.review.upheld']).toMatchObject({ value: 2, typed: true, correction: { oldRaw: null, reviewer: '张三', reason: '原文正文载明行政复议 2 件' } })
+    expect(appeals['appeals.review.upheld']).toMatchObject({
+      value: 2,
+      typed: true,
+      correction: { oldRaw: null, reviewer: '张三', reason: '原文正文载明行政复议 2 件' }
+    })
     expect(appeals['appeals.review.corrected']).toMatchObject({ raw: '', value: null, blank: { comment: '原文此格空白' } })
     expect(paper.trail.map((e) => e.target)).toEqual(['表四｜行政复议｜结果维持', '表二（整表）', '表三（整表）', '表四｜行政复议｜结果纠正'])
 
@@ -241,7 +266,11 @@ describe('working paper marks', () => {
 })
 
 describe('the paper names every cell by its own row and column (cells.tsv, both forms)', () => {
-  const spec = readFileSync(join(SHARED, 'spec/cells.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'))
+  const spec = readFileSync(join(SHARED, 'spec/cells.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
   const expected = (template: '2021' | '2019'): Map<string, string> =>
     new Map(
       spec
@@ -258,7 +287,13 @@ describe('the paper names every cell by its own row and column (cells.tsv, both 
       t.state = 'found'
       for (const g of t.grid.cells) {
         if (g.kind !== 'value' || !g.key) continue
-        t.cells[g.key] = { key: g.key, raw: '1', value: 1, typed: false, correction: { oldRaw: '0', reviewer: '张三', reason: null, at: '2024-01-01T00:00:00.000Z' } }
+        t.cells[g.key] = {
+          key: g.key,
+          raw: '1',
+          value: 1,
+          typed: false,
+          correction: { oldRaw: '0', reviewer: '张三', reason: null, at: '2024-01-01T00:00:00.000Z' }
+        }
       }
     }
     const html = papersHtml([paper])

@@ -36,7 +36,12 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g
 export function sheetNameFor(p: Pick<WorkingPaper, 'agency' | 'year'>, used: Set<string>): string {
   // An apostrophe inside the name breaks the print area's defined name (exceljs quotes the name
   // with apostrophes without doubling one inside it): it is written as ’.
-  const agency = [...(p.agency ?? UNKNOWN_AGENCY).replace(INVALID_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').replace(/'/g, '’')]
+  const agency = [
+    ...(p.agency ?? UNKNOWN_AGENCY)
+      .replace(INVALID_SHEET_CHARS, '_')
+      .replace(/^'+|'+$/g, '')
+      .replace(/'/g, '’')
+  ]
   const year = p.year === null ? '' : String(p.year)
   const fit = (suffix: string) => agency.slice(0, 31 - year.length - suffix.length).join('') + year + suffix
   let name = fit('')
@@ -76,7 +81,12 @@ class PaperSheet {
   }
 
   /** One text line across the given columns (the whole width by default). */
-  line(text: string, style: { bold?: boolean; size?: number; color?: string; fill?: string; height?: number; align?: 'left' | 'center' } = {}, from = 1, to = SHEET_COLUMNS): void {
+  line(
+    text: string,
+    style: { bold?: boolean; size?: number; color?: string; fill?: string; height?: number; align?: 'left' | 'center' } = {},
+    from = 1,
+    to = SHEET_COLUMNS
+  ): void {
     this.ws.mergeCells(this.row, from, this.row, to)
     const cell = this.ws.getCell(this.row, from)
     cell.value = neutralise(text)
@@ -168,7 +178,10 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
   ws.columns = WIDTHS.map((width) => ({ width }))
   const sheet = new PaperSheet(ws)
   sheet.line(`核验底稿　${paperTitle(p)}`, { bold: true, size: 14, height: 26, align: 'center' })
-  sheet.line(`${p.templateLabel}　｜　状态：${p.statusLabel}　｜　核验人：${p.verifiedBy ?? '—'}　｜　核验时间：${stamp(p.verifiedAt)}`, { size: 9, align: 'center' })
+  sheet.line(`${p.templateLabel}　｜　状态：${p.statusLabel}　｜　核验人：${p.verifiedBy ?? '—'}　｜　核验时间：${stamp(p.verifiedAt)}`, {
+    size: 9,
+    align: 'center'
+  })
   if (!p.verified) {
     sheet.line(`未核验　此报告尚未核验（当前状态：${p.statusLabel}），本底稿仅供参考，不得作为核验结论`, {
       bold: true,
@@ -201,14 +214,24 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
     if (row.length === 6) flush()
   }
   flush()
-  sheet.line('说明：黄色底纹为核验人更正的单元格，蓝色底纹为原文无表格、由核验人填写的单元格，灰色为原文空白；批注中有原值、更正人和理由。空白与“/”按原文照录。', { size: 8, color: 'FF595959' })
+  sheet.line(
+    '说明：黄色底纹为核验人更正的单元格，蓝色底纹为原文无表格、由核验人填写的单元格，灰色为原文空白；批注中有原值、更正人和理由。空白与“/”按原文照录。',
+    { size: 8, color: 'FF595959' }
+  )
   sheet.skip()
   for (const t of p.tables) sheet.table(t)
 
   sheet.line('五、勾稽核验结果', { bold: true, size: 11, height: 20 })
   sheet.record([c('规则', 1, 3), c('通过', 4, 6), c('不一致', 7, 9), c('存疑', 10, 12), c('无法判断', 13, 15), c('', 16, 18)], true)
   for (const s of p.checks) {
-    sheet.record([c(s.ruleTitle, 1, 3), c(s.counts.pass, 4, 6), c(s.counts.fail, 7, 9), c(s.counts.uncertain, 10, 12), c(s.counts.not_assessable, 13, 15), c('', 16, 18)])
+    sheet.record([
+      c(s.ruleTitle, 1, 3),
+      c(s.counts.pass, 4, 6),
+      c(s.counts.fail, 7, 9),
+      c(s.counts.uncertain, 10, 12),
+      c(s.counts.not_assessable, 13, 15),
+      c('', 16, 18)
+    ])
   }
   sheet.skip()
   sheet.line('六、未通过的核验项及处理', { bold: true, size: 11, height: 20 })
@@ -217,7 +240,11 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
   for (const f of p.findings) {
     const side = (s?: { label: string; value: number | null }) => (s ? `${s.label} = ${s.value ?? '空白'}` : '')
     const accepted = f.accepted ? `${f.accepted.comment}（${f.accepted.by}，${f.accepted.at.slice(0, 10)}）` : f.open ? '未处理' : ''
-    sheet.record([c(f.ruleTitle, 1, 3), c(f.statusLabel, 4, 5), c(f.message, 6, 10), c(side(f.left), 11, 12), c(side(f.right), 13, 14), c(accepted, 15, 18)], false, 30)
+    sheet.record(
+      [c(f.ruleTitle, 1, 3), c(f.statusLabel, 4, 5), c(f.message, 6, 10), c(side(f.left), 11, 12), c(side(f.right), 13, 14), c(accepted, 15, 18)],
+      false,
+      30
+    )
   }
   sheet.skip()
   sheet.line('七、核验记录（修改留痕）', { bold: true, size: 11, height: 20 })
@@ -227,7 +254,16 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
     sheet.record([c(e.target, 1, 3), c(e.oldRaw ?? '', 4, 5), c(e.newRaw ?? '', 6, 7), c(e.reviewer, 8, 9), c(e.reason ?? '', 10, 14), c(stamp(e.at), 15, 18)])
   }
   sheet.skip()
-  sheet.record([c('核验人（签名）', 1, 3), c(p.verifiedBy ? `${p.verifiedBy}　　` : '', 4, 9), c('日期', 10, 11), c(p.verifiedAt ? stamp(p.verifiedAt).slice(0, 10) : '', 12, 18)], false, 32)
+  sheet.record(
+    [
+      c('核验人（签名）', 1, 3),
+      c(p.verifiedBy ? `${p.verifiedBy}　　` : '', 4, 9),
+      c('日期', 10, 11),
+      c(p.verifiedAt ? stamp(p.verifiedAt).slice(0, 10) : '', 12, 18)
+    ],
+    false,
+    32
+  )
   sheet.record([c('复核人（签名）', 1, 3), c('', 4, 9), c('日期', 10, 11), c('', 12, 18)], false, 32)
 
   const last = sheet.nextRow - 1

@@ -20,9 +20,41 @@ describe('stepFrom', () => {
     ['no next after the last row', ORDER, 2, 'next', ALL, null],
     ['the queue skips verified reports', ORDER, 5, 'queue', ALL, 8],
     ['the queue goes on from the top once past the end', ORDER, 1, 'queue', ALL, 5],
-    ['the queue ends when nothing else needs work', ORDER, 5, 'queue', statuses([[5, 'verified'], [3, 'verified']]), null],
-    ['a report verified meanwhile is passed over', ORDER, 5, 'queue', statuses([[5, 'verified'], [3, 'verified'], [8, 'verified'], [1, 'problem']]), 1],
-    ['a report no longer listed is passed over by next', ORDER, 5, 'next', statuses([[5, 'pending'], [8, 'pending']]), 8],
+    [
+      'the queue ends when nothing else needs work',
+      ORDER,
+      5,
+      'queue',
+      statuses([
+        [5, 'verified'],
+        [3, 'verified']
+      ]),
+      null
+    ],
+    [
+      'a report verified meanwhile is passed over',
+      ORDER,
+      5,
+      'queue',
+      statuses([
+        [5, 'verified'],
+        [3, 'verified'],
+        [8, 'verified'],
+        [1, 'problem']
+      ]),
+      1
+    ],
+    [
+      'a report no longer listed is passed over by next',
+      ORDER,
+      5,
+      'next',
+      statuses([
+        [5, 'pending'],
+        [8, 'pending']
+      ]),
+      8
+    ],
     ['a report opened from outside the list starts at the top', ORDER, 99, 'next', ALL, 5],
     ['…and its queue is the first needing work', ORDER, 99, 'queue', ALL, 5]
   ]

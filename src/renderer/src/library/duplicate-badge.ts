@@ -4,10 +4,7 @@
 
 import type { ReportSummary } from '../../../shared/types'
 
-export type DuplicateBadge =
-  | { kind: 'suspect'; ids: number[]; title: string }
-  | { kind: 'same'; ids: number[]; title: string }
-  | null
+export type DuplicateBadge = { kind: 'suspect'; ids: number[]; title: string } | { kind: 'same'; ids: number[]; title: string } | null
 
 export function duplicateBadge(row: Pick<ReportSummary, 'nearDuplicates' | 'sameReports'>): DuplicateBadge {
   const near = row.nearDuplicates ?? []

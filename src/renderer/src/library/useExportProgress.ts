@@ -29,7 +29,7 @@ export function useExportProgress(): ExportProgress {
     return () => window.clearInterval(timer)
   }, [pending])
 
-  const track = useCallback(async <T,>(call: Promise<T>): Promise<T> => {
+  const track = useCallback(async <T>(call: Promise<T>): Promise<T> => {
     setPending((n) => n + 1)
     try {
       return await call

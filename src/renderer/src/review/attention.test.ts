@@ -16,7 +16,13 @@ function detail(cells: ReviewCell[], findings: ReportDetail['findings'] = [], co
 }
 
 const failing = (cells: string[], accepted = false): ReportDetail['findings'][number] =>
-  ({ rule: 'requests.balance', status: 'fail', cells, message: '', ...(accepted ? { accepted: { comment: 'x' } } : {}) }) as unknown as ReportDetail['findings'][number]
+  ({
+    rule: 'requests.balance',
+    status: 'fail',
+    cells,
+    message: '',
+    ...(accepted ? { accepted: { comment: 'x' } } : {})
+  }) as unknown as ReportDetail['findings'][number]
 
 describe('cells needing review', () => {
   it('reads table 二 before 三 before 四, row by row', () => {
@@ -27,12 +33,26 @@ describe('cells needing review', () => {
 
   const cases: [string, ReportDetail, string[]][] = [
     ['nothing flagged', detail([cell('requests.new_received.natural')]), []],
-    ['uncertain reads', detail([cell('appeals.review.upheld', true), cell('requests.new_received.natural', true)]), ['requests.new_received.natural', 'appeals.review.upheld']],
-    ['cells of an open failing check', detail([], [failing(['requests.carried_over.natural', 'requests.new_received.natural'])]), ['requests.new_received.natural', 'requests.carried_over.natural']],
+    [
+      'uncertain reads',
+      detail([cell('appeals.review.upheld', true), cell('requests.new_received.natural', true)]),
+      ['requests.new_received.natural', 'appeals.review.upheld']
+    ],
+    [
+      'cells of an open failing check',
+      detail([], [failing(['requests.carried_over.natural', 'requests.new_received.natural'])]),
+      ['requests.new_received.natural', 'requests.carried_over.natural']
+    ],
     ['an accepted check needs nothing', detail([], [failing(['requests.new_received.natural'], true)]), []],
     [
       'cells of a doubtful check',
-      detail([], [{ ...failing(['appeals.review.upheld']), status: 'uncertain' }, { ...failing(['requests.granted.natural'], true), status: 'uncertain' }]),
+      detail(
+        [],
+        [
+          { ...failing(['appeals.review.upheld']), status: 'uncertain' },
+          { ...failing(['requests.granted.natural'], true), status: 'uncertain' }
+        ]
+      ),
       ['appeals.review.upheld']
     ],
     [

@@ -34,7 +34,6 @@ export function takeRedo(stacks: UndoStacks): { apply: CellChange[]; stacks: Und
 export function dropChanges(stacks: UndoStacks, step: CellChange[], refusedKeys: string[]): UndoStacks {
   const kept = step.filter((c) => !refusedKeys.includes(c.key))
   // The step may already have been undone (Ctrl+Z pressed before the refusal came back): it is then on the redo stack.
-  const without = (list: CellChange[][]): CellChange[][] =>
-    list.flatMap((s) => (s !== step ? [s] : kept.length ? [kept] : []))
+  const without = (list: CellChange[][]): CellChange[][] => list.flatMap((s) => (s !== step ? [s] : kept.length ? [kept] : []))
   return { undo: without(stacks.undo), redo: without(stacks.redo) }
 }

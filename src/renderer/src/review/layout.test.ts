@@ -76,22 +76,35 @@ describe('official form layouts', () => {
 describe('paste and undo', () => {
   it('parses an Excel block and places it, skipping nothing inside the form', () => {
     const block = parseTabular('1\t2\r\n3\t4\r\n5\t6\r\n')
-    expect(block).toEqual([['1', '2'], ['3', '4'], ['5', '6']])
+    expect(block).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6']
+    ])
     const grid = editableGrid(tableLayout('requests', '2021'))
     const { placed, dropped } = placeBlock(grid, { row: 0, col: 5 }, block)
     expect(dropped).toBe(0)
     expect(placed.map((p) => p.key)).toEqual([
-      'requests.new_received.other_org', 'requests.new_received.total',
-      'requests.carried_over.other_org', 'requests.carried_over.total',
-      'requests.granted.other_org', 'requests.granted.total'
+      'requests.new_received.other_org',
+      'requests.new_received.total',
+      'requests.carried_over.other_org',
+      'requests.carried_over.total',
+      'requests.granted.other_org',
+      'requests.granted.total'
     ])
     expect(placeBlock(grid, { row: 0, col: 6 }, block).dropped).toBe(3)
   })
 
   it('undoes a step in reverse and redoes it', () => {
-    const s1 = recordStep(EMPTY_STACKS, [{ key: 'a', before: '1', after: '2' }, { key: 'b', before: '', after: '3' }])
+    const s1 = recordStep(EMPTY_STACKS, [
+      { key: 'a', before: '1', after: '2' },
+      { key: 'b', before: '', after: '3' }
+    ])
     const u = takeUndo(s1)!
-    expect(u.apply).toEqual([{ key: 'b', before: '3', after: '' }, { key: 'a', before: '2', after: '1' }])
+    expect(u.apply).toEqual([
+      { key: 'b', before: '3', after: '' },
+      { key: 'a', before: '2', after: '1' }
+    ])
     const r = takeRedo(u.stacks)!
     expect(r.apply[0]).toEqual({ key: 'a', before: '1', after: '2' })
     expect(takeUndo(EMPTY_STACKS)).toBeNull()

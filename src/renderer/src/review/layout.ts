@@ -52,8 +52,7 @@ export function templateForYear(year: number | null): TemplateId {
  */
 export function layoutTemplate(table: TableName, reportTemplate: TemplateId | null, keys: Iterable<string>, year: number | null = null): TemplateId {
   const present = new Set(keys)
-  const score = (t: TemplateId): number =>
-    CELL_SPECS.filter((c) => c.template === t && c.key.startsWith(table + '.') && present.has(c.key)).length
+  const score = (t: TemplateId): number => CELL_SPECS.filter((c) => c.template === t && c.key.startsWith(table + '.') && present.has(c.key)).length
   const s2021 = score('2021')
   const s2019 = score('2019')
   if (s2021 !== s2019) return s2021 > s2019 ? '2021' : '2019'

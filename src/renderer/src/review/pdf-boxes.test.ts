@@ -17,7 +17,11 @@ const cells: Record<string, ReviewCell> = {
 
 describe('PDF page boxes', () => {
   it('keeps only cells with a page and a non-empty box', () => {
-    expect(pageBoxes(cells).map((b) => b.key).sort()).toEqual(['a', 'b', 'c'])
+    expect(
+      pageBoxes(cells)
+        .map((b) => b.key)
+        .sort()
+    ).toEqual(['a', 'b', 'c'])
   })
 
   it('finds the cell under a click, on the right page only', () => {
@@ -55,7 +59,13 @@ describe('PDF page boxes', () => {
 
 describe('boxes of cells OCR read (pixels of a page image)', () => {
   const image = (index: number, width: number, pdfPage?: number): SourceImage => ({
-    index, origin: `第 ${index + 1} 张`, mime: 'image/jpeg', width, height: width * 1.4, ...(pdfPage ? { pdfPage } : {}), bytes: new Uint8Array()
+    index,
+    origin: `第 ${index + 1} 张`,
+    mime: 'image/jpeg',
+    width,
+    height: width * 1.4,
+    ...(pdfPage ? { pdfPage } : {}),
+    bytes: new Uint8Array()
   })
   const ocrCells: Record<string, ReviewCell> = {
     ...cells,
@@ -73,7 +83,7 @@ describe('boxes of cells OCR read (pixels of a page image)', () => {
     expect(cellAtPoint(boxes, 2, 150, 295)).toBe('scanned')
   })
 
-  it('on pictures: the box in the picture\'s own pixels, `page` being the picture\'s index', () => {
+  it("on pictures: the box in the picture's own pixels, `page` being the picture's index", () => {
     expect(imageBoxes(ocrCells)).toEqual([
       { key: 'scanned', page: 1, box: [300, 600, 330, 630] },
       { key: 'picture', page: 0, box: [10, 20, 40, 50] }

@@ -32,7 +32,10 @@ export interface ReviewState {
 
 /** A first guess at the number, shown until main's answer (which parses it for real) arrives. */
 function looksNumeric(raw: string): number | null {
-  const t = raw.normalize('NFKC').replace(/[,\s]/g, '').replace(/[件个次条份项人家起篇元万]+$/, '')
+  const t = raw
+    .normalize('NFKC')
+    .replace(/[,\s]/g, '')
+    .replace(/[件个次条份项人家起篇元万]+$/, '')
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null
 }
 
@@ -77,7 +80,7 @@ export function useReview(reportId: number): ReviewState {
   }, [reload])
 
   /** Queues work so main sees changes in the order they were made. */
-  const enqueue = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(work: () => Promise<T>): Promise<T> => {
     setPending((n) => n + 1)
     const run = queue.current.then(work, work)
     queue.current = run.catch(() => undefined)
@@ -121,9 +124,7 @@ export function useReview(reportId: number): ReviewState {
     (edits: { key: string; value: string }[], reason?: string) => {
       const current = detailRef.current
       if (!current) return
-      const changes = edits
-        .map((e) => ({ key: e.key, before: current.cells[e.key]?.raw ?? '', after: e.value }))
-        .filter((c) => c.before !== c.after)
+      const changes = edits.map((e) => ({ key: e.key, before: current.cells[e.key]?.raw ?? '', after: e.value })).filter((c) => c.before !== c.after)
       if (changes.length === 0) return
       setStacks((s) => recordStep(s, changes))
       // A refused value changed nothing: it must not be a step Ctrl+Z "undoes" (it would seem to do nothing).

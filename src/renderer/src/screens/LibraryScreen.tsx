@@ -33,7 +33,9 @@ const UPDATES_NAMED = 5
 function takenValues(updates: MergeUpdate[]): string {
   const changed = updates.filter((u) => u.values > 0)
   if (changed.length === 0) return ''
-  const named = changed.slice(0, UPDATES_NAMED).map((u) => `${u.agency ?? '（未识别机关）'} ${u.year ?? ''}（${u.values} 处${u.replacedOurEdits ? '，含我方未核验的修改' : ''}）`)
+  const named = changed
+    .slice(0, UPDATES_NAMED)
+    .map((u) => `${u.agency ?? '（未识别机关）'} ${u.year ?? ''}（${u.values} 处${u.replacedOurEdits ? '，含我方未核验的修改' : ''}）`)
   const more = changed.length > UPDATES_NAMED ? ` 等 ${changed.length} 份` : ''
   return `。采用了对方数值：${named.join('、')}${more}；详见各报告的修改记录`
 }
@@ -106,7 +108,11 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       () => exportShare.track(window.api.exportReports({ format, all, ...(jsonAs ? { jsonAs } : {}) })),
       (r) => `已导出 ${r.reports} 份报告：${r.path}`
     )
-  const onBackup = (): void => void act(() => window.api.backupLibrary({}), (r) => `资料库已备份到：${r.path}`)
+  const onBackup = (): void =>
+    void act(
+      () => window.api.backupLibrary({}),
+      (r) => `资料库已备份到：${r.path}`
+    )
   const onMerge = (): void =>
     void act(
       async () => {
@@ -196,7 +202,13 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       )}
       {settling && <MergeConflictsDialog conflicts={conflicts} onSettle={onSettle} onClose={() => setSettling(false)} />}
       {queue.items.length > 0 && (
-        <ImportQueue items={queue.items} skipped={queue.skipped} ocr={queue.ocr} onClose={queue.clear} onCompare={(id, others) => setComparing({ id, others })} />
+        <ImportQueue
+          items={queue.items}
+          skipped={queue.skipped}
+          ocr={queue.ocr}
+          onClose={queue.clear}
+          onCompare={(id, others) => setComparing({ id, others })}
+        />
       )}
       {comparing && (
         <NearDuplicateDialog

@@ -36,7 +36,10 @@ export function cellValue(row: AgencySummary, column: NumberColumn): number | nu
 function sortKey(row: AgencySummary, column: ColumnId): number | string | null {
   if (column === 'agency') return row.agency
   if (column === 'years') return row.years.length ? Math.max(...row.years) : null
-  return cellValue(row, NUMBER_COLUMNS.find((c) => c.id === column)!)
+  return cellValue(
+    row,
+    NUMBER_COLUMNS.find((c) => c.id === column)!
+  )
 }
 
 const COLLATOR = new Intl.Collator('zh-CN')

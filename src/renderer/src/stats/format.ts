@@ -17,7 +17,8 @@ export function yearLabel(year: number | null): string {
 export function formatNumber(n: number, decimals?: number): string {
   if (!decimals) return NUMBER.format(n)
   let format = FIXED.get(decimals)
-  if (!format) FIXED.set(decimals, (format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: Math.min(decimals, 20) })))
+  if (!format)
+    FIXED.set(decimals, (format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: Math.min(decimals, 20) })))
   return format.format(n)
 }
 

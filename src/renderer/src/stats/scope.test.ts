@@ -30,10 +30,15 @@ describe('统计 scope', () => {
     [stats(4), '统计范围：已核验的报告 4 份'],
     [stats(5, { all: true }, [5]), '统计范围：已核验的报告 4 份，含未核验 1 份（共 5 份）'],
     [
-      stats(4, {}, [], [
-        { reportId: 6, agency: '米易县人民政府', year: 2021, kind: 'duplicate', keptReportId: 1, why: '重复，未计入' },
-        { reportId: 7, agency: '沭阳县人民政府', year: null, kind: 'yearUnknown', why: '年度不详' }
-      ]),
+      stats(
+        4,
+        {},
+        [],
+        [
+          { reportId: 6, agency: '米易县人民政府', year: 2021, kind: 'duplicate', keptReportId: 1, why: '重复，未计入' },
+          { reportId: 7, agency: '沭阳县人民政府', year: null, kind: 'yearUnknown', why: '年度不详' }
+        ]
+      ),
       '统计范围：已核验的报告 4 份；另有 1 份重复，未计入；1 份年度不详，未计入按机关的统计'
     ]
   ])('header line', (s, line) => expect(scopeLine(s)).toBe(line))
@@ -59,8 +64,12 @@ describe('统计 scope', () => {
     expect(yearsNote([yearRow(2020, [1]), yearRow(2021, [2])])).toBeNull()
   })
 
-  it('knows each report\'s year and merges the years seen', () => {
-    expect([...reportYears([yearRow(2020, [3]), yearRow(null, [4, 5])])]).toEqual([[3, 2020], [4, null], [5, null]])
+  it("knows each report's year and merges the years seen", () => {
+    expect([...reportYears([yearRow(2020, [3]), yearRow(null, [4, 5])])]).toEqual([
+      [3, 2020],
+      [4, null],
+      [5, null]
+    ])
     expect(mergeYears([2019, 2021], [yearRow(2020, [1]), yearRow(null, [2])], [2023])).toEqual([2019, 2020, 2021, 2023])
     // No year chosen: the answer names every year there is.
     expect(mergeYears([2019, 2021], [yearRow(2020, [1]), yearRow(2022, [2])], [])).toEqual([2020, 2022])

@@ -3,9 +3,23 @@
 import { summariseAgency, type AgencySummary, type Figure, type MeasureId, type Rate, type RateId, type YearRow } from '../../../shared/stats'
 
 const MEASURE_IDS: MeasureId[] = [
-  'newReceived', 'carriedOver', 'concluded', 'carriedForward', 'granted', 'partiallyGranted', 'denied', 'unable',
-  'notProcessed', 'otherHandling', 'reviewTotal', 'reviewCorrected', 'litigationTotal', 'litigationCorrected',
-  'licensingDecisions', 'punishmentDecisions', 'feesAmount'
+  'newReceived',
+  'carriedOver',
+  'concluded',
+  'carriedForward',
+  'granted',
+  'partiallyGranted',
+  'denied',
+  'unable',
+  'notProcessed',
+  'otherHandling',
+  'reviewTotal',
+  'reviewCorrected',
+  'litigationTotal',
+  'litigationCorrected',
+  'licensingDecisions',
+  'punishmentDecisions',
+  'feesAmount'
 ]
 
 export function figure(value: number | null, reportIds: number[] = [], blank: number[] = [], unverified: number[] = []): Figure {

@@ -51,12 +51,7 @@ describe('按年度 charts', () => {
   })
 
   it('the tooltip gives each value, the blanks left out and the unverified reports', () => {
-    expect(tooltipLines(volume, 1)).toEqual([
-      '2021 年',
-      '新收申请：130（含未核验 1 份）',
-      '办结：空白（3 份空白未计入）',
-      '结转下年度：空白'
-    ])
+    expect(tooltipLines(volume, 1)).toEqual(['2021 年', '新收申请：130（含未核验 1 份）', '办结：空白（3 份空白未计入）', '结转下年度：空白'])
     expect(tooltipLines(outcomes, 1)[1]).toBe('予以公开：115（1 份空白未计入）')
   })
 

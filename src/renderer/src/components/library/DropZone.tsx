@@ -24,7 +24,11 @@ export function DropZone({ onFiles, compact }: Props): React.JSX.Element {
     const all = Array.from(e.target.files ?? [])
     e.target.value = ''
     const keep = folder ? all.filter((f) => accepted(f.name)) : all
-    if (all.length) onFiles(keep.map((f) => droppedFile(f)), all.length - keep.length)
+    if (all.length)
+      onFiles(
+        keep.map((f) => droppedFile(f)),
+        all.length - keep.length
+      )
   }
 
   return (
@@ -44,7 +48,10 @@ export function DropZone({ onFiles, compact }: Props): React.JSX.Element {
             ⇩
           </div>
           <p className="drop-zone__title">资料库还是空的</p>
-          <p className="drop-zone__hint">把年度报告文件或整个文件夹拖到这里开始核验：Word（.docx/.doc/.wps）、OpenDocument（.odt）、网页（.html 连同其“_files”文件夹、.mht）、PDF、文本（.txt）或扫描图片（.png/.jpg/.tif/.bmp）</p>
+          <p className="drop-zone__hint">
+            把年度报告文件或整个文件夹拖到这里开始核验：Word（.docx/.doc/.wps）、OpenDocument（.odt）、网页（.html
+            连同其“_files”文件夹、.mht）、PDF、文本（.txt）或扫描图片（.png/.jpg/.tif/.bmp）
+          </p>
         </>
       )}
       {compact && <span className="drop-zone__hint">拖入报告文件或文件夹，或</span>}
@@ -54,7 +61,15 @@ export function DropZone({ onFiles, compact }: Props): React.JSX.Element {
       <button type="button" className="button" onClick={() => folderInput.current?.click()}>
         选择文件夹…
       </button>
-      <input ref={fileInput} type="file" multiple hidden data-testid="file-input" accept={ACCEPTED_EXTENSIONS.join(',')} onChange={(e) => fromInput(e, false)} />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        accept={ACCEPTED_EXTENSIONS.join(',')}
+        onChange={(e) => fromInput(e, false)}
+      />
       <input
         ref={folderInput}
         type="file"

@@ -46,7 +46,9 @@ export function NearDuplicateDialog({ reportId, others, onClose, onDeleted, veri
   const rows = useMemo(() => {
     if (!pair) return []
     const keys = [...new Set([...Object.keys(pair[0].cells), ...Object.keys(pair[1].cells)])].sort()
-    return keys.map((key) => ({ key, left: pair[0].cells[key]?.raw, right: pair[1].cells[key]?.raw })).map((r) => ({ ...r, same: (r.left ?? '') === (r.right ?? '') }))
+    return keys
+      .map((key) => ({ key, left: pair[0].cells[key]?.raw, right: pair[1].cells[key]?.raw }))
+      .map((r) => ({ ...r, same: (r.left ?? '') === (r.right ?? '') }))
   }, [pair])
   const differing = rows.filter((r) => !r.same)
 

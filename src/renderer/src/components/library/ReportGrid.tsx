@@ -18,7 +18,16 @@ export const gridTheme = themeQuartz.withParams({
   wrapperBorderRadius: 4
 })
 
-const FORMAT_LABELS: Record<string, string> = { docx: 'Word', doc: 'Word 97', odt: 'OpenDocument', html: '网页', mht: '网页存档', txt: '文本', pdf: 'PDF', image: '图片' }
+const FORMAT_LABELS: Record<string, string> = {
+  docx: 'Word',
+  doc: 'Word 97',
+  odt: 'OpenDocument',
+  html: '网页',
+  mht: '网页存档',
+  txt: '文本',
+  pdf: 'PDF',
+  image: '图片'
+}
 
 interface Props {
   reports: ReportSummary[]
@@ -103,9 +112,7 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         headerName: '状态',
         field: 'status',
         width: 96,
-        cellRenderer: (p: { value: ReportSummary['status'] }) => (
-          <span className={`status-badge status-badge--${p.value}`}>{STATUS_LABELS[p.value]}</span>
-        ),
+        cellRenderer: (p: { value: ReportSummary['status'] }) => <span className={`status-badge status-badge--${p.value}`}>{STATUS_LABELS[p.value]}</span>,
         cellClass: 'status-cell'
       },
       {

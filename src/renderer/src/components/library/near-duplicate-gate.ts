@@ -13,5 +13,8 @@ export async function verifiedNearDuplicates(reportId: number): Promise<number[]
   const [row] = await window.api.listReports({ ids: [reportId] })
   const others = row?.nearDuplicates ?? []
   if (!others.length) return []
-  return (await window.api.listReports({ ids: others })).filter((r) => r.status === 'verified').map((r) => r.id).sort((a, b) => a - b)
+  return (await window.api.listReports({ ids: others }))
+    .filter((r) => r.status === 'verified')
+    .map((r) => r.id)
+    .sort((a, b) => a - b)
 }

@@ -19,7 +19,6 @@ interface Props {
 
 const KIND_LABELS = { blank: '空白', zero: '零', dash: '非数字（如“/”）', number: '数字' }
 
-
 /** The selected cell: what it is, why it is flagged, the reason for the next edit, and its history. */
 export function CellInspector({ reportId, detail, cellKey, reason, onReason, onMarkBlank, onConfirm }: Props): React.JSX.Element {
   const [history, setHistory] = useState<EditRecord[] | null>(null)
@@ -78,7 +77,13 @@ export function CellInspector({ reportId, detail, cellKey, reason, onReason, onM
           <div className="inspector__warn" data-testid="flag-unconfirmed">
             需核对：{cell.reviewReason ?? '提取时有推断'}
           </div>
-          <button type="button" className="button button--small" data-testid="confirm-cell" onClick={() => onConfirm(cellKey)} title={`快捷键：${CONFIRM_KEY_LABEL}`}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="confirm-cell"
+            onClick={() => onConfirm(cellKey)}
+            title={`快捷键：${CONFIRM_KEY_LABEL}`}
+          >
             确认与原文一致（{CONFIRM_KEY_LABEL}）
           </button>
         </>

@@ -36,7 +36,17 @@ function groups(findings: ReviewFinding[]): Group[] {
 const missingTableOf = (f: ReviewFinding): string => f.cells[0]?.split('.')[0] ?? ''
 
 /** Findings needing attention first; what cannot be checked and what passed folded away. */
-export function FindingsPanel({ detail, selectedId, onSelect, onAccept, onMarkAbsent, onSettleBlanks, onMarkMetaUnstated, selectedKey, onSelectCell }: Props): React.JSX.Element {
+export function FindingsPanel({
+  detail,
+  selectedId,
+  onSelect,
+  onAccept,
+  onMarkAbsent,
+  onSettleBlanks,
+  onMarkMetaUnstated,
+  selectedKey,
+  onSelectCell
+}: Props): React.JSX.Element {
   const [unfolded, setUnfolded] = useState<Record<string, boolean>>({})
   const all = groups(detail.findings)
   const open = detail.open.total

@@ -19,7 +19,13 @@ export function MetaField({ label, value, placeholder, options, width = 120, onS
   }
   if (draft === null) {
     return (
-      <button type="button" className="meta-field" title={`${label}：${value || placeholder}（点击修改）`} aria-label={`${label}：${value || placeholder}`} onClick={() => setDraft(value)}>
+      <button
+        type="button"
+        className="meta-field"
+        title={`${label}：${value || placeholder}（点击修改）`}
+        aria-label={`${label}：${value || placeholder}`}
+        onClick={() => setDraft(value)}
+      >
         <span className="meta-field__label">{label}</span>
         <span className={value ? 'meta-field__value' : 'meta-field__value muted'}>{value || placeholder}</span>
       </button>
@@ -33,7 +39,15 @@ export function MetaField({ label, value, placeholder, options, width = 120, onS
     <span className="meta-field meta-field--editing">
       <span className="meta-field__label">{label}</span>
       {options ? (
-        <select className="input" aria-label={label} value={draft} autoFocus onChange={(e) => void save(e.target.value)} onBlur={() => setDraft(null)} onKeyDown={keys}>
+        <select
+          className="input"
+          aria-label={label}
+          value={draft}
+          autoFocus
+          onChange={(e) => void save(e.target.value)}
+          onBlur={() => setDraft(null)}
+          onKeyDown={keys}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -41,7 +55,16 @@ export function MetaField({ label, value, placeholder, options, width = 120, onS
           ))}
         </select>
       ) : (
-        <input className="input" aria-label={label} style={{ width }} value={draft} autoFocus onChange={(e) => setDraft(e.target.value)} onKeyDown={keys} onBlur={() => void save(draft)} />
+        <input
+          className="input"
+          aria-label={label}
+          style={{ width }}
+          value={draft}
+          autoFocus
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={keys}
+          onBlur={() => void save(draft)}
+        />
       )}
     </span>
   )

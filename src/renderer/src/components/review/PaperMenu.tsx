@@ -47,7 +47,9 @@ export function PaperMenu({ reportIds, verified, label = '导出核验底稿' }:
       </button>
       {open && (
         <div className="menu__panel" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {!verified && <div className="menu__section">{reportIds.length > 1 ? '其中有未核验的报告：其底稿将标注“未核验”' : '尚未核验：底稿将标注“未核验”'}</div>}
+          {!verified && (
+            <div className="menu__section">{reportIds.length > 1 ? '其中有未核验的报告：其底稿将标注“未核验”' : '尚未核验：底稿将标注“未核验”'}</div>
+          )}
           {FORMATS.map(([format, label]) => (
             <button key={format} type="button" role="menuitem" className="menu__item" onClick={() => void exportAs(format)}>
               {label}

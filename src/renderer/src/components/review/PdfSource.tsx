@@ -29,7 +29,15 @@ export function PdfSource({ bytes, cells, selectedKey, onPick, images, onUnreada
   const [zoom, setZoom] = useState<number | null>(null)
   const [fitScale, setFitScale] = useState(1)
   const scroller = useRef<HTMLDivElement>(null)
-  const boxes = useMemo(() => pageBoxes(cells, images, sizes.map((s) => s.width)), [cells, images, sizes])
+  const boxes = useMemo(
+    () =>
+      pageBoxes(
+        cells,
+        images,
+        sizes.map((s) => s.width)
+      ),
+    [cells, images, sizes]
+  )
   const selected = boxes.find((b) => b.key === selectedKey) ?? null
   const scale = zoom ?? fitScale
 
@@ -215,9 +223,12 @@ function useVisible(ref: React.RefObject<HTMLElement | null>): boolean {
   useEffect(() => {
     const el = ref.current
     if (!el || visible) return
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setVisible(true)
-    }, { rootMargin: '600px 0px' })
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setVisible(true)
+      },
+      { rootMargin: '600px 0px' }
+    )
     observer.observe(el)
     return () => observer.disconnect()
   }, [ref, visible])

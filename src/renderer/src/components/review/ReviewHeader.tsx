@@ -38,13 +38,7 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
       <div className="review-header__meta">
         <MetaField label="机关" value={meta.agency ?? ''} placeholder={unknown('agency')} width={260} onSave={(v) => onMeta('agency', v)} />
         <MetaField label="年度" value={meta.year ? String(meta.year) : ''} placeholder={unknown('year')} width={70} onSave={(v) => onMeta('year', v)} />
-        <MetaField
-          label="格式"
-          value={meta.template ?? ''}
-          placeholder="无标准表"
-          options={TEMPLATE_OPTIONS}
-          onSave={(v) => onMeta('template', v)}
-        />
+        <MetaField label="格式" value={meta.template ?? ''} placeholder="无标准表" options={TEMPLATE_OPTIONS} onSave={(v) => onMeta('template', v)} />
       </div>
       <span className="review-header__spacer" />
       <button type="button" className="button button--ghost" disabled={!canUndo} onClick={onUndo} title="撤销（Ctrl+Z）">

@@ -31,9 +31,7 @@ export function SettleBlanks({ open, onSettle }: Props): React.JSX.Element | nul
 
   return (
     <div className="settle-blanks" data-testid="settle-blanks">
-      <p className="settle-blanks__what">
-        {what}。若原文这些格确为空白，可一次记为“原文空白”（记入修改记录）；否则请在表中填入数值。
-      </p>
+      <p className="settle-blanks__what">{what}。若原文这些格确为空白，可一次记为“原文空白”（记入修改记录）；否则请在表中填入数值。</p>
       {!asking && (
         <button type="button" className="button button--small" onClick={() => setAsking(true)}>
           全部记为原文空白…

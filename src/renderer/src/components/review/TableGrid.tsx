@@ -150,7 +150,14 @@ export function TableGrid({ layout, compact, rows, selectedKey, readOnly, refusa
         domLayout="autoHeight"
         headerHeight={layout.headerless ? 0 : undefined}
         groupHeaderHeight={layout.headerless ? 0 : undefined}
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressHeaderMenuButton: true }}
+        defaultColDef={{
+          sortable: false,
+          resizable: true,
+          suppressMovable: true,
+          wrapHeaderText: true,
+          autoHeaderHeight: true,
+          suppressHeaderMenuButton: true
+        }}
         readOnlyEdit
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit

@@ -52,11 +52,23 @@ export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, 
   return (
     <section className="tables-pane" aria-label="表格">
       <header className="pane-title">
-        <button type="button" className="pane-toggle" aria-pressed={!panes.source} onClick={panes.onSource} title={panes.source ? '收起原文，给表格更多空间' : '显示原文'}>
+        <button
+          type="button"
+          className="pane-toggle"
+          aria-pressed={!panes.source}
+          onClick={panes.onSource}
+          title={panes.source ? '收起原文，给表格更多空间' : '显示原文'}
+        >
           {panes.source ? '‹ 收起原文' : '› 显示原文'}
         </button>
         <span>提取的表格</span>
-        <button type="button" className="pane-toggle pane-toggle--right" aria-pressed={!panes.side} onClick={panes.onSide} title={panes.side ? '收起右侧核验栏' : '显示右侧核验栏'}>
+        <button
+          type="button"
+          className="pane-toggle pane-toggle--right"
+          aria-pressed={!panes.side}
+          onClick={panes.onSide}
+          title={panes.side ? '收起右侧核验栏' : '显示右侧核验栏'}
+        >
           {panes.side ? '收起核验栏 ›' : `‹ 核验栏${panes.openFindings ? `（${panes.openFindings} 项未解决）` : ''}`}
         </button>
       </header>

@@ -20,7 +20,12 @@ export function AgencyCarryLinks({ comparison }: { comparison: AgencyComparison 
         {comparison.carry.map((link: CarryLink) => {
           const verdict = VERDICT[String(link.holds) as 'true' | 'false' | 'null']
           return (
-            <li key={`${link.fromReportId}-${link.toReportId}`} className={`carry-link carry-link--${verdict.kind}`} data-testid="carry-link" data-holds={String(link.holds)}>
+            <li
+              key={`${link.fromReportId}-${link.toReportId}`}
+              className={`carry-link carry-link--${verdict.kind}`}
+              data-testid="carry-link"
+              data-holds={String(link.holds)}
+            >
               <span className="carry-link__mark" aria-hidden="true">
                 {verdict.mark}
               </span>

@@ -43,7 +43,19 @@ function YearHeader({ report, onOpenReport }: { report: AgencyComparison['report
   )
 }
 
-function Cell({ cell, before, beforeYear, year, rowKey }: { cell: ComparedCell | null; before: ComparedCell | null | undefined; beforeYear: number | null; year: number | null; rowKey: string }): React.JSX.Element {
+function Cell({
+  cell,
+  before,
+  beforeYear,
+  year,
+  rowKey
+}: {
+  cell: ComparedCell | null
+  before: ComparedCell | null | undefined
+  beforeYear: number | null
+  year: number | null
+  rowKey: string
+}): React.JSX.Element {
   const common = { 'data-testid': 'compare-cell', 'data-key': rowKey, 'data-year': year ?? '' }
   if (!cell) {
     return (
@@ -74,8 +86,12 @@ export function AgencyCompareTable({ comparison, groups, onOpenReport }: Props):
       <table className="agency-compare__table" data-testid="compare-table">
         <thead>
           <tr>
-            <th scope="col" className="agency-compare__label">行</th>
-            <th scope="col" className="agency-compare__label">栏</th>
+            <th scope="col" className="agency-compare__label">
+              行
+            </th>
+            <th scope="col" className="agency-compare__label">
+              栏
+            </th>
             {reports.map((r) => (
               <YearHeader key={r.id} report={r} onOpenReport={onOpenReport} />
             ))}
@@ -100,7 +116,14 @@ export function AgencyCompareTable({ comparison, groups, onOpenReport }: Props):
                     <Label path={row.column} table={row.table} />
                   </td>
                   {row.cells.map((cell, i) => (
-                    <Cell key={reports[i].id} cell={cell} before={row.cells[i - 1]} beforeYear={reports[i - 1]?.year ?? null} year={reports[i].year} rowKey={row.key} />
+                    <Cell
+                      key={reports[i].id}
+                      cell={cell}
+                      before={row.cells[i - 1]}
+                      beforeYear={reports[i - 1]?.year ?? null}
+                      year={reports[i].year}
+                      rowKey={row.key}
+                    />
                   ))}
                 </tr>
               ))}

@@ -34,7 +34,15 @@ function NumberCell({ row, column, max }: { row: AgencySummary; column: NumberCo
   )
 }
 
-const AgencyLine = memo(function AgencyLine({ row, maxima, onOpen }: { row: AgencySummary; maxima: Record<string, number>; onOpen: (r: AgencySummary) => void }) {
+const AgencyLine = memo(function AgencyLine({
+  row,
+  maxima,
+  onOpen
+}: {
+  row: AgencySummary
+  maxima: Record<string, number>
+  onOpen: (r: AgencySummary) => void
+}) {
   const openable = row.agencyKey !== null
   return (
     <tr
@@ -66,11 +74,7 @@ export function AgencyTable({ rows, onOpenAgency }: Props): React.JSX.Element {
   const shown = showAll ? sorted : sorted.slice(0, FIRST_ROWS)
 
   const header = (id: ColumnId, label: string, numeric: boolean): React.JSX.Element => (
-    <th
-      key={id}
-      className={numeric ? 'agency-table__num' : undefined}
-      aria-sort={sort.column === id ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
+    <th key={id} className={numeric ? 'agency-table__num' : undefined} aria-sort={sort.column === id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" onClick={() => setSort(nextSort(sort, id))}>
         {label}
         <span className="agency-table__arrow">{sort.column === id ? (sort.descending ? '▼' : '▲') : ''}</span>
@@ -96,7 +100,8 @@ export function AgencyTable({ rows, onOpenAgency }: Props): React.JSX.Element {
         </tbody>
       </table>
       <p className="agency-table__foot">
-        共 {rows.length} 个机关{shown.length < rows.length && `，显示前 ${shown.length} 个`}。“—”表示空白或无法计算（悬停查看原因），“*”表示有报告此项空白未计入。
+        共 {rows.length} 个机关{shown.length < rows.length && `，显示前 ${shown.length} 个`}
+        。“—”表示空白或无法计算（悬停查看原因），“*”表示有报告此项空白未计入。
         {shown.length < rows.length && (
           <button type="button" className="button button--link" onClick={() => setShowAll(true)}>
             显示全部

@@ -2,7 +2,13 @@ import type { LeftOutReport } from '../../../../shared/stats'
 import { yearLabel } from '../../stats/format'
 
 /** The reports in scope a figure does not count (a near-duplicate, a report of unknown year), each with why and a link. */
-export function LeftOutList({ leftOut, onOpenReport }: { leftOut: readonly LeftOutReport[] | undefined; onOpenReport: (id: number) => void }): React.JSX.Element | null {
+export function LeftOutList({
+  leftOut,
+  onOpenReport
+}: {
+  leftOut: readonly LeftOutReport[] | undefined
+  onOpenReport: (id: number) => void
+}): React.JSX.Element | null {
   if (!leftOut?.length) return null
   return (
     <details className="stats__left-out" data-testid="stats-left-out">

@@ -10,8 +10,7 @@ interface Props {
 
 /** 年度 chips (none chosen = every year), an agency search, and 仅已核验 / 全部. */
 export function StatsFilters({ years, chosenYears, onYears, agency, onAgency, all, onAll }: Props): React.JSX.Element {
-  const toggle = (y: number): void =>
-    onYears(chosenYears.includes(y) ? chosenYears.filter((x) => x !== y) : [...chosenYears, y].sort((a, b) => a - b))
+  const toggle = (y: number): void => onYears(chosenYears.includes(y) ? chosenYears.filter((x) => x !== y) : [...chosenYears, y].sort((a, b) => a - b))
   return (
     <div className="stats-filters" data-testid="stats-filters">
       <fieldset className="stats-filters__years" aria-label="年度">

@@ -12,7 +12,14 @@ interface Props {
   onOpenAgency: (agencyKey: string, agency: string | null) => void
 }
 
-function Links({ agency, agencyKey, reportIds, years, onOpenReport, onOpenAgency }: {
+function Links({
+  agency,
+  agencyKey,
+  reportIds,
+  years,
+  onOpenReport,
+  onOpenAgency
+}: {
   agency: string | null
   agencyKey: string | null
   reportIds: number[]

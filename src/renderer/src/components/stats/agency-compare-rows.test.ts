@@ -51,7 +51,7 @@ describe('how a cell reads', () => {
     [cell('-', null), '-']
   ])('%o is shown as %s', (c, text) => expect(shownRaw(c)).toBe(text))
 
-  it('a changed cell\'s title says what it was the year before, with the delta when both are numbers', () => {
+  it("a changed cell's title says what it was the year before, with the delta when both are numbers", () => {
     expect(changeTitle(cell('8', 8, 3, true), cell('5', 5), 2021)).toBe('2021 年为 5，变化 +3')
     expect(changeTitle(cell('1', 1, null, true), cell('', null), 2021)).toBe('2021 年为 空白')
     expect(changeTitle(cell('1', 1, null, true), cell('/', null), null)).toBe('上一份报告为 /')
