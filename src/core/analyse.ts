@@ -7,7 +7,7 @@ import { runChecks } from './validate'
 import type { SourceDocument } from './document'
 import type { ExtractedReport, ReportJson } from './report'
 import { info, type Message, type Result } from './messages'
-import type { IngestAttachment } from './ingest/images/types'
+import type { IngestAttachment } from './page-image'
 import { needsOcr, pageImagesOf, storedPageImage } from './ingest/images'
 import { readImagesInto, type OcrOptions } from './ocr'
 

@@ -1,7 +1,7 @@
 // The plain-data model every input format is turned into before extraction.
 // One model for .txt, .html, .docx, .doc and .pdf, so one set of label rules serves all.
 
-import type { StoredPageImage } from './ingest/images/types'
+import type { StoredPageImage } from './page-image'
 
 /** 'mht': a saved web archive (.mht/.mhtml); 'image': picture files (a report as page photos or scans). */
 export type SourceFormat = 'docx' | 'doc' | 'html' | 'txt' | 'pdf' | 'odt' | 'mht' | 'image'

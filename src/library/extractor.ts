@@ -5,7 +5,7 @@ import { analyse } from '../core/analyse'
 import type { Result } from '../core/messages'
 import type { ReportJson } from '../core/report'
 import type { FilePayload } from '../shared/contract'
-import type { StoredPageImage } from '../core/ingest/images/types'
+import type { StoredPageImage } from '../core/page-image'
 import type { OcrProgress } from '../core/ocr/ocr-pages'
 
 /** Bump when extraction changes enough that stored reports should be re-extracted. */

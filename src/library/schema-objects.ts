@@ -3,7 +3,7 @@
 // record), a view or an index on an expression runs its SQL on reads; none is ever ours, so a library
 // carrying one was changed by someone else and is not opened.
 
-import type { Db } from './db'
+import type { Database as Db } from 'better-sqlite3'
 import { MIGRATIONS } from './migrations'
 
 const normal = (sql: string): string => sql.replace(/\s+/g, ' ').trim().toLowerCase()

@@ -9,7 +9,7 @@ import { TABLE_NAMES, TABLE_TITLES, type TableName, type TemplateId } from '../t
 import { cellsAsWritten, cellsOfTable, type TableCells } from './cells'
 import { copiesOf, duplicateMessage, markDifferences } from './duplicates'
 import { readMeta } from './meta'
-import { settleOcrCells } from '../ocr/certainty'
+import { settleOcrCells } from './ocr-certainty'
 import { looksTraditional, normLabel } from './normalize'
 import { recognise, type RowHit } from './recognise'
 import { tokenise } from './tokens'

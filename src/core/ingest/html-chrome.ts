@@ -2,20 +2,8 @@
 // What counts as chrome is judged from general signals — semantic tags, class/id names,
 // hidden styles, link density — and never at the cost of a table or a title.
 
-import type { HtmlElement as Element } from './html-tree'
+import type { HtmlElement as Element, SubtreeStats } from './html-tree'
 import { DROPPED_TAGS } from './html-sanitise'
-
-export interface SubtreeStats {
-  /** Visible text length (roughly: whitespace included). */
-  text: number
-  /** Text inside <a>. */
-  linkText: number
-  links: number
-  /** Contains a <table> (descendant, not itself). */
-  hasTable: boolean
-  /** Contains an <h1>, where a report's title usually sits. */
-  hasTitle: boolean
-}
 
 const EMPTY: SubtreeStats = { text: 0, linkText: 0, links: 0, hasTable: false, hasTitle: false }
 

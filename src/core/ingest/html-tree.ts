@@ -2,9 +2,20 @@
 // quarter of the whole ingest time; plain objects do the same job for our one walk.
 
 import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
-import type { SubtreeStats } from './html-chrome'
 import { DROPPED_TAGS } from './html-sanitise'
-import { BLOCK_TAGS } from './html-walk'
+import { BLOCK_TAGS } from './html-sanitise'
+
+export interface SubtreeStats {
+  /** Visible text length (roughly: whitespace included). */
+  text: number
+  /** Text inside <a>. */
+  linkText: number
+  links: number
+  /** Contains a <table> (descendant, not itself). */
+  hasTable: boolean
+  /** Contains an <h1>, where a report's title usually sits. */
+  hasTitle: boolean
+}
 
 export interface HtmlElement {
   type: 'tag'

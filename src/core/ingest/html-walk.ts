@@ -7,54 +7,7 @@ import { isChrome, isHidden } from './html-chrome'
 import type { HtmlElement as Element, HtmlNode } from './html-tree'
 import { parseColSpan, parseRowSpan, placeCells } from './html-grid'
 import { cellText, collapseWhitespace } from './html-text'
-import { DROPPED_TAGS, VOID_TAGS, displayTagOf, escapeText, openTag } from './html-sanitise'
-
-/** Elements that end a line of text (the rest are inline and add no characters). */
-export const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'section',
-  'article',
-  'main',
-  'header',
-  'footer',
-  'nav',
-  'aside',
-  'center',
-  'address',
-  'figure',
-  'figcaption',
-  'form',
-  'fieldset',
-  'legend',
-  'details',
-  'summary',
-  'body',
-  'html',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'hr'
-])
+import { BLOCK_TAGS, DROPPED_TAGS, VOID_TAGS, displayTagOf, escapeText, openTag } from './html-sanitise'
 
 /**
  * Deeper than this the rest of a subtree is read as plain text (no recursion to overflow).

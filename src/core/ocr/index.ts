@@ -4,5 +4,4 @@
 export { ocrPages, DEFAULT_PAGE_TIMEOUT_MS, type OcrOptions, type OcrProgress } from './ocr-pages'
 export { ocrDocument, type PageSource } from './to-document'
 export { appendOcr, readImagesInto } from './read-images'
-export { settleOcrCells } from './certainty'
 export { warmUp } from './engine'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PageImage, Raster } from '../ingest/images/types'
+import type { PageImage, Raster } from '../page-image'
 import { ocrPages } from './ocr-pages'
 import { blankRaster } from './raster'
 

@@ -1,7 +1,7 @@
 // OCR of a document's page images: the entry the extraction process calls. Pages are read one
 // after another (the models are loaded once per process), each within its own time bound.
 
-import type { PageImage } from '../ingest/images/types'
+import type { PageImage } from '../page-image'
 import { info, warning, type Message, type Result } from '../messages'
 import { isBlankPage } from '../ingest/images/blank'
 import { readPage, type OcrPage } from './page'

@@ -1,7 +1,7 @@
 // Operations on 8-bit grey rasters (0 = black, 255 = white), pure TS: crop, rotate, threshold,
 // resize. Scans are small enough (an A4 page at 150–200 dpi is 2–4 Mpx) for plain loops.
 
-import type { Raster } from '../ingest/images/types'
+import type { Raster } from '../page-image'
 
 export type { Raster }
 

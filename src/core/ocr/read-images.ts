@@ -3,7 +3,7 @@
 // and paragraphs the ordinary extractor reads like any other.
 
 import type { Block, SourceDocument } from '../document'
-import type { PageImage } from '../ingest/images/types'
+import type { PageImage } from '../page-image'
 import type { Message, Result } from '../messages'
 import { ocrPages, type OcrOptions } from './ocr-pages'
 import { ocrDocument, type PageSource } from './to-document'

@@ -2,7 +2,7 @@
 // pixels (tens of milliseconds at the 60 M pixel cap), so OCR never spends seconds finding nothing
 // on it — a .docx of forty blank pictures at the cap took 192 s of OCR.
 
-import type { Raster } from './types'
+import type { Raster } from '../../page-image'
 
 /**
  * How much darker than the paper a pixel must be to count as a mark: scanner noise and paper

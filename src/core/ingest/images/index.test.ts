@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ingest } from '../index'
 import { pageImagesOf, needsOcr, storedPageImage } from './index'
-import type { IngestAttachment } from './types'
+import type { IngestAttachment } from '../../page-image'
 
 // The generated scans (scripts/make-scan-fixtures.ts): one report per container.
 const FILES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'scan', 'files')

@@ -17,9 +17,9 @@ import { pdfPageImages, type PdfImageOptions } from './pdf'
 import { oversizedPdfPictures, type DeclaredPicture } from '../pdf/picture-sizes'
 import { pictureImages, type PictureSource } from './picture'
 import { sniffPicture } from './sniff'
-import type { IngestAttachment, PageImage, StoredPageImage } from './types'
+import type { IngestAttachment, PageImage, StoredPageImage } from '../../page-image'
 
-export type { IngestAttachment, PageImage, Raster, StoredPageImage } from './types'
+export type { IngestAttachment, PageImage, Raster, StoredPageImage } from '../../page-image'
 export { sniffPicture } from './sniff'
 
 export interface PageImageInput {

@@ -2,7 +2,7 @@
 // Only local files: a src naming a web address is matched to a dropped file of the same folder
 // and name at most, and otherwise left missing — nothing is ever fetched.
 
-import type { IngestAttachment } from './types'
+import type { IngestAttachment } from '../../page-image'
 
 /** '/'-separated, no '.', no empty segments, '..' applied, lower case (Windows saves are case-blind). */
 export function normalisePath(path: string): string {

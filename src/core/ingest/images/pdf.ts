@@ -9,7 +9,7 @@ import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, openPdf } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
 import { canvasLib, encodeCanvas, greyFromRgba } from './raster'
-import type { PageImage } from './types'
+import type { PageImage } from '../../page-image'
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>

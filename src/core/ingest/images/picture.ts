@@ -7,7 +7,7 @@ import type { Message, Result } from '../../messages'
 import { IMAGE_LIMITS } from './limits'
 import { decodePicture, encodeGreyPng, greyFromRgba } from './raster'
 import { pictureSize, sniffPicture, type PictureSize } from './sniff'
-import type { PageImage, Raster } from './types'
+import type { PageImage, Raster } from '../../page-image'
 
 export interface PictureSource {
   bytes: Uint8Array

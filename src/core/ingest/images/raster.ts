@@ -3,7 +3,7 @@
 // loaded on first use so a text-only report never loads the native module.
 
 import { createRequire } from 'node:module'
-import type { Raster } from './types'
+import type { Raster } from '../../page-image'
 
 type CanvasModule = typeof import('@napi-rs/canvas')
 type Canvas = InstanceType<CanvasModule['Canvas']>

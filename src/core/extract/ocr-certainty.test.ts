@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExtractedCell, ExtractedReport } from '../report'
 import { consistentReport } from '../validate/fixtures'
-import { CERTAIN, OBSCURED, settleOcrCells } from './certainty'
+import { CERTAIN, OBSCURED, settleOcrCells } from './ocr-certainty'
 
 /** A consistent 2021 report whose cells all came from OCR with full confidence. */
 function scanned(): ExtractedReport {

@@ -9,7 +9,7 @@
 import type { ExtractedCell, ExtractedReport } from '../report'
 import { warning } from '../messages'
 import { cellSpec } from '../template'
-import { parseValue } from '../extract/values'
+import { parseValue } from './values'
 import { evaluateRelation, type CellLookup, type Relation } from '../validate/relation'
 import { APPEAL_RELATIONS, requestRelationsFor } from '../validate/tables'
 

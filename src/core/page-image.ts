@@ -1,6 +1,6 @@
 /**
  * Page images: the pictures a document carries where its text should be (scanned PDF pages, tables pasted
- * as pictures in Word or web pages, photos of pages). Shared by the page-image plumbing (this folder) and
+ * as pictures in Word or web pages, photos of pages). Beside document.ts, the lowest model: shared by the page-image plumbing (core/ingest/images) and
  * the OCR engine (src/core/ocr); see issue #13.
  */
 
