@@ -18,9 +18,12 @@ const execFileAsync = promisify(execFile)
 export const EXTRACTION_TIMEOUT_MS = 60_000
 /**
  * A file's whole budget grows by this for each page image OCR reads (on top of EXTRACTION_TIMEOUT_MS):
- * each page's clock restarts, so without it forty slow pages took minutes; a real page takes a few seconds.
+ * each page's clock restarts, so without it forty slow pages took minutes. As much as one page's own
+ * limit (DEFAULT_PAGE_TIMEOUT_MS): a true 300 dpi page on a busy 2-core machine takes 30–40 s, and at
+ * 20 s a page the budget ended a 4-page scan (shared s009) that every page's own limit allowed. Blank
+ * pages are skipped before they count.
  */
-export const EXTRACTION_BUDGET_PER_PAGE_MS = 20_000
+export const EXTRACTION_BUDGET_PER_PAGE_MS = 45_000
 /** The child's heap: several times what the largest real report needs, far below the machine's. */
 export const EXTRACTION_HEAP_MB = 1536
 /**
