@@ -26,6 +26,15 @@ process.on('message', ({ id, payload }) => {
     return setInterval(() => keep.length, 1000)
   }
   if (name === 'throw') throw new Error('boom')
+  // Dies a moment after it started (a crash in the middle of a batch).
+  if (name === 'die') return setTimeout(() => process.exit(7), 100)
+  if (name.startsWith('slow')) return setTimeout(reply, 400)
+  if (name === 'victim') return process.send({ id, type: 'progress', progress: { pid: process.pid } })
+  if (name === 'scan') {
+    let done = 0
+    const next = () => (done < 3 ? (process.send({ id, type: 'progress', progress: { done: ++done, total: 3, origin: '第 ' + done + ' 页' } }), setTimeout(next, 300)) : reply())
+    return next()
+  }
   if (name === 'pages') {
     // Forty page images read 100 ms apart: each step quick, all together 4 s.
     let done = 0
@@ -158,6 +167,109 @@ describe('the extraction host', () => {
       { ok: false, failure: { kind: 'closed' } }
     ])
     expect(await h.request('extract', file('late'))).toEqual({ ok: false, failure: { kind: 'closed' } })
+  })
+})
+
+const nameOf = (r: { messages: { message: string }[] }): string => r.messages[0].message.split(' ')[0]
+
+describe('the extraction host in lanes', () => {
+  it('runs files in as many children at once as it has lanes', async () => {
+    const h = start(30_000, 64, { lanes: 2 })
+    const extract = hostExtractor(h)
+    await Promise.all([extract(file('warm1')), extract(file('warm2'))]) // both children started
+    const began = Date.now()
+    const results = await Promise.all(['slow1', 'slow2', 'slow3', 'slow4'].map((n) => extract(file(n))))
+    const took = Date.now() - began
+    expect(results.map(nameOf)).toEqual(['slow1', 'slow2', 'slow3', 'slow4'])
+    expect(new Set(results.map(pidOf)).size).toBe(2)
+    // Four 400 ms files in two lanes: about 800 ms, where one lane takes 1600 ms.
+    expect(took).toBeLessThan(1400)
+  })
+
+  it('kills one child mid-batch: its file fails alone, the rest of the batch lands', async () => {
+    const h = start(30_000, 64, { lanes: 2 })
+    const extract = hostExtractor(h)
+    const names = ['slow1', 'slow2', 'die', 'slow3', 'slow4', 'slow5']
+    const results = await Promise.all(names.map((n) => extract(file(n))))
+    expect(results.map((r) => r.messages[0].code)).toEqual(['ok', 'ok', 'extract.crash', 'ok', 'ok', 'ok'])
+    expect(results[2].messages[0].message).toMatch(/其他文件不受影响/)
+    expect(results.filter((r) => r.messages[0].code === 'ok').map(nameOf)).toEqual(['slow1', 'slow2', 'slow3', 'slow4', 'slow5'])
+  })
+
+  it('a child killed from outside mid-batch (as the OOM killer does) fails its file alone; the rest lands', async () => {
+    const h = start(30_000, 64, { lanes: 2 })
+    const requests = ['slow1', 'victim', 'slow2', 'slow3', 'slow4'].map((n) =>
+      h.request('extract', file(n), {
+        // The victim says who it is, then hangs: it is killed there.
+        onProgress: (p) => process.kill((p as { pid: number }).pid, 'SIGKILL')
+      })
+    )
+    const outcomes = await Promise.all(requests)
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true, true])
+    expect(outcomes[1]).toMatchObject({ ok: false, failure: { kind: 'crash', detail: expect.stringMatching(/SIGKILL/) } })
+  })
+
+  it('starts the cheapest waiting file first (equal costs in arrival order)', async () => {
+    const h = start(30_000, 64, { lanes: 1 })
+    const extract = hostExtractor(h)
+    const finished: string[] = []
+    const track = (name: string, cost: number) => extract(file(name), { cost }).then((r) => finished.push(nameOf(r)))
+    await Promise.all([track('slow0', 9), track('slow-c', 3), track('slow-a', 1), track('slow-b', 2), track('slow-a2', 1)])
+    expect(finished).toEqual(['slow0', 'slow-a', 'slow-a2', 'slow-b', 'slow-c'])
+  })
+
+  it('a scan in the only lane never holds back a quick file: it runs in the express child', async () => {
+    const h = start(30_000, 64, { lanes: 1 })
+    const extract = hostExtractor(h)
+    await extract(file('warm'))
+    const finished: string[] = []
+    const scan = extract(file('scan'), { cost: 20, cheap: false }).then((r) => finished.push(nameOf(r)))
+    await new Promise((r) => setTimeout(r, 50))
+    const quick = extract(file('slow-a'), { cost: 1, cheap: true }).then((r) => finished.push(nameOf(r)))
+    await Promise.all([scan, quick])
+    expect(finished).toEqual(['slow-a', 'scan'])
+  })
+
+  it('keeps OCR work to the lanes the memory allows, filling the others with quick files', async () => {
+    const h = start(30_000, 64, { lanes: 3, costlyLanes: 1 })
+    const extract = hostExtractor(h)
+    const finished: string[] = []
+    const track = (name: string, cheap: boolean, cost: number) => extract(file(name), { cheap, cost }).then((r) => finished.push(nameOf(r)))
+    await Promise.all([track('scan', false, 1), track('scan', false, 1), track('slow1', true, 5), track('slow2', true, 5)])
+    // One scan at a time: the quick files ran beside the first, the second scan after it.
+    expect(finished.slice(0, 2).sort()).toEqual(['slow1', 'slow2'])
+    expect(finished.slice(2)).toEqual(['scan', 'scan'])
+  })
+
+  it('cancels: a queued file never starts, the running one has its child ended; the next file goes through', async () => {
+    const h = start(30_000, 64, { lanes: 1 })
+    const extract = hostExtractor(h)
+    const controller = new AbortController()
+    const running = extract(file('hang'), { signal: controller.signal })
+    const queued = extract(file('slow1'), { signal: controller.signal })
+    await new Promise((r) => setTimeout(r, 300))
+    controller.abort()
+    expect(codes(await running)).toEqual(['extract.cancelled'])
+    expect(codes(await queued)).toEqual(['extract.cancelled'])
+    expect(codes(await extract(file('after')))).toEqual(['ok'])
+  })
+
+  it.each([
+    // [tree ceiling (MB), children started]: each child "weighs" 200 MB
+    [300, 3], // two at once are too many: the largest is ended and its file runs again alone, in a new child
+    [500, 2] //  two fit: nothing is ended
+  ])('shares a %i MB memory ceiling among children (%i started)', async (ceiling, spawned) => {
+    const path = join(tempDir(), 'child.cjs')
+    writeFileSync(path, CHILD)
+    let spawns = 0
+    const fork = forkSpawner(path, { heapMb: 64 })
+    const rssOf = async (): Promise<number> => 200 * 1024 * 1024
+    host = createExtractionHost(() => (spawns++, fork()), { timeoutMs: 30_000, lanes: 2, rssCeilingMb: ceiling, sampleMs: 50, rssOf })
+    const extract = hostExtractor(host)
+    const results = await Promise.all([extract(file('slow1')), extract(file('slow2'))])
+    expect(results.map((r) => r.messages[0].code)).toEqual(['ok', 'ok'])
+    expect(spawns).toBe(spawned)
+    expect(host.peakTreeRss()).toBe(400 * 1024 * 1024)
   })
 })
 

@@ -7,9 +7,10 @@
 
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { availableParallelism, freemem } from 'node:os'
 import { promisify } from 'node:util'
 import type { HostReply, HostRequest } from './host-protocol'
-import type { ImportProgress } from '../shared/types'
+import type { FilePayload } from '../shared/contract'
 import type { Extractor } from '../library/extractor'
 import type { Message } from '../core/messages'
 
@@ -63,6 +64,8 @@ export type HostFailure =
   /** The handler threw; the child lives on. */
   | { kind: 'error'; detail: string }
   | { kind: 'closed' }
+  /** The caller withdrew the request (cancel): queued, it never ran; running, its child was ended. */
+  | { kind: 'cancelled' }
 
 export type HostOutcome = { ok: true; result: unknown } | { ok: false; failure: HostFailure }
 
@@ -76,11 +79,27 @@ export interface RequestOptions {
    * progress says there are (`{ total }`), so it grows with a file's real page count yet bounds it.
    */
   budget?: { baseMs: number; perStepMs: number }
+  /** Estimated cost: the cheapest waiting request starts first (equal costs in arrival order). */
+  cost?: number
+  /**
+   * Cheap work (no OCR expected): it may start while every lane holds costly work, in the one
+   * express child, so a scan never holds back a text report.
+   */
+  cheap?: boolean
+  /** Withdraws the request: dropped if still queued, its child ended if running. */
+  signal?: AbortSignal
+  /** Called when the request leaves the queue for a child. */
+  onStart?: () => void
 }
 
 export interface ExtractionHost {
   request(kind: string, payload: unknown, options?: RequestOptions): Promise<HostOutcome>
-  /** Ends the child; requests still queued fail as closed. */
+  /** How many children may work at once from now on (running requests finish where they are). */
+  setLanes(lanes: number): void
+  lanes(): number
+  /** The largest resident memory of all children together seen so far (bytes; 0 where it cannot be read). */
+  peakTreeRss(): number
+  /** Ends every child; requests still queued fail as closed. */
   close(): Promise<void>
 }
 
@@ -88,142 +107,314 @@ interface Job {
   request: HostRequest
   options: RequestOptions
   resolve: (outcome: HostOutcome) => void
+  seq: number
+  /** Costly (OCR) work: estimated so, or announced pages to read. */
+  costly: boolean
+  /** Runs alone: it passed the tree's memory ceiling beside other children, so it gets the whole of it. */
+  alone?: boolean
+}
+
+/** One child and the request it runs. */
+interface Lane {
+  child: HostChild | null
+  job: Job | null
+  timer: ReturnType<typeof setTimeout> | null
+  budgetTimer: ReturnType<typeof setTimeout> | null
+  idleTimer: ReturnType<typeof setTimeout> | null
+  started: number
+  /** The express lane runs only cheap work, and only while every lane holds costly work. */
+  express: boolean
 }
 
 export interface HostLimits {
   timeoutMs?: number
-  /** Resident memory of the child past which it is ended (MB). */
+  /**
+   * Resident memory past which a child is ended (MB), and the ceiling of all children together: past
+   * it the largest child is ended and its request runs again alone (with the whole ceiling to itself).
+   */
   rssCeilingMb?: number
   sampleMs?: number
   /** A process's resident memory in bytes, or null where it cannot be read. */
   rssOf?: (pid: number) => Promise<number | null>
+  /** Children working at once (default 1). */
+  lanes?: number
+  /** How many of them may run costly (OCR) work at once: default the ceiling over OCR_CHILD_MB. */
+  costlyLanes?: number
+  /** An idle child beyond the first is ended after this long (its memory goes back to the machine). */
+  idleMs?: number
+}
+
+/** What a child reading a scan by OCR holds at its peak (the engine, a decoded 300 dpi page, pdf.js). */
+export const OCR_CHILD_MB = 1200
+
+/**
+ * Lanes by default: one core left to the window (or the shell), at least one, and no more OCR children
+ * than the free memory holds.
+ */
+export function defaultLanes(cores = availableParallelism(), freeBytes = freemem()): number {
+  return Math.max(1, Math.min(cores - 1, Math.floor(freeBytes / 1024 / 1024 / OCR_CHILD_MB)))
+}
+
+/** The most lanes a person may ask for: the machine's cores. */
+export function maxLanes(cores = availableParallelism()): number {
+  return Math.max(1, cores)
 }
 
 export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}): ExtractionHost {
-  let child: HostChild | null = null
   let nextId = 1
+  let seq = 0
+  let laneCount = Math.max(1, Math.floor(defaults.lanes ?? 1))
   const queue: Job[] = []
-  let current: Job | null = null
-  let timer: ReturnType<typeof setTimeout> | null = null
+  const lanes: Lane[] = []
+  const express: Lane = newLane(true)
   let sampler: ReturnType<typeof setInterval> | null = null
-  let budgetTimer: ReturnType<typeof setTimeout> | null = null
-  let started = 0
+  let peak = 0
   let closed = false
   const ceilingMb = defaults.rssCeilingMb ?? EXTRACTION_RSS_MB
+  const costlyLanes = Math.max(1, defaults.costlyLanes ?? Math.floor(ceilingMb / OCR_CHILD_MB))
   const rssOf = defaults.rssOf ?? processRss
+  const idleMs = defaults.idleMs ?? 30_000
 
-  /** Samples the child's resident memory while `job` runs; past the ceiling the child is ended and the job fails alone. */
-  function watchMemory(job: Job): void {
-    if (sampler) clearInterval(sampler)
+  function newLane(isExpress = false): Lane {
+    return { child: null, job: null, timer: null, budgetTimer: null, idleTimer: null, started: 0, express: isExpress }
+  }
+
+  const allLanes = (): Lane[] => [...lanes, express]
+  const busyLanes = (): Lane[] => allLanes().filter((l) => l.job)
+
+  /**
+   * Samples every child's resident memory while any request runs. One child past the ceiling is
+   * ended and its request fails alone; all together past it, the largest is ended and its request
+   * runs again alone, or fails if it already ran alone.
+   */
+  function watchMemory(): void {
+    if (sampler) return
     let sampling = false
     sampler = setInterval(() => {
-      const c = child
-      const pid = c?.pid()
-      if (sampling || current !== job || !c || pid === undefined) return
+      if (sampling) return
+      if (busyLanes().length === 0) {
+        clearInterval(sampler!)
+        sampler = null
+        return
+      }
+      const live = allLanes().filter((l) => l.child?.pid() !== undefined)
       sampling = true
-      void rssOf(pid)
-        .then((bytes) => {
-          if (bytes === null || current !== job || child !== c) return
-          const megabytes = Math.round(bytes / 1024 / 1024)
-          if (megabytes <= ceilingMb) return
-          child = null
-          c.kill()
-          finish({ ok: false, failure: { kind: 'rss', megabytes, ceilingMb } })
+      void Promise.all(live.map(async (l) => ({ lane: l, child: l.child!, bytes: await rssOf(l.child!.pid()!).catch(() => null) })))
+        .then((samples) => {
+          const read = samples.filter((s) => s.bytes !== null && s.lane.child === s.child)
+          const total = read.reduce((n, s) => n + s.bytes!, 0)
+          peak = Math.max(peak, total)
+          if (total / 1024 / 1024 <= ceilingMb) return
+          // Idle children give their memory back first.
+          for (const s of read.filter((x) => !x.lane.job)) retire(s.lane)
+          const working = read.filter((s) => s.lane.job).sort((a, b) => b.bytes! - a.bytes!)
+          if (working.reduce((n, s) => n + s.bytes!, 0) / 1024 / 1024 <= ceilingMb) return
+          const largest = working[0]
+          const megabytes = Math.round(largest.bytes! / 1024 / 1024)
+          const job = largest.lane.job!
+          if (megabytes > ceilingMb || working.length === 1 || job.alone) {
+            end(largest.lane, job, { kind: 'rss', megabytes, ceilingMb })
+            return
+          }
+          // Beside others it did not fit: it waits for the others to finish and runs alone.
+          requeue(largest.lane, job)
         })
         .catch(() => undefined) // a sample that could not be read only skips a tick
         .finally(() => (sampling = false))
     }, defaults.sampleMs ?? EXTRACTION_RSS_SAMPLE_MS)
   }
 
-  function start(): HostChild {
+  function start(lane: Lane): HostChild {
     const c = spawn()
     c.onMessage((reply) => {
-      if (c !== child || !current || reply.id !== current.request.id) return
+      const job = lane.job
+      if (c !== lane.child || !job || reply.id !== job.request.id) return
       if (reply.type === 'progress') {
-        current.options.onProgress?.(reply.progress)
-        if (current.options.timeoutPerStep) arm(current, 'step')
-        armBudget(current, stepsOf(reply.progress))
-      } else if (reply.type === 'result') finish({ ok: true, result: reply.result })
-      else finish({ ok: false, failure: { kind: 'error', detail: reply.message } })
+        const steps = stepsOf(reply.progress)
+        if (steps) job.costly = true
+        job.options.onProgress?.(reply.progress)
+        if (job.options.timeoutPerStep) arm(lane, job, 'step')
+        armBudget(lane, job, steps)
+      } else if (reply.type === 'result') finish(lane, { ok: true, result: reply.result })
+      else finish(lane, { ok: false, failure: { kind: 'error', detail: reply.message } })
     })
     c.onExit((exit) => {
-      if (c !== child) return
-      child = null
-      if (!current) return
+      if (c !== lane.child) return
+      lane.child = null
+      if (!lane.job) return
       const detail = `${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}${lastLine(c.stderrTail())}`
-      finish({ ok: false, failure: { kind: outOfMemory(c.stderrTail()) ? 'memory' : 'crash', detail } })
+      finish(lane, { ok: false, failure: { kind: outOfMemory(c.stderrTail()) ? 'memory' : 'crash', detail } })
     })
     return c
   }
 
-  function arm(job: Job, limit?: 'step'): void {
-    if (timer) clearTimeout(timer)
+  function arm(lane: Lane, job: Job, limit?: 'step'): void {
+    if (lane.timer) clearTimeout(lane.timer)
     const ms = job.options.timeoutMs ?? defaults.timeoutMs ?? EXTRACTION_TIMEOUT_MS
-    timer = setTimeout(() => end(job, { kind: 'timeout', seconds: Math.round(ms / 1000), ...(limit ? { limit } : {}) }), ms)
+    lane.timer = setTimeout(() => end(lane, job, { kind: 'timeout', seconds: Math.round(ms / 1000), ...(limit ? { limit } : {}) }), ms)
   }
 
   /** The file's whole budget, from the request's start: base plus a share for each of the `steps` the child announced. */
-  function armBudget(job: Job, steps: number | null): void {
+  function armBudget(lane: Lane, job: Job, steps: number | null): void {
     const budget = job.options.budget
     if (!budget || steps === null) return
-    if (budgetTimer) clearTimeout(budgetTimer)
+    if (lane.budgetTimer) clearTimeout(lane.budgetTimer)
     const ms = budget.baseMs + budget.perStepMs * steps
-    budgetTimer = setTimeout(() => end(job, { kind: 'timeout', seconds: Math.round(ms / 1000), limit: 'file', steps }), Math.max(0, started + ms - Date.now()))
+    lane.budgetTimer = setTimeout(
+      () => end(lane, job, { kind: 'timeout', seconds: Math.round(ms / 1000), limit: 'file', steps }),
+      Math.max(0, lane.started + ms - Date.now())
+    )
   }
 
-  /** Ends the child and fails `job` (if still current): the child may be stuck in code that never yields. */
-  function end(job: Job, failure: HostFailure): void {
-    if (current !== job) return
-    const c = child
-    child = null
+  function clearTimers(lane: Lane): void {
+    if (lane.timer) clearTimeout(lane.timer)
+    if (lane.budgetTimer) clearTimeout(lane.budgetTimer)
+    lane.timer = lane.budgetTimer = null
+  }
+
+  /** Ends the lane's child and fails `job` (if still its job): the child may be stuck in code that never yields. */
+  function end(lane: Lane, job: Job, failure: HostFailure): void {
+    if (lane.job !== job) return
+    retire(lane)
+    finish(lane, { ok: false, failure })
+  }
+
+  /** Ends the lane's child, whatever it was doing (the caller settles its job). */
+  function retire(lane: Lane): void {
+    const c = lane.child
+    lane.child = null
+    if (lane.idleTimer) clearTimeout(lane.idleTimer)
+    lane.idleTimer = null
     c?.kill()
-    finish({ ok: false, failure })
   }
 
-  function finish(outcome: HostOutcome): void {
-    if (timer) clearTimeout(timer)
-    timer = null
-    if (budgetTimer) clearTimeout(budgetTimer)
-    budgetTimer = null
-    if (sampler) clearInterval(sampler)
-    sampler = null
-    const done = current
-    current = null
-    done?.resolve(outcome)
+  /** The job goes back to the queue, to run alone; its child is ended. */
+  function requeue(lane: Lane, job: Job): void {
+    if (lane.job !== job) return
+    retire(lane)
+    clearTimers(lane)
+    lane.job = null
+    queue.push({ ...job, alone: true })
     pump()
   }
 
+  function finish(lane: Lane, outcome: HostOutcome): void {
+    clearTimers(lane)
+    const done = lane.job
+    lane.job = null
+    done?.options.signal?.removeEventListener('abort', abortOf(done))
+    done?.resolve(outcome)
+    const index = lanes.indexOf(lane)
+    // A lane beyond the count (lanes were lowered) gives its child back; others rest, then do too.
+    if (index >= laneCount) retire(lane)
+    else if (index > 0 || lane.express) idle(lane)
+    pump()
+  }
+
+  function idle(lane: Lane): void {
+    if (lane.idleTimer) clearTimeout(lane.idleTimer)
+    lane.idleTimer = setTimeout(() => {
+      lane.idleTimer = null
+      if (!lane.job) retire(lane)
+    }, idleMs)
+    lane.idleTimer.unref?.()
+  }
+
+  const aborts = new WeakMap<Job, () => void>()
+  function abortOf(job: Job): () => void {
+    let listener = aborts.get(job)
+    if (!listener) {
+      listener = () => cancel(job)
+      aborts.set(job, listener)
+    }
+    return listener
+  }
+
+  function cancel(job: Job): void {
+    const at = queue.indexOf(job)
+    if (at !== -1) {
+      queue.splice(at, 1)
+      job.resolve({ ok: false, failure: { kind: 'cancelled' } })
+      return
+    }
+    const lane = allLanes().find((l) => l.job === job)
+    if (lane) end(lane, job, { kind: 'cancelled' })
+  }
+
+  /** The queue's next job for a lane: the cheapest (costly ones only while costly lanes are free); null for none. */
+  function nextFor(lane: Lane): Job | null {
+    const busy = busyLanes()
+    if (busy.some((l) => l.job!.alone)) return null
+    const order = [...queue].sort((a, b) => Number(!!b.alone) - Number(!!a.alone) || (a.options.cost ?? 0) - (b.options.cost ?? 0) || a.seq - b.seq)
+    const head = order[0]
+    if (!head) return null
+    // A job that must run alone waits for every lane to finish; nothing new starts meanwhile.
+    if (head.alone) return busy.length === 0 && !lane.express ? head : null
+    const costlyRunning = busy.filter((l) => l.job!.costly).length
+    if (lane.express) {
+      if (lanes.slice(0, laneCount).some((l) => !l.job || !l.job.costly)) return null
+      return order.find((j) => j.options.cheap && !j.costly) ?? null
+    }
+    return order.find((j) => !j.costly || costlyRunning < costlyLanes) ?? null
+  }
+
+  function run(lane: Lane, job: Job): void {
+    queue.splice(queue.indexOf(job), 1)
+    if (lane.idleTimer) clearTimeout(lane.idleTimer)
+    lane.idleTimer = null
+    lane.job = job
+    lane.child ??= start(lane)
+    lane.started = Date.now()
+    arm(lane, job, job.options.timeoutPerStep && job.options.budget ? 'step' : undefined)
+    watchMemory()
+    job.options.onStart?.()
+    lane.child.send(job.request)
+  }
+
   function pump(): void {
-    if (current || queue.length === 0 || closed) return
-    const job = queue.shift()!
-    current = job
-    child ??= start()
-    started = Date.now()
-    arm(job, job.options.timeoutPerStep && job.options.budget ? 'step' : undefined)
-    watchMemory(job)
-    child.send(job.request)
+    if (closed) return
+    while (lanes.length < laneCount) lanes.push(newLane())
+    for (;;) {
+      let started = false
+      for (const lane of [...lanes.slice(0, laneCount), express]) {
+        if (lane.job || queue.length === 0) continue
+        const job = nextFor(lane)
+        if (!job) continue
+        run(lane, job)
+        started = true
+      }
+      if (!started) return
+    }
   }
 
   return {
     request: (kind, payload, options = {}) =>
       new Promise((resolve) => {
         if (closed) return resolve({ ok: false, failure: { kind: 'closed' } })
-        queue.push({ request: { id: nextId++, kind, payload }, options, resolve })
+        if (options.signal?.aborted) return resolve({ ok: false, failure: { kind: 'cancelled' } })
+        const job: Job = { request: { id: nextId++, kind, payload }, options, resolve, seq: seq++, costly: options.cheap === false }
+        options.signal?.addEventListener('abort', abortOf(job), { once: true })
+        queue.push(job)
         pump()
       }),
+    setLanes: (n) => {
+      laneCount = Math.max(1, Math.floor(n))
+      for (const lane of lanes.slice(laneCount)) if (!lane.job) retire(lane)
+      pump()
+    },
+    lanes: () => laneCount,
+    peakTreeRss: () => peak,
     close: async () => {
       closed = true
-      if (timer) clearTimeout(timer)
-      timer = null
-      if (budgetTimer) clearTimeout(budgetTimer)
-      budgetTimer = null
       if (sampler) clearInterval(sampler)
       sampler = null
-      const c = child
-      child = null
-      c?.kill()
-      for (const job of [current, ...queue.splice(0)]) job?.resolve({ ok: false, failure: { kind: 'closed' } })
-      current = null
+      const jobs = [...allLanes().map((l) => l.job), ...queue.splice(0)]
+      for (const lane of allLanes()) {
+        clearTimers(lane)
+        retire(lane)
+        lane.job = null
+      }
+      for (const job of jobs) job?.resolve({ ok: false, failure: { kind: 'closed' } })
     }
   }
 }
@@ -265,39 +456,49 @@ function lastLine(stderr: string): string {
   return line ? `: ${line.trim().slice(0, 200)}` : ''
 }
 
-/** The file being read by OCR and how far it got, for the import queue. */
-export type ExtractionProgress = ImportProgress
+/** How far OCR got in one file: page images read, of `total`; the last page read (e.g. 第 3 页). */
+export interface PageProgress {
+  done: number
+  total: number
+  origin: string
+}
+
+/** What an import asks of one file's extraction: its place in the queue, how far it got, a way to withdraw it. */
+export interface ExtractOptions {
+  /** Estimated cost (cheapest first) and whether OCR is expected (see core/ingest/cost). */
+  cost?: number
+  cheap?: boolean
+  signal?: AbortSignal
+  /** The file left the queue for a child. */
+  onStart?: () => void
+  onPages?: (progress: PageProgress) => void
+}
+
+export type HostExtractor = (file: FilePayload, options?: ExtractOptions) => ReturnType<Extractor>
 
 /**
  * The host as the library's Extractor: a failed request becomes that file's Chinese error. Each OCR
  * page the child reports restarts the clock, so `timeoutMs` bounds a page of a scan, not the whole
- * file; `progress()` tells the import queue how far the current file got.
+ * file, and the file's budget grows with its pages.
  */
-export function hostExtraction(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): { extract: Extractor; progress(): ExtractionProgress | null } {
-  let latest: ExtractionProgress | null = null
-  const extract: Extractor = async (file) => {
-    const onProgress = (p: unknown): void => {
-      const page = p as Omit<ExtractionProgress, 'name'>
-      latest = { name: file.name, done: page.done, total: page.total, origin: page.origin }
-    }
-    try {
-      const outcome = await host.request('extract', file, {
-        timeoutMs,
-        timeoutPerStep: true,
-        budget: { baseMs: timeoutMs, perStepMs: EXTRACTION_BUDGET_PER_PAGE_MS },
-        onProgress
-      })
-      if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>
-      return { value: null, messages: [failureMessage(outcome.failure)] }
-    } finally {
-      latest = null
-    }
+export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): HostExtractor {
+  return async (file, options = {}) => {
+    const outcome = await host.request('extract', file, {
+      timeoutMs,
+      timeoutPerStep: true,
+      budget: { baseMs: timeoutMs, perStepMs: EXTRACTION_BUDGET_PER_PAGE_MS },
+      cost: options.cost,
+      cheap: options.cheap,
+      signal: options.signal,
+      onStart: options.onStart,
+      onProgress: (p) => {
+        const page = p as Partial<PageProgress> | null
+        if (typeof page?.done === 'number' && typeof page.total === 'number') options.onPages?.({ done: page.done, total: page.total, origin: String(page.origin ?? '') })
+      }
+    })
+    if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>
+    return { value: null, messages: [failureMessage(outcome.failure)] }
   }
-  return { extract, progress: () => latest }
-}
-
-export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEOUT_MS): Extractor {
-  return hostExtraction(host, timeoutMs).extract
 }
 
 export function failureMessage(failure: HostFailure): Message {
@@ -345,5 +546,7 @@ export function failureMessage(failure: HostFailure): Message {
       return { type: 'error', code: 'extract.crash', message: `解析失败：${failure.detail}`, messageEn: `Extraction failed: ${failure.detail}` }
     case 'closed':
       return { type: 'error', code: 'extract.closed', message: '解析已停止（程序正在退出）', messageEn: 'Extraction stopped: the program is closing' }
+    case 'cancelled':
+      return { type: 'error', code: 'extract.cancelled', message: '已取消导入该文件', messageEn: 'The import of this file was cancelled' }
   }
 }

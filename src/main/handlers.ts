@@ -3,7 +3,7 @@
 
 import type { FilePayload, Handlers } from '../shared/contract'
 import { UserFacingError } from '../shared/contract'
-import type { ExportFormat, ImportProgress, ReportStatus } from '../shared/types'
+import type { ExportFormat, ImportJobs, ReportStatus } from '../shared/types'
 import type { Extractor, Library } from '../library/library'
 import { LibraryError } from '../library/db'
 import { isLibraryFile, safeFileName } from '../library/paths'
@@ -11,6 +11,8 @@ import { paperFileName, type PaperFormat, type PdfRenderer } from '../library/ex
 import { writeChartFile } from '../library/export/chart-file'
 import type { StatsFilter } from '../shared/stats'
 import { filesOutsideFolder } from './page-files'
+import type { HostExtractor } from './extraction-host'
+import { createImportTracker } from './import-tracker'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -22,7 +24,8 @@ export interface Dialogs {
 
 export interface HandlerDeps {
   library: Library
-  extract: Extractor
+  /** Extracts one file; an import passes each file's estimated cost, a cancel signal and progress hooks. */
+  extract: HostExtractor | Extractor
   dialogs: Dialogs
   /**
    * Opens another, existing library file for 打开资料库… (e.g. restoring a backup): with
@@ -30,8 +33,8 @@ export interface HandlerDeps {
    * The app remembers it.
    */
   openLibrary: (path: string) => Library
-  /** How far OCR got in the file being imported (the extraction worker reports each page). */
-  importProgress?: () => ImportProgress | null
+  /** The 同时解析 setting: how many files are extracted at once (the app keeps it per computer). */
+  jobs?: { get(): ImportJobs; set(jobs: number | null): ImportJobs }
   /** Prints the working papers' HTML to PDF (Electron's printToPDF in the app); none: PDF is refused. */
   renderPdf?: PdfRenderer
 }
@@ -92,15 +95,34 @@ function validPayload(f: FilePayload | undefined): f is FilePayload {
   return typeof f?.name === 'string' && f.bytes instanceof Uint8Array && (f.path === undefined || typeof f.path === 'string')
 }
 
-export function createHandlers({ library: first, extract, dialogs, openLibrary, importProgress, renderPdf }: HandlerDeps): Handlers {
+export function createHandlers({ library: first, extract, dialogs, openLibrary, jobs, renderPdf }: HandlerDeps): Handlers {
   /** The library every operation works on; 打开资料库… replaces it. */
   let library = first
   /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
   let exportShare: number | null = null
+  const imports = createImportTracker(extract as HostExtractor)
   return {
     getLibraryInfo: () => library.info(),
-    importProgress: () => importProgress?.() ?? null,
-    importFiles: async ({ files }) => {
+    importProgress: () => imports.progress(),
+    cancelImport: ({ tickets }) => {
+      if (tickets !== undefined && !(Array.isArray(tickets) && tickets.every((t) => typeof t === 'string'))) {
+        throw new UserFacingError('ipc.bad_args', '参数无效：要取消的文件')
+      }
+      return { cancelled: imports.cancel(tickets) }
+    },
+    getImportJobs: () => {
+      if (!jobs) throw new UserFacingError('jobs.unavailable', '当前环境不能设置同时解析的文件数')
+      return jobs.get()
+    },
+    setImportJobs: ({ jobs: n }) => {
+      if (!jobs) throw new UserFacingError('jobs.unavailable', '当前环境不能设置同时解析的文件数')
+      const max = jobs.get().max
+      if (n !== null && !(Number.isInteger(n) && n >= 1 && n <= max)) {
+        throw new UserFacingError('jobs.bad_value', `同时解析的文件数须为 1 至 ${max} 之间的整数`)
+      }
+      return jobs.set(n)
+    },
+    importFiles: async ({ files, tickets }) => {
       if (!Array.isArray(files)) throw new UserFacingError('import.bad_args', '导入参数无效：缺少文件列表')
       if (files.length > MAX_FILES_PER_CALL) {
         throw new UserFacingError('import.too_many', `一次最多导入 ${MAX_FILES_PER_CALL} 个文件`)
@@ -117,7 +139,11 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
           throw new UserFacingError('import.bad_args', '导入参数无效：每个文件须有名称和内容')
         }
       }
-      return library.importFiles(files, extract)
+      if (tickets !== undefined && !(Array.isArray(tickets) && tickets.length === files.length && tickets.every((t) => typeof t === 'string'))) {
+        throw new UserFacingError('import.bad_args', '导入参数无效：文件编号')
+      }
+      library.assertWritable()
+      return imports.importFiles(library, files, tickets)
     },
     checkReportFiles: async ({ main, files }) => {
       if (typeof main !== 'string' || !Array.isArray(files) || !files.every((f) => typeof f === 'string') || files.length > MAX_FILES_PER_CALL) {

@@ -8,7 +8,8 @@ import { Library } from '../library/library'
 import { channelOf, invokeHandler, OPERATIONS, type Handlers, type Operation } from '../shared/contract'
 import { createHandlers, type Dialogs } from './handlers'
 import { rememberLibrary, resolveLibraryPath } from './library-path'
-import { createExtractionHost, hostExtraction } from './extraction-host'
+import { createExtractionHost, hostExtractor } from './extraction-host'
+import { fileJobsStore, importJobsSetting } from './import-jobs'
 import { utilityProcessSpawner } from './utility-spawner'
 import { electronPdfRenderer } from './paper-pdf'
 
@@ -41,16 +42,17 @@ function start(): void {
     rememberLibrary(userData, path)
     return library
   }
-  // Extraction runs in a utility process: a file that aborts V8 ends that process, not the app.
+  // Extraction runs in utility processes, as many at once as the 同时解析 setting says: a file that
+  // aborts V8 ends its process, not the app nor the other files.
   const extraction = createExtractionHost(utilityProcessSpawner(join(__dirname, 'extraction-child.js')))
-  const extractor = hostExtraction(extraction)
+  const jobs = importJobsSetting(extraction, fileJobsStore(userData))
   registerHandlers(
     createHandlers({
       library,
-      extract: extractor.extract,
+      extract: hostExtractor(extraction),
       dialogs: electronDialogs,
       openLibrary,
-      importProgress: extractor.progress,
+      jobs,
       renderPdf: electronPdfRenderer
     })
   )

@@ -8,6 +8,7 @@ import type {
   ExportFormat,
   ExportOutcome,
   ImportOutcome,
+  ImportJobs,
   ImportProgress,
   LibraryInfo,
   MergeOutcome,
@@ -33,14 +34,24 @@ export interface FilePayload {
 
 export interface ApiContract {
   getLibraryInfo: { args: Record<string, never>; result: LibraryInfo }
-  importFiles: { args: { files: FilePayload[] }; result: ImportOutcome[] }
+  /**
+   * Imports files, each extracted in the next free lane, cheapest first; one outcome per file, in order.
+   * tickets (one per file) name them in importProgress and cancelImport.
+   */
+  importFiles: { args: { files: FilePayload[]; tickets?: string[] }; result: ImportOutcome[] }
   /**
    * Of a dropped report's files (absolute paths), those whose real path is outside the real folder
    * of its main file (a linked `_files`, a link inside it): the window leaves them out unread.
    */
   checkReportFiles: { args: { main: string; files: string[] }; result: { outside: string[] } }
-  /** OCR progress of the file being imported (polled by the import queue); null when none is being read by OCR. */
-  importProgress: { args: Record<string, never>; result: ImportProgress | null }
+  /** Every file of the imports under way not yet landed: queued or being read, with its OCR pages (polled by the import queue). */
+  importProgress: { args: Record<string, never>; result: ImportProgress[] }
+  /** 取消: the files named (all when none) not yet landed are dropped; what landed stays. How many were withdrawn. */
+  cancelImport: { args: { tickets?: string[] }; result: { cancelled: number } }
+  /** How many files are extracted at once (the 同时解析 setting). */
+  getImportJobs: { args: Record<string, never>; result: ImportJobs }
+  /** Sets it (null: the machine's default); remembered on this computer. */
+  setImportJobs: { args: { jobs: number | null }; result: ImportJobs }
   /** ids: only these reports (a bar of the 统计 screen shows its reports in the list). */
   listReports: { args: { search?: string; year?: number; status?: ReportStatus; ids?: number[] }; result: ReportSummary[] }
   getReport: { args: { reportId: number }; result: ReportDetail }
@@ -125,6 +136,9 @@ export const OPERATIONS = [
   'importFiles',
   'checkReportFiles',
   'importProgress',
+  'cancelImport',
+  'getImportJobs',
+  'setImportJobs',
   'listReports',
   'getReport',
   'getSource',

@@ -57,6 +57,8 @@ export type ImportOutcome =
   | { name: string; status: 'imported'; reportId: number; warnings: string[]; nearDuplicates?: number[] }
   | { name: string; status: 'duplicate'; reportId: number }
   | { name: string; status: 'failed'; error: string }
+  /** Withdrawn by 取消 before it landed: nothing of it was written. */
+  | { name: string; status: 'cancelled' }
 
 /** A cell as the reviewer sees it: the extracted reading, and the human correction if any. */
 export interface ReviewCell {
@@ -164,14 +166,27 @@ export interface SourceImage {
 }
 
 /** OCR of the file being imported, page by page (a scan takes seconds a page). */
+/** A file of an import still under way, as main sees it: waiting for a lane, or being read (OCR page by page). */
 export interface ImportProgress {
+  /** The caller's ticket for the file (importFiles' `tickets`). */
+  ticket: string
   /** The file's name. */
   name: string
-  /** Page images read so far, of `total`. */
+  state: 'queued' | 'reading'
+  /** Page images read by OCR so far, of `total` (0 of 0: no OCR, or not announced yet). */
   done: number
   total: number
   /** The last page read, e.g. 第 3 页. */
   origin: string
+}
+
+/** How many files are extracted at once (lanes): the chosen number, or null for the machine's default. */
+export interface ImportJobs {
+  jobs: number
+  chosen: number | null
+  /** The machine's default: cores − 1, at least 1, no more than free memory holds for OCR. */
+  auto: number
+  max: number
 }
 
 export interface Settings {

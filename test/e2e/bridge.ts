@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Library } from '../../src/library/library'
 import { createHandlers, type Dialogs } from '../../src/main/handlers'
-import { createExtractionHost, hostExtraction } from '../../src/main/extraction-host'
+import { createExtractionHost, hostExtractor } from '../../src/main/extraction-host'
+import { importJobsSetting, memoryJobsStore } from '../../src/main/import-jobs'
 import { forkSpawner } from '../../src/main/fork-spawner'
 import { APP_ORIGIN, installBridge, RENDERER_DIR } from './bridge-page'
 
@@ -57,15 +58,14 @@ export const test = base.extend<{ app: AppHarness }>({
     const library = new Library(libraryPath)
     // As in the app, extraction runs in a child process (Node's fork standing in for Electron's utility process).
     const extraction = createExtractionHost(forkSpawner(EXTRACTION_CHILD))
-    const extractor = hostExtraction(extraction)
     const dialogs = new ScriptedDialogs()
     let current = library
     const handlers = createHandlers({
       library,
-      extract: extractor.extract,
+      extract: hostExtractor(extraction),
       dialogs,
       openLibrary: (path) => (current = new Library(path, { existingOnly: true })),
-      importProgress: extractor.progress,
+      jobs: importJobsSetting(extraction, memoryJobsStore()),
       renderPdf: (html) => printWith(page, html)
     })
     const { consoleErrors, blockedRequests } = await installBridge(page, handlers)

@@ -1,13 +1,19 @@
-// The import queue: files go to main a few at a time, so progress moves and the window
-// stays responsive even for hundreds of files. Files added while it runs join the queue.
+// The import queue: every dropped report is a row at once (排队中), and goes to main on its own, the
+// quick ones first (ordered by name and size before any byte is read; main refines the order from the
+// bytes and runs several files at once). A report lands in the library the moment it is read, so the
+// list fills from the first second while scans are still being read. A few reports travel at a time,
+// enough to keep main's lanes busy without holding a whole province's bytes in memory. Files added
+// while it runs join the queue; 取消 drops what has not landed.
 
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ImportProgress } from '../../../shared/types'
+import type { ImportOutcome, ImportProgress } from '../../../shared/types'
 import { diskCheck, leftOutWarning, readReport, reportsOf, type DroppedFile } from '../files'
-import type { DroppedReport } from '../../../core/ingest/images/group'
+import { isPictureName, type DroppedReport } from '../../../core/ingest/images/group'
+import { costByName } from '../../../core/ingest/cost-by-name'
+import { remainingSeconds } from '../../../shared/import-eta'
 import { refusedReportUnread } from '../import-limits'
 
-export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
+export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed' | 'cancelled'
 
 export interface QueueItem {
   id: number
@@ -20,91 +26,149 @@ export interface QueueItem {
   /** Imported, but the library already held reports of the same agency, year and template. */
   reportId?: number
   nearDuplicates?: number[]
+  /** Estimated work (core/ingest/cost-by-name): the queue's order and the ETA's weight. */
+  cost: number
+  /** OCR pages read, of `total`, while it is being read (total 0: no OCR announced). */
+  pages?: { done: number; total: number }
 }
 
-const BATCH = 5
-/** How often the queue asks how far OCR got while a file is being read. */
-const OCR_POLL_MS = 700
+/** Reports in main at once (queued there or being read): several per lane, bounded in bytes too. */
+const IN_FLIGHT = 12
+const IN_FLIGHT_BYTES = 256 * 1024 * 1024
+/** How often the queue asks main how far each file got. */
+const POLL_MS = 700
+/** The list is reloaded at most this often while reports land. */
+const LANDED_THROTTLE_MS = 500
 
 export type ImportQueueState = ReturnType<typeof useImportQueue>
 
+interface Pending {
+  id: number
+  report: DroppedReport<DroppedFile>
+  cost: number
+  bytes: number
+}
+
+export const finished = (s: QueueStatus): boolean => s !== 'waiting' && s !== 'importing'
+
 /** Lives in App, above the screens: an import carries on, and stays visible, while a report is open. */
-export function useImportQueue(onBatchDone: () => void) {
+export function useImportQueue(onLanded: () => void) {
   const [items, setItems] = useState<QueueItem[]>([])
   const [skipped, setSkipped] = useState(0)
-  const pending = useRef<{ id: number; report: DroppedReport<DroppedFile> }[]>([])
-  const running = useRef(false)
+  const [startedAt, setStartedAt] = useState<number | null>(null)
+  const pending = useRef<Pending[]>([])
+  const inFlight = useRef(new Map<number, number>())
   const nextId = useRef(1)
+  const landedTimer = useRef<number | null>(null)
 
-  const patch = (ids: number[], change: (item: QueueItem, i: number) => Partial<QueueItem>): void =>
-    setItems((all) => all.map((it) => (ids.includes(it.id) ? { ...it, ...change(it, ids.indexOf(it.id)) } : it)))
+  const patch = (ids: number[], change: (item: QueueItem) => Partial<QueueItem>): void =>
+    setItems((all) => all.map((it) => (ids.includes(it.id) ? { ...it, ...change(it) } : it)))
 
-  const run = useCallback(async () => {
-    if (running.current) return
-    running.current = true
-    while (pending.current.length > 0) {
-      const taken = pending.current.splice(0, BATCH)
-      for (const t of taken) {
-        const refused = refusedReport(t.report)
-        if (refused) patch([t.id], () => ({ status: 'failed', error: refused }))
-      }
-      const batch = taken.filter((t) => refusedReport(t.report) === null)
-      if (batch.length === 0) continue
-      const ids = batch.map((b) => b.id)
-      patch(ids, () => ({ status: 'importing' }))
+  /** The list reloads once for reports landing close together. */
+  const landed = useCallback(() => {
+    if (landedTimer.current !== null) return
+    landedTimer.current = window.setTimeout(() => {
+      landedTimer.current = null
+      onLanded()
+    }, LANDED_THROTTLE_MS)
+  }, [onLanded])
+
+  const send = useCallback(
+    async (p: Pending): Promise<void> => {
       try {
-        const files = []
-        const leftOut: (string | null)[] = []
-        const check = diskCheck()
-        for (const b of batch) {
-          const read = await readReport(b.report, check)
-          files.push(read.payload)
-          leftOut.push(leftOutWarning(read.leftOut))
-        }
-        const outcomes = await window.api.importFiles({ files })
-        patch(ids, (_it, i) => {
-          const o = outcomes[i]
-          if (!o) return { status: 'failed', error: '没有收到导入结果' }
-          if (o.status === 'failed') return { status: 'failed', error: o.error }
-          if (o.status === 'duplicate') return { status: o.status, reportId: o.reportId }
-          const warnings = leftOut[i] ? [leftOut[i]!, ...(o.warnings ?? [])] : o.warnings
-          return { status: o.status, reportId: o.reportId, warnings, nearDuplicates: o.nearDuplicates }
-        })
+        const read = await readReport(p.report, diskCheck())
+        const [o] = await window.api.importFiles({ files: [read.payload], tickets: [String(p.id)] })
+        const leftOut = leftOutWarning(read.leftOut)
+        patch([p.id], () => outcomeChange(o, leftOut))
+        if (o?.status === 'imported') landed()
       } catch (e) {
-        patch(ids, () => ({ status: 'failed', error: (e as Error).message }))
+        patch([p.id], () => ({ status: 'failed', error: (e as Error).message }))
       }
-      onBatchDone()
+    },
+    [landed]
+  )
+
+  const pump = useCallback((): void => {
+    let bytes = [...inFlight.current.values()].reduce((n, b) => n + b, 0)
+    while (pending.current.length > 0 && inFlight.current.size < IN_FLIGHT) {
+      const next = pending.current[0]
+      // One report larger than the byte budget still goes, alone.
+      if (inFlight.current.size > 0 && bytes + next.bytes > IN_FLIGHT_BYTES) break
+      pending.current.shift()
+      inFlight.current.set(next.id, next.bytes)
+      bytes += next.bytes
+      void send(next).finally(() => {
+        inFlight.current.delete(next.id)
+        pump()
+      })
     }
-    running.current = false
-  }, [onBatchDone])
+  }, [send])
 
   const add = useCallback(
     (files: DroppedFile[], skippedCount = 0) => {
-      const added = reportsOf(files).map((report) => ({ id: nextId.current++, report }))
-      const fresh = added.map((a) => ({ id: a.id, name: queueName(a.report), fileName: a.report.main.name, status: 'waiting' as const }))
+      const idle = pending.current.length === 0 && inFlight.current.size === 0
+      const added: Pending[] = []
+      const rows: QueueItem[] = []
+      for (const report of reportsOf(files)) {
+        const all = [report.main, ...report.attachments]
+        const pictures = report.attachments.filter((a) => isPictureName(a.name)).length
+        const id = nextId.current++
+        const cost = costByName(report.main.name, report.main.file.size, pictures).cost
+        // Refused before any of its files is read (one of them is too large).
+        const why = refusedReportUnread(all.map((d) => d.file))
+        rows.push({ id, name: queueName(report), fileName: report.main.name, cost, ...(why ? { status: 'failed', error: why } : { status: 'waiting' }) })
+        if (!why) added.push({ id, report, cost, bytes: all.reduce((n, d) => n + d.file.size, 0) })
+      }
       // A drop after the last import finished starts a new list; during an import it joins the queue.
-      const idle = !running.current && pending.current.length === 0
       setSkipped((n) => (idle ? skippedCount : n + skippedCount))
-      setItems((all) => (idle ? fresh : [...all, ...fresh]))
-      pending.current.push(...added)
-      void run()
+      setItems((all) => (idle ? rows : [...all, ...rows]))
+      if (idle) setStartedAt(Date.now())
+      // Quick reports first, whenever they were dropped; equal costs keep the drop's order.
+      pending.current = [...pending.current, ...added].sort((a, b) => a.cost - b.cost || a.id - b.id)
+      pump()
     },
-    [run]
+    [pump]
   )
 
+  /** 取消: reports not yet sent are dropped here, those in main are withdrawn there; what landed stays. */
+  const cancel = useCallback(async () => {
+    const dropped = pending.current.map((p) => p.id)
+    pending.current = []
+    patch(dropped, () => ({ status: 'cancelled' }))
+    const tickets = [...inFlight.current.keys()].map(String)
+    if (tickets.length) await window.api.cancelImport({ tickets })
+  }, [])
+
   const clear = useCallback(() => {
-    setItems((all) => all.filter((i) => i.status === 'waiting' || i.status === 'importing'))
+    setItems((all) => all.filter((i) => !finished(i.status)))
     setSkipped(0)
   }, [])
 
-  const busy = items.some((i) => i.status === 'waiting' || i.status === 'importing')
-  const ocr = useOcrProgress(busy)
-  return { items, skipped, add, clear, busy, ocr }
+  const busy = items.some((i) => !finished(i.status))
+  useProgress(busy, setItems)
+  const [now, setNow] = useState(Date.now())
+  useEffect(() => {
+    if (!busy) return
+    const timer = window.setInterval(() => setNow(Date.now()), 1000)
+    return () => window.clearInterval(timer)
+  }, [busy])
+  const eta =
+    busy && startedAt !== null
+      ? remainingSeconds(
+          items.map((i) => ({ cost: i.cost, finished: finished(i.status), pagesDone: i.pages?.done, pagesTotal: i.pages?.total })),
+          now - startedAt
+        )
+      : null
+  return { items, skipped, add, clear, cancel, busy, eta }
 }
 
-/** Why a report is refused before any of its files is read (one of them is too large), or null. */
-function refusedReport(report: DroppedReport<DroppedFile>): string | null {
-  return refusedReportUnread([report.main, ...report.attachments].map((d) => d.file))
+function outcomeChange(o: ImportOutcome | undefined, leftOut: string | null): Partial<QueueItem> {
+  if (!o) return { status: 'failed', error: '没有收到导入结果' }
+  if (o.status === 'failed') return { status: 'failed', error: o.error }
+  if (o.status === 'cancelled') return { status: 'cancelled' }
+  if (o.status === 'duplicate') return { status: o.status, reportId: o.reportId }
+  const warnings = leftOut ? [leftOut, ...(o.warnings ?? [])] : o.warnings
+  return { status: o.status, reportId: o.reportId, warnings, nearDuplicates: o.nearDuplicates }
 }
 
 /** A report's line in the queue: its main file, and how many files came with it. */
@@ -113,25 +177,32 @@ function queueName(report: DroppedReport<DroppedFile>): string {
   return n === 0 ? report.main.name : `${report.main.name}（连同 ${n} 个附带文件）`
 }
 
-/** While an import runs: which file OCR is reading and how many of its page images are done. */
-function useOcrProgress(busy: boolean): ImportProgress | null {
-  const [progress, setProgress] = useState<ImportProgress | null>(null)
+/** While an import runs: which files main is reading (and how far OCR got in each), which still wait. */
+function useProgress(busy: boolean, setItems: (change: (all: QueueItem[]) => QueueItem[]) => void): void {
   useEffect(() => {
-    if (!busy) {
-      setProgress(null)
-      return
-    }
+    if (!busy) return
     let alive = true
     const timer = window.setInterval(() => {
       window.api.importProgress({}).then(
-        (p) => alive && setProgress(p),
+        (files) => alive && setItems((all) => withProgress(all, files)),
         () => {} // a failed poll only skips one tick
       )
-    }, OCR_POLL_MS)
+    }, POLL_MS)
     return () => {
       alive = false
       window.clearInterval(timer)
     }
-  }, [busy])
-  return progress
+  }, [busy, setItems])
+}
+
+function withProgress(items: QueueItem[], files: ImportProgress[]): QueueItem[] {
+  const byTicket = new Map(files.map((f) => [f.ticket, f]))
+  return items.map((it) => {
+    const p = byTicket.get(String(it.id))
+    if (!p || finished(it.status)) return it
+    const status: QueueStatus = p.state === 'reading' ? 'importing' : 'waiting'
+    const pages = p.total > 0 ? { done: p.done, total: p.total } : undefined
+    if (status === it.status && pages?.done === it.pages?.done && pages?.total === it.pages?.total) return it
+    return { ...it, status, pages }
+  })
 }

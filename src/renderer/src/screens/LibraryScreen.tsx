@@ -205,8 +205,9 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         <ImportQueue
           items={queue.items}
           skipped={queue.skipped}
-          ocr={queue.ocr}
+          eta={queue.eta}
           onClose={queue.clear}
+          onCancel={() => void queue.cancel()}
           onCompare={(id, others) => setComparing({ id, others })}
         />
       )}

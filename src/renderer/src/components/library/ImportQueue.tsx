@@ -1,33 +1,38 @@
 import { useState } from 'react'
-import type { QueueItem, QueueStatus } from '../../library/useImportQueue'
-import type { ImportProgress } from '../../../../shared/types'
+import { finished, type QueueItem, type QueueStatus } from '../../library/useImportQueue'
+import { etaText } from '../../../../shared/import-eta'
 
 const LABELS: Record<QueueStatus, string> = {
-  waiting: '等待中',
-  importing: '正在导入…',
+  waiting: '排队中',
+  importing: '正在读取…',
   imported: '已导入',
   duplicate: '已在资料库中，未重复导入',
-  failed: '导入失败'
+  failed: '导入失败',
+  cancelled: '已取消'
 }
 
 /** What the list shows first: the files being read now, then the failures; those done well last. */
-const ORDER: Record<QueueStatus, number> = { importing: 0, failed: 1, duplicate: 2, waiting: 3, imported: 4 }
+const ORDER: Record<QueueStatus, number> = { importing: 0, failed: 1, duplicate: 2, waiting: 3, imported: 4, cancelled: 5 }
 
 interface Props {
   items: QueueItem[]
   skipped: number
-  /** OCR of the file being imported, page by page. */
-  ocr?: ImportProgress | null
+  /** Seconds the import still needs (null while too little is known). */
+  eta?: number | null
   onClose: () => void
+  /** 取消导入: what has not landed is dropped; what landed stays. */
+  onCancel?: () => void
   /** Compare an imported report with the near-duplicates the library already held. */
   onCompare: (id: number, others: number[]) => void
 }
 
 /** Progress of the import, and one line per file with the reason when it failed. */
-export function ImportQueue({ items, skipped, ocr, onClose, onCompare }: Props): React.JSX.Element {
+export function ImportQueue({ items, skipped, eta, onClose, onCancel, onCompare }: Props): React.JSX.Element {
   const [onlyFailed, setOnlyFailed] = useState(false)
-  const done = items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length
+  const done = items.filter((i) => finished(i.status)).length
   const failed = items.filter((i) => i.status === 'failed').length
+  const cancelled = items.filter((i) => i.status === 'cancelled').length
+  const reading = items.filter((i) => i.status === 'importing').length
   const near = items.filter((i) => i.nearDuplicates?.length).length
   const busy = done < items.length
   const shown = (onlyFailed ? items.filter((i) => i.status === 'failed') : items)
@@ -39,7 +44,9 @@ export function ImportQueue({ items, skipped, ocr, onClose, onCompare }: Props):
       <header>
         <strong data-testid="import-summary">
           {busy ? `正在导入：${done} / ${items.length}` : `导入完成：${items.length} 个文件`}
+          {busy && reading ? `（${reading} 个正在读取）` : ''}
           {failed ? `，其中 ${failed} 个失败` : ''}
+          {cancelled ? `，${cancelled} 个已取消` : ''}
           {near ? `，${near} 份与资料库中已有的报告相近（同一机关、年度与格式）` : ''}
           {skipped ? `；文件夹中 ${skipped} 个非报告文件已跳过` : ''}
         </strong>
@@ -47,6 +54,16 @@ export function ImportQueue({ items, skipped, ocr, onClose, onCompare }: Props):
           <label className="import-results__filter">
             <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} /> 只看失败
           </label>
+        )}
+        {busy && eta != null && (
+          <span className="import-results__eta" data-testid="import-eta">
+            预计还需{etaText(eta)}
+          </span>
+        )}
+        {busy && onCancel && (
+          <button type="button" className="button button--link" onClick={onCancel} data-testid="import-cancel">
+            取消导入
+          </button>
         )}
         {!busy && (
           <button type="button" className="button button--link" onClick={onClose}>
@@ -61,11 +78,12 @@ export function ImportQueue({ items, skipped, ocr, onClose, onCompare }: Props):
             <span className="import-result__name" title={o.name}>
               {o.name}
             </span>
-            <span className="import-result__status">{LABELS[o.status]}</span>
-            {o.status === 'importing' && ocr?.name === o.fileName && (
-              <span className="import-result__ocr" data-testid="ocr-progress">
-                文字识别：{ocr.done} / {ocr.total} 张图片
+            {o.status === 'importing' && o.pages ? (
+              <span className="import-result__status import-result__ocr" data-testid="ocr-progress">
+                正在识别 第 {Math.min(o.pages.done + 1, o.pages.total)}/{o.pages.total} 页
               </span>
+            ) : (
+              <span className="import-result__status">{LABELS[o.status]}</span>
             )}
             {o.error && <span className="import-result__reason">{o.error}</span>}
             {o.warnings && o.warnings.length > 0 && (
