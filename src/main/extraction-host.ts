@@ -493,7 +493,8 @@ export function hostExtractor(host: ExtractionHost, timeoutMs = EXTRACTION_TIMEO
       onStart: options.onStart,
       onProgress: (p) => {
         const page = p as Partial<PageProgress> | null
-        if (typeof page?.done === 'number' && typeof page.total === 'number') options.onPages?.({ done: page.done, total: page.total, origin: String(page.origin ?? '') })
+        if (typeof page?.done === 'number' && typeof page.total === 'number')
+          options.onPages?.({ done: page.done, total: page.total, origin: String(page.origin ?? '') })
       }
     })
     if (outcome.ok) return outcome.result as Awaited<ReturnType<Extractor>>

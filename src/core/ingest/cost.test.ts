@@ -22,9 +22,12 @@ describe('the cost of a file, told from its bytes', () => {
   })
 
   it('puts every text, Word and text-PDF report before any scan', () => {
-    const quick = ['pdf/files/lo_2021_split.pdf', ...readdirSync(join(FIXTURES, 'docx'))
+    const quick = [
+      'pdf/files/lo_2021_split.pdf',
+      ...readdirSync(join(FIXTURES, 'docx'))
         .filter((f) => f.endsWith('.docx'))
-        .map((f) => `docx/${f}`)]
+        .map((f) => `docx/${f}`)
+    ]
     const slow = ['scan/files/huaian_2024_scan.pdf', 'scan/files/pingtan_2019_fax.tif']
     const worstQuick = Math.max(...quick.map((p) => estimateCost(file(p)).cost))
     const bestSlow = Math.min(...slow.map((p) => estimateCost(file(p)).cost))
