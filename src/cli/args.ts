@@ -30,7 +30,7 @@ export function positionals(args: string[], flagsWithValue: string[]): string[] 
 /** The options each command takes, and which of them take a value. */
 export const COMMAND_FLAGS: Record<string, { flags: string[]; withValue: string[] }> = {
   extract: { flags: ['--json'], withValue: [] },
-  import: { flags: ['--library', '--json'], withValue: ['--library'] },
+  import: { flags: ['--library', '--json', '--jobs'], withValue: ['--library', '--jobs'] },
   list: { flags: ['--library', '--json'], withValue: ['--library'] },
   export: { flags: ['--library', '--format', '--out', '--all'], withValue: ['--library', '--format', '--out'] },
   paper: { flags: ['--library', '--id', '--all-verified', '--format', '--out'], withValue: ['--library', '--id', '--format', '--out'] },

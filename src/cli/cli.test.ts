@@ -66,3 +66,40 @@ describe('command line', () => {
     expect(extracted.err).toContain('找不到文件或文件夹')
   })
 })
+
+describe('import --jobs', () => {
+  it('imports with two lanes: every file once, one line each, a second run finds them all; nothing extra when piped', async () => {
+    const library = join(tempDir(), 'l.sqlite')
+    const seeds = readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(SEEDS_DIR, f))
+    const first = await run(['import', ...seeds, '--library', library, '--jobs', '2', '--json'])
+    expect(first.code).toBe(0)
+    const lines = first.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path: string; status: string; reportId: number })
+    expect(lines.map((l) => l.path).sort()).toEqual([...seeds].sort())
+    expect(lines.every((l) => l.status === 'imported')).toBe(true)
+    expect(new Set(lines.map((l) => l.reportId)).size).toBe(seeds.length)
+    expect(first.err).not.toMatch(/正在导入/)
+    const again = await run(['import', ...seeds, '--library', library, '--jobs', '2'])
+    expect(
+      again.out
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[1])
+    ).toEqual(seeds.map(() => '已在资料库中'))
+    expect(JSON.parse((await run(['list', '--library', library, '--json'])).out)).toHaveLength(seeds.length)
+  })
+
+  it.each([['0'], ['1.5'], ['many'], ['100000']])('refuses --jobs %s in Chinese', async (jobs) => {
+    const r = await run(['import', join(SEEDS_DIR, readdirSync(SEEDS_DIR)[0]), '--library', join(tempDir(), 'l.sqlite'), '--jobs', jobs])
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/--jobs 须为 1 至 \d+ 之间的整数/)
+  })
+
+  it('is documented in --help', async () => {
+    expect((await run(['--help'])).out).toMatch(/import FILE… --library PATH \[--jobs N\]/)
+  })
+})

@@ -5,8 +5,7 @@
 
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Extractor } from '../library/extractor'
-import { createExtractionHost, hostExtractor } from '../main/extraction-host'
+import { createExtractionHost, hostExtractor, type ExtractionHost, type HostExtractor } from '../main/extraction-host'
 import { forkSpawner } from '../main/fork-spawner'
 
 function childEntry(): string {
@@ -14,11 +13,17 @@ function childEntry(): string {
   return existsSync(bundled) ? bundled : join(__dirname, 'extraction-child.mjs')
 }
 
-/** Runs `work` with an extractor whose child is always ended after (else the command would never exit). */
-export async function withExtractor<T>(work: (extractor: { extract: Extractor }) => Promise<T>): Promise<T> {
-  const host = createExtractionHost(forkSpawner(childEntry()))
+/**
+ * Runs `work` with an extractor whose children are always ended after (else the command would never
+ * exit); `lanes` children at most work at once (import --jobs).
+ */
+export async function withExtractor<T>(
+  work: (extractor: { extract: HostExtractor; host: ExtractionHost }) => Promise<T>,
+  { lanes = 1 }: { lanes?: number } = {}
+): Promise<T> {
+  const host = createExtractionHost(forkSpawner(childEntry()), { lanes })
   try {
-    return await work({ extract: hostExtractor(host) })
+    return await work({ extract: hostExtractor(host), host })
   } finally {
     await host.close()
   }

@@ -71,7 +71,10 @@ describe.runIf(process.platform === 'linux')('the built command line on hostile 
     expect(r.code).toBe(1) // some files failed; not 133 (V8 aborted), not a crash
     const lines = r.out.trimEnd().split('\n')
     expect(lines).toHaveLength(files.length) // one line per file, whatever the names hold
-    const [first, killer, zip, tabName, huge, last] = lines.map((l) => l.split('\t'))
+    // Lines come as files land (quick ones first, several at once): found by name.
+    const byName = new Map(lines.map((l) => [l.split('\t')[0], l.split('\t')]))
+    const named = (path: string): string => (path.endsWith('huge.txt') ? path : path.split('/').pop()!.replace(/\t/g, '\\t').replace(/\n/g, '\\n'))
+    const [first, killer, zip, tabName, huge, last] = files.map((f) => byName.get(named(f))!)
     expect(first[1]).toBe('已导入')
     expect(last[1]).toBe('已导入')
     expect(killer).toEqual(['killer.doc', expect.stringMatching(/^导入失败：Word 97–2003（\.doc）文件结构已损坏（数据流的扇区链存在循环）/)])
@@ -89,12 +92,17 @@ describe.runIf(process.platform === 'linux')('the built command line on hostile 
     expect(table.out).toContain('\tname\\twith\\ttabs\\nand a newline.txt\n')
   })
 
-  it('answers import --json with one outcome per file, names unescaped', async () => {
+  it('answers import --json with one JSON line per file, names unescaped', async () => {
     const { dir, files } = hostileBatch()
     const r = await run(['import', ...files, '--library', join(dir, 'library.sqlite'), '--json'])
     expect(r.code).toBe(1)
-    const outcomes = JSON.parse(r.out) as { path: string; name: string; status: string; error?: string }[]
-    expect(outcomes.map((o) => o.path)).toEqual(files)
+    // One JSON object per line, as each file lands; every file once.
+    const landed = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path: string; name: string; status: string; error?: string })
+    expect(landed.map((o) => o.path).sort()).toEqual([...files].sort())
+    const outcomes = files.map((f) => landed.find((o) => o.path === f)!)
     expect(outcomes.map((o) => o.status)).toEqual(['imported', 'failed', 'failed', 'imported', 'failed', 'imported'])
     expect(outcomes[3].name).toBe(TAB_NAME)
     expect(outcomes[1].error).toMatch(/文件结构已损坏/)

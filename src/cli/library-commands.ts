@@ -4,7 +4,12 @@ import { resolve } from 'node:path'
 import { EMPTY_FILE_NOTICE, Library } from '../library/library'
 import { withExtractor } from './extractor'
 import { STATUS_LABELS, type ExportFormat } from '../shared/types'
-import { libraryPathFrom, positionals, readInput, requiredFlag } from './args'
+import { flagValue, libraryPathFrom, positionals, readInput, requiredFlag } from './args'
+import { stat } from 'node:fs/promises'
+import { costByName } from '../core/ingest/cost-by-name'
+import { etaText, remainingSeconds } from '../shared/import-eta'
+import { createImportTracker, type ImportTracker } from '../main/import-tracker'
+import { defaultLanes, maxLanes } from '../main/extraction-host'
 import { tsvLine } from './tsv'
 import type { ImportOutcome } from '../shared/types'
 
@@ -25,30 +30,116 @@ export async function withLibrary<T>(args: string[], fn: (library: Library) => P
   }
 }
 
+/** Files read and handed to the lanes at once, per lane: enough to keep them busy, few enough to bound memory. */
+const IN_FLIGHT_PER_LANE = 4
+
+/**
+ * import: every file goes to the extraction host, quick ones first (by name and size, before reading;
+ * the host refines the order from the bytes), `--jobs N` at once (default: cores − 1, as memory allows).
+ * One line per file as it lands — TSV, or with --json one JSON object per line; on a terminal a
+ * progress line on stderr (count, files being read, time left), nothing extra when piped.
+ */
 export async function importCommand(args: string[]): Promise<number> {
-  const files = positionals(args, ['--library'])
+  const files = positionals(args, ['--library', '--jobs'])
   if (files.length === 0) {
     process.stderr.write('请指定要导入的文件 / FILE… is required\n')
     return 2
   }
+  const jobs = jobsFrom(args)
   const json = args.includes('--json')
+  const plan = (
+    await Promise.all(files.map(async (path, index) => ({ path, index, cost: costByName(path, (await stat(path).catch(() => null))?.size ?? 0).cost })))
+  ).sort((a, b) => a.cost - b.cost || a.index - b.index)
   return withLibrary(args, (library) =>
-    withExtractor(async ({ extract }) => {
-      const results: (ImportOutcome & { path: string })[] = []
-      for (const path of files) {
-        // A file that cannot be read fails alone; the others are still imported.
-        const input = await readInput(path).catch((e: Error) => e)
-        const outcome: ImportOutcome =
-          input instanceof Error ? { name: path, status: 'failed', error: input.message } : await library.importFile(input, extract)
-        results.push({ path, ...outcome })
-        if (json) continue
-        const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
-        out(tsvLine([input instanceof Error ? path : outcome.name, detail]))
-      }
-      if (json) out(JSON.stringify(results, null, 2))
-      return results.some((r) => r.status === 'failed') ? 1 : 0
-    })
+    withExtractor(
+      async ({ extract }) => {
+        const tracker = createImportTracker(extract)
+        const line = process.stderr.isTTY ? progressLine(plan, tracker) : null
+        let failed = false
+        const land = (path: string, index: number, outcome: ImportOutcome): void => {
+          failed ||= outcome.status === 'failed'
+          line?.clear()
+          if (json) out(JSON.stringify({ path, ...outcome }))
+          else out(tsvLine([outcome.name, outcomeText(outcome)]))
+          line?.landed(index)
+        }
+        const importOne = async ({ path, index }: (typeof plan)[number]): Promise<void> => {
+          // A file that cannot be read fails alone; the others are still imported.
+          const input = await readInput(path).catch((e: Error) => e)
+          if (input instanceof Error) return land(path, index, { name: path, status: 'failed', error: input.message })
+          const [outcome] = await tracker.importFiles(library, [input], [String(index)])
+          land(path, index, outcome)
+        }
+        const waiting = [...plan]
+        const lane = async (): Promise<void> => {
+          for (let next = waiting.shift(); next; next = waiting.shift()) await importOne(next)
+        }
+        await Promise.all(Array.from({ length: Math.min(waiting.length, jobs * IN_FLIGHT_PER_LANE) }, lane))
+        line?.clear()
+        return failed ? 1 : 0
+      },
+      { lanes: jobs }
+    )
   )
+}
+
+/** --jobs N: a whole number from 1 to the machine's cores; absent, the machine's default. */
+function jobsFrom(args: string[]): number {
+  const raw = flagValue(args, '--jobs')
+  if (raw === undefined) return defaultLanes()
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > maxLanes())
+    throw new Error(`--jobs 须为 1 至 ${maxLanes()} 之间的整数 / --jobs must be a whole number from 1 to ${maxLanes()}`)
+  return n
+}
+
+function outcomeText(outcome: ImportOutcome): string {
+  switch (outcome.status) {
+    case 'failed':
+      return `导入失败：${outcome.error}`
+    case 'duplicate':
+      return '已在资料库中'
+    case 'cancelled':
+      return '已取消'
+    case 'imported':
+      return '已导入'
+  }
+}
+
+/** The terminal's progress line on stderr: files landed of all, how many are being read, time left. */
+function progressLine(plan: { index: number; cost: number }[], tracker: ImportTracker): { landed(index: number): void; clear(): void } {
+  const started = Date.now()
+  const landed = new Set<number>()
+  const costs = new Map(plan.map((p) => [String(p.index), p.cost]))
+  let shown = false
+  const draw = (): void => {
+    const live = new Map(tracker.progress().map((p) => [p.ticket, p]))
+    const reading = [...live.values()].filter((p) => p.state === 'reading').length
+    const eta = remainingSeconds(
+      plan.map((p) => {
+        const now = live.get(String(p.index))
+        return { cost: costs.get(String(p.index))!, finished: landed.has(p.index), pagesDone: now?.done, pagesTotal: now?.total }
+      }),
+      Date.now() - started
+    )
+    process.stderr.write(
+      `\r\x1b[K正在导入 ${landed.size}/${plan.length}${reading ? `（${reading} 个正在读取）` : ''}${eta === null ? '' : `，预计还需${etaText(eta)}`}`
+    )
+    shown = true
+  }
+  const timer = setInterval(draw, 500)
+  timer.unref()
+  return {
+    landed: (index) => {
+      landed.add(index)
+      draw()
+    },
+    clear: () => {
+      if (shown) process.stderr.write('\r\x1b[K')
+      shown = false
+      if (landed.size >= plan.length) clearInterval(timer)
+    }
+  }
 }
 
 export async function listCommand(args: string[]): Promise<number> {

@@ -12,7 +12,10 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
 
 用法 / usage:
   report-desk extract FILE|FOLDER [--json]                         提取一份报告（文件夹：网页连同其图片、扫描图片等一份报告），输出 report-desk/report@1 JSON
-  report-desk import FILE… --library PATH [--json]                 把报告导入资料库（相同内容不重复导入）
+  report-desk import FILE… --library PATH [--jobs N] [--json]      把报告导入资料库（相同内容不重复导入）；
+                                                                   --jobs N：同时解析 N 个文件（缺省为 CPU 核数 − 1，并按可用内存减少，至少 1），
+                                                                   文字报告先于扫描件；每个文件导入后输出一行（--json：每行一个 JSON 对象），
+                                                                   在终端上另有一行进度（已导入数、正在读取数、预计剩余时间）
   report-desk list --library PATH [SEARCH] [--json]                列出资料库中的报告
   report-desk export --library PATH --format xlsx|csv|json --out PATH [--all]
                                                                    导出已核验的报告（--all：全部报告及其状态；json：PATH 为文件夹）
