@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ExportFormat } from '../../../../shared/types'
+import type { ExportFormat, ImportJobs } from '../../../../shared/types'
 
 export type ExportChoice = { format: ExportFormat; jsonAs?: 'file' | 'folder' }
 
@@ -60,8 +60,40 @@ export function LibraryMenu({ onExport, onBackup, onMerge, onOpenLibrary }: Prop
           <button type="button" role="menuitem" className="menu__item" onClick={pick(onOpenLibrary)}>
             打开资料库（恢复备份）…
           </button>
+          <div className="menu__section">导入</div>
+          <ImportJobsSetting />
         </div>
       )}
     </div>
+  )
+}
+
+/**
+ * 同时解析: how many files are extracted at once. Auto is the machine's cores less one, as its free
+ * memory allows; more lanes read a batch faster and hold more memory. Kept on this computer.
+ */
+function ImportJobsSetting(): React.JSX.Element | null {
+  const [jobs, setJobs] = useState<ImportJobs | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    window.api.getImportJobs({}).then(setJobs, (e: Error) => setError(e.message))
+  }, [])
+  if (error) return <div className="menu__note">{error}</div>
+  if (!jobs) return null
+  const choose = (value: string): void => {
+    window.api.setImportJobs({ jobs: value === 'auto' ? null : Number(value) }).then(setJobs, (e: Error) => setError(e.message))
+  }
+  return (
+    <label className="menu__check" title="同时解析的文件越多，批量导入越快，占用的内存也越多；文字报告总是先于扫描件">
+      同时解析{' '}
+      <select value={jobs.chosen ?? 'auto'} onChange={(e) => choose(e.target.value)} data-testid="import-jobs">
+        <option value="auto">自动（{jobs.auto} 个文件）</option>
+        {Array.from({ length: jobs.max }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {n} 个文件
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
