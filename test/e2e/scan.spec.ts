@@ -19,7 +19,7 @@ test('a scanned PDF imports by OCR; table 三 fills; a cell is boxed on its page
   const library = new LibraryPage(app.page)
   await library.pick([MIXED_SCAN])
   // The queue says how far OCR got, page by page.
-  await expect(app.page.getByTestId('ocr-progress')).toContainText(/文字识别：\d \/ 2 张图片/, { timeout: 180_000 })
+  await expect(app.page.getByTestId('ocr-progress')).toContainText(/正在识别 第 \d\/2 页/, { timeout: 180_000 })
   await expect(library.summary).toContainText('导入完成：1 个文件', { timeout: 240_000 })
 
   const [{ id }] = app.library.listReports()

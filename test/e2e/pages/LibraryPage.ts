@@ -133,6 +133,16 @@ export class LibraryPage {
     return this.page.getByTestId('paper-outcome')
   }
 
+  /** A file's state in the import queue: 排队中 / 正在读取… / 正在识别 第 n/m 页 / 已导入 / 导入失败 / 已取消. */
+  resultStatus(name: string): Locator {
+    return this.resultFor(name).locator('.import-result__status')
+  }
+
+  /** 取消导入: what has not landed is dropped. */
+  async cancelImport(): Promise<void> {
+    await this.importResults.getByTestId('import-cancel').click()
+  }
+
   /** The 条提示 of an imported file: a count, its messages shown by clicking it. */
   importWarnings(name: string): Locator {
     return this.resultFor(name).getByTestId('import-warnings')
