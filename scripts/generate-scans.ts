@@ -82,6 +82,8 @@ export interface Plan {
   /** Where the numbers come from: a shared truth file, or "random". */
   values: string
   cells: Cells
+  /** A page of prose before the tables (a fourth page: the batch bench's 4-page scans). */
+  cover?: boolean
 }
 
 const FACES: Record<Face, string> = {
@@ -244,6 +246,10 @@ function sharedTruths(): { path: string; truth: Truth }[] {
 export interface PlanOptions {
   /** Pages turned by quarter turns among the conditions (default true). */
   quarterTurns?: boolean
+  /** Every report in this container (the other conditions drawn as ever). */
+  container?: Container
+  /** A page of prose before the tables: four pages instead of three. */
+  cover?: boolean
 }
 
 /** The reports of a seed: conditions, meta and numbers, nothing drawn yet. */
@@ -279,7 +285,9 @@ export function planReports(count: number, seed: number, options: PlanOptions = 
     const conditions = drawConditions(rnd, template, requestsForm)
     // drawn all the same, so the other conditions of the seed stay as they are
     if (options.quarterTurns === false) conditions.quarter = 0
+    if (options.container) conditions.container = options.container
     return {
+      ...(options.cover ? { cover: true } : {}),
       name: `g${String(seed).padStart(3, '0')}_${String(i).padStart(3, '0')}_${conditions.container}`,
       seed: own,
       conditions,
@@ -408,7 +416,12 @@ export function pagesOf(plan: Plan): string[] {
   const lead = (t: { lead: string; html: string }): string => `<p class="lead">${t.lead}</p>${t.html}`
   // the seal over the 落款, its upper part reaching into the table above
   const sealAt = c.seal ? sealSvg(plan.agency, PAGE_W - 136 - 140 + Math.floor(rnd() * 40), 10 + Math.floor(rnd() * 20), rnd) : ''
+  const cover = page(`<h1>${esc(title)}</h1><p class="date">（${date}）</p>
+<p class="para">为全面反映本机关政府信息公开工作情况，现将${plan.year}年度工作情况报告如下。</p>
+<p class="para">一是加强组织领导，明确分管负责同志和承办机构；二是完善工作制度，规范依申请公开办理流程；三是强化平台建设，及时更新政府信息公开专栏；四是加强政策解读，回应社会关切。</p>
+<p class="para">本年度共组织政府信息公开业务培训${2 + Math.floor(rnd() * 6)}次，参训人员${20 + Math.floor(rnd() * 200)}人次。</p>`)
   return [
+    ...(plan.cover ? [cover] : []),
     page(`<h1>${esc(title)}</h1><p class="date">（${date}）</p>
 <p class="para">本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。报告中所列数据的统计期限自${plan.year}年1月1日起至${plan.year}年12月31日止。</p>
 <p class="lead">一、总体情况</p>

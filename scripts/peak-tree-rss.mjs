@@ -7,14 +7,10 @@
 
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 
-const args = process.argv.slice(process.argv.indexOf('--') + 1)
-if (args.length === 0) {
-  console.error('usage: node scripts/peak-tree-rss.mjs -- COMMAND ARGS…')
-  process.exit(2)
-}
-
-function treeRssKb(root) {
+/** The resident memory of `root` and every process below it, in kB (summed VmRSS). */
+export function treeRssKb(root) {
   const parent = new Map()
   const rss = new Map()
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
@@ -35,11 +31,18 @@ function treeRssKb(root) {
   return total
 }
 
-const started = Date.now()
-const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] })
-let peak = 0
-const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid))), 50)
-child.on('exit', (code, signal) => {
-  clearInterval(timer)
-  console.log(`peak tree RSS ${(peak / 1024).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code ?? signal}`)
-})
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(process.argv.indexOf('--') + 1)
+  if (args.length === 0) {
+    console.error('usage: node scripts/peak-tree-rss.mjs -- COMMAND ARGS…')
+    process.exit(2)
+  }
+  const started = Date.now()
+  const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] })
+  let peak = 0
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid))), 50)
+  child.on('exit', (code, signal) => {
+    clearInterval(timer)
+    console.log(`peak tree RSS ${(peak / 1024).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code ?? signal}`)
+  })
+}
