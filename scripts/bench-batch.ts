@@ -73,7 +73,13 @@ async function makeBatch(options: BatchOptions): Promise<{ dir: string; paths: s
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const scanSources = await distinctScans(Math.min(DISTINCT_SCANS, options.scans))
-  const pdfSources = PDF_SOURCES.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => join(d, f)) : []))
+  const pdfSources = PDF_SOURCES.flatMap((d) =>
+    existsSync(d)
+      ? readdirSync(d)
+          .filter((f) => f.endsWith('.pdf'))
+          .map((f) => join(d, f))
+      : []
+  )
   const paths: string[] = []
   const scans = new Set<string>()
   // Scans spread evenly through the drop, as a real folder mixes them.
@@ -142,7 +148,8 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
   const inLibrary = rows.map((r) => r.sha256)
   const expected = new Set(outcomes.filter((o) => o.status === 'imported').map((o) => sha256(o.path)))
   if (new Set(inLibrary).size !== inLibrary.length) problems.push('a sha256 twice in the library')
-  if (inLibrary.length !== expected.size || inLibrary.some((h) => !expected.has(h))) problems.push(`library rows ${inLibrary.length} ≠ imported files ${expected.size}`)
+  if (inLibrary.length !== expected.size || inLibrary.some((h) => !expected.has(h)))
+    problems.push(`library rows ${inLibrary.length} ≠ imported files ${expected.size}`)
   const count = (status: string): number => outcomes.filter((o) => o.status === status).length
   return {
     jobs,
@@ -162,7 +169,9 @@ export async function benchBatch(options: BatchOptions): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')
-  console.log(`batch: ${options.files} files (${options.files - options.scans} text/Word/web/PDF, ${options.scans} image-only ${SCAN_PAGES}-page scans); load average ${load}`)
+  console.log(
+    `batch: ${options.files} files (${options.files - options.scans} text/Word/web/PDF, ${options.scans} image-only ${SCAN_PAGES}-page scans); load average ${load}`
+  )
   const { dir, paths, scans } = await makeBatch(options)
   const figures: RunFigures[] = []
   for (const jobs of options.jobs) {
@@ -174,9 +183,11 @@ export async function benchBatch(options: BatchOptions): Promise<void> {
         `peak tree RSS ${f.peakMb.toFixed(0)} MB (target ≤ 3072); first text report in the library after ${f.firstTextSeconds?.toFixed(2) ?? '—'} s (target ≤ 2); ` +
         `${f.imported} imported, ${f.failed} failed, ${f.duplicate} duplicate; ${f.rows} rows; ${f.lostOrDoubled.length ? `LOST OR DOUBLED: ${f.lostOrDoubled.join('; ')}` : 'nothing lost or doubled'}`
     )
-    console.log(`    load average after: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`)
+    console.log(
+      `    load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`
+    )
   }
   const one = figures.find((f) => f.jobs === 1)
   for (const f of figures.filter((x) => x.jobs !== 1)) {

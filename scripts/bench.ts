@@ -12,6 +12,7 @@ import { ingest } from '../src/core/ingest'
 import { readImagesInto, warmUp } from '../src/core/ocr'
 import { extractReport } from '../src/core/extract'
 import { benchLibrary } from './bench-library'
+import { batchOptionsFrom, benchBatch } from './bench-batch'
 import { syntheticReport, type SyntheticReport } from './bench/synthetic-report'
 import { toDocx, toHtml, toPipeText } from './bench/writers'
 
@@ -142,6 +143,12 @@ async function main(): Promise<void> {
     clearInterval(sampler)
     return
   }
+  // BENCH_ONLY=batch: the batch import alone (--files N or BENCH_BATCH_FILES; see bench-batch.ts).
+  if (process.env.BENCH_ONLY === 'batch') {
+    clearInterval(sampler)
+    await benchBatch(batchOptionsFrom())
+    return
+  }
   // BENCH_ONLY=library: the 10,000-report library alone (list, search, 统计, exports).
   if (process.env.BENCH_ONLY === 'library') {
     await benchLibrary()
@@ -157,6 +164,8 @@ async function main(): Promise<void> {
   clearInterval(sampler)
   await benchLibrary()
   benchCli()
+  // A whole province's batch through the command line, --jobs 1 against --jobs 2 (BENCH_BATCH_FILES to size it).
+  await benchBatch(batchOptionsFrom())
 }
 
 void main()
