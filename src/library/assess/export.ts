@@ -8,7 +8,6 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import type { Assessment, Deduction, Rubric } from '../../core/assess'
 import { cellLabel } from '../../core/validate/labels'
 import { RULES } from '../../core/validate/rules'
-import { INDICATOR_TITLES } from '../../shared/assess'
 import { STATUS_LABELS, type ReportStatus } from '../../shared/types'
 import { sql, type Db } from '../db'
 import { neutralise } from '../export/safe-text'
