@@ -40,6 +40,30 @@ interface Case {
   findings?: string[]
 }
 
+/** The report's words as a Traditional-character report writes them. */
+function toTraditional(text: string): string {
+  const pairs: Record<string, string> = {
+    总: '總',
+    体: '體',
+    况: '況',
+    动: '動',
+    开: '開',
+    处: '處',
+    费: '費',
+    诉: '訴',
+    讼: '訟',
+    议: '議',
+    复: '複',
+    请: '請',
+    报: '報',
+    项: '項',
+    问: '問',
+    题: '題',
+    进: '進'
+  }
+  return [...text].map((c) => pairs[c] ?? c).join('')
+}
+
 const base = (): ExtractedReport => consistentReport('2021')
 function edited(cells: Record<string, { value: number | null; raw: string }>, report = base()): ExtractedReport {
   const copy = { ...report, cells: { ...report.cells } }
@@ -177,6 +201,21 @@ const cases: Case[] = [
     state: 'deducted',
     deductions: ['not_reported'],
     quote: '无。'
+  },
+  {
+    name: 'a report in Traditional characters has its six chapters and reports its 信息處理費',
+    text: toTraditional(textOf()),
+    indicator: 'conformity',
+    points: 20,
+    state: 'pass'
+  },
+  {
+    name: '六 in Traditional characters reports 信息處理費',
+    text: toTraditional(textOf()),
+    indicator: 'fees',
+    points: 10,
+    state: 'pass',
+    quote: '本年度未收取信息處理費'
   },
   {
     name: '六 without 收费 in a 2020 report: not asked by its form',

@@ -1,5 +1,6 @@
 // The six parts of a report's prose, as the form names them, and where each stands in the text.
 
+import { toSimplified } from '../extract/normalize'
 import { normaliseProse, quoteOriginal, type Prose } from '../validate/prose'
 import type { Quote } from './types'
 
@@ -52,7 +53,10 @@ function firstMatch(prose: Prose, pattern: RegExp, from: number): ChapterPlace['
 
 /** Reads the chapter headings in order. A table of contents naming them first is passed over by the later ones. */
 export function readChapters(text: string): ChapterReading {
-  const prose = normaliseProse(text)
+  // A report in Traditional characters is read in Simplified (the converter keeps every offset),
+  // and quoted as written.
+  const simplified = toSimplified(text)
+  const prose = simplified.length === text.length ? { ...normaliseProse(simplified), original: text } : normaliseProse(text)
   const found: (ChapterPlace | null)[] = []
   const misplaced: ChapterPlace[] = []
   let from = 0
