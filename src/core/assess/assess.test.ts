@@ -181,6 +181,13 @@ const cases: Case[] = [
     deductions: ['carry_over'],
     cells: ['requests.carried_over.natural']
   },
+  {
+    name: 'no table 三 or 四: accuracy cannot be judged',
+    report: { ...base(), tables: { active: 'found', requests: 'missing', appeals: 'missing' } },
+    indicator: 'accuracy',
+    points: 25,
+    state: 'unknown'
+  },
   { name: '上年结转 linked with last year’s report', previous: lastYear(), indicator: 'accuracy', points: 25, state: 'pass' },
   { name: '五 names problems and measures', indicator: 'problems', points: 10, state: 'pass', quote: '一是政策解读不够深入' },
   {

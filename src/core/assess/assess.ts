@@ -171,6 +171,10 @@ function accuracy(c: Context): Judgement {
     })
   }
   const checked = c.findings.filter((f) => RELATION_RULES.has(f.rule) && f.status !== 'not_assessable').length
+  if (!problems.length && c.report.tables.requests !== 'found' && c.report.tables.appeals !== 'found') {
+    const reason = '没有表三、表四，无法核对勾稽关系与正文数字'
+    return { problems, unknown: reason, reason }
+  }
   const linked = carry.length ? '，已与上一年度报告的结转下年度核对' : '，上一年度报告不在资料库中，未核对上年结转'
   return {
     problems,
