@@ -191,6 +191,14 @@ const cases: Case[] = [
   { name: '上年结转 linked with last year’s report', previous: lastYear(), indicator: 'accuracy', points: 25, state: 'pass' },
   { name: '五 names problems and measures', indicator: 'problems', points: 10, state: 'pass', quote: '一是政策解读不够深入' },
   {
+    name: '五 headed 政府信息公开工作存在的主要问题 (上海 2019)',
+    text: textOf({ five: FIVE.replace('五、存在', '五、政府信息公开工作存在') }),
+    indicator: 'problems',
+    points: 10,
+    state: 'pass',
+    quote: '一是政策解读不够深入'
+  },
+  {
     name: '五 says only 无',
     text: textOf({ five: '五、存在的主要问题及改进情况\n无。\n' }),
     indicator: 'problems',

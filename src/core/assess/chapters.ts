@@ -12,6 +12,8 @@ export interface Chapter {
 }
 
 const SEP = '[、.,．]?'
+/** Some bodies head parts 五 and 六 "政府信息公开工作存在的…". */
+const OF_WORK = '(?:政府信息公开(?:工作)?)?'
 export const CHAPTERS: readonly Chapter[] = [
   { numeral: '一', title: '总体情况', pattern: new RegExp(`一${SEP}(?:总体情况|概述)`, 'g') },
   { numeral: '二', title: '主动公开政府信息情况', pattern: new RegExp(`二${SEP}(?:主动公开政府信息情况|政府信息主动公开情况)`, 'g') },
@@ -21,8 +23,8 @@ export const CHAPTERS: readonly Chapter[] = [
     pattern: new RegExp(`三${SEP}(?:收到和处理政府信息公开申请情况|政府信息依申请公开情况)`, 'g')
   },
   { numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', pattern: new RegExp(`四${SEP}(?:政府信息公开)?行政复议(?:、|和|及)?行政诉讼`, 'g') },
-  { numeral: '五', title: '存在的主要问题及改进情况', pattern: new RegExp(`五${SEP}存在的?(?:主要)?问题`, 'g') },
-  { numeral: '六', title: '其他需要报告的事项', pattern: new RegExp(`六${SEP}其他需要报告的?事项`, 'g') }
+  { numeral: '五', title: '存在的主要问题及改进情况', pattern: new RegExp(`五${SEP}${OF_WORK}存在的?(?:主要)?问题`, 'g') },
+  { numeral: '六', title: '其他需要报告的事项', pattern: new RegExp(`六${SEP}${OF_WORK}其他需要报告的?事项`, 'g') }
 ]
 
 export interface ChapterPlace {
