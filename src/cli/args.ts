@@ -35,6 +35,10 @@ export const COMMAND_FLAGS: Record<string, { flags: string[]; withValue: string[
   export: { flags: ['--library', '--format', '--out', '--all'], withValue: ['--library', '--format', '--out'] },
   paper: { flags: ['--library', '--id', '--all-verified', '--format', '--out'], withValue: ['--library', '--id', '--format', '--out'] },
   stats: { flags: ['--library', '--by', '--year', '--agency', '--all', '--json'], withValue: ['--library', '--by', '--year', '--agency'] },
+  assess: {
+    flags: ['--library', '--year', '--rubric', '--verified', '--format', '--out'],
+    withValue: ['--library', '--year', '--rubric', '--format', '--out']
+  },
   merge: { flags: ['--library', '--from', '--json'], withValue: ['--library', '--from'] },
   backup: { flags: ['--library', '--out'], withValue: ['--library', '--out'] },
   reextract: { flags: ['--library', '--all'], withValue: ['--library'] }

@@ -26,6 +26,10 @@ const HELP = `report-desk — 年报核验台命令行 (Report Desk command line
                                                                    统计分析：按年度、按机关的汇总与比率，值得关注（离群值、年度间大幅变化）；
                                                                    默认只计已核验的报告（--all：全部，未核验的逐项标出）；
                                                                    --by year|agency 只输出按年度或按机关一表（缺省两表及值得关注都输出）
+  report-desk assess --library PATH [--year Y] [--rubric FILE] [--verified] --format xlsx|docx|json --out PATH
+                                                                   年报质量评估：及时性、规范性、完整性、准确性、问题与改进、信息处理费；
+                                                                   xlsx/json：每份报告一行（各指标得分与理由）；docx：PATH 为文件夹，每个机关一份整改意见；
+                                                                   --rubric 选用本单位的评估标准（JSON）；--verified 只评估已核验的报告
   report-desk merge --library PATH --from OTHER [--json]           合并另一位核验人的资料库（有冲突时退出码 3，有拒收时 4）
   report-desk backup --library PATH --out PATH                     备份资料库（运行中也可进行）
   report-desk reextract --library PATH [--all]                     用当前解析程序重新提取（人工修改保留）
@@ -52,6 +56,7 @@ const COMMANDS: Record<string, Command> = {
   export: libraryCommand('exportCommand'),
   paper: async (args) => (await import('./paper-command')).paperCommand(args),
   stats: async (args) => (await import('./stats-command')).statsCommand(args),
+  assess: async (args) => (await import('./assess-command')).assessCommand(args),
   merge: libraryCommand('mergeCommand'),
   backup: libraryCommand('backupCommand'),
   reextract: libraryCommand('reextractCommand')

@@ -45,6 +45,9 @@ import { toSummary, type ReportRow } from './store'
 import { UserFacingError } from '../shared/contract'
 import { refuseLibraryFile } from './paths'
 import { removeLeftovers } from './leftovers'
+import { AssessCache, assessedReports, DEFAULT_RUBRIC, rankingOf, writeAssessJson, writeAssessXlsx, writeRectifications, type AssessFilter } from './assess'
+import type { Assessment, Rubric } from '../core/assess'
+import type { AssessRanking } from '../shared/assess'
 
 export { extractInProcess, type ExtractedFile, type Extractor } from './extractor'
 
@@ -76,6 +79,7 @@ export class Library {
   private readonly db: Db
   private readonly options: OpenOptions
   private overviews: OverviewCache | undefined
+  private assessCache: AssessCache | undefined
 
   /**
    * Opens (or creates) the library. A file that is not a library is refused unchanged; a library
@@ -289,6 +293,34 @@ export class Library {
   /** One agency's reports side by side with every cell's change and the 上年结转 ↔ 结转下年度 link. */
   compareAgency(agencyKey: string, options: { all?: boolean } = {}): AgencyComparison {
     return compareAgency(this.db, agencyKey, options)
+  }
+
+  /** 年报质量评估 of one report, from its cells as they stand (recomputed after any change). */
+  assess(reportId: number, rubric: Rubric = DEFAULT_RUBRIC): Assessment {
+    return (this.assessCache ??= new AssessCache(this.db)).get(reportId, rubric)
+  }
+
+  /** The chosen reports assessed, agency then year. */
+  assessments(filter: AssessFilter = {}, rubric: Rubric = DEFAULT_RUBRIC): ReturnType<typeof assessedReports> {
+    return assessedReports(this.db, (this.assessCache ??= new AssessCache(this.db)), rubric, filter)
+  }
+
+  /** The 统计 screen's ranking: bodies by score per year, each indicator's spread. */
+  assessRanking(filter: AssessFilter = {}, rubric: Rubric = DEFAULT_RUBRIC): AssessRanking {
+    return rankingOf(this.assessments(filter, rubric), rubric)
+  }
+
+  /**
+   * 评估结果 as XLSX or JSON (a file), or 整改意见 as one .docx per body (into a folder). Returns how
+   * many reports (json/xlsx) or documents (docx) were written.
+   */
+  async exportAssessment(format: 'xlsx' | 'json' | 'docx', outPath: string, filter: AssessFilter = {}, rubric: Rubric = DEFAULT_RUBRIC): Promise<number> {
+    refuseLibraryFile(this.path, outPath, 'export')
+    const reports = this.assessments(filter, rubric)
+    if (format === 'docx') return (await writeRectifications(reports, rubric, outPath)).length
+    if (format === 'xlsx') await writeAssessXlsx(reports, rubric, outPath)
+    else writeAssessJson(reports, rubric, outPath)
+    return reports.length
   }
 
   /** 备份资料库: a consistent copy while the library stays open. */

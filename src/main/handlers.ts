@@ -13,6 +13,8 @@ import type { StatsFilter } from '../shared/stats'
 import { filesOutsideFolder } from './page-files'
 import type { HostExtractor } from './extraction-host'
 import { createImportTracker } from './import-tracker'
+import { DEFAULT_RUBRIC, loadRubric } from '../library/assess'
+import { summaryOf } from '../shared/assess'
 
 /** File dialogs: Electron's in the app, scripted answers in the browser test bridge. */
 export interface Dialogs {
@@ -101,6 +103,10 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
   /** Share (0…1) of the export in progress, or null: what exportProgress answers. */
   let exportShare: number | null = null
   const imports = createImportTracker(extract as HostExtractor)
+  // The rubric chosen for this session (选用评估标准); the default until one is chosen.
+  let rubric = DEFAULT_RUBRIC
+  const yearOf = (year: unknown): { year?: number } =>
+    Number.isInteger(year) && (year as number) >= 1000 && (year as number) <= 9999 ? { year: year as number } : {}
   return {
     getLibraryInfo: () => library.info(),
     importProgress: () => imports.progress(),
@@ -302,6 +308,35 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       if (typeof id !== 'number' || !Number.isInteger(id)) throw new UserFacingError('ipc.bad_args', '参数无效：冲突编号')
       if (take !== 'ours' && take !== 'theirs') throw new UserFacingError('ipc.bad_args', '参数无效：只能保留我方或采用对方')
       return userFacing(() => library.settleMergeConflict(id, take))
+    },
+    assessReport: (args) => library.assess(reportIdOf(args), rubric),
+    assessList: ({ ids }) => {
+      if (ids === undefined) return library.assessments({}, rubric).map((r) => summaryOf(r.id, r.assessment))
+      return (idsOf(ids) ?? []).map((reportId) => summaryOf(reportId, library.assess(reportId, rubric)))
+    },
+    assessRanking: ({ year }) => library.assessRanking(yearOf(year), rubric),
+    exportAssessment: async ({ format, year }) => {
+      if (format !== 'xlsx' && format !== 'json' && format !== 'docx') throw new UserFacingError('assess.bad_format', '评估结果只能导出为 xlsx、json 或 docx')
+      if (library.listReports(yearOf(year)).length === 0) throw new UserFacingError('export.nothing', '没有可评估的报告')
+      const path = await dialogs.chooseSavePath({
+        title: format === 'docx' ? '选择保存整改意见的文件夹（每个机关一份）' : '导出评估结果',
+        defaultName: format === 'docx' ? `整改意见-${today()}` : `评估结果-${today()}.${format}`,
+        extensions: format === 'docx' ? [] : [format],
+        folder: format === 'docx'
+      })
+      if (!path) return null
+      const reports = await library.exportAssessment(format, path, yearOf(year), rubric)
+      return { path, reports }
+    },
+    chooseRubric: async ({ reset }) => {
+      if (reset === true) {
+        rubric = DEFAULT_RUBRIC
+      } else {
+        const path = await dialogs.chooseOpenPath({ title: '选用评估标准（JSON）', extensions: ['json'] })
+        if (!path) return null
+        rubric = loadRubric(path)
+      }
+      return { id: rubric.id, version: rubric.version, name: rubric.name }
     }
   }
 }

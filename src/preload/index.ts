@@ -43,7 +43,12 @@ const api = {
   compareAgency: call('compareAgency'),
   saveChart: call('saveChart'),
   listMergeConflicts: call('listMergeConflicts'),
-  settleMergeConflict: call('settleMergeConflict')
+  settleMergeConflict: call('settleMergeConflict'),
+  assessReport: call('assessReport'),
+  assessList: call('assessList'),
+  assessRanking: call('assessRanking'),
+  exportAssessment: call('exportAssessment'),
+  chooseRubric: call('chooseRubric')
 } satisfies Api
 
 /** Where a dropped or picked file is on disk ('' when it is not a file of the disk): not an IPC call. */

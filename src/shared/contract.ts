@@ -22,6 +22,7 @@ import type {
   SourceView
 } from './types'
 import type { AgencyComparison, StatsFilter, StatsOverview } from './stats'
+import type { AssessRanking, AssessSummary, Assessment } from './assess'
 
 export interface FilePayload {
   name: string
@@ -113,6 +114,16 @@ export interface ApiContract {
   listMergeConflicts: { args: Record<string, never>; result: PendingMergeConflict[] }
   /** Settles one conflict (keep ours, or take theirs); the conflicts still waiting. */
   settleMergeConflict: { args: { id: number; take: MergeSide }; result: PendingMergeConflict[] }
+  /** 年报质量评估 of one report against the rubric in use, from its cells as they stand. */
+  assessReport: { args: { reportId: number }; result: Assessment }
+  /** The list's 评估 column: each report's score and failing indicators (ids: only these). */
+  assessList: { args: { ids?: number[] }; result: AssessSummary[] }
+  /** 统计: reports ranked by score within each year, and each indicator's spread. */
+  assessRanking: { args: { year?: number }; result: AssessRanking }
+  /** Asks where to save, then writes 评估结果 (xlsx/json) or the 整改意见 .docx per body (into a folder). null when cancelled. */
+  exportAssessment: { args: { format: 'xlsx' | 'json' | 'docx'; year?: number }; result: ExportOutcome | null }
+  /** 选用评估标准: an organisation's rubric file (asked for), or back to the default (reset); the rubric now in use. */
+  chooseRubric: { args: { reset?: boolean }; result: Assessment['rubric'] | null }
 }
 
 export type Operation = keyof ApiContract
@@ -167,7 +178,12 @@ export const OPERATIONS = [
   'compareAgency',
   'saveChart',
   'listMergeConflicts',
-  'settleMergeConflict'
+  'settleMergeConflict',
+  'assessReport',
+  'assessList',
+  'assessRanking',
+  'exportAssessment',
+  'chooseRubric'
 ] as const satisfies readonly Operation[]
 
 // Every operation of the contract must be listed above (a missing one is a type error here).

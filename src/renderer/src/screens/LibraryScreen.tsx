@@ -11,6 +11,8 @@ import { useExportProgress } from '../library/useExportProgress'
 import type { ImportQueueState } from '../library/useImportQueue'
 import { listArgs, type BrowseState } from '../library/browse'
 import { PaperMenu } from '../components/review/PaperMenu'
+import { FailingFilter } from '../components/assess/score-column'
+import type { AssessSummary, IndicatorId } from '../../../shared/assess'
 
 interface Props {
   /** The list's filter, sort and selected row, kept by App while a report is open. */
@@ -59,6 +61,9 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
   const [stale, setStale] = useState(0)
   const [reextracting, setReextracting] = useState(false)
   const [comparing, setComparing] = useState<{ id: number; others: number[] } | null>(null)
+  // 评估: each listed report's score, and the filter by an indicator that lost points
+  const [scores, setScores] = useState<Map<number, AssessSummary>>(new Map())
+  const [failing, setFailing] = useState<IndicatorId | null>(null)
 
   // The list and its count belong to one search: answers to older keystrokes are dropped, and until
   // the latest arrives the count says it is searching rather than showing the previous one.
@@ -82,6 +87,8 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       setStale(info.staleReports)
       setTotal(all.length)
       setYears([...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a))
+      const assessed = await window.api.assessList({ ids: shown.map((r) => r.id) })
+      if (mine === asked.current) setScores(new Map(assessed.map((a) => [a.reportId, a])))
     } catch (e) {
       setBanner({ kind: 'error', text: (e as Error).message })
     }
@@ -153,6 +160,7 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       <div className="library__toolbar">
         <h2>资料库</h2>
         <LibraryFilters filters={filters} years={years} onChange={setFilters} />
+        <FailingFilter value={failing} onChange={setFailing} />
         {reports && (
           <span className="library__count" data-testid="library-count" aria-live="polite">
             {shownFor !== filtersKey ? '正在搜索…' : reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
@@ -226,7 +234,8 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       <DropZone onFiles={queue.add} compact={!empty} />
       {!empty && reports && (
         <ReportGrid
-          reports={reports}
+          reports={failing ? reports.filter((r) => scores.get(r.id)?.failing.includes(failing)) : reports}
+          scores={scores}
           sort={browse.sort}
           selectedId={browse.selectedId}
           onSort={(sort) => onBrowse((b) => ({ ...b, sort }))}

@@ -15,6 +15,8 @@ import type { CellEdit } from '../components/review/TableGrid'
 import { attentionKeys, landingKey, nextAttention, readingOrder, reportLayouts } from '../review/attention'
 import type { Step } from '../library/browse'
 import { needsConfirmation } from '../review/cell-state'
+import { Scorecard } from '../components/assess/Scorecard'
+import type { ReviewCell } from '../../../shared/types'
 
 interface Props {
   reportId: number
@@ -24,6 +26,8 @@ interface Props {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set()
+/** A deduction's words, shown in the original as if they were a cell's source (the source pane highlights a selected cell's). */
+const QUOTE_KEY = 'assess.quote'
 /** Window width from which the side panel (cell, findings) starts open. */
 const SIDE_PANEL_FROM = 1280
 
@@ -47,6 +51,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
   // On a small screen (1024 wide) the side panel starts folded, so table 三 shows all its columns.
   const [sideOpen, setSideOpen] = useState(() => window.innerWidth >= SIDE_PANEL_FROM)
   const [sourceOpen, setSourceOpen] = useState(true)
+  // 评估: the cells of the deduction chosen in the scorecard, or its words in the original
+  const [evidenceKeys, setEvidenceKeys] = useState<ReadonlySet<string>>(NO_KEYS)
+  const [quote, setQuote] = useState<{ start: number; end: number } | null>(null)
 
   const layouts = useMemo(() => (detail ? reportLayouts(detail) : []), [detail])
   const order = useMemo(() => readingOrder(layouts), [layouts])
@@ -186,10 +193,22 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
 
   const selectFinding = (f: ReviewFinding): void => {
     setFinding(f)
+    setEvidenceKeys(NO_KEYS)
     if (f.cells[0]) setSelectedKey(f.cells[0])
   }
 
-  const focusKeys = useMemo(() => (finding ? new Set(finding.cells) : NO_KEYS), [finding])
+  const focusKeys = useMemo(() => (finding ? new Set(finding.cells) : evidenceKeys), [finding, evidenceKeys])
+  const selectCell = useCallback((key: string) => {
+    setQuote(null)
+    setSelectedKey(key)
+  }, [])
+  const sourceCells = useMemo<Record<string, ReviewCell>>(
+    () =>
+      quote && detail
+        ? { ...detail.cells, [QUOTE_KEY]: { key: QUOTE_KEY, value: null, raw: '', review: false, corrected: false, edits: 0, source: quote } }
+        : (detail?.cells ?? {}),
+    [quote, detail]
+  )
 
   if (!detail || !source) {
     return (
@@ -233,14 +252,21 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
         <SplitPane
           initial={0.38}
           leftHidden={!sourceOpen}
-          left={<SourcePane source={source} cells={detail.cells} selectedKey={selectedKey} onPick={setSelectedKey} />}
+          left={
+            <SourcePane
+              source={source}
+              cells={sourceCells}
+              selectedKey={quote ? QUOTE_KEY : selectedKey}
+              onPick={(key) => key !== QUOTE_KEY && selectCell(key)}
+            />
+          }
           right={
             <TablesPane
               detail={detail}
               selectedKey={selectedKey}
               focusKeys={focusKeys}
               refused={review.refused}
-              onSelect={setSelectedKey}
+              onSelect={selectCell}
               onEdit={onEdit}
               panes={{
                 source: sourceOpen,
@@ -272,6 +298,21 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
             onMarkMetaUnstated={(field, comment) => review.update(() => window.api.markMetaUnstated({ reportId, field, comment }))}
             selectedKey={selectedKey}
             onSelectCell={setSelectedKey}
+          />
+          <Scorecard
+            reportId={reportId}
+            version={detail}
+            onCells={(keys) => {
+              setFinding(null)
+              setQuote(null)
+              setEvidenceKeys(new Set(keys))
+              setSelectedKey(keys[0])
+            }}
+            onQuote={(q) => {
+              setFinding(null)
+              setEvidenceKeys(NO_KEYS)
+              setQuote(q)
+            }}
           />
         </aside>
       </div>

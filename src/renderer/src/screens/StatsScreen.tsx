@@ -12,6 +12,7 @@ import { emptyMessage, mergeYears, reportYears, scopeLine, yearsNote } from '../
 import { unverifiedCount, yearCharts } from '../stats/year-charts'
 import { chartScope } from '../stats/chart-file'
 import '../components/stats/stats.css'
+import { AssessRanking } from '../components/assess/AssessRanking'
 
 interface Props {
   /** Shows these reports in the library list, the filter named by `label`. */
@@ -155,6 +156,7 @@ export function StatsScreen({ onShowReports, onOpenReport }: Props): React.JSX.E
           </div>
         )
       )}
+      {!compare && <AssessRanking onOpenReport={onOpenReport} />}
       {help && stats && <StatsHelp definitions={stats.definitions} onClose={() => setHelp(false)} />}
     </section>
   )

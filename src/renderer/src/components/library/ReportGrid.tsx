@@ -6,6 +6,8 @@ import { AG_GRID_ZH } from '../../grid-locale'
 import { formatTime } from '../../format'
 import type { SortState } from '../../library/browse'
 import { duplicateBadge } from '../../library/duplicate-badge'
+import type { AssessSummary } from '../../../../shared/assess'
+import { scoreColumn } from '../assess/score-column'
 
 export const gridTheme = themeQuartz.withParams({
   // System fonts only: the app never loads a remote font.
@@ -39,6 +41,8 @@ interface Props {
   onCompare: (id: number, others: number[]) => void
   /** Opens a report, with the ids of the rows in the order shown. */
   onOpen: (id: number, order: number[]) => void
+  /** Each report's 评估 (the column shows them; absent: no column). */
+  scores?: ReadonlyMap<number, AssessSummary>
 }
 
 /** The row ids in the order the grid shows them (its filter and sort). */
@@ -62,7 +66,7 @@ function focusRow(api: GridApi<ReportSummary>, id: number | null): boolean {
  * The library list: sortable by any column; double-click or Enter opens a report. The keyboard lands
  * on a row (not a column header) when the list appears and when Tab enters it, so Enter always opens.
  */
-export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare }: Props): React.JSX.Element {
+export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare, scores }: Props): React.JSX.Element {
   const api = useRef<GridApi<ReportSummary> | null>(null)
   const onCompareRef = useRef(onCompare)
   onCompareRef.current = onCompare
@@ -122,10 +126,11 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         type: 'numericColumn',
         cellClass: (p) => (p.value > 0 ? 'ag-right-aligned-cell open-findings--bad' : 'ag-right-aligned-cell muted')
       },
+      ...(scores ? [scoreColumn(scores)] : []),
       { headerName: '最后修改', field: 'updatedAt', width: 150, valueFormatter: (p) => formatTime(p.value) },
       { headerName: '文件名', field: 'fileName', flex: 1.5, minWidth: 180, cellClass: 'muted' }
     ],
-    []
+    [scores]
   )
   return (
     <div className="report-grid" data-testid="report-grid">

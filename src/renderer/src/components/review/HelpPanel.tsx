@@ -1,4 +1,5 @@
 import { CONFIRM_KEY_LABEL } from '../../../../shared/open-items'
+import { RubricHelp } from '../assess/RubricHelp'
 
 const SHORTCUTS: [string, string][] = [
   ['F8 / Shift+F8', '下一个 / 上一个需要核对的单元格'],
@@ -37,6 +38,7 @@ export function HelpPanel({ onClose }: { onClose: () => void }): React.JSX.Eleme
           </tbody>
         </table>
         <p className="modal__hint">每次修改立即保存，并记录修改人、时间与原值；勾稽关系随之重新核验。</p>
+        <RubricHelp />
         <div className="modal__actions">
           <button type="button" className="button button--primary" onClick={onClose} autoFocus>
             知道了
