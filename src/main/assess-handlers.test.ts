@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import defaultRubric from '../../resources/assess-rubric.json'
 import { invokeHandler } from '../shared/contract'
@@ -20,12 +21,12 @@ class Scripted implements Dialogs {
   }
 }
 
-async function setup(): Promise<{ handlers: ReturnType<typeof createHandlers>; dialogs: Scripted }> {
+async function setup(): Promise<{ handlers: ReturnType<typeof createHandlers>; dialogs: Scripted; path: string }> {
   const library = new Library(join(tempDir(), 'library.sqlite'))
   const dialogs = new Scripted()
   const handlers = createHandlers({ library, extract: memoExtract, dialogs, openLibrary: () => library })
   await handlers.importFiles({ files: seedFiles() })
-  return { handlers, dialogs }
+  return { handlers, dialogs, path: library.path }
 }
 
 describe('assessment handlers', () => {
@@ -50,6 +51,15 @@ describe('assessment handlers', () => {
     expect(fees.points).toBe(fees.max)
     expect((await handlers.chooseRubric({ reset: true }))!.version).toBe(defaultRubric.version)
     expect((await handlers.assessReport({ reportId: 1 })).rubric.version).toBe(defaultRubric.version)
+  })
+
+  it('a report whose stored findings are damaged has no score; the others keep theirs', async () => {
+    const { handlers, path } = await setup()
+    const db = new Database(path)
+    db.prepare('UPDATE reports SET findings = ? WHERE id = 2').run(Buffer.from('not deflate'))
+    db.close()
+    expect((await handlers.assessList({})).map((s) => s.reportId).sort()).toEqual([1, 3, 4, 5])
+    expect(await invokeHandler(handlers, 'assessReport', { reportId: 2 })).toMatchObject({ ok: false, error: { code: 'report.damaged_findings' } })
   })
 
   it('exports 评估结果 where the dialog says, and nothing when it is cancelled', async () => {
