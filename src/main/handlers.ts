@@ -311,8 +311,15 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
     },
     assessReport: (args) => library.assess(reportIdOf(args), rubric),
     assessList: ({ ids }) => {
-      if (ids === undefined) return library.assessments({}, rubric).map((r) => summaryOf(r.id, r.assessment))
-      return (idsOf(ids) ?? []).map((reportId) => summaryOf(reportId, library.assess(reportId, rubric)))
+      const chosen = idsOf(ids) ?? library.listReports({}).map((r) => r.id)
+      // A report that cannot be assessed (its stored findings damaged) has no score; the list still shows.
+      return chosen.flatMap((reportId) => {
+        try {
+          return [summaryOf(reportId, library.assess(reportId, rubric))]
+        } catch {
+          return []
+        }
+      })
     },
     assessRanking: ({ year }) => library.assessRanking(yearOf(year), rubric),
     exportAssessment: async ({ format, year }) => {

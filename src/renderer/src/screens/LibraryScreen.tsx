@@ -87,8 +87,11 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       setStale(info.staleReports)
       setTotal(all.length)
       setYears([...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a))
-      const assessed = await window.api.assessList({ ids: shown.map((r) => r.id) })
-      if (mine === asked.current) setScores(new Map(assessed.map((a) => [a.reportId, a])))
+      // The scores come after the list: a list is never held up or lost for them.
+      window.api.assessList({ ids: shown.map((r) => r.id) }).then(
+        (assessed) => mine === asked.current && setScores(new Map(assessed.map((a) => [a.reportId, a]))),
+        (e: Error) => setBanner({ kind: 'error', text: `评估失败：${e.message}` })
+      )
     } catch (e) {
       setBanner({ kind: 'error', text: (e as Error).message })
     }
