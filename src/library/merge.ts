@@ -27,9 +27,10 @@ import { checkReport, derivedStatus, refreshAround, refreshReport } from './find
 import { openSummary } from '../core/validate'
 import { openReason } from '../shared/open-items'
 import { copyConfirmations } from './review/confirm'
+import { copyTableForms, FORM_TARGET_PREFIX, formsIn, writeTableForm } from './review/forms'
 import { copyMarks } from './review/marks'
 import { reportIdBySha } from './importing'
-import { cellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
+import { storedCellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
 
 interface EditRow {
   target: string
@@ -46,6 +47,8 @@ interface Side {
   row: ReportRow
   cells: CellRow[]
   edits: EditRow[]
+  /** Table 三's form as a reviewer set it there (null: as read). */
+  requestsForm: '2021' | '2019' | null
 }
 
 export function mergeLibrary(db: Db, otherPath: string, options: OpenOptions = {}): MergeOutcome {
@@ -126,7 +129,8 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
 }
 
 function side(db: Db, row: ReportRow): Side {
-  return { db, row, cells: cellRows(db, row.id), edits: sql(db, 'SELECT * FROM edits WHERE report_id = ? ORDER BY id').all(row.id) as EditRow[] }
+  const edits = sql(db, 'SELECT * FROM edits WHERE report_id = ? ORDER BY id').all(row.id) as EditRow[]
+  return { db, row, cells: storedCellRows(db, row.id), edits, requestsForm: formsIn(db, row.id).requests ?? null }
 }
 
 function mergeFrom(db: Db, other: Db): MergeOutcome {
@@ -292,6 +296,7 @@ function differencesOf(ours: Side, theirs: Side): NonNullable<MergeConflict['dif
     const b = theirs.row[field]
     if (a !== b) out.push({ target: `meta.${field}`, ours: a === null ? null : String(a), theirs: b === null ? null : String(b) })
   }
+  if (ours.requestsForm !== theirs.requestsForm) out.push({ target: `${FORM_TARGET_PREFIX}requests`, ours: ours.requestsForm, theirs: theirs.requestsForm })
   const ourCells = new Map(ours.cells.map((c) => [c.key, c]))
   const theirCells = new Map(theirs.cells.map((c) => [c.key, c]))
   for (const key of new Set([...ourCells.keys(), ...theirCells.keys()])) {
@@ -402,6 +407,7 @@ function addReport(db: Db, theirs: Side): number {
   copyAcceptances(db, other, row.id, id)
   copyMarks(db, other, row.id, id)
   copyConfirmations(db, other, row.id, id)
+  copyTableForms(db, other, row.id, id)
   return id
 }
 
@@ -419,6 +425,8 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
       const value = theirs.row[field]
       if (field === 'agency') sql(db, 'UPDATE reports SET agency = ?, agency_key = ? WHERE id = ?').run(value, agencyKey(value as string | null), id)
       else sql(db, `UPDATE reports SET ${field === 'year' ? 'year' : 'template'} = ? WHERE id = ?`).run(value, id)
+    } else if (d.target.startsWith(FORM_TARGET_PREFIX)) {
+      writeTableForm(db, id, theirs.requestsForm, mergedBy, now)
     } else {
       setCellTo(db, id, ourCells.get(d.target), theirCells.get(d.target), d.target)
     }
@@ -427,6 +435,7 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
   copyAcceptances(db, theirs.db, theirs.row.id, id)
   copyMarks(db, theirs.db, theirs.row.id, id)
   copyConfirmations(db, theirs.db, theirs.row.id, id)
+  if (theirs.requestsForm) copyTableForms(db, theirs.db, theirs.row.id, id)
   if (theirs.row.status === 'verified') {
     sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(
       theirs.row.verified_by,

@@ -242,6 +242,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
               refused={review.refused}
               onSelect={setSelectedKey}
               onEdit={onEdit}
+              onForm={(table, form) =>
+                void review.update(() => window.api.setTableForm({ reportId, table, form, ...(reason.trim() ? { reason: reason.trim() } : {}) }))
+              }
               panes={{
                 source: sourceOpen,
                 side: sideOpen,

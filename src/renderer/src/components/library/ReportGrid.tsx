@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react'
+import { formLabel } from '../../../../core/template/forms'
 import { AgGridReact } from 'ag-grid-react'
 import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community'
 import { STATUS_LABELS, type ReportSummary } from '../../../../shared/types'
@@ -106,7 +107,14 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         }
       },
       { headerName: '年度', field: 'year', width: 80 },
-      { headerName: '格式', field: 'template', width: 96, valueFormatter: (p) => (p.value ? `${p.value} 版` : '无标准表') },
+      {
+        headerName: '格式',
+        field: 'template',
+        width: 96,
+        // One wording with the review header, the grids and the paper (a no-table report names the form of its year).
+        valueGetter: (p) => (p.data ? formLabel(p.data) : ''),
+        cellRenderer: (p: { value: string }) => <span title={p.value}>{p.value}</span>
+      },
       { headerName: '文件类型', field: 'format', width: 96, valueFormatter: (p) => FORMAT_LABELS[p.value] ?? p.value },
       {
         headerName: '状态',
