@@ -48,13 +48,15 @@ describe('the form of table 三, set by the reviewer', () => {
     const after = library.setTableForm(id, 'requests', '2019', '原文表三印的是 2019 版单行（六）')
     expect(after.meta.forms).toEqual({ requests: '2019' })
     for (const k of SPLIT) expect(after.cells[k]).toBeUndefined()
-    for (const k of SINGLE) expect(after.cells[k]).toMatchObject({ value: 0, review: true })
+    for (const k of SINGLE) expect(after.cells[k]).toMatchObject({ value: 0, raw: '0', review: true })
     const trail = library.history(id, 'form.requests')
     expect(trail.map((e) => [e.oldRaw, e.newRaw, e.reviewer, e.reason])).toEqual([['2021', '2019', '张三', '原文表三印的是 2019 版单行（六）']])
 
     // The checks follow the single row: nothing blank is left, only the seven marked cells to confirm.
     expect(after.open.doubts.flatMap((d) => d.keys).sort()).toEqual([...SINGLE].sort())
     expect(after.findings.filter((f) => f.open).map((f) => f.rule)).not.toContain('cells.missing')
+    // named by the row the 2019 form prints, not by key
+    expect(verifyError(library, id)).toContain('7 处需核对未确认：表三“（六）其他处理”')
     for (const k of SINGLE) library.confirmCell(id, k)
     expect(verifyError(library, id)).toBe('')
     expect(library.history(id).filter((e) => e.target.startsWith('requests.other.') && e.newRaw === '原文空白')).toEqual([])

@@ -40,6 +40,15 @@ interface Props {
   onCompare: (id: number, others: number[]) => void
   /** Opens a report, with the ids of the rows in the order shown. */
   onOpen: (id: number, order: number[]) => void
+  /** The rows picked together (two or more, by their boxes, Ctrl/Shift+click or Space), in the order shown; [] when none. */
+  onPick: (ids: number[]) => void
+}
+
+/** The rows selected together, in the order shown: a selection of one is only the keyboard's row. */
+function pickedRows(api: GridApi<ReportSummary>): number[] {
+  const ids: number[] = []
+  api.forEachNodeAfterFilterAndSort((n) => n.isSelected() && n.data && ids.push(n.data.id))
+  return ids.length > 1 ? ids : []
 }
 
 /** The row ids in the order the grid shows them (its filter and sort). */
@@ -63,7 +72,7 @@ function focusRow(api: GridApi<ReportSummary>, id: number | null): boolean {
  * The library list: sortable by any column; double-click or Enter opens a report. The keyboard lands
  * on a row (not a column header) when the list appears and when Tab enters it, so Enter always opens.
  */
-export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare }: Props): React.JSX.Element {
+export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare, onPick }: Props): React.JSX.Element {
   const api = useRef<GridApi<ReportSummary> | null>(null)
   const onCompareRef = useRef(onCompare)
   onCompareRef.current = onCompare
@@ -146,7 +155,12 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         localeText={AG_GRID_ZH}
         domLayout="normal"
         initialState={{ sort: { sortModel: sort } }}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        // The keyboard's row is the selected one; rows picked together (boxes, Ctrl/Shift+click, Space)
+        // are what the batch 底稿 exports, and moving the keyboard does not drop them.
+        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: true, selectAll: 'filtered' }}
+        selectionColumnDef={{ width: 36, minWidth: 36, maxWidth: 36, resizable: false, sortable: false, suppressHeaderMenuButton: true }}
+        onSelectionChanged={(e) => onPick(pickedRows(e.api))}
+        onRowDataUpdated={(e) => onPick(pickedRows(e.api))}
         onGridReady={(e) => (api.current = e.api)}
         onFirstDataRendered={(e) => focusRow(e.api, selectedId)}
         focusGridInnerElement={(p) => focusRow(p.api, p.api.getSelectedNodes()[0]?.data?.id ?? selectedId)}
@@ -160,7 +174,7 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
           )
         }
         onCellFocused={(e) => {
-          if (e.rowIndex != null) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
+          if (e.rowIndex != null && e.api.getSelectedNodes().length <= 1) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
         }}
         onRowDoubleClicked={(e) => e.data && open(e.data.id)}
         onCellKeyDown={(e) => {
