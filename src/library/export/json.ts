@@ -62,9 +62,14 @@ export function reviewedJson(db: Db, r: ExportReport): ReviewedReportJson {
       edits: reportEdits(db, r.id),
       cellOrigins: cellOrigins(db, r.id),
       marks: marksOf(db, r.id),
-      confirmations: [...standingConfirmations(db, r.id, rows).values()]
+      confirmations: confirmationsInOrder(standingConfirmations(db, r.id, rows), rows)
     }
   }
+}
+
+/** The confirmations in the order of the form (the rows' order). */
+function confirmationsInOrder(standing: Map<string, Confirmation>, rows: readonly { key: string }[]): Confirmation[] {
+  return rows.flatMap((row) => standing.get(row.key) ?? [])
 }
 
 /** Names Windows refuses whatever their extension. */

@@ -68,6 +68,9 @@ describe('the form of table 三, set by the reviewer', () => {
     expect(json.meta.forms).toEqual({ requests: '2019' })
     for (const k of SPLIT) expect(json.cells[k]).toBeUndefined()
     expect(json.cells['requests.other.total']).toMatchObject({ value: 0, review: true })
+    const csvPath = join(tempDir(), 'all.csv')
+    await library.export('csv', csvPath)
+    expect(readFileSync(csvPath, 'utf8').split('\r\n')[1].split(',')[2]).toBe('2021（表三 2019 版）')
     const [paper] = papersOf(library, [id])
     expect(paper.tables.find((t) => t.table === 'requests')!.template).toBe('2019')
 
