@@ -51,11 +51,12 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
         />
       </div>
       <span className="review-header__spacer" />
-      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={onUndo} title="撤销（Ctrl+Z）">
-        ↶ 撤销
+      {/* Icons only on a narrow screen (the words hidden by CSS), so the agency keeps its name. */}
+      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={onUndo} title="撤销（Ctrl+Z）" aria-label="↶ 撤销">
+        ↶<span className="review-header__wide"> 撤销</span>
       </button>
-      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={onRedo} title="重做（Ctrl+Y）">
-        ↷ 重做
+      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={onRedo} title="重做（Ctrl+Y）" aria-label="↷ 重做">
+        ↷<span className="review-header__wide"> 重做</span>
       </button>
       <span className="review-header__saving" aria-live="polite">
         {saving ? '正在保存…' : '已保存'}
