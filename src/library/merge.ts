@@ -119,6 +119,9 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
       const ours = side(db, reportRow(db, row.report_id)!)
       const theirs = side(other, theirRow)
       takeTheirs(db, ours, theirs, differencesOf(ours, theirs))
+      // Their trail's same-report entries name their ids and are not copied: the pairs of this report
+      // they hold now are recorded here by our ids (they may have recorded one since the merge).
+      carrySameReports(db, other, new Set(), sha256)
       refreshAround(db, row.report_id)
       regate(db, row.report_id)
       sql(db, 'DELETE FROM merge_conflicts WHERE id = ?').run(id)
@@ -225,8 +228,9 @@ function regate(db: Db, reportId: number): string | null {
  * The pairs they recorded as the same report (near-duplicates.ts) hold here too, by our ids (a
  * report is matched by its sha256), so verifying either is not asked again and 统计 counts one.
  * A pair with a refused report of theirs is left out. Recorded once, in both reports' trails.
+ * onlySha: only the pairs of that report (a conflict settled by taking their side).
  */
-function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>): void {
+function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>, onlySha?: string): void {
   // A library from before migration 9 has no such records.
   if (!other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'same_reports'").get()) return
   const pairs = other
@@ -240,6 +244,7 @@ function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>): void
   const now = new Date().toISOString()
   for (const p of pairs) {
     if (refused.has(p.low_sha) || refused.has(p.high_sha)) continue
+    if (onlySha !== undefined && p.low_sha !== onlySha && p.high_sha !== onlySha) continue
     const a = reportIdBySha(db, p.low_sha)
     const b = reportIdBySha(db, p.high_sha)
     if (a === undefined || b === undefined || a === b) continue
