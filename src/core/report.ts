@@ -3,6 +3,7 @@
 import type { SourceFormat, SourceLocation } from './document'
 import type { Message } from './messages'
 import type { TableName, TemplateId } from './template'
+import type { TableForms } from './template/forms'
 
 export type TableStatus = 'found' | 'missing'
 
@@ -30,6 +31,8 @@ export interface ReportMeta {
   year: number | null
   /** Follows table 二; null when no standard table exists. */
   template: TemplateId | null
+  /** A form a reviewer set for a table that differs from the report's (table 三's （六） rows); absent when none. */
+  forms?: TableForms
 }
 
 export interface ExtractedReport {

@@ -61,7 +61,8 @@ export interface ListFilter {
 
 const list = (search: string): string => `SELECT r.id, f.name, f.size, f.sha256, f.format, r.agency, r.year, r.template, r.status,
     r.open_findings, f.imported_at, r.updated_at, ${NEAR_DUPLICATE_IDS} AS near_duplicates,
-    ${SAME_REPORT_IDS} AS same_reports
+    ${SAME_REPORT_IDS} AS same_reports,
+    (SELECT t.form FROM table_forms t WHERE t.report_id = r.id AND t.table_name = 'requests') AS requests_form
   FROM reports r JOIN files f ON f.id = r.file_id
   WHERE (@year IS NULL OR r.year = @year) AND (@status IS NULL OR r.status = @status)
     AND (@ids IS NULL OR r.id IN (SELECT value FROM json_each(@ids))) AND ${search}
@@ -238,6 +239,11 @@ export class Library {
   /** 确认 a flagged cell (需核对) as read — for its whole row when the doubt is the row's. */
   confirmCell(reportId: number, key: string): ReportDetail {
     return this.act(reportId, () => review.confirmCell(this.db, reportId, key))
+  }
+
+  /** 表格格式: the form of table 二 (the report's template) or table 三 (its （六） rows), recorded in the trail. */
+  setTableForm(reportId: number, table: 'active' | 'requests', form: string, reason?: string): ReportDetail {
+    return this.act(reportId, () => review.setTableForm(this.db, reportId, table, form, reason))
   }
 
   /**

@@ -194,6 +194,37 @@ describe('merging another reviewer’s library', () => {
     ours.close()
   })
 
+  it('taking their side of a conflict later carries the same-report pair they recorded since, by our ids (issue 21)', async () => {
+    const seed = seedFiles()[0]
+    const resaved = { name: 'yiyang-resaved.txt', bytes: new Uint8Array([...seed.bytes, 0x0a]) }
+    const theirs = new Library(join(tempDir(), 'theirs.sqlite'))
+    await theirs.importFiles([seed, resaved], memoExtract)
+    theirs.setReviewer('李四')
+    theirs.editCell(1, A, '999')
+    acceptAllAndVerify(theirs, 1)
+    const theirPath = theirs.path
+    theirs.close()
+    // Ours: the copy first (#1), the seed #2, verified with another value: a conflict on the seed.
+    const ours = new Library(join(tempDir(), 'ours.sqlite'))
+    await ours.importFiles([resaved, seed], memoExtract)
+    ours.setReviewer('张三')
+    ours.editCell(2, A, '888')
+    acceptAllAndVerify(ours, 2)
+    ours.merge(theirPath)
+    const [pending] = ours.mergeConflicts()
+    expect(pending.reportId).toBe(2)
+    // Meanwhile they record their two copies as the same report (their #2 is the copy, our #1).
+    const again = new Library(theirPath)
+    again.verifyReport(2, { sameReportAs: [1] })
+    again.close()
+    ours.settleMergeConflict(pending.id, 'theirs')
+    expect(ours.sameReportPairs()).toEqual([{ reportIds: [1, 2], decidedBy: '李四', decidedAt: expect.any(String) }])
+    // Both trails name our ids, never theirs (their #1 is our #2).
+    expect(ours.history(2, 'duplicate').map((e) => [e.newRaw, e.reviewer])).toEqual([['#1', '李四']])
+    expect(ours.history(1, 'duplicate').map((e) => [e.newRaw, e.reviewer])).toEqual([['#2', '李四']])
+    ours.close()
+  })
+
   it('refuses a file that is not a library', () => {
     const ours = new Library(join(tempDir(), 'l.sqlite'))
     expect(() => ours.merge(join(tempDir(), 'missing.sqlite'))).toThrow(LibraryError)

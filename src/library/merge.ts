@@ -27,9 +27,10 @@ import { checkReport, derivedStatus, refreshAround, refreshReport } from './find
 import { openSummary } from '../core/validate'
 import { openReason } from '../shared/open-items'
 import { copyConfirmations } from './review/confirm'
+import { copyTableForms, FORM_TARGET_PREFIX, formsIn, writeTableForm } from './review/forms'
 import { copyMarks } from './review/marks'
 import { reportIdBySha } from './importing'
-import { cellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
+import { storedCellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
 
 interface EditRow {
   target: string
@@ -46,6 +47,8 @@ interface Side {
   row: ReportRow
   cells: CellRow[]
   edits: EditRow[]
+  /** Table 三's form as a reviewer set it there (null: as read). */
+  requestsForm: '2021' | '2019' | null
 }
 
 export function mergeLibrary(db: Db, otherPath: string, options: OpenOptions = {}): MergeOutcome {
@@ -116,6 +119,9 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
       const ours = side(db, reportRow(db, row.report_id)!)
       const theirs = side(other, theirRow)
       takeTheirs(db, ours, theirs, differencesOf(ours, theirs))
+      // Their trail's same-report entries name their ids and are not copied: the pairs of this report
+      // they hold now are recorded here by our ids (they may have recorded one since the merge).
+      carrySameReports(db, other, new Set(), sha256)
       refreshAround(db, row.report_id)
       regate(db, row.report_id)
       sql(db, 'DELETE FROM merge_conflicts WHERE id = ?').run(id)
@@ -126,7 +132,8 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
 }
 
 function side(db: Db, row: ReportRow): Side {
-  return { db, row, cells: cellRows(db, row.id), edits: sql(db, 'SELECT * FROM edits WHERE report_id = ? ORDER BY id').all(row.id) as EditRow[] }
+  const edits = sql(db, 'SELECT * FROM edits WHERE report_id = ? ORDER BY id').all(row.id) as EditRow[]
+  return { db, row, cells: storedCellRows(db, row.id), edits, requestsForm: formsIn(db, row.id).requests ?? null }
 }
 
 function mergeFrom(db: Db, other: Db): MergeOutcome {
@@ -221,8 +228,9 @@ function regate(db: Db, reportId: number): string | null {
  * The pairs they recorded as the same report (near-duplicates.ts) hold here too, by our ids (a
  * report is matched by its sha256), so verifying either is not asked again and 统计 counts one.
  * A pair with a refused report of theirs is left out. Recorded once, in both reports' trails.
+ * onlySha: only the pairs of that report (a conflict settled by taking their side).
  */
-function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>): void {
+function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>, onlySha?: string): void {
   // A library from before migration 9 has no such records.
   if (!other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'same_reports'").get()) return
   const pairs = other
@@ -236,6 +244,7 @@ function carrySameReports(db: Db, other: Db, refused: ReadonlySet<string>): void
   const now = new Date().toISOString()
   for (const p of pairs) {
     if (refused.has(p.low_sha) || refused.has(p.high_sha)) continue
+    if (onlySha !== undefined && p.low_sha !== onlySha && p.high_sha !== onlySha) continue
     const a = reportIdBySha(db, p.low_sha)
     const b = reportIdBySha(db, p.high_sha)
     if (a === undefined || b === undefined || a === b) continue
@@ -292,6 +301,7 @@ function differencesOf(ours: Side, theirs: Side): NonNullable<MergeConflict['dif
     const b = theirs.row[field]
     if (a !== b) out.push({ target: `meta.${field}`, ours: a === null ? null : String(a), theirs: b === null ? null : String(b) })
   }
+  if (ours.requestsForm !== theirs.requestsForm) out.push({ target: `${FORM_TARGET_PREFIX}requests`, ours: ours.requestsForm, theirs: theirs.requestsForm })
   const ourCells = new Map(ours.cells.map((c) => [c.key, c]))
   const theirCells = new Map(theirs.cells.map((c) => [c.key, c]))
   for (const key of new Set([...ourCells.keys(), ...theirCells.keys()])) {
@@ -402,6 +412,7 @@ function addReport(db: Db, theirs: Side): number {
   copyAcceptances(db, other, row.id, id)
   copyMarks(db, other, row.id, id)
   copyConfirmations(db, other, row.id, id)
+  copyTableForms(db, other, row.id, id)
   return id
 }
 
@@ -419,6 +430,8 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
       const value = theirs.row[field]
       if (field === 'agency') sql(db, 'UPDATE reports SET agency = ?, agency_key = ? WHERE id = ?').run(value, agencyKey(value as string | null), id)
       else sql(db, `UPDATE reports SET ${field === 'year' ? 'year' : 'template'} = ? WHERE id = ?`).run(value, id)
+    } else if (d.target.startsWith(FORM_TARGET_PREFIX)) {
+      writeTableForm(db, id, theirs.requestsForm, mergedBy, now)
     } else {
       setCellTo(db, id, ourCells.get(d.target), theirCells.get(d.target), d.target)
     }
@@ -427,6 +440,7 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
   copyAcceptances(db, theirs.db, theirs.row.id, id)
   copyMarks(db, theirs.db, theirs.row.id, id)
   copyConfirmations(db, theirs.db, theirs.row.id, id)
+  if (theirs.requestsForm) copyTableForms(db, theirs.db, theirs.row.id, id)
   if (theirs.row.status === 'verified') {
     sql(db, "UPDATE reports SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(
       theirs.row.verified_by,

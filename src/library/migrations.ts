@@ -288,6 +288,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX same_reports_high ON same_reports(high_id);
     `
+  },
+  {
+    id: 10,
+    name: 'the form a reviewer set for a table',
+    sql: `
+      -- A reviewer's choice of form for a table whose two forms differ (table 三's （六）其他处理: one
+      -- row in 2019, three in 2021), for a report that mixes them. The table's cells are then read in
+      -- that form: the other form's cells are kept but not shown, the missing ones worked out from
+      -- them and marked (core/template/forms.ts). Table 二's form is the report's template.
+      CREATE TABLE table_forms (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        table_name TEXT NOT NULL CHECK (table_name IN ('requests')),
+        form TEXT NOT NULL CHECK (form IN ('2021', '2019')),
+        chosen_by TEXT NOT NULL,
+        chosen_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, table_name)
+      ) WITHOUT ROWID;
+    `
   }
 ]
 

@@ -11,7 +11,7 @@ import { getSettings, recordEdit, requireReport } from './review/audit'
 import { asExtractedFile, EXTRACTOR_VERSION, type ExtractedFile, type Extractor } from './extractor'
 import { refreshAround } from './findings'
 import { insertExtractedCell, storeDocument } from './importing'
-import { cellRows, type CellRow } from './store'
+import { storedCellRows, type CellRow } from './store'
 
 export interface ReextractOutcome {
   reportId: number
@@ -68,7 +68,7 @@ function applyReextraction(db: Db, reportId: number, { json, document }: Extract
   if (document) storeDocument(db, reportId, document)
 
   let conflicts = 0
-  const old = new Map(cellRows(db, reportId).map((c) => [c.key, c]))
+  const old = new Map(storedCellRows(db, reportId).map((c) => [c.key, c]))
   for (const [key, cell] of Object.entries(json.cells)) {
     const before = old.get(key)
     old.delete(key)

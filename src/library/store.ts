@@ -5,6 +5,7 @@ import type { SourceLocation } from '../core/document'
 import type { ExtractedCell, ExtractedReport, Finding, ReportMeta, TableStatus } from '../core/report'
 import type { Message } from '../core/messages'
 import { TABLE_NAMES, tableOf, type TableName, type TemplateId } from '../core/template'
+import { deriveFormCells, otherFormKeys, type FormCell, type TableForms } from '../core/template/forms'
 import type { ReportStatus, ReportSummary } from '../shared/types'
 import { sql, type Db } from './db'
 import { UserFacingError } from '../shared/contract'
@@ -34,6 +35,10 @@ export interface ReportRow {
   /** Only in the list query: the near-duplicates' ids, comma-separated (null when none). */
   near_duplicates?: string | null
   same_reports?: string | null
+  /** The forms a reviewer set per table (table_forms, migration 10); read by reportRow. */
+  forms?: TableForms
+  /** Only in the list query: table 三's form as a reviewer set it. */
+  requests_form?: TemplateId | null
 }
 
 export interface CellRow {
@@ -56,11 +61,69 @@ export const REPORT_COLUMNS = `r.id, r.file_id, f.name, f.size, f.sha256, f.form
   r.extractor_version, r.updated_at`
 
 export function reportRow(db: Db, reportId: number): ReportRow | undefined {
-  return sql(db, `SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id WHERE r.id = ?`).get(reportId) as ReportRow | undefined
+  const row = sql(db, `SELECT ${REPORT_COLUMNS} FROM reports r JOIN files f ON f.id = r.file_id WHERE r.id = ?`).get(reportId) as ReportRow | undefined
+  if (!row) return row
+  const forms = tableFormsOf(db, reportId)
+  return Object.keys(forms).length ? { ...row, forms } : row
 }
 
-export function cellRows(db: Db, reportId: number): CellRow[] {
+/** The forms a reviewer set for the report's tables. */
+export function tableFormsOf(db: Db, reportId: number): TableForms {
+  const rows = sql(db, 'SELECT table_name, form FROM table_forms WHERE report_id = ?').all(reportId) as { table_name: TableName; form: TemplateId }[]
+  return Object.fromEntries(rows.map((r) => [r.table_name, r.form])) as TableForms
+}
+
+/** The cells as stored: what was read and typed, in every form (merge and re-extraction work on these). */
+export function storedCellRows(db: Db, reportId: number): CellRow[] {
   return sql(db, 'SELECT * FROM cells WHERE report_id = ?').all(reportId) as CellRow[]
+}
+
+/** The report's cells in the form of each table (formedCells): what every reader of a report sees. */
+export function cellRows(db: Db, reportId: number): CellRow[] {
+  const stored = storedCellRows(db, reportId)
+  const meta = sql(db, 'SELECT template FROM reports WHERE id = ?').get(reportId) as { template: TemplateId | null } | undefined
+  return formedCells(stored, { template: meta?.template ?? null, forms: tableFormsOf(db, reportId) })
+}
+
+/**
+ * The cells in the form of each table: table 二 in the report's template (the other form's cells
+ * hidden); table 三 in the form a reviewer set, its other form's （六） cells hidden and the missing ones
+ * worked out from them, marked (deriveFormCells). Hidden cells stay stored: switching back shows them.
+ */
+export function formedCells(stored: readonly CellRow[], meta: { template: TemplateId | null; forms?: TableForms }): CellRow[] {
+  const hidden: ReadonlySet<string>[] = []
+  if (meta.template) hidden.push(otherFormKeys('active', meta.template))
+  const requests = meta.forms?.requests
+  if (requests) hidden.push(otherFormKeys('requests', requests))
+  if (!hidden.length) return stored as CellRow[]
+  const kept = stored.filter((c) => !hidden.some((h) => h.has(c.key)))
+  if (!requests) return kept.length === stored.length ? (stored as CellRow[]) : kept
+  // Every cell read or typed, in either form: the chosen form's own cells stand, the others are the source.
+  const read = new Map<string, FormCell>()
+  for (const c of stored) {
+    const cell = effectiveCell(c)
+    if (cell) read.set(c.key, { raw: cell.raw, value: cell.value })
+  }
+  const derived = deriveFormCells('requests', requests, read)
+  if (!derived.length) return kept
+  const derivedKeys = new Set(derived.map((d) => d.key))
+  const reportId = stored[0]?.report_id ?? 0
+  return [
+    ...kept.filter((c) => !derivedKeys.has(c.key)),
+    ...derived.map((d): CellRow => ({
+      report_id: reportId,
+      key: d.key,
+      ext_value: d.value,
+      ext_raw: d.raw,
+      review: 1,
+      review_reason: d.reason,
+      source: null,
+      human_value: null,
+      human_raw: null,
+      conflict_raw: null,
+      ocr: null
+    }))
+  ]
 }
 
 /** The cell as it stands: the reviewer's value when there is one (then no longer "for review"). */
@@ -79,8 +142,9 @@ export function effectiveCell(row: CellRow): ExtractedCell | null {
   }
 }
 
-export function metaOf(row: Pick<ReportRow, 'agency' | 'year' | 'template'>): ReportMeta {
-  return { agency: row.agency, year: row.year, template: row.template }
+export function metaOf(row: Pick<ReportRow, 'agency' | 'year' | 'template' | 'forms'>): ReportMeta {
+  const meta: ReportMeta = { agency: row.agency, year: row.year, template: row.template }
+  return row.forms && Object.keys(row.forms).length ? { ...meta, forms: row.forms } : meta
 }
 
 /**
@@ -171,6 +235,7 @@ export function toSummary(r: ReportRow): ReportSummary {
     importedAt: r.imported_at,
     updatedAt: r.updated_at,
     ...(r.near_duplicates !== undefined ? { nearDuplicates: idList(r.near_duplicates) } : {}),
-    ...(r.same_reports !== undefined ? { sameReports: idList(r.same_reports) } : {})
+    ...(r.same_reports !== undefined ? { sameReports: idList(r.same_reports) } : {}),
+    ...(r.forms && Object.keys(r.forms).length ? { forms: r.forms } : r.requests_form ? { forms: { requests: r.requests_form } } : {})
   }
 }

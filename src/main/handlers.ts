@@ -192,6 +192,10 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       return library.markMetaUnstated(reportIdOf(args), args.field, stringArg(args.comment, '说明'))
     },
     confirmCell: (args) => library.confirmCell(reportIdOf(args), stringArg(args.key, '单元格')),
+    setTableForm: (args) => {
+      if (args.table !== 'active' && args.table !== 'requests') throw new UserFacingError('ipc.bad_args', '参数无效：只能切换表二或表三的格式')
+      return library.setTableForm(reportIdOf(args), args.table, stringArg(args.form, '格式'), optionalString(args.reason))
+    },
     deleteReport: (args) => {
       const id = reportIdOf(args)
       library.deleteReport(id, stringArg(args.reason, '删除原因'))

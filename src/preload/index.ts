@@ -27,6 +27,7 @@ const api = {
   markCellsBlank: call('markCellsBlank'),
   settleBlankCells: call('settleBlankCells'),
   confirmCell: call('confirmCell'),
+  setTableForm: call('setTableForm'),
   markMetaUnstated: call('markMetaUnstated'),
   deleteReport: call('deleteReport'),
   verifyReport: call('verifyReport'),

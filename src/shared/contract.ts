@@ -74,6 +74,8 @@ export interface ApiContract {
   markMetaUnstated: { args: { reportId: number; field: 'agency' | 'year'; comment: string }; result: ReportDetail }
   /** 确认: a flagged cell (需核对) is read right; for its whole row when the doubt is the row's. Recorded in the trail. */
   confirmCell: { args: { reportId: number; key: string }; result: ReportDetail }
+  /** 表格格式: the form of one table of a mixed report (table 二: the report's template; table 三: its （六） rows). Recorded in the trail. */
+  setTableForm: { args: { reportId: number; table: 'active' | 'requests'; form: '2021' | '2019'; reason?: string }; result: ReportDetail }
   /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
   deleteReport: { args: { reportId: number; reason: string }; result: { deleted: number } }
   /**
@@ -162,6 +164,7 @@ export const OPERATIONS = [
   'markCellsBlank',
   'settleBlankCells',
   'confirmCell',
+  'setTableForm',
   'markMetaUnstated',
   'deleteReport',
   'verifyReport',

@@ -2,6 +2,7 @@
 
 import type { SourceFormat } from '../core/document'
 import type { TemplateId } from '../core/template/cells'
+import type { TableForms } from '../core/template/forms'
 
 export type ReportStatus = 'pending' | 'problem' | 'verified'
 
@@ -51,6 +52,8 @@ export interface ReportSummary {
   nearDuplicates?: number[]
   /** In the list: the reports a reviewer recorded as the same report as this one (统计 counts one). */
   sameReports?: number[]
+  /** A form a reviewer set for a table (table 三's （六） rows), when one was set. */
+  forms?: TableForms
 }
 
 export type ImportOutcome =

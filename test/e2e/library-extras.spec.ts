@@ -109,6 +109,27 @@ test('batch 底稿 for the reports the list shows: one sheet per report (issue 2
   for (const r of shown) expect(titles).toContain(r.agency!.slice(0, 4))
 })
 
+test('batch 底稿 for rows picked in the list: the selection, not the filter (issue 21 item 11)', async ({ app }) => {
+  const library = await withSeeds(app, ['000_', '001_', '002_'])
+  await expect(library.rows).toHaveCount(3)
+  await expect(library.paperButton()).toHaveText('导出底稿（显示的 3 份） ▾')
+  const all = app.library.listReports()
+  const [first, third] = [all[0], all[2]]
+  await library.pickRow(first.fileName)
+  await library.pickRow(third.fileName)
+  await expect(library.paperButton()).toHaveText('导出底稿（选中的 2 份） ▾')
+  const file = join(app.tempDir, 'picked.xlsx')
+  app.dialogs.nextSavePath = file
+  await expect(await library.exportPapersPicked(2, 'Excel')).toContainText(`已导出核验底稿：${file}`)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(file)
+  const titles = book.worksheets.map((s) => s.name)
+  expect(titles).toHaveLength(2)
+  expect(titles.join(' ')).toContain(first.agency!.slice(0, 4))
+  expect(titles.join(' ')).toContain(third.agency!.slice(0, 4))
+  expect(titles.join(' ')).not.toContain(all[1].agency!.slice(0, 4))
+})
+
 test('a near-duplicate is flagged at import and in the list, compared side by side, and one kept by a confirmed delete', async ({ app }) => {
   const library = await withSeeds(app, ['000_'])
   const bytes = readFileSync(seed('000_'))

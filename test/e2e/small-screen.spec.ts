@@ -135,3 +135,24 @@ test.describe('at 1440×900', () => {
     for (const column of [1, 2]) expect(await linesOf(row.locator(`td:nth-child(${column})`)), `column ${column}`).toBe(1)
   })
 })
+
+test('the review header at 1024×700 shows the agency’s name, undo and redo as icons (issue 21 item 11)', async ({ app }) => {
+  app.library.setReviewer('王核验')
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([seed('004_')]))
+  await library.importDone(1)
+  await library.rows.first().dblclick()
+  const review = new ReviewPage(app.page)
+  await expect(review.status).toHaveText('有问题')
+  // 舟曲县应急管理局: all eight characters, not two and an ellipsis.
+  const name = review.header.locator('.meta-field__value').first()
+  await expect(name).toHaveText('舟曲县应急管理局')
+  expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  for (const button of ['↶ 撤销', '↷ 重做']) {
+    const b = review.header.getByRole('button', { name: button })
+    await expect(b).toBeVisible()
+    expect((await b.innerText()).trim()).toBe(button.slice(0, 1))
+  }
+  await expect(review.header.getByRole('button', { name: '快捷键帮助' })).toBeInViewport({ ratio: 1 })
+})

@@ -178,3 +178,25 @@ test('confirm flow screenshot: a 需核对 row confirmed, one doubt left, verify
   await app.page.mouse.move(0, 0)
   await app.page.screenshot({ path: `${OUT}/review-confirm.png` })
 })
+
+test('per-table form switch screenshot', async ({ app }) => {
+  await app.open()
+  const library = new LibraryPage(app.page)
+  await library.drop(LibraryPage.fromPaths([resolve(__dirname, '../fixtures/forms/yiyang_2022_blank_other_rows.txt')]))
+  await library.importDone(1)
+  await library.open('益阳市应急管理局')
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  // Table 三 set to the 2019 single （六） row the original prints; its cells worked out and marked, two confirmed.
+  await review.setTableForm('requests', '2019')
+  for (const key of ['requests.other.natural', 'requests.other.commercial']) {
+    await review.select(key)
+    await review.confirmSelected()
+  }
+  await review.select('requests.other.research')
+  // Table 三 from its title (the form switch) down to its （六） row.
+  await app.page.setViewportSize({ width: 1440, height: 1800 })
+  await review.formSwitch('requests').evaluate((el) => el.closest('section')!.scrollIntoView({ block: 'start' }))
+  await app.page.mouse.move(0, 0)
+  await app.page.screenshot({ path: `${OUT}/review-form-switch.png` })
+})

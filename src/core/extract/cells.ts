@@ -288,7 +288,10 @@ function blankOtherGroup(cells: Record<string, ExtractedCell>, rows: RowValues[]
         ? '（六）其他处理的三行均为空，该组合计无法由（七）总计推算，请对照原件填写'
         : `（六）其他处理的三行均为空，按（七）总计减去其余各项推算为 ${value}，请对照原件核对`
     const from = cells[`${OTHER_ROWS[0]}.${c}`]
-    cells[`requests.other.${c}`] = { value, raw: '', review: true, reviewReason, ...(from.source ? { source: from.source } : {}) }
+    // The number worked out is shown as its text (marked, never silent): a blank raw read as 空白 in
+    // the grid, the legend and the exports, and a 确认 would confirm a blank.
+    const raw = value === null ? '' : String(value)
+    cells[`requests.other.${c}`] = { value, raw, review: true, reviewReason, ...(from.source ? { source: from.source } : {}) }
   }
 }
 

@@ -11,7 +11,7 @@
 // Nothing is settled by default: each settlement is a reviewer's recorded act.
 
 import type { ExtractedReport, Finding } from '../report'
-import { cellSpec, TABLE_NAMES, tableOf, templateKeys, type TableName } from '../template'
+import { CELL_SPECS, cellSpec, TABLE_NAMES, tableOf, type TableName, type TemplateId } from '../template'
 import { isEmptyTable, missingTableOf } from './coverage'
 import { expectedKeys } from './values'
 
@@ -90,18 +90,27 @@ export interface Doubt {
 const ROW_DOUBTS = ['行标签“', '该行没有可识别的行标签', '数字连在一起']
 const isRowDoubt = (reason: string): boolean => reason.split('；').every((part) => ROW_DOUBTS.some((p) => part.startsWith(p)))
 
+/**
+ * The cell keys of a form in its order (cells.tsv), with table 三's （六） rows of the other form in
+ * their place: a mixed report (a 2021 report printing the single row) holds those.
+ */
+const orderOf = (template: TemplateId): Map<string, number> =>
+  new Map(CELL_SPECS.filter((c) => c.template === template || c.template === 'both' || c.key.startsWith('requests.other.')).map((c, i) => [c.key, i]))
+const FORM_ORDER: Record<TemplateId, Map<string, number>> = { '2021': orderOf('2021'), '2019': orderOf('2019') }
+
 /** Every doubt over the report's flagged cells (settled or not), in the order of its cells. */
 export function doubtsOf(report: ExtractedReport): Doubt[] {
   const byRow = new Map<string, Doubt>()
   const doubts: Doubt[] = []
   const template = report.meta.template ?? '2021'
-  const rank = new Map(templateKeys(template).map((k, i) => [k, i]))
+  const other = template === '2021' ? '2019' : '2021'
+  const rank = FORM_ORDER[template]
   const flagged = Object.keys(report.cells).filter((k) => report.cells[k].review)
   flagged.sort((a, b) => (rank.get(a) ?? rank.size) - (rank.get(b) ?? rank.size))
   for (const key of flagged) {
     const cell = report.cells[key]
     const table = tableOf(key)
-    const row = cellSpec(key, template)?.row ?? key
+    const row = (cellSpec(key, template) ?? cellSpec(key, other))?.row ?? key
     const reason = cell.reviewReason ?? ''
     if (!isRowDoubt(reason)) {
       doubts.push({ table, row, keys: [key], reason })

@@ -115,6 +115,8 @@ export function templateOf(report: ExtractedReport): TemplateId {
 }
 
 export function otherShape(report: ExtractedReport): OtherShape {
+  const chosen = report.meta.forms?.requests
+  if (chosen) return chosen === '2019' ? 'single' : 'split'
   const cells = report.cells
   for (const row of OTHER_ROWS.split) for (const column of REQUEST_COLUMNS) if (`requests.${row}.${column}` in cells) return 'split'
   for (const column of REQUEST_COLUMNS) if (`requests.other.${column}` in cells) return 'single'

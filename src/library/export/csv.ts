@@ -6,9 +6,12 @@ import { once } from 'node:events'
 import { STATUS_LABELS } from '../../shared/types'
 import type { Db } from '../db'
 import { writeWhole } from '../write-whole'
-import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, type ExportOptions } from './data'
+import { bySummaryColumn, cellOrigins, exportCells, exportReports, ORIGIN_HEADERS, templateCell, type ExportOptions } from './data'
 import { summaryColumns } from './labels'
 import { neutralise } from './safe-text'
+
+/** Last, so every column before it keeps its place: cells flagged 需核对 that a reviewer confirmed (确认). */
+const CONFIRMED_HEADER = '已确认（需核对）单元格数'
 
 function field(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return ''
@@ -35,15 +38,18 @@ export async function writeCsv(db: Db, path: string, options: ExportOptions = {}
         ...columns.map((c) => `${c.table.slice(0, 1)}｜${c.row}｜${c.column}`),
         '文件名',
         'sha256',
-        ...ORIGIN_HEADERS
+        ...ORIGIN_HEADERS,
+        CONFIRMED_HEADER
       ]
       await write('\ufeff' + header.map(field).join(','))
       let done = 0
       for (const r of reports) {
-        const values = Array.from(bySummaryColumn(exportCells(db, r.id)), (cell) => (cell ? (cell.value ?? cell.raw) : null))
+        const cells = exportCells(db, r.id, r)
+        const values = Array.from(bySummaryColumn(cells), (cell) => (cell ? (cell.value ?? cell.raw) : null))
+        const confirmed = cells.filter((c) => c.confirmed).length
         const origins = cellOrigins(db, r.id)
-        const row = [r.agency, r.year, r.template, STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256]
-        await write([...row, origins.extracted, origins.typed, origins.ocr].map(field).join(','))
+        const row = [r.agency, r.year, templateCell(r), STATUS_LABELS[r.status], r.verifiedBy, r.verifiedAt, ...values, r.fileName, r.sha256]
+        await write([...row, origins.extracted, origins.typed, origins.ocr, confirmed].map(field).join(','))
         if (++done % 200 === 0) options.onProgress?.(done / reports.length)
       }
       out.end()

@@ -6,7 +6,9 @@ import type { Message } from '../../core/messages'
 import type { TableName, TemplateId } from '../../core/template'
 import type { EditRecord, ReportStatus } from '../../shared/types'
 import { sql, type Db } from '../db'
-import { decodeFindings, decodeIssues } from '../store'
+import { otherFormKeys } from '../../core/template/forms'
+import { standingConfirmations } from '../review/settlement'
+import { cellRows, decodeFindings, decodeIssues, effectiveCell } from '../store'
 import { KEY_ORDER } from './labels'
 
 export interface ExportOptions {
@@ -33,11 +35,20 @@ export interface ExportReport {
   status: ReportStatus
   verifiedBy: string | null
   verifiedAt: string | null
+  /** Table 三's form as a reviewer set it (table_forms), null when read as the source has it. */
+  requestsForm: TemplateId | null
 }
 
 const REPORTS = `SELECT r.id, f.name AS fileName, f.sha256, f.format, r.agency, r.year, r.template, r.status,
-  r.verified_by AS verifiedBy, r.verified_at AS verifiedAt
+  r.verified_by AS verifiedBy, r.verified_at AS verifiedAt,
+  (SELECT t.form FROM table_forms t WHERE t.report_id = r.id AND t.table_name = 'requests') AS requestsForm
   FROM reports r JOIN files f ON f.id = r.file_id`
+
+/** The 模板 column: the report's template, and table 三's form where a reviewer set it otherwise ("2021（表三 2019 版）"). */
+export function templateCell(r: Pick<ExportReport, 'template' | 'requestsForm'>): string | null {
+  if (r.requestsForm && r.requestsForm !== r.template) return `${r.template ?? '无标准表'}（表三 ${r.requestsForm} 版）`
+  return r.template
+}
 
 export function exportReports(db: Db, options: ExportOptions): ExportReport[] {
   const where = options.all ? '' : " WHERE r.status = 'verified'"
@@ -50,31 +61,57 @@ export interface ExportCell {
   raw: string
   corrected: boolean
   review: boolean
+  /** A reviewer's standing 确认 of the flagged cell (who, when). */
+  confirmed?: { by: string; at: string }
   /** Its column in the summary (KEY_ORDER); -1 for a key neither template knows. */
   position: number
 }
 
-type CellRow = [key: string, raw: string, value: number | null, corrected: number, review: number]
+type CellRow = [key: string, raw: string, value: number | null, corrected: number, review: number, by: string | null, at: string | null]
 
-// The reviewer's value wins over the engine's; a cell that holds neither is left out. Computed by
-// SQLite and read as plain arrays: the export reads millions of these.
-const CELLS = `SELECT key, coalesce(human_raw, ext_raw), CASE WHEN human_raw IS NULL THEN ext_value ELSE human_value END,
-  human_raw IS NOT NULL, review FROM cells WHERE coalesce(human_raw, ext_raw) IS NOT NULL AND report_id = ?`
+// The reviewer's value wins over the engine's; a cell that holds neither is left out; a confirmation
+// counts while the cell still reads the text confirmed. Computed by SQLite and read as plain arrays:
+// the export reads millions of these.
+const CELLS = `SELECT c.key, coalesce(c.human_raw, c.ext_raw), CASE WHEN c.human_raw IS NULL THEN c.ext_value ELSE c.human_value END,
+  c.human_raw IS NOT NULL, c.review, k.confirmed_by, k.confirmed_at
+  FROM cells c LEFT JOIN confirmations k ON k.report_id = c.report_id AND k.key = c.key AND c.human_raw IS NULL AND k.raw = coalesce(c.ext_raw, '')
+  WHERE coalesce(c.human_raw, c.ext_raw) IS NOT NULL AND c.report_id = ?`
 
-/** A report's current cells in the order of the official form. */
-export function exportCells(db: Db, reportId: number): ExportCell[] {
-  const rows = sql(db, CELLS).raw().all(reportId) as CellRow[]
+/**
+ * A report's current cells in the order of the official form, each table in its form: table 二 in
+ * the report's template, table 三 in the form a reviewer set (store.formedCells, the slower path).
+ */
+export function exportCells(db: Db, reportId: number, forms?: Pick<ExportReport, 'template' | 'requestsForm'>): ExportCell[] {
+  const rows = forms?.requestsForm ? formedRows(db, reportId) : (sql(db, CELLS).raw().all(reportId) as CellRow[])
+  const hidden = forms?.template ? otherFormKeys('active', forms.template) : undefined
   // Rows come in key order; placing each at its form position sorts them in one pass.
   const placed: ExportCell[] = []
   const unknown: ExportCell[] = []
-  for (const [key, raw, value, corrected, review] of rows) {
+  for (const [key, raw, value, corrected, review, by, at] of rows) {
+    if (hidden?.has(key)) continue
     const position = KEY_ORDER.get(key) ?? -1
-    const cell = { key, value, raw, corrected: corrected === 1, review: corrected === 0 && review === 1, position }
+    const flagged = corrected === 0 && review === 1
+    const cell: ExportCell = { key, value, raw, corrected: corrected === 1, review: flagged, position }
+    if (flagged && by !== null && at !== null) cell.confirmed = { by, at }
     if (position < 0) unknown.push(cell)
     else placed[position] = cell
   }
   const cells = placed.filter((c) => c !== undefined)
   return unknown.length ? cells.concat(unknown) : cells
+}
+
+/** The cells of a report with a table form set, in the shape the CELLS query gives. */
+function formedRows(db: Db, reportId: number): CellRow[] {
+  const rows = cellRows(db, reportId)
+  const confirmations = standingConfirmations(db, reportId, rows)
+  const out: CellRow[] = []
+  for (const row of rows) {
+    const cell = effectiveCell(row)
+    if (!cell) continue
+    const k = confirmations.get(row.key)
+    out.push([row.key, cell.raw, cell.value, row.human_raw !== null ? 1 : 0, row.review, k?.by ?? null, k?.at ?? null])
+  }
+  return out
 }
 
 /** A report's cells by summary column (summaryColumns order); undefined where it has none. */

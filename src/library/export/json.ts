@@ -10,7 +10,7 @@ import type { Db } from '../db'
 import { removePartialOutputs } from '../leftovers'
 import { safeFileName } from '../paths'
 import { writeWhole } from '../write-whole'
-import { marksOf } from '../review/settlement'
+import { marksOf, standingConfirmations, type Confirmation } from '../review/settlement'
 import { cellRows, effectiveCell, effectiveTables, reportRow } from '../store'
 import { cellOrigins, exportReports, reportEdits, reportExtras, type CellOrigins, type ExportReport, type WriterOptions } from './data'
 import { KEY_ORDER } from './labels'
@@ -28,6 +28,8 @@ export interface ReviewedReportJson extends ReportJson {
     cellOrigins: CellOrigins
     /** 原文无此表 / 原文空白 as the reviewer recorded them. */
     marks: ReviewMarks
+    /** 确认: flagged cells (需核对) a reviewer confirmed as read, for the text they hold now (who, when). */
+    confirmations: Confirmation[]
   }
 }
 
@@ -46,7 +48,7 @@ export function reviewedJson(db: Db, r: ExportReport): ReviewedReportJson {
   return {
     schema: 'report-desk/report@1',
     source: { name: r.fileName, sha256: r.sha256, format: r.format as SourceFormat },
-    meta: { agency: r.agency, year: r.year, template: r.template },
+    meta: { agency: r.agency, year: r.year, template: r.template, ...(r.requestsForm ? { forms: { requests: r.requestsForm } } : {}) },
     tables: effectiveTables(stored, rows),
     cells,
     findings: extras.findings,
@@ -59,9 +61,15 @@ export function reviewedJson(db: Db, r: ExportReport): ReviewedReportJson {
       extractedMeta: extras.extractedMeta,
       edits: reportEdits(db, r.id),
       cellOrigins: cellOrigins(db, r.id),
-      marks: marksOf(db, r.id)
+      marks: marksOf(db, r.id),
+      confirmations: confirmationsInOrder(standingConfirmations(db, r.id, rows), rows)
     }
   }
+}
+
+/** The confirmations in the order of the form (the rows' order). */
+function confirmationsInOrder(standing: Map<string, Confirmation>, rows: readonly { key: string }[]): Confirmation[] {
+  return rows.flatMap((row) => standing.get(row.key) ?? [])
 }
 
 /** Names Windows refuses whatever their extension. */

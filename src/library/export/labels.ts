@@ -20,7 +20,9 @@ const META_LABELS: Record<string, string> = {
   // 原文无此表 marks (the edit's new value says so)
   'table.active': '表二（整表）',
   'table.requests': '表三（整表）',
-  'table.appeals': '表四（整表）'
+  'table.appeals': '表四（整表）',
+  // 表格格式 set by the reviewer (table 三's （六） rows)
+  'form.requests': '表三格式'
 }
 
 export interface SummaryColumn {

@@ -18,6 +18,7 @@ import {
   ORIGIN_HEADERS,
   reportEdits,
   reportIssues,
+  templateCell,
   type ExportCell,
   type CellOrigins,
   type ExportOptions,
@@ -60,7 +61,7 @@ export async function writeXlsx(db: Db, path: string, options: ExportOptions = {
     const progressEvery = Math.max(1, Math.min(MAX_REPORTS_PER_PROGRESS, Math.ceil(reports.length / 100)))
     for (let i = 0; i < reports.length; i++) {
       const r = reports[i]
-      const cells = exportCells(db, r.id)
+      const cells = exportCells(db, r.id, r)
       summary.add(r, cells, cellOrigins(db, r.id))
       longForm.add(r, cells)
       findings.add(db, r)
@@ -125,7 +126,7 @@ class SummarySheet {
     this.sheet.row([
       text(r.agency),
       r.year,
-      r.template,
+      templateCell(r),
       statusLabel(r.status),
       text(r.verifiedBy),
       ...bySummaryColumn(cells).map(cellValue),
@@ -135,6 +136,12 @@ class SummarySheet {
       origins.ocr
     ])
   }
+}
+
+/** A flagged cell's state in words: 需核对, and 已确认 with who and when once a reviewer confirmed it. */
+function checkNote(c: Pick<ExportCell, 'review' | 'confirmed'>): string | null {
+  if (!c.review) return null
+  return c.confirmed ? `需核对，已确认（${text(c.confirmed.by)} ${c.confirmed.at.slice(0, 16).replace('T', ' ')}）` : '需核对，未确认'
 }
 
 /** Merges each run of equal labels in a header row (table titles, row labels). */
@@ -147,8 +154,10 @@ function mergeRuns(ws: SheetWriter, row: number, firstColumn: number, labels: st
   }
 }
 
-const LONG_HEADERS = ['机关', '年度', '行', '列', '数值', '原文', '人工更正', '文件名']
-const LONG_WIDTHS = [28, 6, 46, 26, 10, 10, 9, 36]
+// 核对: a cell the engine flagged (需核对), and a reviewer's 确认 of it (who, when); last, so the
+// columns before it keep their places.
+const LONG_HEADERS = ['机关', '年度', '行', '列', '数值', '原文', '人工更正', '文件名', '核对']
+const LONG_WIDTHS = [28, 6, 46, 26, 10, 10, 9, 36, 34]
 const LONG_SHEETS: Record<TableName, string> = { requests: '申请情况', active: '主动公开', appeals: '复议诉讼' }
 
 interface CellLabels {
@@ -181,7 +190,7 @@ class LongFormSheets {
       const sheet = this.sheetFor(table)
       if (!sheet) continue
       const { row, column } = c.position >= 0 ? labels[c.position] : cellLabels(c.key, r.template)
-      sheet.row([agency, r.year, row, column, c.value, text(c.raw), c.corrected ? this.corrected : null, file])
+      sheet.row([agency, r.year, row, column, c.value, text(c.raw), c.corrected ? this.corrected : null, file, checkNote(c)])
     }
   }
 

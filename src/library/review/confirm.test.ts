@@ -9,6 +9,7 @@ import { Library } from '../library'
 import { memoExtract, removeTempDirs, SHARED, tempDir } from '../testing/fixtures'
 import { papersOf } from '../export/paper'
 import { cellNote } from '../export/paper/data'
+import ExcelJS from 'exceljs'
 
 afterEach(removeTempDirs)
 
@@ -143,6 +144,31 @@ describe('需核对 cells must be settled before 已核验', () => {
       '表二｜行政规范性文件｜现行有效件数',
       '表二｜行政事业性收费｜本年收费金额（单位：万元）'
     ])
+  })
+
+  it('the exports say which flagged cells were confirmed, by whom and when: JSON, XLSX (核对) and CSV', async () => {
+    const { library, id } = await pingtanLibrary()
+    library.confirmCell(id, ROW[0])
+    const dir = tempDir()
+    await library.export('json', join(dir, 'all.json'), { all: true })
+    const [json] = (JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8')) as { reports: { review: { confirmations: unknown[] } }[] }).reports
+    expect(json.review.confirmations).toEqual(ROW.map((key) => ({ key, raw: expect.any(String), by: '张三', at: expect.stringMatching(/^\d{4}-/) })))
+
+    await library.export('xlsx', join(dir, 'all.xlsx'), { all: true })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(join(dir, 'all.xlsx'))
+    const active = book.getWorksheet('主动公开')!
+    expect(active.getRow(1).getCell(9).value).toBe('核对')
+    const notes = new Map<string, unknown>()
+    active.eachRow((row, n) => n > 1 && notes.set(`${String(row.getCell(3).value)}|${String(row.getCell(4).value)}`, row.getCell(9).value))
+    expect(notes.get('行政规范性文件|本年制发件数')).toMatch(/^需核对，已确认（张三 \d{4}-\d\d-\d\d \d\d:\d\d）$/)
+    expect(notes.get('行政事业性收费|本年收费金额（单位：万元）')).toBe('需核对，未确认')
+    expect(notes.get('规章|本年制发件数') ?? null).toBeNull()
+
+    await library.export('csv', join(dir, 'all.csv'), { all: true })
+    const [header, line] = readFileSync(join(dir, 'all.csv'), 'utf8').split('\r\n')
+    expect(header.split(',').pop()).toBe('已确认（需核对）单元格数')
+    expect(line.split(',').pop()).toBe('3')
   })
 
   it('a scan (test/fixtures/scan, OCR): every unsure cell is one doubt to settle, and verifying is refused until each is', async () => {

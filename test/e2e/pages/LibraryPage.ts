@@ -126,6 +126,23 @@ export class LibraryPage {
     return this.page.locator('[data-testid="report-grid"] .ag-header-cell-text').getByText(name, { exact: true })
   }
 
+  /** Ticks the selection box of the row holding `text` (rows picked together for the batch 底稿). */
+  async pickRow(text: string): Promise<void> {
+    await this.rows.filter({ hasText: text }).locator('.ag-selection-checkbox input, input[type="checkbox"]').first().check()
+  }
+
+  /** The batch 底稿 button: for the rows picked, else for the rows shown. */
+  paperButton(): Locator {
+    return this.page.getByRole('button', { name: /^导出底稿（(显示|选中)的 \d+ 份） ▾$/ })
+  }
+
+  /** 导出底稿 for the rows picked together; the outcome line. */
+  async exportPapersPicked(picked: number, format: 'Excel' | 'PDF'): Promise<Locator> {
+    await this.page.getByRole('button', { name: `导出底稿（选中的 ${picked} 份） ▾` }).click()
+    await this.page.getByRole('menuitem', { name: new RegExp(`^${format} 底稿`) }).click()
+    return this.page.getByTestId('paper-outcome')
+  }
+
   /** 导出底稿 for the reports the list shows; the outcome line. */
   async exportPapersShown(shown: number, format: 'Excel' | 'PDF'): Promise<Locator> {
     await this.page.getByRole('button', { name: `导出底稿（显示的 ${shown} 份） ▾` }).click()

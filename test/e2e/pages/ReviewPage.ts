@@ -81,12 +81,28 @@ export class ReviewPage {
     await expect(this.reviewerDialog).toBeHidden()
   }
 
+  /** Tables shown in a form other than the report's (set by setTableForm). */
+  private readonly forms: Partial<Record<TableName, TemplateId>> = {}
+
+  /** A table's form switch (表二格式, 表三格式) in its title. */
+  formSwitch(table: 'active' | 'requests'): Locator {
+    return this.page.getByTestId(`form-${table}`)
+  }
+
+  /** Sets a table's form from its title, as a reviewer of a mixed report does; cells are then found in that form. */
+  async setTableForm(table: 'active' | 'requests', form: TemplateId): Promise<void> {
+    await this.formSwitch(table).selectOption(form)
+    this.forms[table] = form
+    await expect(this.formSwitch(table)).toHaveValue(form)
+  }
+
   /** The grid cell of a cell key, located through the same layout the app draws. */
   cell(key: string): Locator {
     const table = key.split('.')[0] as TableName
-    const layout = tableLayout(table, this.template)
+    const template = this.forms[table] ?? this.template
+    const layout = tableLayout(table, template)
     const row = layout.rows.find((r) => r.kind === 'leaf' && r.keys.includes(key))
-    if (!row) throw new Error(`no cell ${key} in the ${this.template} layout`)
+    if (!row) throw new Error(`no cell ${key} in the ${template} layout`)
     const col = `c${row.keys.indexOf(key)}`
     return this.page.locator(`[data-testid="grid-${table}"] .ag-row[row-id="${row.id}"] .ag-cell[col-id="${col}"]`)
   }

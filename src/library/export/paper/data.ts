@@ -5,6 +5,7 @@
 
 import type { FindingStatus } from '../../../core/report'
 import { TABLE_NAMES, TABLE_SHORT_NAMES, tableOf, type TableName, type TemplateId } from '../../../core/template'
+import { reportForm, tableForm } from '../../../core/template/forms'
 import { RULES } from '../../../core/validate'
 import type { EditRecord, ReportDetail, ReportStatus, ReviewMark } from '../../../shared/types'
 import { STATUS_LABELS } from '../../../shared/types'
@@ -42,6 +43,8 @@ export interface PaperTable {
   grid: TableGrid
   /** found: the source has it; absent: a reviewer recorded 原文无此表; typed: the source had none, a reviewer typed it; missing: none of these. */
   state: 'found' | 'absent' | 'typed' | 'missing'
+  /** The form this table is laid out in (a mixed report's table 三 may differ from the report's). */
+  template: TemplateId
   absentMark?: ReviewMark
   cells: Record<string, PaperCell>
 }
@@ -104,8 +107,10 @@ const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]))
 
 /** The paper of a report: its detail as the review screen has it, and its whole edit log (oldest first). */
 export function workingPaper(detail: ReportDetail, history: readonly EditRecord[]): WorkingPaper {
-  // The template decides the layout; a report without one is laid out in the current form.
-  const template: TemplateId = detail.meta.template ?? '2021'
+  // Each table is laid out in its form, as the review shows it; a report without a template in the
+  // form of its year (reportForm), as the review, the list and the header say.
+  const template: TemplateId = reportForm(detail.meta)
+  const keys = Object.keys(detail.cells)
   const firstEdit = new Map<string, EditRecord>()
   const lastEdit = new Map<string, EditRecord>()
   for (const e of history) {
@@ -116,7 +121,8 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
   const absentMarks = new Map(detail.marks.tables.map((m) => [m.target.slice(TABLE_TARGET_PREFIX.length), m]))
 
   const tables = TABLE_NAMES.map((table): PaperTable => {
-    const grid = tableGrid(table, template)
+    const form = tableForm(table, detail.meta, keys)
+    const grid = tableGrid(table, form)
     const cells: Record<string, PaperCell> = {}
     let anyExtracted = false
     let anyTyped = false
@@ -156,7 +162,7 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
           : detail.tables[table] === 'found'
             ? 'found'
             : 'missing'
-    return { table, short: TABLE_SHORT_NAMES[table], grid, state, ...(absentMark ? { absentMark } : {}), cells }
+    return { table, short: TABLE_SHORT_NAMES[table], template: form, grid, state, ...(absentMark ? { absentMark } : {}), cells }
   })
 
   const checkCounts = new Map<string, PaperCheckSummary>()
@@ -209,7 +215,7 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     year: detail.meta.year,
     unstated: Object.fromEntries(detail.marks.meta.map((m) => [m.target.slice('meta.'.length), m])),
     template,
-    templateLabel: detail.meta.template ? TEMPLATE_LABELS[template] : `${TEMPLATE_LABELS[template]}（未识别模板，按此格式排列）`,
+    templateLabel: templateLabelOf(detail.meta.template !== null, template, tables),
     fileName: detail.summary.fileName,
     sha256: detail.summary.sha256,
     format: detail.summary.format,
@@ -223,6 +229,13 @@ export function workingPaper(detail: ReportDetail, history: readonly EditRecord[
     trail,
     counts
   }
+}
+
+/** The paper's 表格格式: the report's form, whether the source had standard tables, and any table laid out in the other form. */
+function templateLabelOf(hasTemplate: boolean, template: TemplateId, tables: readonly PaperTable[]): string {
+  const base = hasTemplate ? TEMPLATE_LABELS[template] : `${TEMPLATE_LABELS[template]}（无标准表，按年度格式排列）`
+  const odd = tables.filter((t) => t.template !== template).map((t) => `${t.short}按${TEMPLATE_LABELS[t.template]}`)
+  return odd.length ? `${base}；${odd.join('，')}` : base
 }
 
 /** 原文未载明 as the paper says it: with the reviewer's comment, who and when. */

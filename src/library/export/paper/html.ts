@@ -136,7 +136,7 @@ function paperHtml(p: WorkingPaper, index: number, fixedMark: boolean): string {
     const state = tableStateText(t)
     if (state) parts.push(`<p class="state">${escapeHtml(state)}</p>`)
     const before = notes.length
-    parts.push(gridTable(t, p.template, notes))
+    parts.push(gridTable(t, t.template, notes))
     tableNotes.push(...notes.slice(before))
     if (tableNotes.length) parts.push(`<ol class="notes" start="${before + 1}">${tableNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol>`)
   }

@@ -5,15 +5,16 @@
 import type { ReportDetail } from '../../../shared/types'
 import type { TableName } from '../../../core/template/cells'
 import type { TableLayout } from './layout'
-import { editableGrid, layoutTemplate, tableLayout } from './layout'
+import { tableForm } from '../../../core/template/forms'
+import { editableGrid, tableLayout } from './layout'
 import { failingKeys, needsConfirmation } from './cell-state'
 
 const TABLES: TableName[] = ['active', 'requests', 'appeals']
 
-/** Tables 二, 三 and 四 in the form each takes for this report (see layoutTemplate). */
+/** Tables 二, 三 and 四 in the form each takes for this report (core/template/forms.ts tableForm). */
 export function reportLayouts(detail: Pick<ReportDetail, 'cells' | 'meta'>): TableLayout[] {
   const keys = Object.keys(detail.cells)
-  return TABLES.map((t) => tableLayout(t, layoutTemplate(t, detail.meta.template, keys, detail.meta.year)))
+  return TABLES.map((t) => tableLayout(t, tableForm(t, detail.meta, keys)))
 }
 
 /** Every cell of the layouts in reading order. */

@@ -11,7 +11,8 @@ const META_TITLES: Record<string, string> = {
   duplicate: '同一报告',
   'table.active': '表二（整表）',
   'table.requests': '表三（整表）',
-  'table.appeals': '表四（整表）'
+  'table.appeals': '表四（整表）',
+  'form.requests': '表三格式'
 }
 
 let specs: Map<string, CellSpec> | null = null

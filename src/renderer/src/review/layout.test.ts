@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { templateKeys } from '../../../core/template'
-import { editableGrid, labelLevel, layoutTemplate, tableLayout } from './layout'
+import { tableForm } from '../../../core/template/forms'
+import { editableGrid, labelLevel, tableLayout } from './layout'
 import { parseTabular, placeBlock } from './paste'
 import { dropChanges, recordStep, takeRedo, takeUndo, EMPTY_STACKS } from './history'
 import type { TableName, TemplateId } from '../../../core/template/cells'
@@ -56,14 +57,20 @@ describe('official form layouts', () => {
   })
 
   it('chooses the layout by the cells a report holds (mixed templates)', () => {
+    const layoutTemplate = (table: 'active' | 'requests', template: '2021' | '2019' | null, keys: string[], year: number | null = null): string =>
+      tableForm(table, { template, year }, keys)
     expect(layoutTemplate('requests', '2021', ['requests.other.natural', 'requests.other.total'])).toBe('2019')
-    expect(layoutTemplate('active', '2019', ['active.regulations.issued'])).toBe('2021')
+    // Table 二's form is the report's template (the template follows table 二; the other form's cells are hidden).
+    expect(layoutTemplate('active', '2019', ['active.regulations.issued'])).toBe('2019')
+    expect(layoutTemplate('active', null, ['active.regulations.issued'], 2019)).toBe('2021')
     // Nothing read and no template recognised: the form of the report's year, to type into.
     expect(layoutTemplate('requests', null, [], 2019)).toBe('2019')
     expect(layoutTemplate('requests', null, [], 2020)).toBe('2019')
     expect(layoutTemplate('requests', null, [], 2021)).toBe('2021')
     expect(layoutTemplate('requests', null, [], null)).toBe('2021')
     expect(layoutTemplate('active', '2019', [])).toBe('2019')
+    // A reviewer's choice wins.
+    expect(tableForm('requests', { template: '2021', year: 2022, forms: { requests: '2019' } }, ['requests.other.misc.total'])).toBe('2019')
   })
 
   it('levels labels by their numbering', () => {

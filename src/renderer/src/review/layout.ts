@@ -41,24 +41,6 @@ function specsOf(table: TableName, template: TemplateId): CellSpec[] {
   return CELL_SPECS.filter((c) => c.key.startsWith(table + '.') && (c.template === template || c.template === 'both'))
 }
 
-/** The form in force for a report year: 〔2021〕30号 from the 2021 reports on, the 2019 trial format before. */
-export function templateForYear(year: number | null): TemplateId {
-  return year !== null && year <= 2020 ? '2019' : '2021'
-}
-
-/**
- * The template whose cells of this table the report actually holds; ties go to the report's
- * template, or, when none was recognised (a table to type in by hand), to the form of its year.
- */
-export function layoutTemplate(table: TableName, reportTemplate: TemplateId | null, keys: Iterable<string>, year: number | null = null): TemplateId {
-  const present = new Set(keys)
-  const score = (t: TemplateId): number => CELL_SPECS.filter((c) => c.template === t && c.key.startsWith(table + '.') && present.has(c.key)).length
-  const s2021 = score('2021')
-  const s2019 = score('2019')
-  if (s2021 !== s2019) return s2021 > s2019 ? '2021' : '2019'
-  return reportTemplate ?? templateForYear(year)
-}
-
 /** 一、 → 0, （一） → 1, 1. → 2. */
 export function labelLevel(label: string): number {
   if (/^[一二三四五六七八九十]+、/.test(label)) return 0

@@ -64,6 +64,8 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
   // 评估: each listed report's score, and the filter by an indicator that lost points
   const [scores, setScores] = useState<Map<number, AssessSummary>>(new Map())
   const [failing, setFailing] = useState<IndicatorId | null>(null)
+  /** Rows picked together in the list (two or more), in the order shown: the batch 底稿's reports. */
+  const [picked, setPicked] = useState<number[]>([])
 
   // The list and its count belong to one search: answers to older keystrokes are dropped, and until
   // the latest arrives the count says it is searching rather than showing the previous one.
@@ -158,6 +160,7 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
   }
 
   const empty = reports !== null && total === 0
+  const paperIds = picked.length ? picked : (reports ?? []).map((r) => r.id)
   return (
     <section className="library" data-testid="library-screen">
       <div className="library__toolbar">
@@ -171,12 +174,12 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         )}
         {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
         <span className="library__spacer" />
-        {/* Batch 底稿 for the reports the list shows (its search and filters are the selection). */}
+        {/* Batch 底稿 for the rows picked together, else for the reports the list shows (its search and filters). */}
         {reports && reports.length > 0 && shownFor === filtersKey && (
           <PaperMenu
-            reportIds={reports.map((r) => r.id)}
-            verified={reports.every((r) => r.status === 'verified')}
-            label={`导出底稿（显示的 ${reports.length} 份）`}
+            reportIds={paperIds}
+            verified={reports.filter((r) => paperIds.includes(r.id)).every((r) => r.status === 'verified')}
+            label={picked.length ? `导出底稿（选中的 ${paperIds.length} 份）` : `导出底稿（显示的 ${reports.length} 份）`}
           />
         )}
         <LibraryMenu onExport={onExport} onBackup={onBackup} onMerge={onMerge} onOpenLibrary={onOpenLibrary} />
@@ -244,6 +247,7 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
           onSort={(sort) => onBrowse((b) => ({ ...b, sort }))}
           onOpen={onOpen}
           onCompare={(id, others) => setComparing({ id, others })}
+          onPick={setPicked}
         />
       )}
     </section>

@@ -268,6 +268,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
               refused={review.refused}
               onSelect={selectCell}
               onEdit={onEdit}
+              onForm={(table, form) =>
+                void review.update(() => window.api.setTableForm({ reportId, table, form, ...(reason.trim() ? { reason: reason.trim() } : {}) }))
+              }
               panes={{
                 source: sourceOpen,
                 side: sideOpen,

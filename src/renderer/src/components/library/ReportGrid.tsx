@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react'
+import { formLabel } from '../../../../core/template/forms'
 import { AgGridReact } from 'ag-grid-react'
 import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community'
 import { STATUS_LABELS, type ReportSummary } from '../../../../shared/types'
@@ -43,6 +44,15 @@ interface Props {
   onOpen: (id: number, order: number[]) => void
   /** Each report's 评估 (the column shows them; absent: no column). */
   scores?: ReadonlyMap<number, AssessSummary>
+  /** The rows picked together (two or more, by their boxes, Ctrl/Shift+click or Space), in the order shown; [] when none. */
+  onPick: (ids: number[]) => void
+}
+
+/** The rows selected together, in the order shown: a selection of one is only the keyboard's row. */
+function pickedRows(api: GridApi<ReportSummary>): number[] {
+  const ids: number[] = []
+  api.forEachNodeAfterFilterAndSort((n) => n.isSelected() && n.data && ids.push(n.data.id))
+  return ids.length > 1 ? ids : []
 }
 
 /** The row ids in the order the grid shows them (its filter and sort). */
@@ -66,7 +76,7 @@ function focusRow(api: GridApi<ReportSummary>, id: number | null): boolean {
  * The library list: sortable by any column; double-click or Enter opens a report. The keyboard lands
  * on a row (not a column header) when the list appears and when Tab enters it, so Enter always opens.
  */
-export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare, scores }: Props): React.JSX.Element {
+export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompare, onPick, scores }: Props): React.JSX.Element {
   const api = useRef<GridApi<ReportSummary> | null>(null)
   const onCompareRef = useRef(onCompare)
   onCompareRef.current = onCompare
@@ -110,7 +120,14 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         }
       },
       { headerName: '年度', field: 'year', width: 80 },
-      { headerName: '格式', field: 'template', width: 96, valueFormatter: (p) => (p.value ? `${p.value} 版` : '无标准表') },
+      {
+        headerName: '格式',
+        field: 'template',
+        width: 96,
+        // One wording with the review header, the grids and the paper (a no-table report names the form of its year).
+        valueGetter: (p) => (p.data ? formLabel(p.data) : ''),
+        cellRenderer: (p: { value: string }) => <span title={p.value}>{p.value}</span>
+      },
       { headerName: '文件类型', field: 'format', width: 96, valueFormatter: (p) => FORMAT_LABELS[p.value] ?? p.value },
       {
         headerName: '状态',
@@ -143,7 +160,12 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
         localeText={AG_GRID_ZH}
         domLayout="normal"
         initialState={{ sort: { sortModel: sort } }}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        // The keyboard's row is the selected one; rows picked together (boxes, Ctrl/Shift+click, Space)
+        // are what the batch 底稿 exports, and moving the keyboard does not drop them.
+        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: true, selectAll: 'filtered' }}
+        selectionColumnDef={{ width: 36, minWidth: 36, maxWidth: 36, resizable: false, sortable: false, suppressHeaderMenuButton: true }}
+        onSelectionChanged={(e) => onPick(pickedRows(e.api))}
+        onRowDataUpdated={(e) => onPick(pickedRows(e.api))}
         onGridReady={(e) => (api.current = e.api)}
         onFirstDataRendered={(e) => focusRow(e.api, selectedId)}
         focusGridInnerElement={(p) => focusRow(p.api, p.api.getSelectedNodes()[0]?.data?.id ?? selectedId)}
@@ -157,7 +179,7 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
           )
         }
         onCellFocused={(e) => {
-          if (e.rowIndex != null) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
+          if (e.rowIndex != null && e.api.getSelectedNodes().length <= 1) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
         }}
         onRowDoubleClicked={(e) => e.data && open(e.data.id)}
         onCellKeyDown={(e) => {

@@ -1,3 +1,4 @@
+import { formLabel } from '../../../../core/template/forms'
 import { openReason, UNSTATED_META } from '../../../../shared/open-items'
 import { STATUS_LABELS, type ReportDetail } from '../../../../shared/types'
 import { formatTime } from '../../format'
@@ -18,11 +19,14 @@ interface Props {
   onHistory: () => void
 }
 
-const TEMPLATE_OPTIONS = [
-  { value: '2021', label: '2021 版（国办公开办函〔2021〕30号）' },
-  { value: '2019', label: '2019 版（试行）' },
-  { value: '', label: '无标准表' }
-]
+/** The options of 格式; a report without standard tables is laid out in the form of its year, and says so. */
+function templateOptions(year: number | null): { value: string; label: string }[] {
+  return [
+    { value: '2021', label: '2021 版（国办公开办函〔2021〕30号）' },
+    { value: '2019', label: '2019 版（试行）' },
+    { value: '', label: formLabel({ template: null, year }) }
+  ]
+}
 
 export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo, onBack, onMeta, onVerify, onHelp, onHistory }: Props): React.JSX.Element {
   const { meta, summary } = detail
@@ -38,14 +42,21 @@ export function ReviewHeader({ detail, saving, canUndo, canRedo, onUndo, onRedo,
       <div className="review-header__meta">
         <MetaField label="机关" value={meta.agency ?? ''} placeholder={unknown('agency')} width={260} onSave={(v) => onMeta('agency', v)} />
         <MetaField label="年度" value={meta.year ? String(meta.year) : ''} placeholder={unknown('year')} width={70} onSave={(v) => onMeta('year', v)} />
-        <MetaField label="格式" value={meta.template ?? ''} placeholder="无标准表" options={TEMPLATE_OPTIONS} onSave={(v) => onMeta('template', v)} />
+        <MetaField
+          label="格式"
+          value={meta.template ?? ''}
+          placeholder={formLabel({ template: null, year: meta.year })}
+          options={templateOptions(meta.year)}
+          onSave={(v) => onMeta('template', v)}
+        />
       </div>
       <span className="review-header__spacer" />
-      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={onUndo} title="撤销（Ctrl+Z）">
-        ↶ 撤销
+      {/* Icons only on a narrow screen (the words hidden by CSS), so the agency keeps its name. */}
+      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={onUndo} title="撤销（Ctrl+Z）" aria-label="↶ 撤销">
+        ↶<span className="review-header__wide"> 撤销</span>
       </button>
-      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={onRedo} title="重做（Ctrl+Y）">
-        ↷ 重做
+      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={onRedo} title="重做（Ctrl+Y）" aria-label="↷ 重做">
+        ↷<span className="review-header__wide"> 重做</span>
       </button>
       <span className="review-header__saving" aria-live="polite">
         {saving ? '正在保存…' : '已保存'}

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReportDetail } from '../../../../shared/types'
+import type { TableName, TemplateId } from '../../../../core/template/cells'
+import { TABLE_SHORT_NAMES } from '../../../../core/template/tables'
 import { readingOrder, reportLayouts } from '../../review/attention'
 import { gridRows, legendCounts } from '../../review/cell-state'
 import type { Refusal } from '../../review/useReview'
@@ -14,6 +16,8 @@ interface Props {
   refused: Refusal[]
   onSelect: (key: string) => void
   onEdit: (edits: CellEdit[], note?: string) => void
+  /** 表格格式: set the form of table 二 (the report's template) or table 三 (its （六） rows). */
+  onForm: (table: 'active' | 'requests', form: '2021' | '2019') => void
   /** The panes beside the tables, folded away to give them room on a small screen. */
   panes: { source: boolean; side: boolean; openFindings: number; onSource: () => void; onSide: () => void }
 }
@@ -22,7 +26,7 @@ interface Props {
 const COMPACT_BELOW = 760
 
 /** Tables 二, 三 and 四 laid out like the official form, one grid each. */
-export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, onEdit, panes }: Props): React.JSX.Element {
+export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, onEdit, onForm, panes }: Props): React.JSX.Element {
   const layouts = useMemo(() => reportLayouts(detail), [detail])
   const refusedKeys = useMemo(() => new Set(refused.map((r) => r.key)), [refused])
   const rows = useMemo(() => layouts.map((l) => gridRows(l, detail, focusKeys, refusedKeys)), [layouts, detail, focusKeys, refusedKeys])
@@ -78,7 +82,7 @@ export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, 
           <section key={layout.table} className="form-table" data-testid={`table-${layout.table}`}>
             <h3 className="form-table__title">
               {layout.title}
-              <span className="form-table__template">{layout.template} 版</span>
+              <FormSwitch table={layout.table} form={layout.template} chosen={layout.table === 'requests' && !!detail.meta.forms?.requests} onForm={onForm} />
             </h3>
             {detail.tables[layout.table] === 'missing' && (
               <div className="form-table__missing" data-testid={`missing-${layout.table}`}>
@@ -99,6 +103,32 @@ export function TablesPane({ detail, selectedKey, focusKeys, refused, onSelect, 
         ))}
       </div>
     </section>
+  )
+}
+
+/**
+ * The form of a table, switchable where the two forms differ (二, 三): a mixed report is laid out as
+ * its original prints it. Table 四 is the same in both forms.
+ */
+function FormSwitch({ table, form, chosen, onForm }: { table: TableName; form: TemplateId; chosen: boolean; onForm: Props['onForm'] }): React.JSX.Element {
+  if (table !== 'active' && table !== 'requests') return <span className="form-table__template">{form} 版（两版相同）</span>
+  const name = TABLE_SHORT_NAMES[table]
+  return (
+    <select
+      className="form-table__template form-table__form"
+      aria-label={`${name}格式`}
+      data-testid={`form-${table}`}
+      value={form}
+      title={
+        table === 'active'
+          ? '表二的格式即报告的格式：两版的行、列不同，切换后按所选格式显示，另一版读到的值保留'
+          : `表三（六）其他处理：2019 版一行，2021 版三行。按原件所印切换${chosen ? '（已由核验人设定）' : ''}，记入修改记录`
+      }
+      onChange={(e) => onForm(table, e.target.value as TemplateId)}
+    >
+      <option value="2021">2021 版{table === 'requests' ? '（六）分三行' : ''}</option>
+      <option value="2019">2019 版{table === 'requests' ? '（六）一行' : ''}</option>
+    </select>
   )
 }
 
