@@ -230,8 +230,8 @@ describe('CSV and JSON export', () => {
     const [header, ...rows] = parseCsv(text.slice(1))
     expect(rows.length).toBe(3)
     const columns = summaryColumns()
-    expect(header.length).toBe(8 + columns.length + 3)
-    expect(header.slice(-3)).toEqual(['提取单元格数', '人工填写单元格数', 'OCR 识别单元格数'])
+    expect(header.length).toBe(8 + columns.length + 4)
+    expect(header.slice(-4)).toEqual(['提取单元格数', '人工填写单元格数', 'OCR 识别单元格数', '已确认（需核对）单元格数'])
     for (const row of rows) {
       const report = library.listReports().find((r) => r.fileName === row[6 + columns.length])!
       const detail = library.getReport(report.id)
@@ -239,7 +239,7 @@ describe('CSV and JSON export', () => {
       // where the values came from: typed cells are the corrected ones, the rest extracted, none by OCR yet
       const cells = Object.values(detail.cells)
       const typed = cells.filter((c) => c.corrected).length
-      expect(row.slice(-3)).toEqual([String(cells.length - typed), String(typed), '0'])
+      expect(row.slice(-4)).toEqual([String(cells.length - typed), String(typed), '0', '0'])
       columns.forEach((c, i) => {
         const cell = detail.cells[c.key]
         expect(row[6 + i]).toBe(cell ? (cell.value !== null ? String(cell.value) : cell.raw) : '')
