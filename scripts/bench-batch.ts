@@ -47,6 +47,8 @@ interface RunFigures {
   duplicate: number
   rows: number
   lostOrDoubled: string[]
+  /** Why files failed, with how many each (a scan past its time budget on a loaded machine, say). */
+  failures: Map<string, number>
 }
 
 /** Unique bytes of the same document: a PDF comment after %%EOF, which every reader skips. */
@@ -120,12 +122,12 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
   let peakKb = 0
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 100)
   let firstText: number | null = null
-  const outcomes: { path: string; status: string; reportId?: number }[] = []
+  const outcomes: { path: string; status: string; reportId?: number; error?: string }[] = []
   let stderr = ''
   child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
   const lines = createInterface({ input: child.stdout })
   lines.on('line', (line) => {
-    const o = JSON.parse(line) as { path: string; status: string; reportId?: number }
+    const o = JSON.parse(line) as { path: string; status: string; reportId?: number; error?: string }
     outcomes.push(o)
     if (firstText === null && o.status === 'imported' && !scans.has(o.path)) firstText = (performance.now() - started) / 1000
   })
@@ -151,7 +153,13 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
   if (inLibrary.length !== expected.size || inLibrary.some((h) => !expected.has(h)))
     problems.push(`library rows ${inLibrary.length} ≠ imported files ${expected.size}`)
   const count = (status: string): number => outcomes.filter((o) => o.status === status).length
+  const failures = new Map<string, number>()
+  for (const o of outcomes.filter((x) => x.status === 'failed')) {
+    const why = `${scans.has(o.path) ? 'scan' : 'text'}: ${o.error}`
+    failures.set(why, (failures.get(why) ?? 0) + 1)
+  }
   return {
+    failures,
     jobs,
     seconds,
     peakMb: peakKb / 1024,
@@ -183,6 +191,7 @@ export async function benchBatch(options: BatchOptions): Promise<void> {
         `peak tree RSS ${f.peakMb.toFixed(0)} MB (target ≤ 3072); first text report in the library after ${f.firstTextSeconds?.toFixed(2) ?? '—'} s (target ≤ 2); ` +
         `${f.imported} imported, ${f.failed} failed, ${f.duplicate} duplicate; ${f.rows} rows; ${f.lostOrDoubled.length ? `LOST OR DOUBLED: ${f.lostOrDoubled.join('; ')}` : 'nothing lost or doubled'}`
     )
+    for (const [why, n] of f.failures) console.log(`    failed ×${n}: ${why}`)
     console.log(
       `    load average after: ${loadavg()
         .map((l) => l.toFixed(2))
