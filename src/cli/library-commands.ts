@@ -42,7 +42,14 @@ export async function importCommand(args: string[]): Promise<number> {
           input instanceof Error ? { name: path, status: 'failed', error: input.message } : await library.importFile(input, extract)
         results.push({ path, ...outcome })
         if (json) continue
-        const detail = outcome.status === 'failed' ? `导入失败：${outcome.error}` : outcome.status === 'duplicate' ? '已在资料库中' : '已导入'
+        const detail =
+          outcome.status === 'failed'
+            ? `导入失败：${outcome.error}`
+            : outcome.status === 'duplicate'
+              ? '已在资料库中'
+              : outcome.morePictures
+                ? outcome.warnings[0]
+                : '已导入'
         out(tsvLine([input instanceof Error ? path : outcome.name, detail]))
       }
       if (json) out(JSON.stringify(results, null, 2))

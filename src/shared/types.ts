@@ -54,7 +54,15 @@ export interface ReportSummary {
 }
 
 export type ImportOutcome =
-  | { name: string; status: 'imported'; reportId: number; warnings: string[]; nearDuplicates?: number[] }
+  | {
+      name: string
+      status: 'imported'
+      reportId: number
+      warnings: string[]
+      nearDuplicates?: number[]
+      /** A file already in the library came again with pictures its stored copy lacked: this many were added and it was re-extracted. */
+      morePictures?: number
+    }
   | { name: string; status: 'duplicate'; reportId: number }
   | { name: string; status: 'failed'; error: string }
 
