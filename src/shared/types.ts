@@ -203,7 +203,7 @@ export interface MergeOutcome {
   /** Their reports left out: the stored file is not what its sha256 says (forged or damaged). */
   refused: MergeRefusal[]
   /** Reports that arrived 已核验 but fail this library's verify gate: reopened, each with why. */
-  reopened?: { reportId: number; reason: string }[]
+  reopened?: { reportId: number; agency: string | null; year: number | null; reason: string }[]
 }
 
 export interface MergeRefusal {
