@@ -230,23 +230,50 @@ export function pageWithSparseFiles(dir: string, count: number, bytes = 99 * 102
  * a picture into 4 bytes a pixel while it draws it.
  */
 export function pictureBombPdf(width = 20_000, height = 20_000, bits: 1 | 8 = 8): Uint8Array {
-  const rowBytes = Math.ceil((width * bits) / 8)
-  const image = deflateSync(Buffer.alloc(rowBytes * height, 0xff), { level: 9 })
+  return imagePagesPdf([{ width, height, bits }])
+}
+
+/**
+ * A scan of `pages` A4 pages, each painting its own `width`×`height` grey picture (300 dpi by
+ * default) over the whole page (issue 22, item 9: every page was rendered, and kept, before OCR
+ * read the first). White pages (OCR skips them as blank) measure rendering alone; with `band`, each
+ * page carries a dark band whose place changes with the page, and is read.
+ */
+export function scannedPagesPdf(pages = 150, options: { width?: number; height?: number; band?: boolean } = {}): Uint8Array {
+  const { width = 2480, height = 3508, band = false } = options
+  return imagePagesPdf(
+    Array.from({ length: pages }, (_, i) => ({ width, height, bits: 8 as const, ...(band ? { band: (i * 37) % Math.max(1, height - 40) } : {}) }))
+  )
+}
+
+/** A PDF of A4 pages, each painting one deflated grey picture over the whole page (white, with an optional 20-row dark band). */
+function imagePagesPdf(pictures: { width: number; height: number; bits: 1 | 8; band?: number }[]): Uint8Array {
   const content = Buffer.from('q 595 0 0 842 0 0 cm /Im0 Do Q\n', 'latin1')
+  const stream = (dict: string, data: Buffer): Buffer =>
+    Buffer.concat([Buffer.from(`${dict.replace('>>', ` /Length ${data.length} >>`)}\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')])
+  // 1 catalog, 2 page tree, then per page: page, contents, picture
+  const kids = pictures.map((_, i) => `${3 + 3 * i} 0 R`).join(' ')
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 'latin1'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>', 'latin1'),
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
-    Buffer.concat([
+    Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${pictures.length} >>`, 'latin1')
+  ]
+  pictures.forEach(({ width, height, bits, band }, i) => {
+    const rowBytes = Math.ceil((width * bits) / 8)
+    const raw = Buffer.alloc(rowBytes * height, 0xff)
+    if (band !== undefined) raw.fill(0x20, rowBytes * band, rowBytes * Math.min(height, band + 20))
+    const page = 3 + 3 * i
+    objects.push(
       Buffer.from(
-        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`,
         'latin1'
       ),
-      image,
-      Buffer.from('\nendstream', 'latin1')
-    ])
-  ]
+      stream('<< >>', content),
+      stream(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode >>`,
+        deflateSync(raw, { level: 9 })
+      )
+    )
+  })
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
   let offset = parts[0].length
   const offsets: number[] = []

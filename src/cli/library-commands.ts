@@ -102,7 +102,8 @@ function outcomeText(outcome: ImportOutcome): string {
     case 'cancelled':
       return '已取消'
     case 'imported':
-      return '已导入'
+      // A saved page that came again with more of its pictures: say the richer copy replaced the stored one.
+      return outcome.morePictures ? outcome.warnings[0] : '已导入'
   }
 }
 
@@ -187,8 +188,13 @@ export async function mergeCommand(args: string[]): Promise<number> {
     if (args.includes('--json')) {
       out(JSON.stringify(outcome, null, 2))
     } else {
-      out(`新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，冲突 ${outcome.conflicts.length}，拒收 ${outcome.refused.length}`)
+      const reopened = outcome.reopened ?? []
+      out(
+        `新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，冲突 ${outcome.conflicts.length}，拒收 ${outcome.refused.length}，重新打开 ${reopened.length}`
+      )
       for (const r of outcome.refused) out(`拒收\t${r.fileName}\t${r.reason}`)
+      // Arrived 已核验 but this library's verify gate is not met: back to 待核验 / 有问题, with why.
+      for (const r of reopened) out(tsvLine(['重新打开', `#${r.reportId}`, r.agency ?? '（未识别机关）', r.year ?? '', r.reason]))
       for (const c of outcome.conflicts) {
         out(tsvLine(['冲突', c.agency ?? '（未识别）', c.year ?? '', c.reason]))
         for (const d of c.differences ?? []) out(tsvLine(['', d.target, `我方 ${d.ours ?? '（无）'}`, `对方 ${d.theirs ?? '（无）'}`]))

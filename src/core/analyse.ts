@@ -40,22 +40,29 @@ export async function analyse(input: FileInput, options: AnalyseOptions = {}): P
   // A standard table missing from the text may be a picture: read the page images by OCR, then
   // extract again from the text and what was read (a report whose tables are all text needs none).
   if (Object.values(report.tables).includes('missing')) {
-    // rendering a scanned PDF's pages is a step of its own per page (the worker's clock restarts at each)
-    const onRendered = (done: number, total: number): void => options.ocr?.onProgress?.({ done: 0, total, origin: `第 ${done} 页（渲染）` })
-    const images = await pageImagesOf(input, document, { pdf: { onRendered } })
-    // Why a picture was not read (too large, undecodable, missing beside a page) is said whether or not any other was.
-    const pictureMessages = images.messages
-    if (needsOcr(report, images.value)) {
-      // "a scan: type it in by hand" no longer holds once the pages are read
-      const kept = messages.filter((m) => m.code !== 'pdf.no_text')
-      messages.length = 0
-      messages.push(...kept, info('ocr.read', `表格为图片，已对 ${images.value.length} 张图片进行文字识别，识别不确定的单元格已标记待核`))
-      messages.push(...pictureMessages)
-      const read = await readImagesInto(document, images.value, options.ocr)
-      messages.push(...read.messages)
-      document = { ...read.value, pageImages: images.value.map(storedPageImage) }
-      report = extractReport(document)
-    } else messages.push(...pictureMessages)
+    // Looking through a long scanned PDF for its pictures is a step of its own per page (the
+    // worker's clock restarts at each, and the file's budget grows with the pages there may be).
+    const onScanned = (done: number, total: number): void => options.ocr?.onProgress?.({ done: 0, total, origin: `检查第 ${done} 页` })
+    // A PDF's pages are drawn one by one as OCR reads them, then let go (issue 22, item 9).
+    const images = await pageImagesOf(input, document, { pdf: { onScanned } })
+    try {
+      // Why a picture was not read (too large, undecodable, missing beside a page) is said whether or not any other was.
+      const pictureMessages = images.messages
+      if (needsOcr(report, images.value)) {
+        // "a scan: type it in by hand" no longer holds once the pages are read
+        const kept = messages.filter((m) => m.code !== 'pdf.no_text')
+        messages.length = 0
+        messages.push(...kept, info('ocr.read', `表格为图片，已对 ${images.value.length} 张图片进行文字识别，识别不确定的单元格已标记待核`))
+        messages.push(...pictureMessages)
+        const read = await readImagesInto(document, images.value, options.ocr)
+        messages.push(...read.messages)
+        // A PDF page that could not be drawn has no picture to show.
+        document = { ...read.value, pageImages: images.value.map(storedPageImage).filter((image) => image.bytes.length > 0) }
+        report = extractReport(document)
+      } else messages.push(...pictureMessages)
+    } finally {
+      await images.release()
+    }
   }
   // The report's own prose is checked against its tables here too, so the JSON carries those findings.
   const findings = runChecks(report, { text: document.text })

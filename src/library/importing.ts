@@ -85,20 +85,7 @@ export function storeImported(db: Db, file: FilePayload, sha256: string, extract
     now
   ).lastInsertRowid
   sql(db, 'INSERT INTO file_bytes (file_id, bytes) VALUES (?, ?)').run(fileId, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))
-  // Kept relative to the main file's folder: re-extraction reads them beside the file's bare name.
-  const folder = file.path?.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : ''
-  // Only the pictures: the engine reads nothing else beside a report (a page's style sheets, scripts
-  // and whatever else its folder held are never used), and re-extraction reads what is kept.
-  file.attachments
-    ?.filter((a) => sniffPicture(a.bytes) !== null)
-    .forEach((a, seq) =>
-      sql(db, 'INSERT INTO file_attachments (file_id, seq, path, bytes) VALUES (?, ?, ?, ?)').run(
-        fileId,
-        seq,
-        folder && a.path?.startsWith(folder) ? a.path.slice(folder.length) : (a.path ?? a.name),
-        Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength)
-      )
-    )
+  storeAttachments(db, Number(fileId), file)
   const reportId = Number(
     sql(
       db,
@@ -123,6 +110,30 @@ export function storeImported(db: Db, file: FilePayload, sha256: string, extract
   for (const [key, cell] of Object.entries(json.cells)) insertExtractedCell(db, reportId, key, cell)
   refreshAround(db, reportId)
   return reportId
+}
+
+/**
+ * The files beside a report worth keeping: only the pictures. The engine reads nothing else beside a
+ * report (a page's style sheets, scripts and whatever else its folder held are never used), and
+ * re-extraction reads what is kept.
+ */
+export function keptAttachments(file: FilePayload): FilePayload[] {
+  return (file.attachments ?? []).filter((a) => sniffPicture(a.bytes) !== null)
+}
+
+/** Writes (or replaces) the kept attachments of file `fileId`. Call inside a transaction. */
+export function storeAttachments(db: Db, fileId: number, file: FilePayload): void {
+  sql(db, 'DELETE FROM file_attachments WHERE file_id = ?').run(fileId)
+  // Kept relative to the main file's folder: re-extraction reads them beside the file's bare name.
+  const folder = file.path?.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : ''
+  keptAttachments(file).forEach((a, seq) =>
+    sql(db, 'INSERT INTO file_attachments (file_id, seq, path, bytes) VALUES (?, ?, ?, ?)').run(
+      fileId,
+      seq,
+      folder && a.path?.startsWith(folder) ? a.path.slice(folder.length) : (a.path ?? a.name),
+      Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength)
+    )
+  )
 }
 
 export function storeDocument(db: Db, reportId: number, document: StoredDocument): void {

@@ -38,16 +38,19 @@ describe('leftovers of killed exports and backups', () => {
       leave(join(dir, `备份.sqlite.partial-${dead}`), 60 * MINUTE),
       leave(join(dir, `备份.sqlite.partial-${dead}-journal`), 60 * MINUTE),
       leave(join(dir, `old.csv.partial-${process.pid}`), 2 * 24 * 60 * MINUTE), // a day old: the pid was reused
-      leave(join(tmpdir(), `report-desk-xlsx-${dead}-leftover`), 60 * MINUTE, true)
+      leave(join(tmpdir(), `report-desk-xlsx-${dead}-leftover`), 60 * MINUTE, true),
+      // Chromium's profile of a killed PDF 底稿 (issue 22, item 11)
+      leave(join(tmpdir(), `report-desk-chromium-${dead}-leftover`), 60 * MINUTE, true)
     ]
     const kept = [
       leave(join(dir, `fresh.csv.partial-${dead}`), 1 * MINUTE), // may be a process on another machine, still writing
       leave(join(dir, `running.csv.partial-${process.pid}`), 60 * MINUTE), // this process may still write it
       leave(join(dir, 'notes.partial'), 2 * 24 * 60 * MINUTE), // not a name we give
       leave(join(dir, `report.partial-${dead}.txt`), 2 * 24 * 60 * MINUTE),
-      leave(join(tmpdir(), `report-desk-xlsx-${process.pid}-running`), 60 * MINUTE, true)
+      leave(join(tmpdir(), `report-desk-xlsx-${process.pid}-running`), 60 * MINUTE, true),
+      leave(join(tmpdir(), `report-desk-chromium-${process.pid}-printing`), 60 * MINUTE, true)
     ]
-    staging.push(gone[4], kept[4])
+    staging.push(gone[4], kept[4], gone[5], kept[5])
     new Library(join(dir, 'library.sqlite')).close()
     for (const path of gone) expect(existsSync(path), path).toBe(false)
     for (const path of kept) expect(existsSync(path), path).toBe(true)

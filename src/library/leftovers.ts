@@ -1,6 +1,6 @@
 // What a killed export, backup, chart or 底稿 leaves behind: `<output>.partial-<pid>` files (with
 // SQLite's `-journal` beside a backup's), the one name write-whole.ts writes under, and XLSX staging
-// folders in the temp folder. They are removed the next time a library is opened (from its folder
+// folders and Chromium profiles (a PDF 底稿) in the temp folder. They are removed the next time a library is opened (from its folder
 // and the temp folder) and whenever anything is written into a folder — ours only: by their name,
 // and only once nothing can be writing them any more (their process is gone, or they are a day old)
 // and they have sat unchanged for a while.
@@ -21,6 +21,9 @@ export function partialPath(path: string, pid = process.pid): string {
 /** XLSX staging folders (xlsx.ts): `report-desk-xlsx-<pid>-XXXXXX`. */
 export const STAGING_PREFIX = 'report-desk-xlsx-'
 const STAGING = /^report-desk-xlsx-(?:(\d+)-)?/
+/** Chromium's profile folders of a PDF 底稿 (export/paper/chromium.ts): `report-desk-chromium-<pid>-XXXXXX`. */
+export const CHROMIUM_PROFILE_PREFIX = 'report-desk-chromium-'
+const CHROMIUM_PROFILE = /^report-desk-chromium-(\d+)-/
 
 const MINUTE_MS = 60 * 1000
 /** Unchanged this long: no export or backup is still writing it (they write continuously). */
@@ -76,9 +79,9 @@ export function removePartialOutputs(folder: string, now = Date.now()): string[]
   return sweep(folder, PARTIAL, now)
 }
 
-/** XLSX staging folders of exports killed half-way. */
+/** XLSX staging folders of exports killed half-way, and Chromium profiles of a killed PDF 底稿. */
 export function removeStagingFolders(now = Date.now()): string[] {
-  return sweep(tmpdir(), STAGING, now)
+  return [...sweep(tmpdir(), STAGING, now), ...sweep(tmpdir(), CHROMIUM_PROFILE, now)]
 }
 
 /** At a library's opening: partial outputs beside it, and staging folders in the temp folder. */

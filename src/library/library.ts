@@ -40,7 +40,7 @@ import { importFile, storeDocument } from './importing'
 import { hasDocument, rederiveIfAsked, refreshAround } from './findings'
 import * as review from './review'
 import { mergeLibrary, pendingConflicts, settleConflict } from './merge'
-import { reextract, staleReportIds, type ReextractOutcome } from './reextract'
+import { morePicturesThanStored, reextract, staleReportIds, takeRicherPayload, type ReextractOutcome } from './reextract'
 import { toSummary, type ReportRow } from './store'
 import { UserFacingError } from '../shared/contract'
 import { refuseLibraryFile } from './paths'
@@ -138,7 +138,11 @@ export class Library {
   /** Imports one file; a report of an agency, year and template already in the library names those near-duplicates. */
   async importFile(file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
     this.assertWritable()
-    const outcome = await importFile(this.db, file, extract)
+    let outcome = await importFile(this.db, file, extract)
+    // The same main file with pictures its stored copy lacked: the richer payload is taken.
+    if (outcome.status === 'duplicate' && morePicturesThanStored(this.db, outcome.reportId, file) > 0) {
+      outcome = await takeRicherPayload(this.db, outcome.reportId, file, extract)
+    }
     if (outcome.status !== 'imported') return outcome
     const near = nearDuplicateIds(this.db, outcome.reportId)
     return near.length ? { ...outcome, nearDuplicates: near } : outcome

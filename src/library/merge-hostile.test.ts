@@ -121,7 +121,7 @@ describe('merging reports that arrive 已核验 (issue 22, item 6): the verify g
     const forced = byName.get(seedFiles()[0].name)!
     expect(forced.status).toBe('problem')
     expect(byName.get(seedFiles()[1].name)!.status).toBe('verified')
-    expect(outcome.reopened).toEqual([{ reportId: forced.id, reason: expect.any(String) }])
+    expect(outcome.reopened).toEqual([{ reportId: forced.id, agency: forced.agency, year: forced.year, reason: expect.stringMatching(/\S/) }])
     const last = ours
       .history(forced.id)
       .filter((e) => e.target === 'status')

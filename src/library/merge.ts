@@ -192,7 +192,8 @@ function mergeFrom(db: Db, other: Db): MergeOutcome {
   carrySameReports(db, other, new Set(outcome.refused.map((r) => r.sha256)))
   for (const id of touched) {
     const reason = regate(db, id)
-    if (reason) (outcome.reopened ??= []).push({ reportId: id, reason })
+    const row = reason ? reportRow(db, id) : undefined
+    if (reason) (outcome.reopened ??= []).push({ reportId: id, agency: row?.agency ?? null, year: row?.year ?? null, reason })
   }
   return outcome
 }

@@ -90,3 +90,46 @@ describe('library: files that came with a report, and its page images', () => {
     library.close()
   })
 })
+
+// Issue 22, item 8: a saved page imported first without its `_files` folder (no pictures, so no
+// tables) and again with it was "已在资料库中": identity was the page's bytes alone.
+describe('library: a saved page that comes again with its pictures', () => {
+  it('takes the richer payload: same report, its pictures kept, re-extracted, the correction kept', async () => {
+    const library = new Library(join(tempDir(), 'l.sqlite'))
+    library.setReviewer('王五')
+    const seen: FilePayload[] = []
+    const { attachments, ...alone } = savedPage()
+    const [first] = await library.importFiles([alone], withPageImages(seen))
+    if (first.status !== 'imported') throw new Error(first.status)
+    expect(library.getSource(first.reportId).images).toBeUndefined()
+    library.editCell(first.reportId, 'requests.granted.research', '4', '对照原件')
+
+    const [again] = await library.importFiles([savedPage()], withPageImages(seen))
+    expect(again).toMatchObject({ status: 'imported', reportId: first.reportId, morePictures: attachments!.length })
+    expect(again.status === 'imported' && again.warnings[0]).toContain(`已在资料库中（报告 #${first.reportId}），这次多带来 3 张图片`)
+    expect(seen[1].attachments).toHaveLength(3)
+    expect(library.listReports()).toHaveLength(1)
+    expect(library.getSource(first.reportId).images).toHaveLength(3)
+    expect((library.fileOf(first.reportId) as FilePayload).attachments).toHaveLength(3)
+    const detail = library.getReport(first.reportId)
+    expect(detail.cells[OCR_KEY].ocr?.confidence).toBe(0.62)
+    expect(detail.cells['requests.granted.research']).toMatchObject({ raw: '4', corrected: true })
+
+    // Nothing more to bring: the same page with the same pictures, or alone, or with fewer.
+    const [withSame] = await library.importFiles([savedPage()], withPageImages(seen))
+    const [withFewer] = await library.importFiles([{ ...savedPage(), attachments: attachments!.slice(0, 1) }], withPageImages(seen))
+    const [aloneAgain] = await library.importFiles([alone], withPageImages(seen))
+    for (const o of [withSame, withFewer, aloneAgain]) expect(o).toEqual({ name: alone.name, status: 'duplicate', reportId: first.reportId })
+    expect(seen).toHaveLength(2)
+    library.close()
+  })
+
+  it('a payload missing a picture the stored copy has is no richer, even with another one', async () => {
+    const library = new Library(join(tempDir(), 'l.sqlite'))
+    const page = savedPage()
+    const [first] = await library.importFiles([{ ...page, attachments: page.attachments!.slice(0, 2) }], withPageImages([]))
+    const [other] = await library.importFiles([{ ...page, attachments: page.attachments!.slice(1) }], withPageImages([]))
+    expect(other).toMatchObject({ status: 'duplicate', reportId: first.status === 'imported' ? first.reportId : -1 })
+    library.close()
+  })
+})

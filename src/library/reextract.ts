@@ -2,7 +2,9 @@
 // A corrected cell whose new extraction changed and disagrees with the correction is flagged as a
 // conflict (ReportDetail.conflicts) for the reviewer; acceptances stay (they match by rule + cells).
 
-import { UserFacingError } from '../shared/contract'
+import { sha256Hex } from '../core/hash'
+import { UserFacingError, type FilePayload } from '../shared/contract'
+import type { ImportOutcome } from '../shared/types'
 import type { ReportMeta } from '../core/report'
 import { agencyKey } from './agency'
 import { sql, type Db } from './db'
@@ -10,7 +12,7 @@ import { fileBytes } from './detail'
 import { getSettings, recordEdit, requireReport } from './review/audit'
 import { asExtractedFile, EXTRACTOR_VERSION, type ExtractedFile, type Extractor } from './extractor'
 import { refreshAround } from './findings'
-import { insertExtractedCell, storeDocument } from './importing'
+import { insertExtractedCell, keptAttachments, storeAttachments, storeDocument } from './importing'
 import { storedCellRows, type CellRow } from './store'
 
 export interface ReextractOutcome {
@@ -35,6 +37,52 @@ export async function reextract(db: Db, reportId: number, extract: Extractor): P
     throw new UserFacingError('reextract.failed', `重新提取失败：${reason}`)
   }
   return db.transaction(() => applyReextraction(db, reportId, result))()
+}
+
+/**
+ * How many pictures `file` brings that the stored copy of report `reportId` (the same main file)
+ * lacks, when it brings every picture the stored copy has: 0 when it is no richer. A saved page
+ * imported first without its `_files` folder, then with it, is the case (issue 22, item 8).
+ */
+export function morePicturesThanStored(db: Db, reportId: number, file: FilePayload): number {
+  const row = requireReport(db, reportId)
+  const stored = new Set(
+    (sql(db, 'SELECT bytes FROM file_attachments WHERE file_id = ?').all(row.file_id) as { bytes: Buffer }[]).map((a) => sha256Hex(a.bytes))
+  )
+  const brought = new Set(keptAttachments(file).map((a) => sha256Hex(a.bytes)))
+  for (const hash of stored) if (!brought.has(hash)) return 0
+  return brought.size - stored.size
+}
+
+/**
+ * The richer payload taken: `file` (the same main file as report `reportId`'s, with pictures its
+ * stored copy lacked) replaces the stored attachments, and the report is re-extracted from it, as
+ * after a parser upgrade (the reviewer's corrections stay; a changed verified report reopens).
+ */
+export async function takeRicherPayload(db: Db, reportId: number, file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
+  const extracted = await extract(file)
+  const result = asExtractedFile(extracted.value)
+  if (!result) {
+    const reason = extracted.messages.find((m) => m.type === 'error')?.message ?? '无法读取该文件'
+    return { name: file.name, status: 'failed', error: `已在资料库中（报告 #${reportId}），这次带来的图片未能读取：${reason}` }
+  }
+  return db
+    .transaction((): ImportOutcome => {
+      // Another window or process may have taken the same payload meanwhile.
+      const more = morePicturesThanStored(db, reportId, file)
+      if (more <= 0) return { name: file.name, status: 'duplicate', reportId }
+      storeAttachments(db, requireReport(db, reportId).file_id, file)
+      applyReextraction(db, reportId, result)
+      const warnings = extracted.messages.filter((m) => m.type === 'warning').map((m) => m.message)
+      return {
+        name: file.name,
+        status: 'imported',
+        reportId,
+        morePictures: more,
+        warnings: [`已在资料库中（报告 #${reportId}），这次多带来 ${more} 张图片：已用它们重新提取（审核人的修改保留）`, ...warnings]
+      }
+    })
+    .immediate()
 }
 
 function applyReextraction(db: Db, reportId: number, { json, document }: ExtractedFile): ReextractOutcome {

@@ -23,6 +23,25 @@ function yearOf(term: string): number | null {
   return m ? Number(m[1]) : null
 }
 
+/**
+ * The 机关 filter of 统计 (`stats --agency`): every word must be in the agency's name (as written,
+ * in Simplified characters, or in its matching form); unlike the list's search, never the file
+ * name, the year or the status.
+ */
+export function agencyClause(agency: string | undefined): SearchClause {
+  const terms = (agency ?? '').normalize('NFKC').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS)
+  const params: SearchClause['params'] = {}
+  const clauses = terms.map((term, i) => {
+    const forms = searchForms(term)
+    const simplified = forms[forms.length - 1]
+    params[`t${i}`] = forms[0]
+    params[`s${i}`] = simplified
+    params[`k${i}`] = agencyKey(simplified) ?? forms[0]
+    return `(instr(r.agency, @t${i}) > 0 OR instr(r.agency, @s${i}) > 0 OR instr(r.agency_key, @k${i}) > 0)`
+  })
+  return { where: clauses.length ? clauses.join(' AND ') : '1', params }
+}
+
 export function searchClause(search: string | undefined): SearchClause {
   const terms = (search ?? '').normalize('NFKC').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS)
   const params: SearchClause['params'] = {}

@@ -57,7 +57,15 @@ export interface ReportSummary {
 }
 
 export type ImportOutcome =
-  | { name: string; status: 'imported'; reportId: number; warnings: string[]; nearDuplicates?: number[] }
+  | {
+      name: string
+      status: 'imported'
+      reportId: number
+      warnings: string[]
+      nearDuplicates?: number[]
+      /** A file already in the library came again with pictures its stored copy lacked: this many were added and it was re-extracted. */
+      morePictures?: number
+    }
   | { name: string; status: 'duplicate'; reportId: number }
   | { name: string; status: 'failed'; error: string }
   /** Withdrawn by 取消 before it landed: nothing of it was written. */
@@ -213,7 +221,7 @@ export interface MergeOutcome {
   /** Their reports left out: the stored file is not what its sha256 says (forged or damaged). */
   refused: MergeRefusal[]
   /** Reports that arrived 已核验 but fail this library's verify gate: reopened, each with why. */
-  reopened?: { reportId: number; reason: string }[]
+  reopened?: { reportId: number; agency: string | null; year: number | null; reason: string }[]
 }
 
 export interface MergeRefusal {

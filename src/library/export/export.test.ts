@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { Library } from '../library'
-import { removeTempDirs, seededLibrary, tempDir } from '../testing/fixtures'
+import { plantAgencies, removeTempDirs, seededLibrary, tempDir } from '../testing/fixtures'
 import { STATUS_LABELS } from '../../shared/types'
 import { summaryColumns } from './labels'
 import { neutralise } from './safe-text'
@@ -131,9 +131,8 @@ describe('XLSX export', () => {
   })
 
   it('keeps hostile text as written: markup, quotes, control characters, escape-like sequences', async () => {
-    const library = await seededLibrary()
     const agency = '<b>某局</b> & "引号" \u0007响铃 _x0041_'
-    library.editMeta(1, 'agency', agency)
+    const library = plantAgencies(await seededLibrary(), { 1: agency })
     library.editCell(1, NATURAL, '3', '</t></si><si><t>注入')
     const path = join(tempDir(), 'hostile.xlsx')
     await library.export('xlsx', path, { all: true })
@@ -180,8 +179,10 @@ describe('XLSX export', () => {
     expect(neutralise('-2+3')).toBe("'-2+3")
     expect(neutralise('益阳市')).toBe('益阳市')
 
-    const library = await seededLibrary()
-    library.editMeta(1, 'agency', '=HYPERLINK("http://x","y")', '@危险')
+    // A reason may start with @ as typed; 机关 with quotes only arrives from a merged or crafted library.
+    const seeded = await seededLibrary()
+    seeded.editMeta(1, 'agency', '益阳市应急管理局（改）', '@危险')
+    const library = plantAgencies(seeded, { 1: '=HYPERLINK("http://x","y")' })
     library.verifyReport(1)
     const path = join(tempDir(), 'inj.xlsx')
     await library.export('xlsx', path)

@@ -80,3 +80,27 @@ describe('agency and year before 已核验', () => {
     expect(paper.trail.find((e) => e.newRaw === '原文未载明')).toMatchObject({ target: '年度', reason: '已通读原文，未载明年度' })
   })
 })
+
+// Issue 22, item 4: 机关 typed with markup or control characters is refused, naming the character;
+// nothing is written. The exports still escape what a merged or crafted library carries
+// (export/paper/css-string.test.ts, export.test.ts).
+describe('机关 typed with characters a name never holds', () => {
+  it.each([
+    ['某局</style><style>.banner{display:none}</style>', '“<”'],
+    ['某局"; } @top-right { content: "伪造：已核验"; }', '“"”'],
+    ["某局'办公室", "“'”"],
+    ['某局\\"; color: red', '“\\”'],
+    ['=HYPERLINK("http://x","y")', '“"”'],
+    ['某局\u0007响铃', '控制字符 U+0007']
+  ])('%j is refused, saying %s, and the report is unchanged', async (typed, named) => {
+    const { library, id } = await reportWithout('丙区教育局', 2023)
+    expect(() => library.editMeta(id, 'agency', typed, '测试')).toThrow(named)
+    expect(library.getReport(id).meta.agency).toBe('丙区教育局')
+    expect(library.history(id, 'meta.agency')).toEqual([])
+  })
+
+  it('line breaks and spaces pasted around a name are folded, not refused', async () => {
+    const { library, id } = await reportWithout('丙区教育局', 2023)
+    expect(library.editMeta(id, 'agency', ' 丙区\r\n教育局（办公室） ').meta.agency).toBe('丙区 教育局（办公室）')
+  })
+})

@@ -4,6 +4,7 @@ import { META_FACTS, type MetaFact } from '../../core/validate'
 import { UserFacingError } from '../../shared/contract'
 import { META_NAMES, UNSTATED_META } from '../../shared/open-items'
 import { agencyKey } from '../agency'
+import { agencyInputProblem } from '../agency-input'
 import { sql, type Db } from '../db'
 import { reviewerAct } from './act'
 import { cleanReason, requireComment } from './audit'
@@ -16,7 +17,12 @@ function parseMeta(field: MetaField, value: string): string | number | null {
     .replace(/\s+/g, ' ')
     .trim()
   if (typed === '') return null
-  if (field === 'agency') return typed.slice(0, 200)
+  if (field === 'agency') {
+    // Spaces and line breaks were folded above; what is left that a name never holds is refused.
+    const problem = agencyInputProblem(typed)
+    if (problem) throw new UserFacingError('edit.bad_agency', problem)
+    return typed.slice(0, 200)
+  }
   const text = typed.normalize('NFKC')
   if (field === 'year') {
     const year = /^\d{4}$/.test(text) ? Number(text) : NaN

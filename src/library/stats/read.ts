@@ -12,7 +12,7 @@ import { cellSpec, templateKeys, type TemplateId } from '../../core/template'
 import { decimalsWritten } from '../../shared/decimal'
 import { sql, type Db } from '../db'
 import { STATS_INDEXED_KEYS, STATS_KEY_TERM } from '../migrations'
-import { searchClause } from '../search'
+import { agencyClause } from '../search'
 import type { StatsFilter } from '../../shared/stats'
 import type { CellValues, StatReport } from './compute'
 
@@ -137,18 +137,16 @@ function cellsFrom(rows: CellsTuple[], chosen?: ReadonlySet<number>): Map<number
  * readAllStatCells (the library unchanged since), so a filter change reads only the reports table.
  */
 export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: CellsByReport): StatReport[] {
-  const clause = searchClause(filter.agency)
+  const clause = agencyClause(filter.agency)
   const where = `${WHERE} AND ${clause.where}`
   const params = {
     ...clause.params,
     all: filter.all ? 1 : 0,
     years: filter.years?.length ? JSON.stringify(filter.years) : null
   }
-  // The files are joined only for the search words (they match the file name too).
-  const from = clause.where === '1' ? 'reports r' : 'reports r JOIN files f ON f.id = r.file_id'
   const reportRows = sql(
     db,
-    `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at FROM ${from} WHERE ${where} ORDER BY r.id`
+    `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at FROM reports r WHERE ${where} ORDER BY r.id`
   )
     .raw()
     .all(params) as ReportTuple[]

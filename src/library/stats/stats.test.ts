@@ -260,6 +260,11 @@ describe('by year', () => {
     expect((await stats({ agency: '乙縣' })).byAgency.map((a) => a.agency)).toEqual(['乙县民政局'])
     expect((await stats({ agency: '没有这个机关' })).byYear).toEqual([])
   })
+
+  // Issue 22, item 11: the 机关 filter took the list's search, matching file names, years and statuses.
+  it.each([['a2021'], ['2021'], ['txt'], ['已核验'], ['甲市 2021']])('the agency filter %j matches no file name, year or status', async (agency) => {
+    expect((await stats({ agency, all: true })).byYear).toEqual([])
+  })
 })
 
 describe('by agency', () => {

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ReportJson } from '../../core/report'
 import type { FilePayload } from '../../shared/contract'
+import { agencyKey } from '../agency'
 import { asExtractedFile, extractInProcess, type ExtractedFile, type Extractor } from '../extractor'
 import { Library } from '../library'
+import { tamper } from './hostile'
 
 export const SHARED = resolve(__dirname, '../../../../shared')
 export const SEEDS_DIR = join(SHARED, 'seeds')
@@ -46,6 +48,21 @@ export async function seededLibrary(reviewer = '张三'): Promise<Library> {
   await library.importFiles(seedFiles(), memoExtract)
   library.setReviewer(reviewer)
   return library
+}
+
+/**
+ * 机关 names typing refuses (agency-input.ts) but a merged or crafted library may carry, written raw
+ * into `library`'s file; returns the library opened again (its reviewer is stored in it). For the exports'
+ * escaping: whatever reaches them must come out as written and harmless.
+ */
+export function plantAgencies(library: Library, agencies: Record<number, string>): Library {
+  const { path } = library
+  library.close()
+  tamper(
+    path,
+    Object.entries(agencies).map(([id, agency]) => ['UPDATE reports SET agency = ?, agency_key = ? WHERE id = ?', agency, agencyKey(agency), Number(id)])
+  )
+  return new Library(path)
 }
 
 /** The reviewer's act for a report without tables: 原文无此表 for each one it lacks. */

@@ -45,8 +45,18 @@ function pdfPictureTooLarge({ width, height }: DeclaredPicture): Message {
   }
 }
 
-/** The document's page images in reading order, `index` 0…n-1. Pictures that cannot be read are left out with a warning. */
-export async function pageImagesOf(input: PageImageInput, document: SourceDocument, options: PageImageOptions = {}): Promise<Result<PageImage[]>> {
+/** A document's page images, and `release` to let go of what drawing them lazily holds (a PDF's pages). */
+export interface PageImages extends Result<PageImage[]> {
+  release(): Promise<void>
+}
+
+const nothingHeld = async (): Promise<void> => undefined
+
+/**
+ * The document's page images in reading order, `index` 0…n-1. Pictures that cannot be read are left
+ * out with a warning. A PDF's pages are drawn only as each is decoded; call `release` once done.
+ */
+export async function pageImagesOf(input: PageImageInput, document: SourceDocument, options: PageImageOptions = {}): Promise<PageImages> {
   const messages: Message[] = []
   const sources: PictureSource[] = []
   const used = new Set<IngestAttachment>()
@@ -56,7 +66,12 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
       messages.push(...oversizedPdfPictures(input.bytes).map(pdfPictureTooLarge))
       const rendered = await pdfPageImages(input.bytes, options.pdf)
       messages.push(...rendered.messages)
-      return finish(rendered.value, attachments, document, messages, input)
+      try {
+        return { ...(await finish(rendered.value, attachments, document, messages, input)), release: rendered.release }
+      } catch (e) {
+        await rendered.release()
+        throw e
+      }
     }
     case 'docx': {
       const pictures = await docxPictures(input.bytes)
@@ -106,13 +121,14 @@ export async function pageImagesOf(input: PageImageInput, document: SourceDocume
       break
   }
   const images = await picturesOf(sources, messages)
-  return finish(
+  const done = await finish(
     images,
     attachments.filter((a) => !used.has(a)),
     document,
     messages,
     input
   )
+  return { ...done, release: nothingHeld }
 }
 
 /** An attachment's path as seen from the main file's folder (what a reviewer recognises: 表三.jpg, 报告_files/image001.jpg). */
@@ -136,7 +152,10 @@ async function finish(
     .sort((a, b) => (a.path ?? a.name).localeCompare(b.path ?? b.name, 'zh-CN', { numeric: true }))
     .map((a) => ({ bytes: a.bytes, origin: besideMain(input, a), anchor: document.text.length }))
   const more = await picturesOf(photos, messages, own.length)
-  return { value: [...own, ...more].map((image, index) => ({ ...image, index })), messages }
+  const all = [...own, ...more]
+  // Numbered in place, not copied: a PDF page's JPEG is filled in on the page image itself when it is first drawn (pdf.ts).
+  all.forEach((image, index) => (image.index = index))
+  return { value: all, messages }
 }
 
 async function picturesOf(sources: PictureSource[], messages: Message[], already = 0): Promise<PageImage[]> {

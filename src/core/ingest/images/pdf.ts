@@ -9,7 +9,7 @@ import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, openPdf } from '../pdf/loader'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
 import { canvasLib, encodeCanvas, greyFromRgba } from './raster'
-import type { PageImage } from '../../page-image'
+import type { PageImage, Raster } from '../../page-image'
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
@@ -22,57 +22,142 @@ export interface PdfImageOptions {
   /** 1-based pages to render; by default every page that is a scan. */
   pages?: number[]
   dpi?: number
-  /** Called as each page is rendered (a 600 dpi page takes seconds: the extraction worker's clock restarts at each step). */
-  onRendered?: (done: number, total: number) => void
+  /**
+   * Called as each page is looked at for a picture (before the first page is read: a long scan takes
+   * a while, and the extraction worker's clock restarts at each step); `total` is the pages to look at.
+   */
+  onScanned?: (done: number, total: number) => void
 }
 
-export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions = {}): Promise<Result<PageImage[]>> {
+/** The scanned pages, each rendered only when read (`decode`), and `release` to let the PDF go. */
+export interface PdfPageImages extends Result<PageImage[]> {
+  /** Closes the PDF (pages not rendered yet can no longer be); also done once every page has been rendered. */
+  release(): Promise<void>
+}
+
+/**
+ * The pages that are scans, as page images rendered lazily: a page is drawn when OCR decodes it and
+ * its pixels are not kept (issue 22, item 9: a 150-page scan was rendered, and held, whole before
+ * OCR read its first page). Size and resolution are known up front; `bytes` (the JPEG the source
+ * pane shows) is filled by the page's first render and stays empty for a page never rendered.
+ */
+export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions = {}): Promise<PdfPageImages> {
   const pdfjs = await loadPdfJs()
+  // Looking for the scanned pages lists each page's drawing, and pdf.js then decodes every picture
+  // listed, in the background, into pages let go of already: on the document that draws them, the
+  // first page drawn waited behind all of them (80 s and 1.8 GB for 150 pages at 300 dpi). The
+  // looking is done on a document of its own, closed before any page is drawn.
+  const wanted = options.pages ? options.pages.map((p) => ({ page: p, dpi: null })) : await lookedThrough(pdfjs, bytes, options.onScanned)
   const task = openPdf(pdfjs, bytes)
+  let open = true
+  const release = async (): Promise<void> => {
+    if (!open) return
+    open = false
+    await task.destroy().catch(() => undefined)
+  }
   try {
     const doc = await task.promise
     const messages: Message[] = []
-    const wanted = options.pages ?? (await scannedPages(doc, pdfjs))
-    const pages = wanted.filter((p) => p >= 1 && p <= doc.numPages)
+    const pages = wanted.filter((p) => p.page >= 1 && p.page <= doc.numPages)
     if (pages.length > IMAGE_LIMITS.maxImages) {
       messages.push(warning('ingest.image_too_many', `扫描页共 ${pages.length} 页，只识别前 ${IMAGE_LIMITS.maxImages} 页。`))
       pages.length = IMAGE_LIMITS.maxImages
     }
+    const unrendered = new Set(pages.map((p) => p.page))
     const images: PageImage[] = []
-    for (const p of pages) {
+    for (const { page: p, dpi: found } of pages) {
       const page = await doc.getPage(p)
       // a scan is rendered at its own resolution (an A4 page carrying a 300 dpi image at 300 dpi):
       // rendered coarser, its thin ruling lines fade into the paper; never below PDF_RENDER.dpi
-      const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, (await imageDpi(page, pdfjs)) ?? 0))
-      images.push(await renderPage(page, p, images.length, dpi))
-      options.onRendered?.(images.length, pages.length)
+      const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, found ?? (await imageDpi(page, pdfjs)) ?? 0))
+      const viewport = renderViewport(page, dpi)
+      page.cleanup()
+      const image: PageImage = {
+        index: images.length,
+        origin: `第 ${p} 页`,
+        mime: 'image/jpeg',
+        bytes: new Uint8Array(0),
+        width: viewport.width,
+        height: viewport.height,
+        pdfPage: p,
+        decode: async () => {
+          if (!open) throw new Error(`第 ${p} 页：PDF 已关闭，未能渲染`)
+          const drawn = await renderPage(await doc.getPage(p), dpi)
+          image.bytes = drawn.jpeg
+          unrendered.delete(p)
+          if (unrendered.size === 0) await release()
+          // The render's own pixels, not the JPEG's: OCR reads what pdf.js drew, losslessly.
+          return drawn.grey
+        }
+      }
+      images.push(image)
     }
-    return { value: images, messages }
+    if (images.length === 0) await release()
+    return { value: images, messages, release }
+  } catch (e) {
+    await release()
+    throw e
+  }
+}
+
+/**
+ * Waits for the pictures a page's drawing list names. pdf.js decodes them after handing over the list,
+ * in the background: left to run, a long scan's pictures were all decoded at once, past the pages
+ * already let go (1.8 GB for 150 pages at 300 dpi), and the first page drawn waited behind every
+ * one of them (80 s, past a step's limit, ending the file with no reason given). Waited for, each
+ * page's are decoded and let go before the next page is looked at.
+ */
+async function picturesDecoded(page: PdfPage, ops: OperatorList, pdfJs: PdfJs): Promise<void> {
+  const ids: string[] = []
+  ops.fnArray.forEach((fn, i) => {
+    const first = (ops.argsArray[i] as unknown[] | null)?.[0]
+    if (fn === pdfJs.OPS.paintImageXObject && typeof first === 'string') ids.push(first)
+    const mask = first as { data?: unknown } | null | undefined
+    if (fn === pdfJs.OPS.paintImageMaskXObject && typeof mask?.data === 'string') ids.push(mask.data)
+  })
+  // A picture shared by several pages is the document's ("g_…"), kept among its common objects.
+  await Promise.all(ids.map((id) => new Promise<void>((resolve) => (id.startsWith('g_') ? page.commonObjs : page.objs).get(id, () => resolve()))))
+}
+
+async function lookedThrough(pdfjs: PdfJs, bytes: Uint8Array, onScanned?: (done: number, total: number) => void): Promise<ScannedPage[]> {
+  const task = openPdf(pdfjs, bytes)
+  try {
+    return await scannedPages(await task.promise, pdfjs, onScanned)
   } finally {
     await task.destroy().catch(() => undefined)
   }
 }
 
-/** 1-based numbers of the pages that are scans: a picture painted and (almost) no text layer. */
-export async function scannedPages(doc: PdfDoc, pdfjs: PdfJs): Promise<number[]> {
+/** A page that is a scan, with the resolution of its picture when it paints one of size. */
+interface ScannedPage {
+  page: number
+  dpi: number | null
+}
+
+/** The pages that are scans: a picture painted and (almost) no text layer. */
+export async function scannedPages(doc: PdfDoc, pdfJs: PdfJs, onScanned?: (done: number, total: number) => void): Promise<ScannedPage[]> {
   const paintsImage = new Set([
-    pdfjs.OPS.paintImageXObject,
-    pdfjs.OPS.paintInlineImageXObject,
-    pdfjs.OPS.paintImageXObjectRepeat,
-    pdfjs.OPS.paintImageMaskXObject
+    pdfJs.OPS.paintImageXObject,
+    pdfJs.OPS.paintInlineImageXObject,
+    pdfJs.OPS.paintImageXObjectRepeat,
+    pdfJs.OPS.paintImageMaskXObject
   ])
-  const pages: number[] = []
+  const pages: ScannedPage[] = []
   // As many pages as the text reader reads (DEFAULT_PDF_LIMITS.maxPages): a longer file is no single report.
-  for (let p = 1; p <= Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages); p++) {
+  const total = Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages)
+  for (let p = 1; p <= total; p++) {
     const page = await doc.getPage(p)
     const content = await page.getTextContent()
     let chars = 0
     for (const item of content.items) if ('str' in item) chars += item.str.replace(/\s+/g, '').length
-    if (chars >= MIN_TEXT_CHARS) continue
-    const ops = await page.getOperatorList()
-    if (ops.fnArray.some((fn) => paintsImage.has(fn))) pages.push(p)
+    if (chars < MIN_TEXT_CHARS) {
+      const ops = await page.getOperatorList()
+      if (ops.fnArray.some((fn) => paintsImage.has(fn))) pages.push({ page: p, dpi: dpiOf(ops, page, pdfJs) })
+      await picturesDecoded(page, ops, pdfJs)
+    }
     // The pictures decoded for the list are let go now, not kept beside the page's render (issue 22).
     page.cleanup()
+    onScanned?.(p, total)
   }
   return pages
 }
@@ -95,9 +180,14 @@ const MIN_IMAGE_SHARE = 0.2
  * drawn at (the transformation matrix in force when it is painted maps the unit square onto it).
  * Null when the page paints no picture of size.
  */
-export async function imageDpi(page: PdfPage, pdfjs: PdfJs): Promise<number | null> {
-  const { OPS } = pdfjs
-  const ops = await page.getOperatorList()
+export async function imageDpi(page: PdfPage, pdfJs: PdfJs): Promise<number | null> {
+  return dpiOf(await page.getOperatorList(), page, pdfJs)
+}
+
+type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>
+
+function dpiOf(ops: OperatorList, page: PdfPage, pdfJs: PdfJs): number | null {
+  const { OPS } = pdfJs
   const view = page.getViewport({ scale: 1 })
   const pageArea = view.width * view.height
   let ctm: Matrix = [1, 0, 0, 1, 0, 0]
@@ -134,33 +224,30 @@ function pixelSize(arg: unknown): [number, number] | null {
   return null
 }
 
-async function renderPage(page: PdfPage, pageNumber: number, index: number, dpi: number): Promise<PageImage> {
+/** The viewport a page is drawn in at `dpi`, within the pixel cap; whole pixels. */
+function renderViewport(page: PdfPage, dpi: number): { scale: number; width: number; height: number } {
   const base = page.getViewport({ scale: 1 })
   let scale = dpi / 72
   const pixels = base.width * base.height * scale * scale
   if (pixels > PDF_RENDER.maxPixels) scale *= Math.sqrt(PDF_RENDER.maxPixels / pixels)
   const viewport = page.getViewport({ scale })
-  const width = Math.max(1, Math.round(viewport.width))
-  const height = Math.max(1, Math.round(viewport.height))
+  return { scale, width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) }
+}
+
+async function renderPage(page: PdfPage, dpi: number): Promise<{ grey: Raster; jpeg: Uint8Array }> {
+  const { scale, width, height } = renderViewport(page, dpi)
+  const viewport = page.getViewport({ scale })
   const canvas = canvasLib().createCanvas(width, height)
   const context = canvas.getContext('2d')
   context.fillStyle = '#fff'
   context.fillRect(0, 0, width, height)
-  // pdf.js draws on @napi-rs/canvas's context as on a browser's; the types differ only nominally.
-  type RenderParameters = Parameters<PdfPage['render']>[0]
-  await page.render({ canvasContext: context, canvas, viewport } as unknown as RenderParameters).promise
-  const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
-  const jpeg = await encodeCanvas(canvas, 'jpeg', 85)
-  page.cleanup()
-  return {
-    index,
-    origin: `第 ${pageNumber} 页`,
-    mime: 'image/jpeg',
-    bytes: jpeg,
-    width,
-    height,
-    pdfPage: pageNumber,
-    // The render's own pixels, not the JPEG's: OCR reads what pdf.js drew, losslessly.
-    decode: async () => grey
+  try {
+    // pdf.js draws on @napi-rs/canvas's context as on a browser's; the types differ only nominally.
+    type RenderParameters = Parameters<PdfPage['render']>[0]
+    await page.render({ canvasContext: context, canvas, viewport } as unknown as RenderParameters).promise
+    const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
+    return { grey, jpeg: await encodeCanvas(canvas, 'jpeg', 85) }
+  } finally {
+    page.cleanup()
   }
 }

@@ -1,8 +1,11 @@
 // PDF from the print view outside the app (CLI, tests): Chromium through playwright-core's
 // page.pdf(), offline, JavaScript off. The app uses Electron's printToPDF instead (src/main).
 
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { UserFacingError } from '../../../shared/contract'
+import { CHROMIUM_PROFILE_PREFIX } from '../../leftovers'
 import type { PdfRenderer } from '.'
 
 /** Where a system Chromium usually is; REPORT_DESK_CHROMIUM names another. */
@@ -33,17 +36,27 @@ export async function chromiumPdfRenderer(executablePath = findChromium()): Prom
     throw new UserFacingError('paper.no_chromium', NO_CHROMIUM)
   }
   return async (html) => {
-    // Chromium's sandbox refuses to start as root (containers, CI); the page runs no script either way.
-    const browser = await chromium.launch({ executablePath, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] })
+    // Its profile folder is named with our pid, so one left by a killed `paper` is swept (leftovers.ts).
+    const profile = mkdtempSync(join(tmpdir(), `${CHROMIUM_PROFILE_PREFIX}${process.pid}-`))
     try {
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
-      const page = await context.newPage()
-      // Nothing leaves the machine: every request but the page itself is refused.
-      await page.route('**/*', (route) => route.abort())
-      await page.setContent(html, { waitUntil: 'load' })
-      return new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true }))
+      // Chromium's sandbox refuses to start as root (containers, CI); the page runs no script either way.
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+        javaScriptEnabled: false,
+        offline: true
+      })
+      try {
+        const page = context.pages()[0] ?? (await context.newPage())
+        // Nothing leaves the machine: every request but the page itself is refused.
+        await page.route('**/*', (route) => route.abort())
+        await page.setContent(html, { waitUntil: 'load' })
+        return new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true }))
+      } finally {
+        await context.close()
+      }
     } finally {
-      await browser.close()
+      rmSync(profile, { recursive: true, force: true })
     }
   }
 }

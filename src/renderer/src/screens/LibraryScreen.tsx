@@ -6,6 +6,7 @@ import { ReportGrid } from '../components/library/ReportGrid'
 import { LibraryFilters, type Filters } from '../components/library/LibraryFilters'
 import { LibraryMenu, type ExportChoice } from '../components/library/LibraryMenu'
 import { MergeConflictsDialog } from '../components/library/MergeConflictsDialog'
+import { reopenedReports } from '../library/merge-summary'
 import { NearDuplicateDialog } from '../components/library/NearDuplicateDialog'
 import { useExportProgress } from '../library/useExportProgress'
 import type { ImportQueueState } from '../library/useImportQueue'
@@ -135,7 +136,8 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       (r) =>
         `合并完成：新增 ${r.added} 份，更新 ${r.updated} 份，未变 ${r.unchanged} 份${r.conflicts.length ? `，${r.conflicts.length} 份有冲突待裁定` : ''}` +
         takenValues(r.updates) +
-        refusedReports(r.refused)
+        refusedReports(r.refused) +
+        reopenedReports(r.reopened)
     )
   const onOpenLibrary = (): void =>
     void act(
