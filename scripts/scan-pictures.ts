@@ -257,8 +257,8 @@ export function encodePng(p: Picture, dpi: number): Uint8Array {
   return out
 }
 
-/** An image-only PDF: each JPEG one page, its size in points from its pixels and dpi (a true-resolution scan). */
-export function imagePdf(pages: { jpeg: Uint8Array; width: number; height: number; dpi: number }[]): Uint8Array {
+/** An image-only PDF: each JPEG one page, its size in points from its pixels and dpi (a true-resolution scan); colour unless said grey. */
+export function imagePdf(pages: { jpeg: Uint8Array; width: number; height: number; dpi: number; grey?: boolean }[]): Uint8Array {
   const chunks: Buffer[] = []
   const offsets: number[] = []
   let length = 0
@@ -285,7 +285,7 @@ export function imagePdf(pages: { jpeg: Uint8Array; width: number; height: numbe
     object(n, () => push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${n + 1} 0 R >> >> /Contents ${n + 2} 0 R >>`))
     object(n + 1, () => {
       push(
-        `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`
+        `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /${p.grey ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`
       )
       push(Buffer.from(p.jpeg))
       push('\nendstream')
