@@ -14,7 +14,7 @@ interface ScanJpeg {
 }
 
 /** The DCT-coded pictures of an image-only PDF as img2pdf writes them (direct lengths), in file order. */
-export function jpegsOf(pdf: Uint8Array): ScanJpeg[] {
+function jpegsOf(pdf: Uint8Array): ScanJpeg[] {
   const text = Buffer.from(pdf).toString('latin1')
   const out: ScanJpeg[] = []
   const dictionary = /<<([^<>]*\/Subtype\s*\/Image[^<>]*)>>\s*stream\r?\n/g
