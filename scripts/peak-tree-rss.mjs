@@ -2,11 +2,13 @@
 // Peak memory of a command's whole process tree (the command and every process it starts),
 // sampled from /proc every 50 ms: the sum of VmRSS over the tree at each sample, and its maximum.
 // /usr/bin/time -v gives only the largest single process; an extraction child is another process.
+// Also the CPU time of the whole tree (user + system of every process in it, once each has ended
+// and been waited for), and, with --stdout FILE, the command's output kept in FILE.
 //
-//   node scripts/peak-tree-rss.mjs -- node bin/report-desk.mjs extract big.pdf
+//   node scripts/peak-tree-rss.mjs [--stdout FILE] -- node bin/report-desk.mjs extract big.pdf
 
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { openSync, readdirSync, readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
 /** The resident memory of `root` and every process below it, in kB (summed VmRSS). */
@@ -31,18 +33,31 @@ export function treeRssKb(root) {
   return total
 }
 
+/** Seconds of CPU used by this process's children that have ended and been waited for (theirs included). */
+function childrenCpu() {
+  // fields after the command's name: cutime and cstime are the 14th and 15th, in clock ticks (100 a second on Linux)
+  const fields = readFileSync('/proc/self/stat', 'latin1').split(') ').pop().split(' ')
+  return (Number(fields[13]) + Number(fields[14])) / 100
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(process.argv.indexOf('--') + 1)
+  const own = process.argv.slice(2, process.argv.indexOf('--'))
+  const stdoutFile = own.includes('--stdout') ? own[own.indexOf('--stdout') + 1] : null
   if (args.length === 0) {
     console.error('usage: node scripts/peak-tree-rss.mjs -- COMMAND ARGS…')
     process.exit(2)
   }
   const started = Date.now()
-  const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] })
+  const cpuBefore = childrenCpu()
+  const child = spawn(args[0], args.slice(1), { stdio: ['ignore', stdoutFile ? openSync(stdoutFile, 'w') : 'ignore', 'inherit'] })
   let peak = 0
   const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid))), 50)
   child.on('exit', (code, signal) => {
     clearInterval(timer)
-    console.log(`peak tree RSS ${(peak / 1024).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code ?? signal}`)
+    const cpu = childrenCpu() - cpuBefore
+    console.log(
+      `peak tree RSS ${(peak / 1024).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s, ${cpu.toFixed(1)} s CPU, exit ${code ?? signal}`
+    )
   })
 }

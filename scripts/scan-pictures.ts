@@ -6,6 +6,7 @@
 
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas'
 import { crc32 } from 'node:zlib'
+import { homography } from '../src/core/ocr/rectify'
 
 /** RGBA pixels, row by row. */
 export interface Picture {
@@ -53,29 +54,6 @@ export function unevenLight(p: Picture, bx: number, by: number, dim: number): vo
       d[i + 2] *= m
     }
   }
-}
-
-/** The 3×3 homography (row-major, h[8] = 1) taking each `from` point to its `to` point. */
-export function homography(from: [number, number][], to: [number, number][]): number[] {
-  // 8 equations in h0..h7, solved by Gaussian elimination with partial pivoting
-  const a: number[][] = []
-  for (let k = 0; k < 4; k++) {
-    const [x, y] = from[k]
-    const [u, v] = to[k]
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u])
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y, v])
-  }
-  for (let c = 0; c < 8; c++) {
-    let best = c
-    for (let r = c + 1; r < 8; r++) if (Math.abs(a[r][c]) > Math.abs(a[best][c])) best = r
-    ;[a[c], a[best]] = [a[best], a[c]]
-    for (let r = 0; r < 8; r++) {
-      if (r === c) continue
-      const f = a[r][c] / a[c][c]
-      for (let k = c; k < 9; k++) a[r][k] -= f * a[c][k]
-    }
-  }
-  return [...a.map((row, i) => row[8] / row[i]), 1]
 }
 
 /**
@@ -257,8 +235,8 @@ export function encodePng(p: Picture, dpi: number): Uint8Array {
   return out
 }
 
-/** An image-only PDF: each JPEG one page, its size in points from its pixels and dpi (a true-resolution scan). */
-export function imagePdf(pages: { jpeg: Uint8Array; width: number; height: number; dpi: number }[]): Uint8Array {
+/** An image-only PDF: each JPEG one page, its size in points from its pixels and dpi (a true-resolution scan); colour unless said grey. */
+export function imagePdf(pages: { jpeg: Uint8Array; width: number; height: number; dpi: number; grey?: boolean }[]): Uint8Array {
   const chunks: Buffer[] = []
   const offsets: number[] = []
   let length = 0
@@ -285,7 +263,7 @@ export function imagePdf(pages: { jpeg: Uint8Array; width: number; height: numbe
     object(n, () => push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${n + 1} 0 R >> >> /Contents ${n + 2} 0 R >>`))
     object(n + 1, () => {
       push(
-        `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`
+        `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /${p.grey ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`
       )
       push(Buffer.from(p.jpeg))
       push('\nendstream')

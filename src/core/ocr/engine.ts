@@ -62,13 +62,27 @@ export function modelDirectory(): string {
   return join(dirname(entry), 'assets').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)
 }
 
-/** Half the cores, up to 4: the other half keeps the window and the rest of the machine responsive (1 on 2 cores). */
-const THREADS = Math.max(1, Math.min(4, Math.floor(cpus().length / 2)))
+/**
+ * Threads onnxruntime may use for one model run in this process: REPORT_DESK_OCR_THREADS when set
+ * (the extraction host sets it in a child's environment when it runs several lanes of children),
+ * else the cores shared among `lanes` extraction processes, up to 4 — by default half the cores,
+ * so the other half keeps the window and the rest of the machine responsive (1 on 2 cores). More
+ * threads shorten the wall time of a page, never its CPU time.
+ */
+export function ocrThreads(env: Record<string, string | undefined> = process.env, cores = cpus().length, lanes = 2): number {
+  const asked = Number(env.REPORT_DESK_OCR_THREADS)
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, cores))
+  return Math.max(1, Math.min(4, Math.floor(cores / Math.max(1, lanes))))
+}
+
+function sessionOptions(): InferenceSession.SessionOptions {
+  return { intraOpNumThreads: ocrThreads(), interOpNumThreads: 1, graphOptimizationLevel: 'all' }
+}
 
 async function loadModels(): Promise<Models> {
   const ort = createRequire(__filename)('onnxruntime-node') as Ort
   const dir = modelDirectory()
-  const options: InferenceSession.SessionOptions = { intraOpNumThreads: THREADS, interOpNumThreads: 1, graphOptimizationLevel: 'all' }
+  const options = sessionOptions()
   const rec = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options)
   // index 0 is the CTC blank; the model's last class is a space
   const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/)
@@ -87,11 +101,7 @@ function models(): Promise<Models> {
 }
 
 async function detector(m: Models): Promise<InferenceSession> {
-  m.det ??= await m.ort.InferenceSession.create(join(m.dir, 'ch_PP-OCRv4_det_infer.onnx'), {
-    intraOpNumThreads: THREADS,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all'
-  })
+  m.det ??= await m.ort.InferenceSession.create(join(m.dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions())
   return m.det
 }
 
@@ -113,14 +123,16 @@ function decode(probs: Float32Array, steps: number, classes: number, dictionary:
   let current: CharReading | null = null
   let blankMin = 1
   const candidates = allowed ? [0, ...allowed] : null
-  const row = new Float32Array(candidates ? candidates.length : classes)
+  const picked = new Float32Array(candidates ? candidates.length : 0)
   for (let t = 0; t < steps; t++) {
     const full = probs.subarray(t * classes, (t + 1) * classes)
+    let row = full
     if (candidates) {
+      row = picked
       let sum = 0
       for (let k = 0; k < candidates.length; k++) sum += row[k] = full[candidates[k]]
       for (let k = 0; k < candidates.length; k++) row[k] /= sum || 1
-    } else row.set(full)
+    }
     let best = 0
     for (let c = 1; c < row.length; c++) if (row[c] > row[best]) best = c
     if (best === 0) {

@@ -108,6 +108,8 @@ const spread = (runs: Run[]): number => runs.reduce((s, r) => s + (r.x1 - r.x0 +
 
 /** Lines sampled for the which-way-up test: the longest, as they carry the most characters. */
 const SAMPLE_LINES = 6
+/** A sampled line is read up to this many times its height (about as many characters). */
+const SAMPLE_LENGTH = 12
 /** An upright reading at least this sure needs no comparison with the page upside down. */
 const SURE_UPRIGHT = 0.85
 /** How much more surely a turned page must read than the page as given to be turned. */
@@ -121,7 +123,10 @@ async function readability(page: Raster, unit: number, across = linesAcross(page
     .slice(0, SAMPLE_LINES)
   if (!runs.length) return 0
   const pad = Math.round(unit * 0.2)
-  const readings = await recogniseCrops(runs.map((r) => crop(page, r.x0 - pad, r.y0 - pad, r.x1 + 1 + pad, r.y1 + 1 + pad)))
+  // the first SAMPLE_LENGTH line heights of each: enough characters to tell, at a fraction of the cost
+  const readings = await recogniseCrops(
+    runs.map((r) => crop(page, r.x0 - pad, r.y0 - pad, Math.min(r.x1 + 1, r.x0 + SAMPLE_LENGTH * (r.y1 - r.y0 + 1)) + pad, r.y1 + 1 + pad))
+  )
   let sum = 0
   let n = 0
   for (const line of readings) {
@@ -142,11 +147,11 @@ async function readability(page: Raster, unit: number, across = linesAcross(page
  */
 export async function uprightQuarters(page: Raster, unit: number): Promise<Quarters> {
   const acrossRuns = linesAcross(page, unit)
-  const across = spread(acrossRuns)
-  const down = spread(linesAcross(turnClockwise(page, 1), unit))
   const upright = await readability(page, unit, acrossRuns)
   if (upright >= SURE_UPRIGHT) return 0
-  const turns: Quarters[] = down > 1.5 * across ? [1, 3] : [2]
+  // the lines down the page are looked for only now: most pages are upright, and read surely
+  const down = spread(linesAcross(turnClockwise(page, 1), unit))
+  const turns: Quarters[] = down > 1.5 * spread(acrossRuns) ? [1, 3] : [2]
   let best: Quarters = 0
   let bestScore = upright + TURN_MARGIN
   for (const q of turns) {

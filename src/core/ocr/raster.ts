@@ -48,23 +48,23 @@ export function rotate(r: Raster, degrees: number): Raster {
     for (let x = 0; x < w; x++) {
       const dx = x - cx
       // inverse mapping: the source point that lands on (x, y)
-      const sx = cos * dx - sin * dy + cx
-      const sy = sin * dx + cos * dy + cy
-      const x0 = Math.floor(sx)
-      const y0 = Math.floor(sy)
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-        out[y * w + x] = 255
-        continue
-      }
-      const fx = sx - x0
-      const fy = sy - y0
-      const i = y0 * w + x0
-      const top = data[i] + (data[i + 1] - data[i]) * fx
-      const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * fx
-      out[y * w + x] = Math.round(top + (bottom - top) * fy)
+      out[y * w + x] = bilinearAt(data, w, h, cos * dx - sin * dy + cx, sin * dx + cos * dy + cy)
     }
   }
   return { width: w, height: h, data: out }
+}
+
+/** The grey at (sx, sy) of a w × h raster's pixels, bilinear between the four around it; white off the raster. */
+export function bilinearAt(data: Uint8Array, w: number, h: number, sx: number, sy: number): number {
+  const x0 = Math.floor(sx)
+  const y0 = Math.floor(sy)
+  if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) return 255
+  const fx = sx - x0
+  const fy = sy - y0
+  const i = y0 * w + x0
+  const top = data[i] + (data[i + 1] - data[i]) * fx
+  const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * fx
+  return Math.round(top + (bottom - top) * fy)
 }
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */

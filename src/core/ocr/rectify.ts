@@ -5,7 +5,7 @@
 // warp straightens them all (and levels a plain scan's turn as well as deskew would).
 
 import { forEachComponent } from './components'
-import { binarise, strokeThreshold, type Raster } from './raster'
+import { bilinearAt, binarise, strokeThreshold, type Raster } from './raster'
 
 export type Point = [number, number]
 
@@ -205,20 +205,7 @@ export function warpRaster(page: Raster, m: number[]): Raster {
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const z = m[6] * x + m[7] * y + m[8]
-      const sx = (m[0] * x + m[1] * y + m[2]) / z
-      const sy = (m[3] * x + m[4] * y + m[5]) / z
-      const x0 = Math.floor(sx)
-      const y0 = Math.floor(sy)
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-        out[y * w + x] = 255
-        continue
-      }
-      const fx = sx - x0
-      const fy = sy - y0
-      const i = y0 * w + x0
-      const top = data[i] + (data[i + 1] - data[i]) * fx
-      const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * fx
-      out[y * w + x] = Math.round(top + (bottom - top) * fy)
+      out[y * w + x] = bilinearAt(data, w, h, (m[0] * x + m[1] * y + m[2]) / z, (m[3] * x + m[4] * y + m[5]) / z)
     }
   }
   return { width: w, height: h, data: out }
