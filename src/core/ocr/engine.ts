@@ -105,11 +105,6 @@ async function detector(m: Models): Promise<InferenceSession> {
   return m.det
 }
 
-/** Loads the models now (otherwise on first use), so a missing file is reported before any page. */
-export async function warmUp(): Promise<void> {
-  await models()
-}
-
 const ALTERNATIVES = 3
 
 /**

@@ -4,4 +4,3 @@
 export { ocrPages, DEFAULT_PAGE_TIMEOUT_MS, type OcrOptions, type OcrProgress } from './ocr-pages'
 export { ocrDocument, type PageSource } from './to-document'
 export { appendOcr, readImagesInto } from './read-images'
-export { warmUp } from './engine'
