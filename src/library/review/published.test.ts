@@ -13,7 +13,7 @@ async function lateReport(name = 'r.txt', path = join(tempDir(), 'library.sqlite
   const library = new Library(path)
   library.setReviewer('张三')
   const file = handReport(name, '丙区教育局', 2023, { 'requests.new_received.natural': '2' })
-  file.document = { text: `${file.document.text}\n一、总体情况\n……\n丙区教育局\n2024年3月1日\n` }
+  file.document = { text: `${file.document?.text ?? ''}\n一、总体情况\n……\n丙区教育局\n2024年3月1日\n` }
   const [outcome] = await library.importFiles([{ name, bytes: new TextEncoder().encode(name) }], async () => ({ value: file, messages: [] }))
   if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`)
   return { library, id: outcome.reportId }
