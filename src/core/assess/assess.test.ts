@@ -313,6 +313,7 @@ describe('timeliness from a date the reviewer typed', () => {
     expect(said).toContain(`发布日期（由核验人张三于 2026-12-06 填写） ${c.date}`)
     // the text's quote is not offered as the evidence of a date it did not give
     expect([t.evidence, ...t.deductions.map((d) => d.evidence)].some((e) => e.quote)).toBe(false)
+    expect((t.deductions[0] ?? t).evidence.typed).toEqual(typed(c.date))
   })
 })
 

@@ -54,7 +54,7 @@ function timeliness(c: Context): Judgement {
   const typed = c.typedDate
   let date: { date: string; what: string; evidence: Evidence }
   if (typed) {
-    date = { date: typed.date, what: `发布日期（由核验人${typed.by}于 ${typed.at.slice(0, 10)} 填写）`, evidence: {} }
+    date = { date: typed.date, what: `发布日期（由核验人${typed.by}于 ${typed.at.slice(0, 10)} 填写）`, evidence: { typed } }
   } else {
     if (c.text === undefined) return { problems: [], unknown: '资料库中没有报告正文，无法读出发布日期', reason: '资料库中没有报告正文，无法读出发布日期' }
     const read = readPublicationDate(c.text)

@@ -17,6 +17,8 @@ export interface Evidence {
   quote?: Quote
   /** Ids of the findings it rests on (rule|sorted cells, as acceptances name them). */
   findings?: string[]
+  /** The publication date a reviewer typed (及时性), with who and when. */
+  typed?: TypedPublicationDate
 }
 
 export interface Deduction {
