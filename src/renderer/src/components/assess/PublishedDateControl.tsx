@@ -17,9 +17,10 @@ export function PublishedDateControl({ typed, onSave }: Props): React.JSX.Elemen
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const input = useRef<HTMLInputElement>(null)
+  // On opening, and back to the field after a refusal (once it is enabled again).
   useEffect(() => {
-    if (open) input.current?.focus()
-  }, [open])
+    if (open && !saving) input.current?.focus()
+  }, [open, saving, error])
 
   const start = (): void => {
     setValue(typed?.date ?? '')
@@ -34,7 +35,6 @@ export function PublishedDateControl({ typed, onSave }: Props): React.JSX.Elemen
       setError(null)
     } catch (e) {
       setError((e as Error).message)
-      input.current?.focus()
     } finally {
       setSaving(false)
     }
