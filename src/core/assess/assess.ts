@@ -62,7 +62,11 @@ function timeliness(c: Context): Judgement {
       const reason = '报告未载明发布日期或落款日期，无法判断是否按时发布'
       return { problems: [{ deduction: 'undated', reason, evidence: {} }], unknown: reason, reason }
     }
-    date = { date: read.date, what: read.kind === 'published' ? '发布日期' : '落款日期', evidence: { quote: { text: read.quote, start: read.start, end: read.end } } }
+    date = {
+      date: read.date,
+      what: read.kind === 'published' ? '发布日期' : '落款日期',
+      evidence: { quote: { text: read.quote, start: read.start, end: read.end } }
+    }
   }
   const { what, evidence } = date
   if (year === null) return { problems: [], unknown: '报告年度不明', reason: `${what} ${date.date}，但报告年度不明，无法判断`, evidence }

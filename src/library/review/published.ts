@@ -20,8 +20,7 @@ const hasTable = (db: Db): boolean => !!db.prepare("SELECT 1 FROM sqlite_master 
 export function typedDateOf(db: Db, reportId: number): TypedPublicationDate | null {
   if (!hasTable(db)) return null
   const row = db.prepare('SELECT date, typed_by, typed_at FROM publication_dates WHERE report_id = ?').get(reportId) as
-    | { date: string; typed_by: string; typed_at: string }
-    | undefined
+    { date: string; typed_by: string; typed_at: string } | undefined
   return row ? { date: row.date, by: row.typed_by, at: row.typed_at } : null
 }
 
