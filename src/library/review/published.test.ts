@@ -3,6 +3,9 @@
 
 import { afterEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { DEFAULT_RUBRIC } from '../assess'
+import { AssessCache } from '../assess/compute'
 import { Library } from '../library'
 import { handReport, removeTempDirs, tempDir } from '../testing/fixtures'
 
@@ -65,6 +68,22 @@ describe('setPublishedDate', () => {
       ['2024-01-20', '2024-02-20'],
       ['2024-02-20', null]
     ])
+    library.close()
+  })
+
+  it('the kept score is not reused when the date changed within the millisecond of the last act', async () => {
+    const { library, id } = await lateReport()
+    const db = new Database(library.path)
+    const cache = new AssessCache(db)
+    const stamp = (): string => (db.prepare('SELECT updated_at AS u FROM reports WHERE id = ?').get(id) as { u: string }).u
+    const points = (): number => cache.get(id, DEFAULT_RUBRIC).indicators.find((i) => i.id === 'timeliness')!.points
+    expect(points()).toBe(0)
+    const before = stamp()
+    library.setPublishedDate(id, '2024-01-20')
+    // the act's updated_at as if it fell in the same millisecond as the one before
+    db.prepare('UPDATE reports SET updated_at = ? WHERE id = ?').run(before, id)
+    expect(points()).toBe(15)
+    db.close()
     library.close()
   })
 
