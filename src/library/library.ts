@@ -211,6 +211,11 @@ export class Library {
     return this.act(reportId, () => review.editMeta(this.db, reportId, field, value, reason))
   }
 
+  /** 发布日期 typed by the reviewer (及时性 reads it before the text's); '' clears it. */
+  setPublishedDate(reportId: number, value: string, reason?: string): ReportDetail {
+    return this.act(reportId, () => review.setPublishedDate(this.db, reportId, value, reason))
+  }
+
   /** The audit trail of one target (a cell key, 'meta.agency', 'status'…), or of the whole report. */
   history(reportId: number, target?: string): EditRecord[] {
     return review.history(this.db, reportId, target)

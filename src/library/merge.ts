@@ -29,6 +29,8 @@ import { openReason } from '../shared/open-items'
 import { copyConfirmations } from './review/confirm'
 import { copyTableForms, FORM_TARGET_PREFIX, formsIn, writeTableForm } from './review/forms'
 import { copyMarks } from './review/marks'
+import { copyTypedDate, PUBLISHED_TARGET, typedDateOf, writeTypedDate } from './review/published'
+import type { TypedPublicationDate } from '../core/assess'
 import { reportIdBySha } from './importing'
 import { storedCellRows, REPORT_COLUMNS, reportRow, type CellRow, type ReportRow } from './store'
 
@@ -49,6 +51,8 @@ interface Side {
   edits: EditRow[]
   /** Table 三's form as a reviewer set it there (null: as read). */
   requestsForm: '2021' | '2019' | null
+  /** The publication date a reviewer typed there (null: none). */
+  published: TypedPublicationDate | null
 }
 
 export function mergeLibrary(db: Db, otherPath: string, options: OpenOptions = {}): MergeOutcome {
@@ -133,7 +137,7 @@ export function settleConflict(db: Db, id: number, take: MergeSide, options: Ope
 
 function side(db: Db, row: ReportRow): Side {
   const edits = sql(db, 'SELECT * FROM edits WHERE report_id = ? ORDER BY id').all(row.id) as EditRow[]
-  return { db, row, cells: storedCellRows(db, row.id), edits, requestsForm: formsIn(db, row.id).requests ?? null }
+  return { db, row, cells: storedCellRows(db, row.id), edits, requestsForm: formsIn(db, row.id).requests ?? null, published: typedDateOf(db, row.id) }
 }
 
 function mergeFrom(db: Db, other: Db): MergeOutcome {
@@ -303,6 +307,8 @@ function differencesOf(ours: Side, theirs: Side): NonNullable<MergeConflict['dif
     if (a !== b) out.push({ target: `meta.${field}`, ours: a === null ? null : String(a), theirs: b === null ? null : String(b) })
   }
   if (ours.requestsForm !== theirs.requestsForm) out.push({ target: `${FORM_TARGET_PREFIX}requests`, ours: ours.requestsForm, theirs: theirs.requestsForm })
+  const [ourDate, theirDate] = [ours.published?.date ?? null, theirs.published?.date ?? null]
+  if (ourDate !== theirDate) out.push({ target: PUBLISHED_TARGET, ours: ourDate, theirs: theirDate })
   const ourCells = new Map(ours.cells.map((c) => [c.key, c]))
   const theirCells = new Map(theirs.cells.map((c) => [c.key, c]))
   for (const key of new Set([...ourCells.keys(), ...theirCells.keys()])) {
@@ -414,6 +420,7 @@ function addReport(db: Db, theirs: Side): number {
   copyMarks(db, other, row.id, id)
   copyConfirmations(db, other, row.id, id)
   copyTableForms(db, other, row.id, id)
+  copyTypedDate(db, other, row.id, id)
   return id
 }
 
@@ -426,7 +433,11 @@ function takeTheirs(db: Db, ours: Side, theirs: Side, differences: NonNullable<M
   const theirCells = new Map(theirs.cells.map((c) => [c.key, c]))
   const ourCells = new Map(ours.cells.map((c) => [c.key, c]))
   for (const d of differences) {
-    if (d.target.startsWith('meta.')) {
+    if (d.target === PUBLISHED_TARGET) {
+      // Theirs with who typed it and when; none there clears ours.
+      if (theirs.published) copyTypedDate(db, theirs.db, theirs.row.id, id)
+      else writeTypedDate(db, id, null)
+    } else if (d.target.startsWith('meta.')) {
       const field = d.target.slice(5) as 'agency' | 'year' | 'template'
       const value = theirs.row[field]
       if (field === 'agency') sql(db, 'UPDATE reports SET agency = ?, agency_key = ? WHERE id = ?').run(value, agencyKey(value as string | null), id)

@@ -306,6 +306,21 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (report_id, table_name)
       ) WITHOUT ROWID;
     `
+  },
+  {
+    id: 11,
+    name: 'the publication date a reviewer typed',
+    sql: `
+      -- 及时性 reads the publication date from the report's text (发布日期 / 落款); where the text has
+      -- none (or the site's page says otherwise) the reviewer types it, and it wins. Who and when are
+      -- kept with it (the trail has the history, target meta.published). One row per report.
+      CREATE TABLE publication_dates (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        typed_by TEXT NOT NULL,
+        typed_at TEXT NOT NULL
+      );
+    `
   }
 ]
 

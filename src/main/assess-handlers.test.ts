@@ -53,6 +53,20 @@ describe('assessment handlers', () => {
     expect((await handlers.assessReport({ reportId: 1 })).rubric.version).toBe(defaultRubric.version)
   })
 
+  it('takes a typed 发布日期 through the handler table, refusing a bad one in Chinese', async () => {
+    const { handlers } = await setup()
+    await handlers.setReviewer({ name: '张三' })
+    expect(await invokeHandler(handlers, 'setPublishedDate', { reportId: 1, value: '2023-02-29' })).toMatchObject({
+      ok: false,
+      error: { code: 'edit.bad_date', message: '没有 2023 年 2 月 29 日这一天' }
+    })
+    expect(await invokeHandler(handlers, 'setPublishedDate', { reportId: 1, value: 7 as never })).toMatchObject({ ok: false, error: { code: 'ipc.bad_args' } })
+    await handlers.setPublishedDate({ reportId: 1, value: '2023/1/20', reason: '网站发布页' })
+    const timeliness = (await handlers.assessReport({ reportId: 1 })).indicators.find((i) => i.id === 'timeliness')!
+    expect(timeliness.reason).toContain('由核验人张三于')
+    expect((await handlers.reportHistory({ reportId: 1 })).filter((e) => e.target === 'meta.published')).toMatchObject([{ newRaw: '2023-01-20' }])
+  })
+
   it('a report whose stored findings are damaged has no score; the others keep theirs', async () => {
     const { handlers, path } = await setup()
     const db = new Database(path)

@@ -196,6 +196,7 @@ export function createHandlers({ library: first, extract, dialogs, openLibrary, 
       if (args.table !== 'active' && args.table !== 'requests') throw new UserFacingError('ipc.bad_args', '参数无效：只能切换表二或表三的格式')
       return library.setTableForm(reportIdOf(args), args.table, stringArg(args.form, '格式'), optionalString(args.reason))
     },
+    setPublishedDate: (args) => library.setPublishedDate(reportIdOf(args), stringArg(args.value, '发布日期'), optionalString(args.reason)),
     deleteReport: (args) => {
       const id = reportIdOf(args)
       library.deleteReport(id, stringArg(args.reason, '删除原因'))

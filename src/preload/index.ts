@@ -28,6 +28,7 @@ const api = {
   settleBlankCells: call('settleBlankCells'),
   confirmCell: call('confirmCell'),
   setTableForm: call('setTableForm'),
+  setPublishedDate: call('setPublishedDate'),
   markMetaUnstated: call('markMetaUnstated'),
   deleteReport: call('deleteReport'),
   verifyReport: call('verifyReport'),

@@ -3,7 +3,7 @@
 
 import type { Assessment, IndicatorId, IndicatorState } from '../core/assess'
 
-export type { Assessment, Deduction, IndicatorId, IndicatorResult, IndicatorState } from '../core/assess'
+export type { Assessment, Deduction, IndicatorId, IndicatorResult, IndicatorState, TypedPublicationDate } from '../core/assess'
 
 export const INDICATOR_TITLES: Record<IndicatorId, string> = {
   timeliness: '及时性',

@@ -76,6 +76,8 @@ export interface ApiContract {
   confirmCell: { args: { reportId: number; key: string }; result: ReportDetail }
   /** 表格格式: the form of one table of a mixed report (table 二: the report's template; table 三: its （六） rows). Recorded in the trail. */
   setTableForm: { args: { reportId: number; table: 'active' | 'requests'; form: '2021' | '2019'; reason?: string }; result: ReportDetail }
+  /** 发布日期 typed by the reviewer (2022-01-31, 2022/1/31, 2022年1月31日; '' clears it): 及时性 reads it before the text's. In the trail as meta.published. */
+  setPublishedDate: { args: { reportId: number; value: string; reason?: string }; result: ReportDetail }
   /** Deletes a report and its file (e.g. one of two near-duplicates): a reason is required; the deletion is recorded with a snapshot. */
   deleteReport: { args: { reportId: number; reason: string }; result: { deleted: number } }
   /**
@@ -165,6 +167,7 @@ export const OPERATIONS = [
   'settleBlankCells',
   'confirmCell',
   'setTableForm',
+  'setPublishedDate',
   'markMetaUnstated',
   'deleteReport',
   'verifyReport',

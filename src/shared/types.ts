@@ -93,7 +93,7 @@ export interface ReviewCell {
 
 export interface EditRecord {
   id: number
-  /** A cell key, or 'meta.agency' / 'meta.year' / 'meta.template', or 'status'. */
+  /** A cell key, or 'meta.agency' / 'meta.year' / 'meta.template' / 'meta.published', or 'status'. */
   target: string
   oldRaw: string | null
   newRaw: string | null

@@ -60,6 +60,40 @@ test('the scorecard’s deduction selects its cells, or highlights its words in 
   await expect(review.sourceHighlight).toBeInViewport()
 })
 
+test('the reviewer types the publication date on the 及时性 row; a bad one is refused in Chinese', async ({ app }) => {
+  const { library, assess } = await seeded(app)
+  await library.open('益阳市应急管理局')
+  const review = new ReviewPage(app.page)
+  await review.enterReviewer('王核验')
+  const year = app.library.listReports({ search: '益阳市应急管理局' })[0].year!
+  const timeliness = assess.indicator('timeliness')
+  await expect(assess.publishedDateEdit).toHaveText('填写发布日期')
+
+  await assess.typePublishedDate(`${year + 1}-02-30`)
+  await expect(assess.publishedDateError).toHaveText(`没有 ${year + 1} 年 2 月 30 日这一天`)
+  await expect(assess.publishedDateInput).toBeFocused()
+  await assess.publishedDateInput.press('Escape')
+  await expect(assess.publishedDateInput).toHaveCount(0)
+
+  // late: the deduction says who typed the date
+  await assess.typePublishedDate(`${year + 1}/2/15`)
+  await expect(assess.deductionsOf('timeliness')).toHaveCount(1)
+  await expect(assess.deductionsOf('timeliness')).toContainText(`由核验人王核验于`)
+  await expect(assess.deductionsOf('timeliness')).toContainText(`${year + 1}-02-15，晚于规定的 ${year + 1}-01-31`)
+  await expect(timeliness.locator('.scorecard__points')).toHaveText('0 / 15')
+
+  // corrected to on time, in the Chinese spelling with full-width digits
+  await expect(assess.publishedDateEdit).toHaveText('修改发布日期')
+  const wide = (n: number): string => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+  await assess.typePublishedDate(`${wide(year + 1)}年${wide(1)}月${wide(20)}日`)
+  await expect(timeliness.locator('.scorecard__points')).toHaveText('15 / 15')
+  await expect(timeliness).toContainText(`${year + 1}-01-20，在 ${year + 1}-01-31 之前`)
+  expect(app.library.history(app.library.listReports({ search: '益阳市应急管理局' })[0].id, 'meta.published').map((e) => e.newRaw)).toEqual([
+    `${year + 1}-02-15`,
+    `${year + 1}-01-20`
+  ])
+})
+
 test('统计 ranks the reports by score; a row opens its report; 整改意见 reads back from Word', async ({ app }) => {
   const { assess } = await seeded(app)
   const stats = new StatsPage(app.page)

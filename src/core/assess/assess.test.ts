@@ -296,6 +296,27 @@ describe('assessReport, indicator by indicator', () => {
   })
 })
 
+describe('timeliness from a date the reviewer typed', () => {
+  const typed = (date: string) => ({ date, by: '张三', at: '2026-12-06T16:50:00.000Z' })
+  it.each([
+    { name: 'typed on time wins over a late signature', text: textOf({ tail: '某某局\n2022年3月1日\n' }), date: '2022-01-25', points: 15, state: 'pass' },
+    { name: 'typed late wins over an on-time signature', text: textOf(), date: '2022-02-10', points: 0, state: 'deducted' },
+    { name: 'typed with no text at all', text: undefined, date: '2022-01-31', points: 15, state: 'pass' },
+    { name: 'typed with no date in the text', text: textOf({ tail: '某某局\n' }), date: '2022-02-01', points: 0, state: 'deducted' },
+    { name: 'typed before the year ended cannot be judged', text: textOf(), date: '2021-12-30', points: 15, state: 'unknown' }
+  ] as const)('$name', (c) => {
+    const report = base()
+    const result = assessReport({ report, findings: runChecks(report, { text: c.text }), text: c.text, typedDate: typed(c.date), verified: true }, rubric)
+    const t = result.indicators.find((i) => i.id === 'timeliness')!
+    expect({ points: t.points, state: t.state }).toEqual({ points: c.points, state: c.state })
+    const said = t.deductions[0]?.reason ?? t.reason
+    expect(said).toContain(`发布日期（由核验人张三于 2026-12-06 填写） ${c.date}`)
+    // the text's quote is not offered as the evidence of a date it did not give
+    expect([t.evidence, ...t.deductions.map((d) => d.evidence)].some((e) => e.quote)).toBe(false)
+    expect((t.deductions[0] ?? t).evidence.typed).toEqual(typed(c.date))
+  })
+})
+
 describe('readPublicationDate', () => {
   it.each([
     ['某局\n2023年1月20日\n', '2023-01-20', 'signature'],

@@ -50,27 +50,38 @@ const FORM_NAMES = { '2021': '〔2021〕30号格式', '2019': '2019 年试行格
 
 function timeliness(c: Context): Judgement {
   const year = c.report.meta.year
-  if (c.text === undefined) return { problems: [], unknown: '资料库中没有报告正文，无法读出发布日期', reason: '资料库中没有报告正文，无法读出发布日期' }
-  const date = readPublicationDate(c.text)
-  if (!date) {
-    const reason = '报告未载明发布日期或落款日期，无法判断是否按时发布'
-    return { problems: [{ deduction: 'undated', reason, evidence: {} }], unknown: reason, reason }
+  // A date the reviewer typed wins: they read it where the text does not say it (the site's page).
+  const typed = c.typedDate
+  let date: { date: string; what: string; evidence: Evidence }
+  if (typed) {
+    date = { date: typed.date, what: `发布日期（由核验人${typed.by}于 ${typed.at.slice(0, 10)} 填写）`, evidence: { typed } }
+  } else {
+    if (c.text === undefined) return { problems: [], unknown: '资料库中没有报告正文，无法读出发布日期', reason: '资料库中没有报告正文，无法读出发布日期' }
+    const read = readPublicationDate(c.text)
+    if (!read) {
+      const reason = '报告未载明发布日期或落款日期，无法判断是否按时发布'
+      return { problems: [{ deduction: 'undated', reason, evidence: {} }], unknown: reason, reason }
+    }
+    date = {
+      date: read.date,
+      what: read.kind === 'published' ? '发布日期' : '落款日期',
+      evidence: { quote: { text: read.quote, start: read.start, end: read.end } }
+    }
   }
-  const what = date.kind === 'published' ? '发布日期' : '落款日期'
-  const quote = { text: date.quote, start: date.start, end: date.end }
-  if (year === null) return { problems: [], unknown: '报告年度不明', reason: `${what} ${date.date}，但报告年度不明，无法判断`, evidence: { quote } }
+  const { what, evidence } = date
+  if (year === null) return { problems: [], unknown: '报告年度不明', reason: `${what} ${date.date}，但报告年度不明，无法判断`, evidence }
   const deadline = `${year + 1}-01-31`
   if (date.date <= `${year}-12-31`) {
     const reason = `${what} ${date.date} 早于 ${year} 年度结束，不像是发布日期，无法判断`
-    return { problems: [], unknown: reason, reason, evidence: { quote } }
+    return { problems: [], unknown: reason, reason, evidence }
   }
   if (date.date > deadline) {
     return {
-      problems: [{ deduction: 'late', reason: `${what} ${date.date}，晚于规定的 ${deadline}（《政府信息公开条例》第五十条）`, evidence: { quote } }],
+      problems: [{ deduction: 'late', reason: `${what} ${date.date}，晚于规定的 ${deadline}（《政府信息公开条例》第五十条）`, evidence }],
       reason: `${what} ${date.date}，晚于 ${deadline}`
     }
   }
-  return { problems: [], reason: `${what} ${date.date}，在 ${deadline} 之前`, evidence: { quote } }
+  return { problems: [], reason: `${what} ${date.date}，在 ${deadline} 之前`, evidence }
 }
 
 function conformity(c: Context): Judgement {

@@ -2,4 +2,4 @@
 
 export { assessReport, formForYear } from './assess'
 export { parseRubric, type IndicatorId, type Rubric } from './rubric'
-export type { Assessment, Deduction, IndicatorResult, IndicatorState } from './types'
+export type { Assessment, Deduction, IndicatorResult, IndicatorState, TypedPublicationDate } from './types'

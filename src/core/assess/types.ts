@@ -17,6 +17,8 @@ export interface Evidence {
   quote?: Quote
   /** Ids of the findings it rests on (rule|sorted cells, as acceptances name them). */
   findings?: string[]
+  /** The publication date a reviewer typed (及时性), with who and when. */
+  typed?: TypedPublicationDate
 }
 
 export interface Deduction {
@@ -54,6 +56,14 @@ export interface Assessment {
   indicators: IndicatorResult[]
 }
 
+export interface TypedPublicationDate {
+  /** ISO date, YYYY-MM-DD. */
+  date: string
+  by: string
+  /** ISO time of the act. */
+  at: string
+}
+
 export interface AssessInput {
   /** The report as it stands (the reviewer's values win). */
   report: ExtractedReport
@@ -63,5 +73,7 @@ export interface AssessInput {
   text?: string
   /** 原文无此表 recorded for these tables; 原文空白 for these cells. */
   marks?: { tables: TableName[]; cells: string[] }
+  /** The publication date a reviewer typed (wins over the text's), with who and when. */
+  typedDate?: TypedPublicationDate
   verified: boolean
 }

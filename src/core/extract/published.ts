@@ -69,3 +69,26 @@ export function readPublicationDate(text: string): PublicationDate | null {
   }
   return null
 }
+
+/** A date a reviewer typed: its ISO form, or why it is refused (in Chinese). */
+export type TypedDate = { date: string; error?: never } | { date?: never; error: string }
+
+const TYPED = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/
+
+/**
+ * The publication date a reviewer types: 2022-01-31, 2022/1/31 or 2022年1月31日 (full-width digits
+ * too). Anything else, and a day the calendar has not (2022-02-30), is refused rather than guessed.
+ */
+export function parseTypedDate(input: string): TypedDate {
+  const text = String(input ?? '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+  const m = TYPED.exec(text)
+  const example = '请按 2022-01-31、2022/1/31 或 2022年1月31日 填写'
+  if (!m) return { error: `“${String(input ?? '').trim()}”不是日期：${example}` }
+  const [y, mo, d] = [m[1], m[2] ?? m[4] ?? m[6], m[3] ?? m[5] ?? m[7]].map(Number)
+  if (!(y >= 1990 && y <= 2100)) return { error: `“${text}”的年份不在 1990–2100 之间` }
+  const date = isoDate(y, mo, d)
+  if (!date) return { error: `没有 ${y} 年 ${mo} 月 ${d} 日这一天` }
+  return { date }
+}

@@ -14,6 +14,10 @@ export class AssessPage {
   readonly ranking: Locator
   readonly rankingRows: Locator
   readonly spread: Locator
+  /** 及时性: 填写发布日期 / 修改发布日期, its field and the refusal shown beside it. */
+  readonly publishedDateEdit: Locator
+  readonly publishedDateInput: Locator
+  readonly publishedDateError: Locator
 
   constructor(readonly page: Page) {
     this.scoreCells = page.locator('[data-testid="report-grid"] .ag-row [col-id="assessment"]')
@@ -25,6 +29,9 @@ export class AssessPage {
     this.ranking = page.getByTestId('assess-ranking')
     this.rankingRows = page.getByTestId('assess-row')
     this.spread = page.getByTestId('assess-spread')
+    this.publishedDateEdit = page.getByTestId('published-date-edit')
+    this.publishedDateInput = page.getByRole('textbox', { name: '发布日期' })
+    this.publishedDateError = page.getByTestId('published-date-error')
   }
 
   /** One indicator of the scorecard (timeliness, completeness…). */
@@ -47,6 +54,14 @@ export class AssessPage {
           .map((r) => r.querySelector('[col-id="assessment"] .score-cell__total')?.textContent ?? null)
       )
     return texts.map((t) => (t === null ? null : Number(t)))
+  }
+
+  /** Types the publication date from the keyboard: the button, the field, Enter. */
+  async typePublishedDate(value: string): Promise<void> {
+    await this.publishedDateEdit.focus()
+    await this.page.keyboard.press('Enter')
+    await this.publishedDateInput.fill(value)
+    await this.publishedDateInput.press('Enter')
   }
 
   async filterFailing(title: string): Promise<void> {

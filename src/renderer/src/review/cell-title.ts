@@ -6,6 +6,7 @@ const META_TITLES: Record<string, string> = {
   'meta.agency': '机关',
   'meta.year': '年度',
   'meta.template': '格式',
+  'meta.published': '发布日期',
   status: '状态',
   // Recorded when two near-duplicates are judged the same report (near-duplicates.ts).
   duplicate: '同一报告',

@@ -316,6 +316,19 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
               setEvidenceKeys(NO_KEYS)
               setQuote(q)
             }}
+            onSetPublished={async (value) => {
+              let refusal: Error | null = null
+              const done = await review.update(() =>
+                window.api.setPublishedDate({ reportId, value }).catch((e: Error) => {
+                  refusal = e
+                  throw e
+                })
+              )
+              if (done) return
+              // shown beside the date typed, not in the banner
+              if (refusal) review.clearError()
+              throw refusal ?? new Error('未能保存发布日期')
+            }}
           />
         </aside>
       </div>

@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from 'react'
 import type { Assessment, Deduction, IndicatorResult } from '../../../../shared/assess'
+import { PublishedDateControl } from './PublishedDateControl'
 
 interface Props {
   reportId: number
@@ -12,6 +13,8 @@ interface Props {
   onCells: (keys: string[]) => void
   /** A deduction's words in the original: highlight them. */
   onQuote: (quote: { start: number; end: number }) => void
+  /** 及时性: the reviewer types the publication date ('' clears it); rejects with the refusal. */
+  onSetPublished?: (value: string) => Promise<void>
 }
 
 const STATE_LABELS: Record<IndicatorResult['state'], string> = { pass: '满分', deducted: '扣分', unknown: '无法判断' }
@@ -22,7 +25,7 @@ function evidenceOf(d: Pick<Deduction, 'evidence'>): 'cells' | 'quote' | null {
   return null
 }
 
-export function Scorecard({ reportId, version, onCells, onQuote }: Props): React.JSX.Element | null {
+export function Scorecard({ reportId, version, onCells, onQuote, onSetPublished }: Props): React.JSX.Element | null {
   const [assessment, setAssessment] = useState<Assessment | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [folded, setFolded] = useState(false)
@@ -96,6 +99,9 @@ export function Scorecard({ reportId, version, onCells, onQuote }: Props): React
                     </li>
                   ))}
                 </ul>
+              )}
+              {i.id === 'timeliness' && onSetPublished && (
+                <PublishedDateControl typed={i.evidence.typed ?? i.deductions.find((d) => d.evidence.typed)?.evidence.typed} onSave={onSetPublished} />
               )}
             </li>
           ))}
