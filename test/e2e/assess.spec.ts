@@ -34,6 +34,9 @@ test('the library list scores every report, sorts by score and filters by a fail
   expect(expected.length).toBeLessThan(5)
   await assess.filterFailing('信息处理费')
   await expect(library.rows).toHaveCount(expected.length)
+  // the count and the batch 底稿 follow the rows shown, not the search's answer before the 评估 filter
+  await expect(library.count).toHaveText(`显示 ${expected.length} / 5 份`)
+  await expect(library.paperButton()).toHaveText(`导出底稿（显示的 ${expected.length} 份） ▾`)
   for (const cell of await assess.scoreCells.locator('.score-cell').all()) await expect(cell).toHaveAttribute('title', /扣分：.*信息处理费/)
 })
 

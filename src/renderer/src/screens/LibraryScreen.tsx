@@ -162,7 +162,9 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
   }
 
   const empty = reports !== null && total === 0
-  const paperIds = picked.length ? picked : (reports ?? []).map((r) => r.id)
+  // The rows the list shows: the search's answer, narrowed by the 评估 filter (an indicator that lost points).
+  const shown = reports && failing ? reports.filter((r) => scores.get(r.id)?.failing.includes(failing)) : reports
+  const paperIds = picked.length ? picked : (shown ?? []).map((r) => r.id)
   return (
     <section className="library" data-testid="library-screen">
       <div className="library__toolbar">
@@ -171,17 +173,17 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
         <FailingFilter value={failing} onChange={setFailing} />
         {reports && (
           <span className="library__count" data-testid="library-count" aria-live="polite">
-            {shownFor !== filtersKey ? '正在搜索…' : reports.length === total ? `共 ${total} 份报告` : `显示 ${reports.length} / ${total} 份`}
+            {shownFor !== filtersKey ? '正在搜索…' : shown!.length === total ? `共 ${total} 份报告` : `显示 ${shown!.length} / ${total} 份`}
           </span>
         )}
         {reports && reports.length > 0 && <span className="library__hint">双击或按 Enter 打开报告</span>}
         <span className="library__spacer" />
         {/* Batch 底稿 for the rows picked together, else for the reports the list shows (its search and filters). */}
-        {reports && reports.length > 0 && shownFor === filtersKey && (
+        {shown && shown.length > 0 && shownFor === filtersKey && (
           <PaperMenu
             reportIds={paperIds}
-            verified={reports.filter((r) => paperIds.includes(r.id)).every((r) => r.status === 'verified')}
-            label={picked.length ? `导出底稿（选中的 ${paperIds.length} 份）` : `导出底稿（显示的 ${reports.length} 份）`}
+            verified={(reports ?? []).filter((r) => paperIds.includes(r.id)).every((r) => r.status === 'verified')}
+            label={picked.length ? `导出底稿（选中的 ${paperIds.length} 份）` : `导出底稿（显示的 ${shown.length} 份）`}
           />
         )}
         <LibraryMenu onExport={onExport} onBackup={onBackup} onMerge={onMerge} onOpenLibrary={onOpenLibrary} />
@@ -242,7 +244,7 @@ export function LibraryScreen({ browse, onBrowse, onOpen, onLibraryOpened, queue
       <DropZone onFiles={queue.add} compact={!empty} />
       {!empty && reports && (
         <ReportGrid
-          reports={failing ? reports.filter((r) => scores.get(r.id)?.failing.includes(failing)) : reports}
+          reports={shown!}
           scores={scores}
           sort={browse.sort}
           selectedId={browse.selectedId}
