@@ -151,11 +151,23 @@ export function manyEntriesZip(count = 100_001): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, directory, zip64End, locator, end]))
 }
 
-/** A page whose table has `rows` rows whose first cell spans to the end (rowspan=0), `cols` wide. */
-export function rowspanZeroHtml(rows: number, cols = 8): string {
+/**
+ * A page whose table has `rows` rows whose first cell spans to the end (rowspan=0), `cols` wide; the
+ * other cells hold `value` ('' makes label + blank rows, which the recogniser once reread row after row).
+ */
+export function rowspanZeroHtml(rows: number, cols = 8, value = '1'): string {
+  const cells = `<td>${value}</td>`.repeat(cols - 1)
+  return tablePage(Array.from({ length: rows }, () => `<tr><td rowspan="0">x</td>${cells}</tr>`))
+}
+
+/** A page whose every row starts with a cell spanning half the table: each span ends on a row of its own. */
+export function longRowspansHtml(rows: number, cols = 8): string {
   const cells = '<td>1</td>'.repeat(cols - 1)
-  const body = Array.from({ length: rows }, () => `<tr><td rowspan="0">x</td>${cells}</tr>`).join('\n')
-  return `<!doctype html><html><head><meta charset="utf-8"><title>rowspan</title></head><body><table>\n${body}\n</table></body></html>`
+  return tablePage(Array.from({ length: rows }, () => `<tr><td rowspan="${Math.ceil(rows / 2)}">x</td>${cells}</tr>`))
+}
+
+function tablePage(rows: string[]): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>rowspan</title></head><body><table>\n${rows.join('\n')}\n</table></body></html>`
 }
 
 /** A file of `bytes` zero bytes that takes no disk space (sparse), for the size limit. */
@@ -413,6 +425,8 @@ export function writeHostileFiles(dir: string): string[] {
   for (const [what, bytes] of Object.entries(damagedDocs())) write(`ole-${what}.doc`, bytes)
   write('zip-100001-entries.docx', manyEntriesZip())
   write('rowspan-zero.html', rowspanZeroHtml(20_000))
+  write('rowspan-zero-blank.html', rowspanZeroHtml(60_000, 8, ''))
+  write('rowspan-half.html', longRowspansHtml(20_000))
   write('picture-bomb-20000x20000.pdf', pictureBombPdf())
   write('tiff-4096-samples.tif', manySamplesTiff())
   write('two-frame-headers.jpg', twoFrameHeadersJpeg())

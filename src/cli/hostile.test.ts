@@ -7,7 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { cyclicFatDoc, manyEntriesZip, pageWithSparseFiles, pictureBombPdf, symlinkedPages, writeSparseFile } from '../../scripts/hostile-files'
+import {
+  cyclicFatDoc,
+  longRowspansHtml,
+  manyEntriesZip,
+  pageWithSparseFiles,
+  pictureBombPdf,
+  rowspanZeroHtml,
+  symlinkedPages,
+  writeSparseFile
+} from '../../scripts/hostile-files'
 import { removeTempDirs, SEEDS_DIR, tempDir } from '../library/testing/fixtures'
 import { readInput } from './args'
 
@@ -115,6 +124,23 @@ describe.runIf(process.platform === 'linux')('the built command line on hostile 
     expect(r.signal).toBeNull()
     expect(r.out).toMatch(/PDF 中有一张图片尺寸过大（20000 × 20000 像素，超过 6000 万像素的上限），未解码/)
     expect(r.out).not.toMatch(/解析超时|内存/)
+    expect(survivors(r.mark)).toEqual([])
+  })
+
+  // Issue 22, item 11: rowspan pages once cost rows × rows in reading (spans each ending on a row of
+  // their own) or in extraction (label + blank rows); 60 000 blank rows outlasted the 60 s limit.
+  it.each([
+    ['rowspan="0" with blank cells', () => rowspanZeroHtml(20_000, 8, ''), /^此处起连续 200 个以上的标签之后只有空白单元格/],
+    ['spans of half the table in every row', () => longRowspansHtml(20_000), /^网页第 1 个表格同时跨行的单元格超过 100 个.*其后 9,900 个跨行单元格按不跨行读取/]
+  ])('extract of a 20 000-row page (%s) finishes with a report and says what it let go', async (_, page, warned) => {
+    const dir = tempDir('report-desk-hostile-')
+    writeFileSync(join(dir, 'rows.html'), page())
+    const r = await run(['extract', join(dir, 'rows.html'), '--json'])
+    expect(r.signal).toBeNull()
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.out) as { tables: Record<string, string>; messages: Array<{ type: string; message: string }> }
+    expect(report.tables).toEqual({ active: 'missing', requests: 'missing', appeals: 'missing' })
+    expect(report.messages).toContainEqual(expect.objectContaining({ type: 'warning', message: expect.stringMatching(warned) }))
     expect(survivors(r.mark)).toEqual([])
   })
 

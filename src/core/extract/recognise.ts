@@ -240,19 +240,39 @@ class Walker {
   }
 }
 
+/**
+ * Labels kept across runs of blank cells that name no row. Real headers carry a few (the corpus
+ * and seeds: 20 at most); every run rereads all it carries, so a table of label + blank rows
+ * (16 000 rows) cost 6 s, growing with the square. Past this many the oldest are let go, once
+ * the run has noted them (the table anchors they set stay set), and the reader is told.
+ */
+export const MAX_CARRIED_LABELS = 200
+
+/** Counts the labels reread for the runs, for tests that the work stays in proportion to the stream. */
+export interface RecogniseWork {
+  labelsRead: number
+}
+
 /** Cuts the token stream into value runs and names their rows. */
-export function recognise(tokens: Token[], traditional: boolean): Recognised {
+export function recognise(tokens: Token[], traditional: boolean, work: RecogniseWork = { labelsRead: 0 }): Recognised {
   const walker = new Walker(traditional)
   const lineHasLabel = new Set<number>()
   for (const t of tokens) if (t.kind === 'label') lineHasLabel.add(t.line)
   let labels: Token[] = []
   let run: Token[] = []
+  let labelsLetGo = false
   const flush = (): void => {
     if (!run.length) return
     const allEmpty = run.every((t) => t.kind === 'empty')
+    work.labelsRead += labels.length
     const used = walker.run(labels, run)
     // A run of empty cells that names no row (padding under a header) keeps the labels gathered so far.
     if (used || !allEmpty) labels = []
+    else if (labels.length > MAX_CARRIED_LABELS) {
+      if (!labelsLetGo) walker.messages.push(labelsLetGoWarning(labels[0]))
+      labelsLetGo = true
+      labels = labels.slice(-MAX_CARRIED_LABELS)
+    }
     run = []
   }
   let prev: Token | null = null
@@ -269,4 +289,15 @@ export function recognise(tokens: Token[], traditional: boolean): Recognised {
   }
   flush()
   return { hits: walker.hits, activeTemplate: walker.activeTemplate, messages: walker.messages }
+}
+
+function labelsLetGoWarning(first: Token): Message {
+  return {
+    ...warning(
+      'extract.labels_let_go',
+      `此处起连续 ${MAX_CARRIED_LABELS} 个以上的标签之后只有空白单元格、没有数值（可能是异常文件）；识别其后的行时只参考最近的 ${MAX_CARRIED_LABELS} 个标签`,
+      locationOf(first)
+    ),
+    messageEn: `More than ${MAX_CARRIED_LABELS} labels in a row are followed only by blank cells, no values (a malformed file?); rows after them are named from the latest ${MAX_CARRIED_LABELS} labels only`
+  }
 }

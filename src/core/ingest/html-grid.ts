@@ -38,9 +38,20 @@ interface ActiveSpan {
   endRow: number
 }
 
+/**
+ * Row spans open at once, after side-by-side spans ending on the same row are joined. Real report
+ * tables keep at most a few open (the corpus: 2); each row walks the open spans, so a table whose
+ * every row opens a span ending on a row of its own (rowspan="5000" in each of 16 000 rows) cost
+ * rows × spans: 4 s for 16 000 rows, growing with the square. Past this many, a further cell's
+ * rowspan is read as 1 and the reader is told (see cutSpans); the cell and its text are kept.
+ */
+export const MAX_OPEN_SPANS = 100
+
 /** Counts the spans looked at, for tests that the work stays in proportion to the table. */
 export interface PlacementWork {
   steps: number
+  /** Cells whose rowspan was read as 1 because MAX_OPEN_SPANS spans were already open. */
+  cutSpans?: number
 }
 
 /**
@@ -52,7 +63,7 @@ export interface PlacementWork {
  * The spans still open are kept in column order, and side-by-side spans that end on the same row
  * are kept as one: a table whose every row starts with rowspan="0" has one open span, not one per
  * row, so each row costs its own cells and not every row above it (that was quadratic: an 18 MB
- * page took the whole minute).
+ * page took the whole minute). Past MAX_OPEN_SPANS open spans a new one is not opened.
  */
 export function placeCells(rows: SpanRequest[][], work: PlacementWork = { steps: 0 }): GridSlot[][] {
   const rowCount = rows.length
@@ -72,7 +83,11 @@ export function placeCells(rows: SpanRequest[][], work: PlacementWork = { steps:
       }
       work.steps++
       const remaining = rowCount - r
-      const rowSpan = cell.rowSpan === 0 ? remaining : Math.min(cell.rowSpan, remaining)
+      let rowSpan = cell.rowSpan === 0 ? remaining : Math.min(cell.rowSpan, remaining)
+      if (rowSpan > 1 && covering.length + started.length >= MAX_OPEN_SPANS) {
+        rowSpan = 1
+        work.cutSpans = (work.cutSpans ?? 0) + 1
+      }
       slots.push({ row: r, col: cursor, colSpan: cell.colSpan, rowSpan })
       if (rowSpan > 1) started.push({ col: cursor, endCol: cursor + cell.colSpan, endRow: r + rowSpan })
       cursor += cell.colSpan

@@ -5,7 +5,7 @@
 import type { Block, Table, TableCell } from '../document'
 import { isChrome, isHidden } from './html-chrome'
 import type { HtmlElement as Element, HtmlNode } from './html-tree'
-import { parseColSpan, parseRowSpan, placeCells } from './html-grid'
+import { parseColSpan, parseRowSpan, placeCells, type PlacementWork } from './html-grid'
 import { cellText, collapseWhitespace } from './html-text'
 import { BLOCK_TAGS, DROPPED_TAGS, VOID_TAGS, displayTagOf, escapeText, openTag } from './html-sanitise'
 
@@ -50,6 +50,8 @@ export class HtmlDocumentBuilder {
   private tableCount = 0
   /** Pictures in reading order, for page images (tables published as pictures); never shown or fetched. */
   readonly images: HtmlImageRef[] = []
+  /** Cells read without their rowspan because too many spans were open (html-grid MAX_OPEN_SPANS), by table index. */
+  readonly cutSpans: Array<{ table: number; cells: number }> = []
 
   /** Expects computeSubtreeStats to have run on the tree (chrome detection reads it). */
   constructor(private readonly maxChars: number) {
@@ -201,8 +203,13 @@ export class HtmlDocumentBuilder {
   private dataTable(el: Element, layout: TableRows, depth: number): void {
     const tableIndex = this.display.push('') - 1
     for (const caption of layout.captions) this.element(caption, depth + 1)
-    const slots = placeCells(layout.rows.map((row) => row.map(cellSpans)))
+    const placement: PlacementWork = { steps: 0 }
+    const slots = placeCells(
+      layout.rows.map((row) => row.map(cellSpans)),
+      placement
+    )
     const table: Table = { kind: 'table', index: this.tableCount++, rows: [], start: -1, end: -1 }
+    if (placement.cutSpans) this.cutSpans.push({ table: table.index, cells: placement.cutSpans })
     const separated = this.blocks.length > 0
     this.blocks.push(table)
     this.display.push('<tbody>')

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { htmlToDocument } from './html'
-import { placeCells, type PlacementWork } from './html-grid'
+import { MAX_OPEN_SPANS, placeCells, type PlacementWork } from './html-grid'
 import { rowspanZeroHtml } from '../../../scripts/hostile-files'
 import { collapseWhitespace } from './html-text'
 import type { SourceDocument, Table } from '../document'
@@ -154,6 +154,38 @@ describe('span expansion (occupancy grid)', () => {
     expect(placed[19_999][0].col).toBe(firstCol(19_999))
     expect(placed[19_999][0].rowSpan).toBe(1)
     expect(placed[0][placed[0].length - 1].rowSpan).toBe(row(0)[7].rowSpan === 0 ? 20_000 : 1)
+  })
+
+  it('a row span ending on a row of its own in every row: the work stays in proportion, the spans past the bound are cut', () => {
+    const rows = (n: number) => Array.from({ length: n }, () => [{ colSpan: 1, rowSpan: n / 2 }, ...Array(7).fill(plain)])
+    const steps = (n: number): PlacementWork => {
+      const work: PlacementWork = { steps: 0 }
+      placeCells(rows(n), work)
+      return work
+    }
+    const [small, large] = [steps(4_000), steps(8_000)]
+    // Before, every row walked the n/2 spans open above it: 8 000 rows took 4 times the steps of 4 000.
+    expect(large.steps / small.steps).toBeLessThan(2.5)
+    expect(large.steps).toBeLessThan((MAX_OPEN_SPANS + 3 * 8) * 8_000)
+    expect(large.cutSpans).toBe(4_000 - MAX_OPEN_SPANS) // from row 4 000 on the spans reach the last row and join
+    const placed = placeCells(rows(8_000))
+    expect(placed[MAX_OPEN_SPANS - 1][0]).toMatchObject({ col: MAX_OPEN_SPANS - 1, rowSpan: 4_000 })
+    expect(placed[MAX_OPEN_SPANS][0]).toMatchObject({ col: MAX_OPEN_SPANS, rowSpan: 1 })
+    expect(placed[MAX_OPEN_SPANS + 1][0]).toMatchObject({ col: MAX_OPEN_SPANS, rowSpan: 1 })
+  })
+
+  it('says in Chinese which table had its spans cut, and keeps every cell', () => {
+    const body = Array.from({ length: 400 }, (_, r) => `<tr><td rowspan="300">行${r}</td><td>${r}</td></tr>`).join('')
+    const result = htmlToDocument(`<p>前言</p><table><tr><td>a</td><td>b</td></tr></table><table>${body}</table>`)
+    const [, t] = tables(result.value!)
+    expect(t.rows.flat()).toHaveLength(800)
+    expect(result.messages).toEqual([
+      expect.objectContaining({
+        type: 'warning',
+        code: 'ingest.html_too_many_spans',
+        message: expect.stringMatching(/^网页第 2 个表格同时跨行的单元格超过 100 个.*其后 200 个跨行单元格按不跨行读取（文字均已读取）/)
+      })
+    ])
   })
 
   it('reads a 20 000-row page whose rows all start with rowspan="0" (quadratic before: minutes)', () => {
