@@ -20,6 +20,8 @@ export interface StatReport {
   /** The current number of each cell (human over extracted) among the keys the measures read:
    * null when blank, "/" or text; a key absent is blank too. */
   cells: CellValues
+  /** Its scores when already worked out (the report_stats table, stats/stored.ts): cells are then not read. */
+  scores?: Scores
 }
 
 /** What compute reads of a report's cells (a Map will do). */
@@ -47,7 +49,7 @@ export interface MeasureValue {
  * A report's value of every measure (MEASURES order), worked out once and kept with the report (a
  * StatReport is never changed once read). Its key lists are shared by every figure, hence frozen.
  */
-interface Scores {
+export interface Scores {
   values: (number | null)[]
   /** Per measure, the most decimals its cells were written with (amounts; 0 for counts). */
   decimals: number[]
@@ -71,15 +73,23 @@ function indexesOf(position: ReadonlyMap<string, number>, keys: readonly string[
 }
 
 function scoresOf(report: StatReport): Scores {
+  if (report.scores) return report.scores
   let scores = scoreCache.get(report)
   if (scores) return scores
-  const keys = keysOfTemplate(report.template)
-  const layout = report.cells.layout
+  scores = scoreCells(report.template, report.cells)
+  scoreCache.set(report, scores)
+  return scores
+}
+
+/** A report's scores from its cells: what the report_stats table keeps (stats/stored.ts). */
+export function scoreCells(template: TemplateId | null, cells: CellValues): Scores {
+  const keys = keysOfTemplate(template)
+  const layout = cells.layout
   const indexes = layout && indexesOf(layout.position, keys)
   const values: (number | null)[] = []
   const decimals: number[] = []
   const blankKeys: string[][] = []
-  const written = report.cells.decimals?.bind(report.cells)
+  const written = cells.decimals?.bind(cells)
   for (let m = 0; m < keys.length; m++) {
     const measureKeys = keys[m]
     // Counts (whole numbers) add up as they are; the first amount with decimals switches to exact decimals.
@@ -88,7 +98,7 @@ function scoresOf(report: StatReport): Scores {
     let blank: string[] = NO_KEYS
     for (let k = 0; k < measureKeys.length; k++) {
       const key = measureKeys[k]
-      const v = indexes && layout ? (indexes[m][k] < 0 ? undefined : layout.values[indexes[m][k]]) : report.cells.get(key)
+      const v = indexes && layout ? (indexes[m][k] < 0 ? undefined : layout.values[indexes[m][k]]) : cells.get(key)
       if (v === null || v === undefined) {
         if (blank === NO_KEYS) blank = []
         blank.push(key)
@@ -102,9 +112,7 @@ function scoresOf(report: StatReport): Scores {
     decimals.push(exact ? exact.scale : 0)
     blankKeys.push(Object.freeze(blank) as string[])
   }
-  scores = { values, decimals, blankKeys, keys }
-  scoreCache.set(report, scores)
-  return scores
+  return { values, decimals, blankKeys, keys }
 }
 
 /** A report's value of every measure, in MEASURES order (null: blank, "/" or not in its form). */
