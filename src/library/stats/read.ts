@@ -179,7 +179,8 @@ function missingScores(db: Db, reports: readonly { id: number; template: Templat
   }
 }
 
-function scoresFromCells(db: Db, reports: readonly { id: number; template: TemplateId | null }[]): Map<number, Scores> {
+/** Scores worked out from the reports' cells alone, whatever report_stats holds (tests compare the two). */
+export function scoresFromCells(db: Db, reports: readonly { id: number; template: TemplateId | null }[]): Map<number, Scores> {
   const cells = cellsOf(
     db,
     reports.map((r) => r.id)
