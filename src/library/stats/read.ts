@@ -158,8 +158,9 @@ function storeScores(db: Db, reports: readonly { id: number; template: TemplateI
 
 /** Keeps report_stats up to date after a write to a report (findings.ts refreshReport: every write path). */
 export function refreshReportStats(db: Db, reportId: number): void {
+  // Its own statement text: sql() shares prepared statements by text, and pluck() would change another caller's.
   if (!hasStatsTable(db)) return
-  const template = sql(db, 'SELECT template FROM reports WHERE id = ?').pluck().get(reportId) as TemplateId | null | undefined
+  const template = sql(db, 'SELECT r.template FROM reports r WHERE r.id = ?').pluck().get(reportId) as TemplateId | null | undefined
   if (template !== undefined && !db.readonly) storeScores(db, [{ id: reportId, template }])
 }
 
