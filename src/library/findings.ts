@@ -7,6 +7,7 @@ import type { Acceptance, ReportStatus } from '../shared/types'
 import { sql, type Db } from './db'
 import { acceptancesOf, settlementOf } from './review/settlement'
 import { cellRows, currentReport, encodeFindings, reportRow, type ReportRow } from './store'
+import { refreshReportStats } from './stats/read'
 
 function forChecks(a: Acceptance): CheckAcceptance {
   return { rule: a.rule, cells: a.instance ? a.instance.split(',') : [], comment: a.comment, by: a.by, at: a.at }
@@ -65,7 +66,7 @@ export function derivedStatus(current: ReportStatus, openFindings: number): Repo
   return openFindings > 0 ? 'problem' : 'pending'
 }
 
-/** Re-runs the checks of one report and stores findings, open count and status. Call inside a transaction. */
+/** Re-runs the checks of one report and stores findings, open count, status and its stats scores. Call inside a transaction. */
 export function refreshReport(db: Db, reportId: number): void {
   const checked = checkReport(db, reportId)
   if (!checked) return
@@ -76,6 +77,7 @@ export function refreshReport(db: Db, reportId: number): void {
     derivedStatus(checked.row.status, open),
     reportId
   )
+  refreshReportStats(db, reportId)
 }
 
 /**

@@ -321,6 +321,29 @@ export const MIGRATIONS: readonly Migration[] = [
         typed_at TEXT NOT NULL
       );
     `
+  },
+  {
+    id: 12,
+    name: 'per-report stats scores, dropped by any write to their cells',
+    sql: `
+      -- 统计分析's per-report arithmetic (each measure's value, decimals and blank keys; stats/stored.ts)
+      -- kept, so a whole-library figure reads 10,000 short rows instead of 300,000 cells. Written when
+      -- a report's checks re-run (findings.ts refreshReport: every write path); the triggers drop a
+      -- row whenever one of its stats cells changes by any path or process, and a read works out the
+      -- rows missing, stale (template, rule) or dropped from the cells. Empty here: filled on first read.
+      CREATE TABLE report_stats (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        template TEXT,
+        rule INTEGER NOT NULL,
+        scores TEXT NOT NULL
+      );
+      CREATE TRIGGER report_stats_cell_insert AFTER INSERT ON cells WHEN NEW.${STATS_KEY_TERM}
+      BEGIN DELETE FROM report_stats WHERE report_id = NEW.report_id; END;
+      CREATE TRIGGER report_stats_cell_update AFTER UPDATE ON cells WHEN OLD.${STATS_KEY_TERM} OR NEW.${STATS_KEY_TERM}
+      BEGIN DELETE FROM report_stats WHERE report_id IN (OLD.report_id, NEW.report_id); END;
+      CREATE TRIGGER report_stats_cell_delete AFTER DELETE ON cells WHEN OLD.${STATS_KEY_TERM}
+      BEGIN DELETE FROM report_stats WHERE report_id = OLD.report_id; END;
+    `
   }
 ]
 

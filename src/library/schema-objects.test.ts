@@ -28,7 +28,12 @@ describe('a library with SQL of its own', () => {
     ],
     ['a view', 'CREATE VIEW everything AS SELECT * FROM reports', /view everything/],
     ['an index on an expression', 'CREATE INDEX cells_lower ON cells(lower(ext_raw))', /index cells_lower/],
-    ['one of our indexes redefined', 'DROP INDEX reports_updated; CREATE INDEX reports_updated ON reports(abs(id))', /index reports_updated/]
+    ['one of our indexes redefined', 'DROP INDEX reports_updated; CREATE INDEX reports_updated ON reports(abs(id))', /index reports_updated/],
+    [
+      'one of our triggers (migration 12) redefined',
+      `DROP TRIGGER report_stats_cell_delete; CREATE TRIGGER report_stats_cell_delete AFTER DELETE ON cells BEGIN UPDATE cells SET human_raw = '999' WHERE key = '${TOTAL}'; END`,
+      /trigger report_stats_cell_delete/
+    ]
   ])('%s: refused on open and on merge, the file unchanged', async (_what, statement, named) => {
     const path = await closedSeeded()
     tamper(

@@ -1,7 +1,7 @@
-// What a library file may hold beyond its tables: the indexes our migrations create, nothing else.
-// A trigger runs on our own writes (one rewrote table 三's 总计 to 999 at every edit, with no edit
-// record), a view or an index on an expression runs its SQL on reads; none is ever ours, so a library
-// carrying one was changed by someone else and is not opened.
+// What a library file may hold beyond its tables: the indexes and triggers our migrations create, as
+// they create them, nothing else. A trigger runs on our own writes (one rewrote table 三's 总计 to 999
+// at every edit, with no edit record), a view or an index on an expression runs its SQL on reads; one
+// not ours, or ours with other SQL, means someone else changed the library, and it is not opened.
 
 import type { Database as Db } from 'better-sqlite3'
 import { MIGRATIONS } from './migrations'
@@ -11,7 +11,8 @@ const normal = (sql: string): string => sql.replace(/\s+/g, ' ').trim().toLowerC
 /** type:name → the statement, as some migration creates it (SQLite keeps the CREATE text as written). */
 function ownObjects(): Map<string, string> {
   const own = new Map<string, string>()
-  const create = /\bCREATE\s+(?:UNIQUE\s+)?(INDEX|TRIGGER|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*)[^;]*/gi
+  // A trigger's body (migration 12's) holds semicolons: its statement runs to the END.
+  const create = /\bCREATE\s+(?:UNIQUE\s+)?(INDEX|TRIGGER|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:[^;]*?\bBEGIN\b[\s\S]*?\bEND\b|[^;]*)/gi
   for (const m of MIGRATIONS) {
     for (const hit of m.sql.matchAll(create)) own.set(`${hit[1].toLowerCase()}:${hit[2].toLowerCase()}`, normal(hit[0]))
   }

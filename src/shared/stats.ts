@@ -280,7 +280,8 @@ export function countRate(r: Rate): RateCount {
     denominator: r.denominator,
     reports: r.reportIds.length,
     excluded: r.excluded.length,
-    excludedReasons: [...new Set(r.excluded.map((e) => e.reason))],
+    // Most of 6,000 agency rates exclude no report: no Set for them.
+    excludedReasons: r.excluded.length ? [...new Set(r.excluded.map((e) => e.reason))] : [],
     unverified: r.unverifiedReportIds.length
   }
 }

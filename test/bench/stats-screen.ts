@@ -7,7 +7,7 @@ import { chromium, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Library } from '../../src/library/library'
 import { createHandlers, type Dialogs } from '../../src/main/handlers'
@@ -32,6 +32,7 @@ export async function benchStatsScreen(): Promise<void> {
   const db = new Database(path)
   db.prepare(`UPDATE reports SET status = 'verified'`).run()
   db.close()
+  const load = loadavg()[0]
   const library = new Library(path)
   // What the app's IPC does with the answer instead of the bridge's JSON: Electron clones it with V8's serializer.
   const t0 = performance.now()
@@ -79,7 +80,9 @@ export async function benchStatsScreen(): Promise<void> {
 
     const line = (what: string, t: Timing, target: number): string =>
       `  ${what}: ${t.totalMs.toFixed(0)} ms (answer ${t.answerMs.toFixed(0)} ms, drawing ${t.drawMs.toFixed(0)} ms; target < ${target} ms)`
-    console.log(`统计 screen: ${library.info().reportCount} verified reports, in Chromium over the handler bridge (JSON; Electron's IPC clones instead)`)
+    console.log(
+      `统计 screen: ${library.info().reportCount} verified reports, in Chromium over the handler bridge (JSON; Electron's IPC clones instead); load ${load.toFixed(1)} at the start`
+    )
     console.log(
       `  getStats (every verified report): ${computeMs.toFixed(0)} ms computed (target < 300 ms), ${keptMs.toFixed(1)} ms when asked again unchanged; ` +
         `answer ${(json / 1e6).toFixed(1)} MB as JSON, V8 clone (Electron IPC) ${(cloned.length / 1e6).toFixed(1)} MB in ${cloneMs.toFixed(0)} ms`

@@ -20,6 +20,8 @@ export interface StatReport {
   /** The current number of each cell (human over extracted) among the keys the measures read:
    * null when blank, "/" or text; a key absent is blank too. */
   cells: CellValues
+  /** Its scores when already worked out (the report_stats table, stats/stored.ts): cells are then not read. */
+  scores?: Scores
 }
 
 /** What compute reads of a report's cells (a Map will do). */
@@ -47,7 +49,7 @@ export interface MeasureValue {
  * A report's value of every measure (MEASURES order), worked out once and kept with the report (a
  * StatReport is never changed once read). Its key lists are shared by every figure, hence frozen.
  */
-interface Scores {
+export interface Scores {
   values: (number | null)[]
   /** Per measure, the most decimals its cells were written with (amounts; 0 for counts). */
   decimals: number[]
@@ -57,6 +59,12 @@ interface Scores {
 }
 
 const NO_KEYS: string[] = Object.freeze([]) as unknown as string[]
+/**
+ * A figure's or rate's list while it is empty: most of 34,000 agency figures have no blank report,
+ * no unverified one, none outside the form, and allocating those lists was most of byAgency's time
+ * (in the garbage collector). A list is made at its first entry; the empty one is frozen, never shared by a push.
+ */
+const NONE = Object.freeze([]) as unknown as never[]
 const scoreCache = new WeakMap<StatReport, Scores>()
 
 /** Per shared key list, per form: each measure's keys as indexes into the values (-1: absent). */
@@ -71,15 +79,23 @@ function indexesOf(position: ReadonlyMap<string, number>, keys: readonly string[
 }
 
 function scoresOf(report: StatReport): Scores {
+  if (report.scores) return report.scores
   let scores = scoreCache.get(report)
   if (scores) return scores
-  const keys = keysOfTemplate(report.template)
-  const layout = report.cells.layout
+  scores = scoreCells(report.template, report.cells)
+  scoreCache.set(report, scores)
+  return scores
+}
+
+/** A report's scores from its cells: what the report_stats table keeps (stats/stored.ts). */
+export function scoreCells(template: TemplateId | null, cells: CellValues): Scores {
+  const keys = keysOfTemplate(template)
+  const layout = cells.layout
   const indexes = layout && indexesOf(layout.position, keys)
   const values: (number | null)[] = []
   const decimals: number[] = []
   const blankKeys: string[][] = []
-  const written = report.cells.decimals?.bind(report.cells)
+  const written = cells.decimals?.bind(cells)
   for (let m = 0; m < keys.length; m++) {
     const measureKeys = keys[m]
     // Counts (whole numbers) add up as they are; the first amount with decimals switches to exact decimals.
@@ -88,7 +104,7 @@ function scoresOf(report: StatReport): Scores {
     let blank: string[] = NO_KEYS
     for (let k = 0; k < measureKeys.length; k++) {
       const key = measureKeys[k]
-      const v = indexes && layout ? (indexes[m][k] < 0 ? undefined : layout.values[indexes[m][k]]) : report.cells.get(key)
+      const v = indexes && layout ? (indexes[m][k] < 0 ? undefined : layout.values[indexes[m][k]]) : cells.get(key)
       if (v === null || v === undefined) {
         if (blank === NO_KEYS) blank = []
         blank.push(key)
@@ -102,9 +118,7 @@ function scoresOf(report: StatReport): Scores {
     decimals.push(exact ? exact.scale : 0)
     blankKeys.push(Object.freeze(blank) as string[])
   }
-  scores = { values, decimals, blankKeys, keys }
-  scoreCache.set(report, scores)
-  return scores
+  return { values, decimals, blankKeys, keys }
 }
 
 /** A report's value of every measure, in MEASURES order (null: blank, "/" or not in its form). */
@@ -153,7 +167,7 @@ function rateKeys(group: Scored, def: RateDefinition, terms: readonly number[]):
 
 function sumScored(group: Scored, i: number): Figure {
   const { reports, scores } = group
-  const figure: Figure = { value: null, reportIds: [], keys: reports.length ? group.keys[i] : [], blank: [], notInForm: [], unverifiedReportIds: [] }
+  const figure: Figure = { value: null, reportIds: [], keys: reports.length ? group.keys[i] : NONE, blank: NONE, notInForm: NONE, unverifiedReportIds: NONE }
   let sum = 0
   let exact: DecimalSum | null = null
   for (let n = 0; n < reports.length; n++) {
@@ -162,8 +176,8 @@ function sumScored(group: Scored, i: number): Figure {
     const v = s.values[i]
     if (v === null) {
       // The form has no such cell (收费金额 in the 2019 form): left out, neither blank nor 0.
-      if (s.keys[i].length === 0) figure.notInForm!.push(r.id)
-      else figure.blank.push({ reportId: r.id, keys: s.blankKeys[i] })
+      if (s.keys[i].length === 0) (figure.notInForm === NONE ? (figure.notInForm = []) : figure.notInForm!).push(r.id)
+      else (figure.blank === NONE ? (figure.blank = []) : figure.blank).push({ reportId: r.id, keys: s.blankKeys[i] })
       continue
     }
     // Amounts are added in exact decimals: 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
@@ -171,7 +185,7 @@ function sumScored(group: Scored, i: number): Figure {
     if (exact === null && d === 0 && Number.isInteger(v)) sum += v
     else (exact ??= DecimalSum.from(sum)).add(v, d)
     figure.reportIds.push(r.id)
-    if (!r.verified) figure.unverifiedReportIds.push(r.id)
+    if (!r.verified) (figure.unverifiedReportIds === NONE ? (figure.unverifiedReportIds = []) : figure.unverifiedReportIds).push(r.id)
   }
   if (figure.reportIds.length) {
     figure.value = exact ? exact.value : sum
@@ -198,12 +212,20 @@ function hasBlank(values: readonly (number | null)[], terms: readonly number[]):
   return false
 }
 
+/** Per rate: its numerator's and then its denominator's measure indexes. */
+const termCache = new Map<RateId, number[]>()
+function termsOf(def: RateDefinition): readonly number[] {
+  let terms = termCache.get(def.id)
+  if (!terms) termCache.set(def.id, (terms = [...def.numerator, def.denominator].map(measureIndex)))
+  return terms
+}
+
 function rateScored(group: Scored, def: RateDefinition): Rate {
   const { reports, scores } = group
-  const rate: Rate = { value: null, reason: null, numerator: null, denominator: null, reportIds: [], keys: [], excluded: [], unverifiedReportIds: [] }
-  const terms = [...def.numerator, def.denominator].map(measureIndex)
+  const rate: Rate = { value: null, reason: null, numerator: null, denominator: null, reportIds: [], keys: NONE, excluded: NONE, unverifiedReportIds: NONE }
+  const terms = termsOf(def)
   const den = terms.length - 1
-  rate.keys = reports.length ? rateKeys(group, def, terms) : []
+  if (reports.length) rate.keys = rateKeys(group, def, terms)
   let numerator = 0
   let denominator = 0
   for (let n = 0; n < reports.length; n++) {
@@ -211,13 +233,13 @@ function rateScored(group: Scored, def: RateDefinition): Rate {
     const values = scores[n].values
     if (hasBlank(values, terms)) {
       const blank = terms.filter((i) => values[i] === null).map((i) => MEASURES[i].label)
-      rate.excluded.push({ reportId: r.id, reason: `${blank.join('、')}空白或为“/”` })
+      ;(rate.excluded === NONE ? (rate.excluded = []) : rate.excluded).push({ reportId: r.id, reason: `${blank.join('、')}空白或为“/”` })
       continue
     }
     for (let t = 0; t < den; t++) numerator += values[terms[t]]!
     denominator += values[terms[den]]!
     rate.reportIds.push(r.id)
-    if (!r.verified) rate.unverifiedReportIds.push(r.id)
+    if (!r.verified) (rate.unverifiedReportIds === NONE ? (rate.unverifiedReportIds = []) : rate.unverifiedReportIds).push(r.id)
   }
   if (rate.reportIds.length === 0) {
     rate.reason = reports.length ? '各报告的有关单元格均有空白或“/”' : '没有报告'

@@ -6,7 +6,7 @@ import type { LibraryStats, StatsDefinitions, StatsFilter } from '../../shared/s
 import { byAgency, byYear, outliers } from './compute'
 import { GENERAL_NOTES, MEASURES, RATES } from './measures'
 import { jumps } from './jumps'
-import { readStatReports, type CellsByReport } from './read'
+import { readStatReports } from './read'
 import { countOnce, yearUnknown } from './counted'
 
 export type { AgencyRow, Figure, Jump, LeftOutReport, LibraryStats, Outlier, Rate, RateOutliers, StatsFilter, YearRow } from '../../shared/stats'
@@ -19,11 +19,10 @@ export const DEFINITIONS: StatsDefinitions = {
 }
 
 /**
- * `allCells`: every report's stats cells, kept by a caller while the library is unchanged (see read.ts).
  * Near-duplicates count once and a 年度不详 report joins no agency's row (counted.ts); both are listed in leftOut.
  */
-export function libraryStats(db: Db, filter: StatsFilter = {}, allCells?: CellsByReport): LibraryStats {
-  const { counted: reports, leftOut } = countOnce(readStatReports(db, filter, allCells))
+export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
+  const { counted: reports, leftOut } = countOnce(readStatReports(db, filter))
   const agencies = byAgency(reports.filter((r) => r.year !== null))
   return {
     filter: { years: filter.years ?? [], agency: filter.agency?.trim() || null, all: filter.all === true },

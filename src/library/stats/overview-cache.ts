@@ -1,13 +1,12 @@
 // The 统计 screen asks again for a filter it showed a moment ago (back to every year, the agency box
-// cleared): the answer is kept while the library's data is unchanged. So are every report's stats
-// cells, read in one scan at the first question: a new filter then reads only the reports table.
+// cleared): the answer is kept while the library's data is unchanged. A new filter reads each
+// report's scores from report_stats (stored.ts), not its cells.
 // Unchanged means neither this connection (total_changes) nor any other process (PRAGMA
 // data_version) has written since.
 
 import { overviewOf, type StatsFilter, type StatsOverview } from '../../shared/stats'
 import { sql, type Db } from '../db'
 import { libraryStats } from './index'
-import { readAllStatCells, type CellsByReport } from './read'
 
 /** Answers kept: a screen toggles between a few filters; each is a few MB on a 10,000-report library. */
 const KEPT = 4
@@ -15,7 +14,6 @@ const KEPT = 4
 export class OverviewCache {
   private version = ''
   private readonly answers = new Map<string, StatsOverview>()
-  private cells: CellsByReport | null = null
 
   constructor(private readonly db: Db) {}
 
@@ -23,13 +21,12 @@ export class OverviewCache {
     const version = this.dataVersion()
     if (version !== this.version) {
       this.answers.clear()
-      this.cells = null
       this.version = version
     }
     const key = JSON.stringify([filter.years ?? [], filter.agency?.trim() ?? '', filter.all === true])
     let answer = this.answers.get(key)
     if (answer) this.answers.delete(key)
-    else answer = overviewOf(libraryStats(this.db, filter, (this.cells ??= readAllStatCells(this.db))))
+    else answer = overviewOf(libraryStats(this.db, filter))
     this.answers.set(key, answer) // newest last
     if (this.answers.size > KEPT) this.answers.delete(this.answers.keys().next().value!)
     return answer

@@ -7,6 +7,10 @@
 // read. SQL groups them per report (one row per report: its key list, or just its form when it has
 // every key, and its values as a JSON array): 10,000 rows reach JS instead of 330,000, and
 // JSON.parse is far cheaper than a row per cell. Keys and values come in the same order (one scan).
+//
+// Most reports' cells are not read at all: their scores are kept in report_stats (stored.ts),
+// written as their checks re-run. Only a report whose row is missing or stale has its cells read
+// here, and its row is written back when the connection may write.
 
 import { cellSpec, templateKeys, type TemplateId } from '../../core/template'
 import { decimalsWritten } from '../../shared/decimal'
@@ -14,7 +18,8 @@ import { sql, type Db } from '../db'
 import { STATS_INDEXED_KEYS, STATS_KEY_TERM } from '../migrations'
 import { agencyClause } from '../search'
 import type { StatsFilter } from '../../shared/stats'
-import type { CellValues, StatReport } from './compute'
+import { scoreCells, type CellValues, type Scores, type StatReport } from './compute'
+import { decodeScores, hasStatsTable, STATS_RULE, writeScores } from './stored'
 
 export type { StatsFilter }
 
@@ -27,9 +32,6 @@ const whole = (column: string): string => `iif(${column} = CAST(${column} AS INT
 /** A cell's current number: null when blank, "/" or not a number (the raw text is never read as 0). */
 const CURRENT_VALUE = `CASE WHEN c.human_raw IS NOT NULL THEN ${whole('c.human_value')} WHEN c.ext_raw IS NOT NULL THEN ${whole('c.ext_value')} END`
 
-/** From this share of the library's reports on, all cells are read and the others skipped in JS. */
-const WHOLE_SCAN_SHARE = 0.5
-
 type ReportTuple = [
   id: number,
   agency: string | null,
@@ -41,6 +43,8 @@ type ReportTuple = [
   updatedAt: string | null
 ]
 type CellsTuple = [reportId: number, keys: string, values: string, written: string]
+/** A report row and its stored scores (null: none, or stale). */
+type ReportScoresTuple = [...ReportTuple, scores: string | null]
 
 /**
  * The amount cells among the indexed keys (收费金额): their raw text is sent too when it has a decimal
@@ -73,7 +77,13 @@ function fullKeyList(template: TemplateId): string {
 export function cellsQuery(where: string | null): string {
   // `+c.report_id`: scan the index in order and test each report against the chosen set, rather
   // than probe it once per report and key (30× slower). The key term must be the index's own.
-  const chosen = where === null ? '' : `AND +c.report_id IN (SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE ${where})`
+  return cellsSelect(where === null ? '' : `AND +c.report_id IN (SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE ${where})`)
+}
+
+/** The stats cells of a few reports (@ids, a JSON array): the index probed per report. */
+const CELLS_OF_IDS = cellsSelect('AND c.report_id IN (SELECT value FROM json_each(@ids))')
+
+function cellsSelect(chosen: string): string {
   // The two group_concat(c.key) are one aggregate to SQLite: the list is built once, and sent only
   // when it is not a form's full list.
   return `SELECT c.report_id,
@@ -105,14 +115,6 @@ class PositionedValues implements CellValues {
   }
 }
 
-/** Every report's stats cells, by report id: what a caller may keep while the library is unchanged. */
-export type CellsByReport = ReadonlyMap<number, CellValues>
-
-/** The stats cells of every report of the library, in one scan of the index. */
-export function readAllStatCells(db: Db): CellsByReport {
-  return cellsFrom(sql(db, cellsQuery(null)).raw().all(KEY_LISTS) as CellsTuple[])
-}
-
 const KEY_LISTS = { full2021: FULL_KEY_LISTS['2021'], full2019: FULL_KEY_LISTS['2019'] }
 
 function cellsFrom(rows: CellsTuple[], chosen?: ReadonlySet<number>): Map<number, CellValues> {
@@ -132,11 +134,63 @@ function cellsFrom(rows: CellsTuple[], chosen?: ReadonlySet<number>): Map<number
   return cells
 }
 
+/** From this many reports on, their cells are read in one scan of the index rather than probed per report. */
+const SCAN_FROM = 500
+
+/** The stats cells of the reports `ids`. */
+function cellsOf(db: Db, ids: readonly number[]): Map<number, CellValues> {
+  if (ids.length >= SCAN_FROM) return cellsFrom(sql(db, cellsQuery(null)).raw().all(KEY_LISTS) as CellsTuple[], new Set(ids))
+  return cellsFrom(
+    sql(db, CELLS_OF_IDS)
+      .raw()
+      .all({ ids: JSON.stringify(ids), ...KEY_LISTS }) as CellsTuple[]
+  )
+}
+
+const NO_CELLS: CellValues = new Map()
+
+/** Works out the scores of these reports from their cells and stores them. Call inside a transaction. */
+function storeScores(db: Db, reports: readonly { id: number; template: TemplateId | null }[]): Map<number, Scores> {
+  const scores = scoresFromCells(db, reports)
+  for (const { id, template } of reports) writeScores(db, id, template, scores.get(id)!)
+  return scores
+}
+
+/** Keeps report_stats up to date after a write to a report (findings.ts refreshReport: every write path). */
+export function refreshReportStats(db: Db, reportId: number): void {
+  // Its own statement text: sql() shares prepared statements by text, and pluck() would change another caller's.
+  if (!hasStatsTable(db)) return
+  const template = sql(db, 'SELECT r.template FROM reports r WHERE r.id = ?').pluck().get(reportId) as TemplateId | null | undefined
+  if (template !== undefined && !db.readonly) storeScores(db, [{ id: reportId, template }])
+}
+
 /**
- * The chosen reports with their stats cells. `allCells`: every report's cells as read before with
- * readAllStatCells (the library unchanged since), so a filter change reads only the reports table.
+ * The scores of reports with no good row in report_stats, written back when this connection may
+ * write: read and written in one IMMEDIATE transaction, so no other writer changes a cell between.
  */
-export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: CellsByReport): StatReport[] {
+function missingScores(db: Db, reports: readonly { id: number; template: TemplateId | null }[]): Map<number, Scores> {
+  if (!reports.length) return new Map()
+  if (db.readonly || !hasStatsTable(db)) return scoresFromCells(db, reports)
+  try {
+    return db.transaction(() => storeScores(db, reports)).immediate()
+  } catch (e) {
+    // Another process holds the write lock: answer now, and leave the rows to the next reader.
+    if ((e as { code?: unknown }).code !== 'SQLITE_BUSY') throw e
+    return scoresFromCells(db, reports)
+  }
+}
+
+/** Scores worked out from the reports' cells alone, whatever report_stats holds (tests compare the two). */
+export function scoresFromCells(db: Db, reports: readonly { id: number; template: TemplateId | null }[]): Map<number, Scores> {
+  const cells = cellsOf(
+    db,
+    reports.map((r) => r.id)
+  )
+  return new Map(reports.map(({ id, template }) => [id, scoreCells(template, cells.get(id) ?? NO_CELLS)]))
+}
+
+/** The chosen reports, with their scores (kept in report_stats, else worked out from their cells). */
+export function readStatReports(db: Db, filter: StatsFilter = {}): StatReport[] {
   const clause = agencyClause(filter.agency)
   const where = `${WHERE} AND ${clause.where}`
   const params = {
@@ -144,14 +198,22 @@ export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: Cel
     all: filter.all ? 1 : 0,
     years: filter.years?.length ? JSON.stringify(filter.years) : null
   }
-  const reportRows = sql(
+  const stored = hasStatsTable(db)
+  const rows = sql(
     db,
-    `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at FROM reports r WHERE ${where} ORDER BY r.id`
+    stored
+      ? `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at, s.scores FROM reports r
+           LEFT JOIN report_stats s ON s.report_id = r.id AND s.template IS r.template AND s.rule = ${STATS_RULE}
+         WHERE ${where} ORDER BY r.id`
+      : `SELECT r.id, r.agency, r.agency_key, r.year, r.template, r.status, r.verified_at, r.updated_at, NULL FROM reports r WHERE ${where} ORDER BY r.id`
   )
     .raw()
-    .all(params) as ReportTuple[]
-  const cells = allCells ?? chosenCells(db, reportRows, where, params)
-  return reportRows.map(([id, agency, agencyKey, year, template, status, verifiedAt, updatedAt]) => ({
+    .all(params) as ReportScoresTuple[]
+  const worked = missingScores(
+    db,
+    rows.filter((r) => r[8] === null).map((r) => ({ id: r[0], template: r[4] }))
+  )
+  return rows.map(([id, agency, agencyKey, year, template, status, verifiedAt, updatedAt, json]) => ({
     id,
     agency,
     agencyKey,
@@ -160,22 +222,7 @@ export function readStatReports(db: Db, filter: StatsFilter = {}, allCells?: Cel
     verified: status === 'verified',
     verifiedAt,
     updatedAt,
-    cells: cells.get(id) ?? new Map()
+    cells: NO_CELLS,
+    scores: json === null ? worked.get(id)! : decodeScores(json, template)
   }))
-}
-
-/**
- * Most of the library (every verified report, one year of five): the whole index is read once and
- * other reports' rows skipped here, which is faster than testing each cell's report in SQL; a small
- * set (an agency) is tested in SQL, so only its cells are grouped.
- */
-function chosenCells(db: Db, reportRows: ReportTuple[], where: string, params: Record<string, unknown>): Map<number, CellValues> {
-  const chosen = new Set(reportRows.map((r) => r[0]))
-  const total = (sql(db, 'SELECT count(*) FROM reports').pluck().get() as number) || 1
-  if (chosen.size / total >= WHOLE_SCAN_SHARE) return cellsFrom(sql(db, cellsQuery(null)).raw().all(KEY_LISTS) as CellsTuple[], chosen)
-  return cellsFrom(
-    sql(db, cellsQuery(where))
-      .raw()
-      .all({ ...params, ...KEY_LISTS }) as CellsTuple[]
-  )
 }
