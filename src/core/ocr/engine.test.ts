@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ocrThreads } from './engine'
+import { batchesByWidth, ocrThreads } from './engine'
+import { seeded } from '../test-random'
 
 describe('ocrThreads', () => {
   it.each([
@@ -14,5 +15,30 @@ describe('ocrThreads', () => {
     { env: { REPORT_DESK_OCR_THREADS: 'two' }, cores: 8, lanes: 2, threads: 4, why: 'a word is ignored' }
   ])('$why: $threads', ({ env, cores, lanes, threads }) => {
     expect(ocrThreads(env, cores, lanes)).toBe(threads)
+  })
+})
+
+describe('batchesByWidth', () => {
+  const padded = (widths: number[], batches: number[][]): number => batches.reduce((sum, b) => sum + b.length * Math.max(...b.map((i) => widths[i])), 0)
+
+  it.each([
+    { widths: [], batch: 16, slack: 1.15, batches: [], why: 'no crops, no batches' },
+    { widths: [160, 160, 160], batch: 16, slack: 1.15, batches: [[0, 1, 2]], why: 'equal widths go together' },
+    { widths: [160, 160, 160], batch: 2, slack: 1.15, batches: [[0, 1], [2]], why: 'no batch over its size' },
+    { widths: [800, 160, 176, 1600], batch: 16, slack: 1.15, batches: [[1, 2], [0], [3]], why: 'a line of prose never pads a number cell' },
+    { widths: [200, 229, 231], batch: 16, slack: 1.15, batches: [[0, 1], [2]], why: 'the widest at most slack × the first' }
+  ])('$why', ({ widths, batch, slack, batches }) => {
+    expect(batchesByWidth(widths, batch, slack)).toEqual(batches)
+  })
+
+  it('covers every crop once, and pads each by at most the slack', () => {
+    const random = seeded(7)
+    for (let run = 0; run < 50; run++) {
+      const widths = Array.from({ length: random.int(0, 300) }, () => 160 + random.int(0, 180) * 8)
+      const batches = batchesByWidth(widths)
+      expect(batches.flat().sort((a, b) => a - b)).toEqual(widths.map((_, i) => i))
+      for (const b of batches) for (const i of b) expect(Math.max(...b.map((j) => widths[j]))).toBeLessThanOrEqual(widths[i] * 1.15)
+      expect(padded(widths, batches)).toBeLessThanOrEqual(widths.reduce((s, w) => s + w, 0) * 1.15)
+    }
   })
 })
