@@ -3,12 +3,24 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cyclicFatDoc, DOC_FIXTURE } from '../../scripts/hostile-files'
 import { removeTempDirs, tempDir } from '../library/testing/fixtures'
-import { createExtractionHost, failureMessage, hostExtractor, processRss, type ExtractionHost, type HostLimits } from './extraction-host'
+import {
+  childClock,
+  createExtractionHost,
+  failureMessage,
+  hostExtractor,
+  processCpuMs,
+  processRss,
+  type ExtractionHost,
+  type HostLimits
+} from './extraction-host'
+import { WALL_STRETCH } from '../core/ingest/limits'
 import { forkSpawner } from './fork-spawner'
 
 // A stand-in child, in plain JS, that speaks the host protocol and misbehaves on demand by the file's name.
 const CHILD = `
 process.on('disconnect', () => process.exit(0))
+// Work, not waiting: the host's clocks count the child's CPU time.
+const busy = (ms) => { const from = process.cpuUsage(); for (;;) { const u = process.cpuUsage(from); if (u.user + u.system >= ms * 1000) return } }
 process.on('message', ({ id, payload }) => {
   const name = payload.name
   const reply = () => process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: name + ' ' + process.pid }] } })
@@ -38,12 +50,18 @@ process.on('message', ({ id, payload }) => {
     return next()
   }
   if (name === 'pages') {
-    // Forty page images read 100 ms apart: each step quick, all together 4 s.
+    // Forty page images of 100 ms of work each: each step quick, all together 4 s.
     let done = 0
-    const next = () => (done < 40 ? (process.send({ id, type: 'progress', progress: { done: ++done, total: 40, origin: '第 ' + done + ' 页' } }), setTimeout(next, 100)) : reply())
+    const next = () => (done < 40 ? (process.send({ id, type: 'progress', progress: { done: ++done, total: 40, origin: '第 ' + done + ' 页' } }), busy(100), setImmediate(next)) : reply())
     return next()
   }
   if (name === 'steps') {
+    let step = 0
+    const next = () => (step++ < 6 ? (process.send({ id, type: 'progress', progress: step }), busy(250), setImmediate(next)) : reply())
+    return next()
+  }
+  if (name === 'idle-steps') {
+    // Six steps that wait 250 ms each on nothing, as a page does on a machine busy with other work.
     let step = 0
     const next = () => (step++ < 6 ? (process.send({ id, type: 'progress', progress: step }), setTimeout(next, 250)) : reply())
     return next()
@@ -139,14 +157,27 @@ describe('the extraction host', () => {
     expect(whole).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 1 } })
   })
 
+  it('counts the child CPU time, not the wait: a file slowed by a busy machine is not cut short', async () => {
+    const h = start(30_000)
+    expect((await h.request('extract', file('warm'))).ok).toBe(true)
+    // 1.5 s of waiting and almost no work, against a 1 s limit (on a wall clock it ended at 1 s)
+    expect((await h.request('extract', file('idle-steps'), { timeoutMs: 1000 })).ok).toBe(true)
+    // …but a child that waits on nothing for ever is still ended, at WALL_STRETCH times the limit
+    const began = Date.now()
+    const hung = await h.request('extract', file('hang'), { timeoutMs: 600 })
+    expect(hung).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 1 } })
+    expect(Date.now() - began).toBeGreaterThanOrEqual(600 * WALL_STRETCH - 50)
+  })
+
   it('bounds a file by a budget that grows with the pages it announces, and says that this limit ended it', async () => {
     const h = start(30_000)
     expect((await h.request('extract', file('warm'))).ok).toBe(true)
     const budget = { baseMs: 500, perStepMs: 25 } // 0.5 s + 40 × 25 ms = 1.5 s, far below the 4 s the pages take
-    const began = Date.now()
-    const ended = await h.request('extract', file('pages'), { timeoutMs: 1000, timeoutPerStep: true, budget })
+    let pages = 0
+    const ended = await h.request('extract', file('pages'), { timeoutMs: 1000, timeoutPerStep: true, budget, onProgress: () => pages++ })
     expect(ended).toEqual({ ok: false, failure: { kind: 'timeout', seconds: 2, limit: 'file', steps: 40 } })
-    expect(Date.now() - began).toBeLessThan(3000)
+    // ended by the budget's 1.5 s of work, well before the 40th page's 4 s
+    expect(pages).toBeLessThan(30)
     const roomy = await h.request('extract', file('pages'), { timeoutMs: 1000, timeoutPerStep: true, budget: { baseMs: 2000, perStepMs: 200 } })
     expect(roomy.ok).toBe(true)
   })
@@ -309,5 +340,41 @@ describe('the extraction host without a child to run', () => {
     const result = await hostExtractor(host)(file('x'))
     expect(codes(result)).toEqual(['extract.crash'])
     expect(Date.now() - started).toBeLessThan(20_000)
+  })
+})
+
+describe('the child clock', () => {
+  /** A CPU reader that says the child used `share` of the wall time since the clock started (null: unreadable). */
+  const cpuAt = (share: number | null, began: number) => async (): Promise<number | null> => (share === null ? null : (Date.now() - began) * share)
+
+  it.each([
+    { share: 1, ends: [100, 300], why: 'a child working all the time ends at the limit' },
+    { share: 0.4, ends: [250, 500], why: 'a child given 40 % of a core ends when its work reaches the limit' },
+    { share: 0, ends: [100 * WALL_STRETCH, 100 * WALL_STRETCH + 300], why: 'a child waiting on nothing ends at WALL_STRETCH × the limit' },
+    { share: null, ends: [100, 300], why: 'where CPU time cannot be read, wall time counts' }
+  ])('$why', async ({ share, ends }) => {
+    const began = Date.now()
+    const read = cpuAt(share, began)
+    const ended = await new Promise<number>((resolve) => childClock(1, { wall: began, cpu: read() }, 100, () => resolve(Date.now() - began), read))
+    expect(ended).toBeGreaterThanOrEqual(ends[0] - 5)
+    expect(ended).toBeLessThan(ends[1] + 400)
+  })
+
+  it('is cancelled: expire is never called', async () => {
+    const began = Date.now()
+    let expired = false
+    const cancel = childClock(undefined, { wall: began, cpu: Promise.resolve(null) }, 50, () => (expired = true))
+    cancel()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(expired).toBe(false)
+  })
+
+  it.runIf(process.platform === 'linux')("reads a process's CPU time from /proc, growing with its work", async () => {
+    const before = await processCpuMs(process.pid)
+    const from = process.cpuUsage()
+    while (process.cpuUsage(from).user < 300_000);
+    const after = await processCpuMs(process.pid)
+    expect(before).not.toBeNull()
+    expect(after! - before!).toBeGreaterThanOrEqual(250)
   })
 })

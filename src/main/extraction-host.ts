@@ -13,6 +13,7 @@ import type { HostReply, HostRequest } from './host-protocol'
 import type { FilePayload } from '../shared/contract'
 import type { Extractor } from '../library/extractor'
 import type { Message } from '../core/messages'
+import { WALL_STRETCH } from '../core/ingest/limits'
 
 const execFileAsync = promisify(execFile)
 
@@ -118,10 +119,14 @@ interface Job {
 interface Lane {
   child: HostChild | null
   job: Job | null
-  timer: ReturnType<typeof setTimeout> | null
-  budgetTimer: ReturnType<typeof setTimeout> | null
+  /** Cancels the step (or whole-request) clock. */
+  timer: (() => void) | null
+  /** Cancels the file's budget clock. */
+  budgetTimer: (() => void) | null
   idleTimer: ReturnType<typeof setTimeout> | null
+  /** When the job started: wall time, and the child's CPU time then (null where it cannot be read). */
   started: number
+  startedCpu: Promise<number | null>
   /** The express lane runs only cheap work, and only while every lane holds costly work. */
   express: boolean
 }
@@ -176,7 +181,7 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
   const idleMs = defaults.idleMs ?? 30_000
 
   function newLane(isExpress = false): Lane {
-    return { child: null, job: null, timer: null, budgetTimer: null, idleTimer: null, started: 0, express: isExpress }
+    return { child: null, job: null, timer: null, budgetTimer: null, idleTimer: null, started: 0, startedCpu: Promise.resolve(null), express: isExpress }
   }
 
   const allLanes = (): Lane[] => [...lanes, express]
@@ -249,26 +254,28 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
   }
 
   function arm(lane: Lane, job: Job, limit?: 'step'): void {
-    if (lane.timer) clearTimeout(lane.timer)
+    lane.timer?.()
     const ms = job.options.timeoutMs ?? defaults.timeoutMs ?? EXTRACTION_TIMEOUT_MS
-    lane.timer = setTimeout(() => end(lane, job, { kind: 'timeout', seconds: Math.round(ms / 1000), ...(limit ? { limit } : {}) }), ms)
+    const pid = lane.child?.pid()
+    lane.timer = childClock(pid, { wall: Date.now(), cpu: cpuOf(pid) }, ms, () =>
+      end(lane, job, { kind: 'timeout', seconds: Math.round(ms / 1000), ...(limit ? { limit } : {}) })
+    )
   }
 
   /** The file's whole budget, from the request's start: base plus a share for each of the `steps` the child announced. */
   function armBudget(lane: Lane, job: Job, steps: number | null): void {
     const budget = job.options.budget
     if (!budget || steps === null) return
-    if (lane.budgetTimer) clearTimeout(lane.budgetTimer)
+    lane.budgetTimer?.()
     const ms = budget.baseMs + budget.perStepMs * steps
-    lane.budgetTimer = setTimeout(
-      () => end(lane, job, { kind: 'timeout', seconds: Math.round(ms / 1000), limit: 'file', steps }),
-      Math.max(0, lane.started + ms - Date.now())
+    lane.budgetTimer = childClock(lane.child?.pid(), { wall: lane.started, cpu: lane.startedCpu }, ms, () =>
+      end(lane, job, { kind: 'timeout', seconds: Math.round(ms / 1000), limit: 'file', steps })
     )
   }
 
   function clearTimers(lane: Lane): void {
-    if (lane.timer) clearTimeout(lane.timer)
-    if (lane.budgetTimer) clearTimeout(lane.budgetTimer)
+    lane.timer?.()
+    lane.budgetTimer?.()
     lane.timer = lane.budgetTimer = null
   }
 
@@ -365,6 +372,7 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
     lane.job = job
     lane.child ??= start(lane)
     lane.started = Date.now()
+    lane.startedCpu = cpuOf(lane.child.pid())
     arm(lane, job, job.options.timeoutPerStep && job.options.budget ? 'step' : undefined)
     watchMemory()
     job.options.onStart?.()
@@ -435,6 +443,68 @@ export async function processRss(pid: number): Promise<number | null> {
     return Number.isFinite(kb) && kb > 0 ? kb * 1024 : null
   }
   return null
+}
+
+/**
+ * A process's CPU time so far in ms, its threads included (the OCR engine's): /proc on Linux, `ps`
+ * on macOS; null elsewhere (the clocks then count wall time).
+ */
+export async function processCpuMs(pid: number): Promise<number | null> {
+  if (process.platform === 'linux') {
+    const stat = await readFile(`/proc/${pid}/stat`, 'latin1')
+    // utime and stime are the 14th and 15th fields; the name before them, in parentheses, may hold spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12])
+    return Number.isFinite(ticks) ? ticks * (1000 / CLOCK_TICKS) : null
+  }
+  if (process.platform === 'darwin') {
+    const { stdout } = await execFileAsync('ps', ['-o', 'time=', '-p', String(pid)])
+    // [[dd-]hh:]mm:ss.cc
+    const parts = stdout.trim().replace('-', ':').split(':').map(Number)
+    if (!parts.length || parts.some((n) => !Number.isFinite(n))) return null
+    return parts.reduce((sum, n, i) => sum + n * [86400, 3600, 60, 1].slice(-parts.length)[i], 0) * 1000
+  }
+  return null
+}
+
+/** Linux's clock ticks per second (USER_HZ): 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100
+
+function cpuOf(pid: number | undefined): Promise<number | null> {
+  return pid === undefined ? Promise.resolve(null) : processCpuMs(pid).catch(() => null)
+}
+
+/** A clock is looked at again no sooner than this after it found time left. */
+const RECHECK_MS = 200
+
+/**
+ * Calls `expire` once the child has used `ms` of CPU time since `since` (wall time where its CPU
+ * cannot be read), and in any case once WALL_STRETCH × `ms` of wall time has passed. Returns the
+ * clock's cancel. Counted in wall time alone, a 4-page scan on a machine at load 8 lost tables to
+ * limits it kept well within on a quiet one: its work was the same, its share of a core was not.
+ */
+export function childClock(
+  pid: number | undefined,
+  since: { wall: number; cpu: Promise<number | null> },
+  ms: number,
+  expire: () => void,
+  readCpu: (pid: number | undefined) => Promise<number | null> = cpuOf
+): () => void {
+  let cancelled = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const look = async (): Promise<void> => {
+    const [from, now] = await Promise.all([since.cpu, readCpu(pid)])
+    if (cancelled) return
+    const wall = Date.now() - since.wall
+    const used = from === null || now === null ? wall : now - from
+    if (used >= ms || wall >= ms * WALL_STRETCH) return expire()
+    timer = setTimeout(() => void look(), Math.max(RECHECK_MS, Math.min(ms - used, ms * WALL_STRETCH - wall)))
+  }
+  timer = setTimeout(() => void look(), Math.max(0, since.wall + ms - Date.now()))
+  return () => {
+    cancelled = true
+    clearTimeout(timer)
+  }
 }
 
 /** How many steps a progress message announces (`{ total }`), or null. */

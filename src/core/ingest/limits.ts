@@ -29,3 +29,10 @@ export const DOCX_LIMITS = {
  * files at the single-file limit would take gigabytes to read, hash, extract and store.
  */
 export const MAX_REPORT_FILES_BYTES = 200 * 1024 * 1024
+
+/**
+ * Time limits on reading a file count CPU time, not wall time, where it can be read: on a machine busy
+ * with other work a page gets a share of a core, and its wall time stretches while its work does not.
+ * A process waiting on nothing uses no CPU, so wall time still ends it, at this many times the limit.
+ */
+export const WALL_STRETCH = 5

@@ -4,6 +4,7 @@
 import type { PageImage } from '../page-image'
 import { info, warning, type Message, type Result } from '../messages'
 import { isBlankPage } from '../ingest/images/blank'
+import { WALL_STRETCH } from '../ingest/limits'
 import { readPage, type OcrPage } from './page'
 import type { PageSource } from './to-document'
 
@@ -28,20 +29,36 @@ function emptyPage(raster: { width: number; height: number }): OcrPage {
   return { skew: 0, width: raster.width, height: raster.height, unit: 1, tables: [], lines: [] }
 }
 
+/**
+ * A page's clock, in ms: this process's CPU time since the page started (the OCR engine's threads
+ * included), or its wall time over WALL_STRETCH when that is more. A page on a machine busy with
+ * other work is not cut short for the share of a core it got: at load 8 a page took 2–3 times its
+ * quiet wall time.
+ */
+function pageClock(): () => number {
+  const wall = Date.now()
+  const cpu = process.cpuUsage()
+  return () => {
+    const used = process.cpuUsage(cpu)
+    const waited = Date.now() - wall
+    return Math.max((used.user + used.system) / 1000, waited / WALL_STRETCH)
+  }
+}
+
 export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Promise<Result<PageSource[]>> {
   const messages: Message[] = []
   const out: PageSource[] = []
   const timeout = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
   for (let i = 0; i < pages.length; i++) {
     const image = pages[i]
-    const started = Date.now()
+    const spent = pageClock()
     try {
       const raster = await image.decode()
       // A blank page is told in one pass over its pixels: OCR would spend seconds finding nothing on it.
       const blank = isBlankPage(raster)
       if (blank) messages.push(info('ocr.page_blank', `${image.origin}为空白页，未识别`))
-      const page = blank ? emptyPage(raster) : await readPage(raster, { deadline: started + timeout })
-      if (Date.now() - started > timeout) {
+      const page = blank ? emptyPage(raster) : await readPage(raster, { expired: () => spent() > timeout })
+      if (spent() > timeout) {
         messages.push(warning('ocr.page_timeout', `${image.origin}识别超过 ${Math.round(timeout / 1000)} 秒，未识别完，请对照原件核对`))
       }
       const source: PageSource = { imageIndex: image.index, page }

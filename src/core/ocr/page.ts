@@ -60,8 +60,8 @@ export interface OcrPage {
 }
 
 export interface PageOptions {
-  /** Give up on the page (with what was read so far) after this many ms. */
-  deadline?: number
+  /** True once the page's time is up: it is given up (with what was read so far). */
+  expired?: () => boolean
 }
 
 /** A character below this probability is unsure: its runner-ups become alternative readings. */
@@ -152,11 +152,11 @@ export async function readPage(original: Raster, options: PageOptions = {}): Pro
       return cell
     })
     tables.push({ box: back(grid.box), upright: toScale(grid.box), rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells })
-    if (options.deadline !== undefined && Date.now() > options.deadline) break
+    if (options.expired?.()) break
   }
 
   const lines: OcrLine[] = []
-  if (options.deadline === undefined || Date.now() < options.deadline) {
+  if (!options.expired?.()) {
     // the prose: tables whitened so their cells are not read twice
     const prose = { width: level.width, height: level.height, data: level.data.slice() }
     for (const g of grids) whiten(prose, g.box, unit / 2)
