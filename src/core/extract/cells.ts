@@ -135,15 +135,19 @@ function readRow(hit: RowHit, keys: string[], template: TemplateId, messages: Me
             s.map((p) => Number(asciiDigits(p.text)))
           )
       )
-      if (holding.length === 1 || (holding.length > 1 && hit.spec.table === 'active')) {
-        const review = holding.length > 1 ? '数字连在一起，无法确定拆分方式' : undefined
-        return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0], review), guess: hit.guess }
+      if (hit.spec.table === 'active') {
+        // A 二 row has no sums to hold: one way to cut its digits settles it only when they ran
+        // together in text. Across separate cells, or read from a picture, a cell may be missing ("2"
+        // and "31" beside a dropped "?" were cut into 2 | 3 | 1 and shown unmarked).
+        const settled = holding.length === 1 && run.every((t) => !t.ocr) && (run.length === 1 || run.every((t) => !t.cell))
+        const review = holding.length > 1 ? '数字连在一起，无法确定拆分方式' : '数字分在几格或来自图片识别，按位数拆分为猜测，可能缺了一格'
+        if (holding.length) return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0], settled ? undefined : review), guess: hit.guess }
       }
+      if (holding.length === 1) return { spec: hit.spec, keys, cells: piecesToCells(run, holding[0]), guess: hit.guess }
       if (holding.length > 1) {
         const alternatives = holding.map((s) => piecesToCells(run, s))
         return { spec: hit.spec, keys, cells: alternatives[0], alternatives, guess: hit.guess }
       }
-      if (hit.spec.table === 'active' && splits.length === 1) return { spec: hit.spec, keys, cells: piecesToCells(run, splits[0]), guess: hit.guess }
       return { spec: hit.spec, keys, cells: piecesToCells(run, splits[0], '数字连在一起，任何拆分都不满足本行合计，拆分为猜测'), guess: hit.guess }
     }
   }

@@ -92,3 +92,22 @@ describe('table 二 per item', () => {
     expect(report.cells['active.fees.amount']).toMatchObject({ value: 1.5, source: { table: 3 } })
   })
 })
+
+describe('a table 二 row one cell short', () => {
+  const keys = ['active.normative_documents.issued', 'active.normative_documents.repealed', 'active.normative_documents.in_force']
+
+  it.each([
+    { cells: ['2', '31'], why: 'two cells of a grid cut into three by their digits' },
+    { cells: ['31', '2'], why: 'in either order' }
+  ])('is cut by its digits only as a marked guess: $why', ({ cells }) => {
+    const page = writeHtml().replace(`${td('行政规范性文件')}${td('3')}${td('0')}${td('12')}`, td('行政规范性文件') + cells.map((c) => td(c)).join(''))
+    const { report } = extractPage(page)
+    for (const key of keys) expect(report.cells[key].review, key).toBe(true)
+  })
+
+  it('one run of digits with one way to cut it is still read as written', () => {
+    const page = writeHtml().replace(`${td('行政规范性文件')}${td('3')}${td('0')}${td('12')}`, td('行政规范性文件') + td('3 0 1'))
+    const { report } = extractPage(page)
+    expect(keys.map((k) => report.cells[k].raw)).toEqual(['3', '0', '1'])
+  })
+})
