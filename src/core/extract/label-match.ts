@@ -82,10 +82,13 @@ export function appealsGroupAt(label: string): RowSpec | null {
 
 /** The last segment of a label after its numbering ("（三）不予公开1.属于国家秘密" → "属于国家秘密"). */
 export function labelTail(label: string): string {
-  return stripParentheticals(label)
-    .split(/\d[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]、/)
-    .pop()!
-    .replace(/^[.、:,]+|[.、:,]+$/g, '')
+  return (
+    stripParentheticals(label)
+      // OCR reads a numbering's 、 as · or . (一·本年新收…)
+      .split(/\d[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十][、·.]/)
+      .pop()!
+      .replace(/^[.、:,]+|[.、:,]+$/g, '')
+  )
 }
 
 /** Rows of a table whose full label is within a few edits of the text, else that contain it as a fragment. */
@@ -97,4 +100,23 @@ export function similarRows(tail: string, table: TableName): RowSpec[] {
   })
   if (close.length) return close
   return tail.length >= 5 ? specs.filter((s) => s.full.includes(tail)) : []
+}
+
+/**
+ * Whether `text` holds `word` with at most ⌊length / 4⌋ characters misread, lost or added (none for
+ * a word under 4 characters): a header word read from a picture (勾值关系, 中请人情况).
+ */
+export function holdsNear(text: string, word: string): boolean {
+  const cap = Math.floor(word.length / 4)
+  if (cap === 0 || text.length < word.length - cap) return text.includes(word)
+  // edit distance of `word` to the best-matching stretch of `text` (free start and end in `text`)
+  let prev = Array.from({ length: word.length + 1 }, (_, j) => j)
+  let cur = new Array<number>(word.length + 1)
+  for (const c of text) {
+    cur[0] = 0
+    for (let j = 1; j <= word.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (word[j - 1] === c ? 0 : 1))
+    if (cur[word.length] <= cap) return true
+    ;[prev, cur] = [cur, prev]
+  }
+  return false
 }

@@ -7,7 +7,7 @@ import { warning } from '../messages'
 import type { TableName, TemplateId } from '../template'
 import { normLabel } from './normalize'
 import { locationOf, type Token } from './tokens'
-import { appealsGroupAt, canFill, labelTail, latestKey, NUMBERING, similarRows, stripParentheticals, TAIL_WINDOW } from './label-match'
+import { appealsGroupAt, canFill, holdsNear, labelTail, latestKey, NUMBERING, similarRows, stripParentheticals, TAIL_WINDOW } from './label-match'
 import { ACTIVE_2019_WORDS, ACTIVE_2021_WORDS, ANCHORS, APPEALS_ROW, GROUP_KEYS, ROW_SPECS, requestRowIds, type RowSpec } from './vocabulary'
 
 /** Unrecognised-row warnings beyond this many say nothing new. */
@@ -67,9 +67,11 @@ class Walker {
     return out
   }
 
-  private noteContext(label: string): void {
-    for (const w of ANCHORS.active) if (label.includes(w)) this.anchors.active = true
-    for (const w of ANCHORS.requests) if (label.includes(w)) this.anchors.requests = true
+  /** `fromPicture`: the labels were read by OCR, so a header word may have a character misread. */
+  private noteContext(label: string, fromPicture: boolean): void {
+    const holds = (w: string): boolean => (fromPicture ? holdsNear(label, w) : label.includes(w))
+    for (const w of ANCHORS.active) if (holds(w)) this.anchors.active = true
+    for (const w of ANCHORS.requests) if (holds(w)) this.anchors.requests = true
     // table 四's header names both; noted before its numbers are read, so a row after them is known to be inside it
     if (label.includes(ANCHORS.appeals[0]) && label.includes(ANCHORS.appeals[1])) this.anchors.appeals = true
     for (const w of ACTIVE_2021_WORDS) if (label.includes(w)) this.votes['2021']++
@@ -179,7 +181,10 @@ class Walker {
     const allLabel = this.norm(labels)
     const rowLabel = this.norm(rowTokens)
     const fromCells = rowTokens.length > 0 && rowTokens.every((t) => t.cell)
-    this.noteContext(allLabel)
+    this.noteContext(
+      allLabel,
+      labels.some((t) => t.imageIndex !== undefined)
+    )
     const hasValue = run.some((t) => t.kind === 'value')
 
     // Table 四 has no row labels: its 15 numbers follow the 行政复议/行政诉讼 header.

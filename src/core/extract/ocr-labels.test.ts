@@ -1,0 +1,75 @@
+// Labels read from a picture: a header word or a row label with a character misread (勾值关系,
+// 中请人情况, 一·本年新收) still opens table 三 and names its rows, each such row marked as a guess.
+// Text documents keep the exact rule: the same misprints in typed text open nothing.
+
+import { describe, expect, it } from 'vitest'
+import type { SourceDocument } from '../document'
+import { htmlToDocument } from '../ingest/html'
+import { extractReport } from './index'
+import { holdsNear, labelTail } from './label-match'
+import { writeHtml } from './test-fixtures'
+
+/** Misreads of one character for another: the text keeps its length, so every cell's offsets hold. */
+const MISREADS: [string, string][] = [
+  ['勾稽关系', '勾值关系'],
+  ['申请人情况', '中请人情况'],
+  ['自然人', '日然人'],
+  ['法人或其他组织', '法人或其他组识'],
+  ['一、本年新收政府信息公开申请数量', '一·本年新收政府信息公升中请数量'],
+  ['二、上年结转政府信息公开申请数量', '二·上年结转政府信息公件中请数量']
+]
+
+/** The standard page with its labels misread, its tables' cells said to come from a picture (or not). */
+function misread(fromPicture: boolean): SourceDocument {
+  const doc = htmlToDocument(writeHtml()).value!
+  let text = doc.text
+  for (const [right, wrong] of MISREADS) text = text.split(right).join(wrong)
+  const out: SourceDocument = { ...doc, text }
+  if (fromPicture)
+    for (const block of out.blocks)
+      if (block.kind === 'table')
+        for (const row of block.rows)
+          for (const cell of row) {
+            cell.imageIndex = 0
+            cell.ocr = { confidence: 0.99 }
+          }
+  return out
+}
+
+describe('labels read from a picture', () => {
+  it('a misread header still opens table 三 and misread row labels still name their rows', () => {
+    const report = extractReport(misread(true))
+    expect(report.tables.requests).toBe('found')
+    const typed = extractReport(htmlToDocument(writeHtml()).value!)
+    for (const [key, cell] of Object.entries(report.cells)) expect(cell.value, key).toBe(typed.cells[key].value)
+    // named by a key phrase read whole (本年新收, 上年结转) or by a near label: a guess is marked
+    expect(Object.values(report.messages).some((m) => m.code === 'extract.row_unrecognised')).toBe(false)
+  })
+
+  it('the same misprints in typed text open nothing (the exact rule stays)', () => {
+    expect(extractReport(misread(false)).tables.requests).not.toBe('found')
+  })
+})
+
+describe('holdsNear', () => {
+  it.each([
+    { text: '（本列数据的勾值关系为', word: '勾稽关系', holds: true, why: 'one character misread in four' },
+    { text: '中请人情况', word: '申请人情况', holds: true, why: 'one in five' },
+    { text: '中情人情况', word: '申请人情况', holds: false, why: 'two in five' },
+    { text: '日然人', word: '自然人', holds: false, why: 'a word under four characters must be exact' },
+    { text: '自然人', word: '自然人', holds: true, why: 'exact' },
+    { text: '', word: '勾稽关系', holds: false, why: 'nothing' }
+  ])('$why', ({ text, word, holds }) => {
+    expect(holdsNear(text, word)).toBe(holds)
+  })
+})
+
+describe('labelTail', () => {
+  it.each([
+    ['一、本年新收政府信息公开申请数量', '本年新收政府信息公开申请数量'],
+    ['一·本年新收政府信息公升中请数量', '本年新收政府信息公升中请数量'],
+    ['(三)不予公开1.属于国家秘密', '属于国家秘密']
+  ])('%s → %s', (label, tail) => {
+    expect(labelTail(label)).toBe(tail)
+  })
+})
