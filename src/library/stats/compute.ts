@@ -308,6 +308,8 @@ export function byYear(reports: readonly StatReport[]): YearRow[] {
 
 // One collator for every comparison: localeCompare builds one per call (10,000 agencies sort in 0.3 s that way).
 const collator = new Intl.Collator()
+/** What a.localeCompare(b) answers (the default locale and options), without building a collator per call. */
+export const compareText = collator.compare
 
 /** One row per agency (matched by agency key, so 益陽 and 益阳 are one), most new requests first. */
 export function byAgency(reports: readonly StatReport[]): AgencyRow[] {
@@ -331,7 +333,7 @@ export function agencyOrder(
   a: { agencyKey: string | null; measures: { newReceived: { value: number | null } } },
   b: { agencyKey: string | null; measures: { newReceived: { value: number | null } } }
 ): number {
-  return (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || collator.compare(a.agencyKey ?? '', b.agencyKey ?? '')
+  return (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || compareText(a.agencyKey ?? '', b.agencyKey ?? '')
 }
 
 export function median(values: readonly number[]): number {

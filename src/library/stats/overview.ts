@@ -31,7 +31,7 @@ import {
   type Scores,
   type StatReport
 } from './compute'
-import { jumps } from './jumps'
+import { jumpsOfAgencies } from './jumps'
 import { RATES, measureIndex, type RateDefinition } from './measures'
 import { DEFINITIONS, statsScope } from './index'
 
@@ -53,7 +53,7 @@ export function statsOverview(db: Db, filter: StatsFilter = {}): StatsOverview {
         }
       )
     ),
-    jumps: jumps(reports),
+    jumps: jumpsOfAgencies(agencies.filter((a) => a.agencyKey !== null).map((a) => a.reports)),
     definitions: DEFINITIONS
   }
 }
@@ -145,5 +145,15 @@ function rateCount(reports: readonly StatReport[], scores: readonly Scores[], de
     added++
     if (!reports[n].verified) unverified++
   }
-  return { ...rateOutcome(def, reports.length, added, numerator, denominator), reports: added, excluded, excludedReasons: reasons, unverified }
+  const outcome = rateOutcome(def, reports.length, added, numerator, denominator)
+  return {
+    value: outcome.value,
+    reason: outcome.reason,
+    numerator: outcome.numerator,
+    denominator: outcome.denominator,
+    reports: added,
+    excluded,
+    excludedReasons: reasons,
+    unverified
+  }
 }
