@@ -137,7 +137,5 @@ export function jumpsOfAgencies(agencies: Iterable<readonly StatReport[]>): Jump
     }
   }
   // The order is total: an agency has one pair per year and per figure.
-  return found.sort(
-    (x, y) => y.size! - x.size! || compareText(x.agencyKey ?? '', y.agencyKey ?? '') || x.fromYear - y.fromYear || compareText(x.what, y.what)
-  )
+  return found.sort((x, y) => y.size! - x.size! || compareText(x.agencyKey ?? '', y.agencyKey ?? '') || x.fromYear - y.fromYear || compareText(x.what, y.what))
 }
