@@ -70,6 +70,9 @@ export async function benchStatsScreen(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    // The library screen's first answers on 10,000 reports (and the 评估 ranking the 统计 screen asks for)
+    // outlast Playwright's 30 s default on a loaded machine; the figures, not a time-out, are the result.
+    page.setDefaultTimeout(240_000)
     // tsx compiles with esbuild's keepNames, which wraps functions in __name(…); functions this script
     // hands to the page (the bridge's window.api, the timing loop) need that helper there too.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
