@@ -344,6 +344,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER report_stats_cell_delete AFTER DELETE ON cells WHEN OLD.${STATS_KEY_TERM}
       BEGIN DELETE FROM report_stats WHERE report_id = OLD.report_id; END;
     `
+  },
+  {
+    id: 13,
+    name: 'an index holding what 统计 reads of each report',
+    sql: `
+      -- 统计 reads eight short columns of every report in scope (stats/read.ts). A report's row is
+      -- kilobytes (its tables, messages and findings follow), so scanning the table read ~40 MB of
+      -- pages for 10,000 reports: half the first whole-library figure's time. The index holds those
+      -- columns alone (~100 bytes a report), in id order as the query asks.
+      CREATE INDEX reports_stats_scope ON reports(id, agency, agency_key, year, template, status, verified_at, updated_at);
+    `
   }
 ]
 

@@ -78,7 +78,7 @@ function indexesOf(position: ReadonlyMap<string, number>, keys: readonly string[
   return indexes
 }
 
-function scoresOf(report: StatReport): Scores {
+export function scoresOf(report: StatReport): Scores {
   if (report.scores) return report.scores
   let scores = scoreCache.get(report)
   if (scores) return scores
@@ -165,11 +165,55 @@ function rateKeys(group: Scored, def: RateDefinition, terms: readonly number[]):
   return keys
 }
 
-function sumScored(group: Scored, i: number): Figure {
+/**
+ * A figure's running sum: whole numbers add up as they are; the first term with decimals switches
+ * to exact decimals, so 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
+ */
+export class FigureSum {
+  private sum = 0
+  private exact: DecimalSum | null = null
+
+  /** `decimals`: as the term was written (Scores.decimals). */
+  add(v: number, decimals: number): void {
+    if (this.exact === null && decimals === 0 && Number.isInteger(v)) this.sum += v
+    else (this.exact ??= DecimalSum.from(this.sum)).add(v, decimals)
+  }
+
+  get value(): number {
+    return this.exact ? this.exact.value : this.sum
+  }
+
+  /** The most decimals among the terms (0: whole numbers only). */
+  get decimals(): number {
+    return this.exact?.scale ?? 0
+  }
+}
+
+/** A group's report ids and its unverified ones, when a figure that adds every report may share them. */
+interface GroupIds {
+  reportIds: number[]
+  unverifiedReportIds: number[]
+}
+
+function everyFilled(scores: readonly Scores[], i: number): boolean {
+  for (let n = 0; n < scores.length; n++) if (scores[n].values[i] === null) return false
+  return true
+}
+
+function sumScored(group: Scored, i: number, ids?: GroupIds): Figure {
   const { reports, scores } = group
   const figure: Figure = { value: null, reportIds: [], keys: reports.length ? group.keys[i] : NONE, blank: NONE, notInForm: NONE, unverifiedReportIds: NONE }
-  let sum = 0
-  let exact: DecimalSum | null = null
+  const sum = new FigureSum()
+  if (ids && reports.length && everyFilled(scores, i)) {
+    // Every report added (most of a year's figures): the year's own lists, shared by reference rather
+    // than copied 17 times (a structured clone, Electron's IPC, sends a shared list once too).
+    for (let n = 0; n < reports.length; n++) sum.add(scores[n].values[i]!, scores[n].decimals[i])
+    figure.reportIds = ids.reportIds
+    if (ids.unverifiedReportIds.length) figure.unverifiedReportIds = ids.unverifiedReportIds
+    figure.value = sum.value
+    if (sum.decimals) figure.decimals = sum.decimals
+    return figure
+  }
   for (let n = 0; n < reports.length; n++) {
     const r = reports[n]
     const s = scores[n]
@@ -180,23 +224,20 @@ function sumScored(group: Scored, i: number): Figure {
       else (figure.blank === NONE ? (figure.blank = []) : figure.blank).push({ reportId: r.id, keys: s.blankKeys[i] })
       continue
     }
-    // Amounts are added in exact decimals: 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
-    const d = s.decimals[i]
-    if (exact === null && d === 0 && Number.isInteger(v)) sum += v
-    else (exact ??= DecimalSum.from(sum)).add(v, d)
+    sum.add(v, s.decimals[i])
     figure.reportIds.push(r.id)
     if (!r.verified) (figure.unverifiedReportIds === NONE ? (figure.unverifiedReportIds = []) : figure.unverifiedReportIds).push(r.id)
   }
   if (figure.reportIds.length) {
-    figure.value = exact ? exact.value : sum
-    if (exact?.scale) figure.decimals = exact.scale
+    figure.value = sum.value
+    if (sum.decimals) figure.decimals = sum.decimals
   }
   return figure
 }
 
-function measuresOf(group: Scored): Record<MeasureId, Figure> {
+function measuresOf(group: Scored, ids?: GroupIds): Record<MeasureId, Figure> {
   const figures = {} as Record<MeasureId, Figure>
-  MEASURES.forEach((m, i) => (figures[m.id] = sumScored(group, i)))
+  MEASURES.forEach((m, i) => (figures[m.id] = sumScored(group, i, ids)))
   return figures
 }
 
@@ -207,14 +248,14 @@ export function rateOver(reports: readonly StatReport[], def: RateDefinition): R
   return rateScored(scored(reports), def)
 }
 
-function hasBlank(values: readonly (number | null)[], terms: readonly number[]): boolean {
+export function hasBlank(values: readonly (number | null)[], terms: readonly number[]): boolean {
   for (let t = 0; t < terms.length; t++) if (values[terms[t]] === null) return true
   return false
 }
 
 /** Per rate: its numerator's and then its denominator's measure indexes. */
 const termCache = new Map<RateId, number[]>()
-function termsOf(def: RateDefinition): readonly number[] {
+export function termsOf(def: RateDefinition): readonly number[] {
   let terms = termCache.get(def.id)
   if (!terms) termCache.set(def.id, (terms = [...def.numerator, def.denominator].map(measureIndex)))
   return terms
@@ -232,8 +273,7 @@ function rateScored(group: Scored, def: RateDefinition): Rate {
     const r = reports[n]
     const values = scores[n].values
     if (hasBlank(values, terms)) {
-      const blank = terms.filter((i) => values[i] === null).map((i) => MEASURES[i].label)
-      ;(rate.excluded === NONE ? (rate.excluded = []) : rate.excluded).push({ reportId: r.id, reason: `${blank.join('、')}空白或为“/”` })
+      ;(rate.excluded === NONE ? (rate.excluded = []) : rate.excluded).push({ reportId: r.id, reason: blankReason(values, terms) })
       continue
     }
     for (let t = 0; t < den; t++) numerator += values[terms[t]]!
@@ -241,15 +281,26 @@ function rateScored(group: Scored, def: RateDefinition): Rate {
     rate.reportIds.push(r.id)
     if (!r.verified) (rate.unverifiedReportIds === NONE ? (rate.unverifiedReportIds = []) : rate.unverifiedReportIds).push(r.id)
   }
-  if (rate.reportIds.length === 0) {
-    rate.reason = reports.length ? '各报告的有关单元格均有空白或“/”' : '没有报告'
-    return rate
-  }
-  rate.numerator = numerator
-  rate.denominator = denominator
-  if (denominator === 0) rate.reason = `${measureLabel(def.denominator)}为 0`
-  else rate.value = numerator / denominator
-  return rate
+  return Object.assign(rate, rateOutcome(def, reports.length, rate.reportIds.length, numerator, denominator))
+}
+
+/** Why a report is left out of a rate: its terms blank or "/". */
+export function blankReason(values: readonly (number | null)[], terms: readonly number[]): string {
+  const blank = terms.filter((i) => values[i] === null).map((i) => MEASURES[i].label)
+  return `${blank.join('、')}空白或为“/”`
+}
+
+/** A rate's value, or why it has none, from its sums over the `added` of `reports` reports with every term filled in. */
+export function rateOutcome(
+  def: RateDefinition,
+  reports: number,
+  added: number,
+  numerator: number,
+  denominator: number
+): Pick<Rate, 'value' | 'reason' | 'numerator' | 'denominator'> {
+  if (added === 0) return { value: null, reason: reports ? '各报告的有关单元格均有空白或“/”' : '没有报告', numerator: null, denominator: null }
+  if (denominator === 0) return { value: null, reason: `${measureLabel(def.denominator)}为 0`, numerator, denominator }
+  return { value: numerator / denominator, reason: null, numerator, denominator }
 }
 
 function groupBy<K>(reports: readonly StatReport[], keyOf: (r: StatReport) => K): Map<K, StatReport[]> {
@@ -268,16 +319,16 @@ const unverified = (reports: readonly StatReport[]): number[] => reports.filter(
 /** One row per year (a report whose year was not read: year null, last). */
 export function byYear(reports: readonly StatReport[]): YearRow[] {
   const groups = [...groupBy(reports, (r) => r.year)].sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
-  return groups.map(([year, rs]) => ({
-    year,
-    reportIds: rs.map((r) => r.id),
-    unverifiedReportIds: unverified(rs),
-    measures: measuresOf(scored(rs))
-  }))
+  return groups.map(([year, rs]) => {
+    const ids: GroupIds = { reportIds: rs.map((r) => r.id), unverifiedReportIds: unverified(rs) }
+    return { year, reportIds: ids.reportIds, unverifiedReportIds: ids.unverifiedReportIds, measures: measuresOf(scored(rs), ids) }
+  })
 }
 
 // One collator for every comparison: localeCompare builds one per call (10,000 agencies sort in 0.3 s that way).
 const collator = new Intl.Collator()
+/** What a.localeCompare(b) answers (the default locale and options), without building a collator per call. */
+export const compareText = collator.compare
 
 /** One row per agency (matched by agency key, so 益陽 and 益阳 are one), most new requests first. */
 export function byAgency(reports: readonly StatReport[]): AgencyRow[] {
@@ -293,9 +344,15 @@ export function byAgency(reports: readonly StatReport[]): AgencyRow[] {
       rates: Object.fromEntries(RATES.map((d) => [d.id, rateScored(group, d)])) as Record<RateId, Rate>
     }
   })
-  return rows.sort(
-    (a, b) => (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || collator.compare(a.agencyKey ?? '', b.agencyKey ?? '')
-  )
+  return rows.sort(agencyOrder)
+}
+
+/** The agency rows' order: most new requests first (blank last), then by agency key. */
+export function agencyOrder(
+  a: { agencyKey: string | null; measures: { newReceived: { value: number | null } } },
+  b: { agencyKey: string | null; measures: { newReceived: { value: number | null } } }
+): number {
+  return (b.measures.newReceived.value ?? -1) - (a.measures.newReceived.value ?? -1) || compareText(a.agencyKey ?? '', b.agencyKey ?? '')
 }
 
 export function median(values: readonly number[]): number {
@@ -306,15 +363,38 @@ export function median(values: readonly number[]): number {
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
 
+/** What an outlier lists: the reports and cells of the agency's rate. */
+export type OutlierDetails = Pick<Outlier, 'reportIds' | 'keys' | 'unverifiedReportIds'>
+
 /** Agencies whose rate sits far from the others': robust z over median and MAD. */
 export function outliers(rows: readonly AgencyRow[], def: RateDefinition, minSample = MIN_OUTLIER_SAMPLE): RateOutliers {
-  const sample = rows.filter((r) => r.rates[def.id].value !== null)
+  return outliersOf(
+    rows,
+    def,
+    (r) => r.rates[def.id].value,
+    (r) => ({ reportIds: r.rates[def.id].reportIds, keys: r.rates[def.id].keys, unverifiedReportIds: r.rates[def.id].unverifiedReportIds }),
+    minSample
+  )
+}
+
+/**
+ * The outlier test over any agency rows: `valueOf` gives a row's rate, `detailsOf` its reports and
+ * cells, asked only for the few rows flagged (the 统计 screen's rows do not carry them: overview.ts).
+ */
+export function outliersOf<R extends { agency: string | null; agencyKey: string | null }>(
+  rows: readonly R[],
+  def: RateDefinition,
+  valueOf: (row: R) => number | null,
+  detailsOf: (row: R) => OutlierDetails,
+  minSample = MIN_OUTLIER_SAMPLE
+): RateOutliers {
+  const sample = rows.filter((r) => valueOf(r) !== null)
   const result: RateOutliers = { rate: def.id, n: sample.length, minSample, median: null, mad: null, note: null, flagged: [] }
   if (sample.length < minSample) {
     result.note = `样本不足：有${def.label}的机关 ${sample.length} 个，少于 ${minSample} 个，不作离群判断`
     return result
   }
-  const values = sample.map((r) => r.rates[def.id].value!)
+  const values = sample.map((r) => valueOf(r)!)
   const med = median(values)
   const mad = median(values.map((v) => Math.abs(v - med)))
   result.median = med
@@ -326,20 +406,21 @@ export function outliers(rows: readonly AgencyRow[], def: RateDefinition, minSam
     result.note = `各机关的${def.label}相同，无离群值`
     return result
   }
-  for (const r of sample) {
-    const v = r.rates[def.id].value!
+  for (let n = 0; n < sample.length; n++) {
+    const r = sample[n]
+    const v = values[n]
     const z = (v - med) / scale
     if (Math.abs(z) <= OUTLIER_Z) continue
-    const unverifiedIds = r.rates[def.id].unverifiedReportIds
+    const { reportIds, keys, unverifiedReportIds } = detailsOf(r)
     result.flagged.push({
       agency: r.agency,
       agencyKey: r.agencyKey,
       value: v,
       z,
-      why: `${def.label} ${percent(v)}，${z > 0 ? '高于' : '低于'}同范围中位数 ${percent(med)}（稳健 z = ${z.toFixed(1)}，|z| > ${OUTLIER_Z}）${unverifiedIds.length ? '；含未核验的报告' : ''}`,
-      reportIds: r.rates[def.id].reportIds,
-      keys: r.rates[def.id].keys,
-      unverifiedReportIds: unverifiedIds
+      why: `${def.label} ${percent(v)}，${z > 0 ? '高于' : '低于'}同范围中位数 ${percent(med)}（稳健 z = ${z.toFixed(1)}，|z| > ${OUTLIER_Z}）${unverifiedReportIds.length ? '；含未核验的报告' : ''}`,
+      reportIds,
+      keys,
+      unverifiedReportIds
     })
   }
   result.flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z))

@@ -3,7 +3,7 @@
 
 import type { Db } from '../db'
 import type { LibraryStats, StatsDefinitions, StatsFilter } from '../../shared/stats'
-import { byAgency, byYear, outliers } from './compute'
+import { byAgency, byYear, outliers, type StatReport } from './compute'
 import { GENERAL_NOTES, MEASURES, RATES } from './measures'
 import { jumps } from './jumps'
 import { readStatReports } from './read'
@@ -22,18 +22,31 @@ export const DEFINITIONS: StatsDefinitions = {
  * Near-duplicates count once and a 年度不详 report joins no agency's row (counted.ts); both are listed in leftOut.
  */
 export function libraryStats(db: Db, filter: StatsFilter = {}): LibraryStats {
-  const { counted: reports, leftOut } = countOnce(readStatReports(db, filter))
+  const { reports, scope } = statsScope(db, filter)
   const agencies = byAgency(reports.filter((r) => r.year !== null))
   return {
-    filter: { years: filter.years ?? [], agency: filter.agency?.trim() || null, all: filter.all === true },
-    reportCount: reports.length,
-    leftOut: [...leftOut, ...yearUnknown(reports)],
-    unverifiedReportIds: reports.filter((r) => !r.verified).map((r) => r.id),
+    ...scope,
     byYear: byYear(reports),
     byAgency: agencies,
     outliers: RATES.map((def) => outliers(agencies, def)),
     jumps: jumps(reports),
     definitions: DEFINITIONS
+  }
+}
+
+/** What every answer of 统计 starts with: the reports counted, and the scope line's facts. */
+export type StatsScope = Pick<LibraryStats, 'filter' | 'reportCount' | 'leftOut' | 'unverifiedReportIds'>
+
+export function statsScope(db: Db, filter: StatsFilter): { reports: StatReport[]; scope: StatsScope } {
+  const { counted: reports, leftOut } = countOnce(readStatReports(db, filter))
+  return {
+    reports,
+    scope: {
+      filter: { years: filter.years ?? [], agency: filter.agency?.trim() || null, all: filter.all === true },
+      reportCount: reports.length,
+      leftOut: [...leftOut, ...yearUnknown(reports)],
+      unverifiedReportIds: reports.filter((r) => !r.verified).map((r) => r.id)
+    }
   }
 }
 

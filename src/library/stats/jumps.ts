@@ -4,7 +4,7 @@
 // 3 times is caught whatever floating point would make of 0.7 − 0.4.
 
 import type { Jump } from '../../shared/stats'
-import { measureValue, measureValues, rateOver, type StatReport } from './compute'
+import { compareText, measureValue, measureValues, rateOver, type StatReport } from './compute'
 import { JUMP_FACTOR, JUMP_MIN_COUNT, JUMP_MIN_DENOMINATOR, JUMP_POINTS, MEASURE_BY_ID, RATES, measureIndex } from './measures'
 
 export type { Jump }
@@ -28,25 +28,32 @@ const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
 const unverifiedOf = (pair: readonly StatReport[]): number[] => pair.filter((r) => !r.verified).map((r) => r.id)
 const unverifiedNote = (pair: readonly StatReport[]): string => (unverifiedOf(pair).length ? '；含未核验的报告' : '')
 
-/** Each agency's consecutive years that have exactly one report each, as [earlier, later]. */
-function consecutivePairs(reports: readonly StatReport[]): [StatReport, StatReport][] {
-  const byAgencyYear = new Map<string, Map<number, StatReport[]>>()
+/** The reports of each agency (by agency key; none without one), in their order. */
+function byAgencyKey(reports: readonly StatReport[]): StatReport[][] {
+  const groups = new Map<string, StatReport[]>()
   for (const r of reports) {
-    // Without an agency or a year there is nothing to line the report up with.
-    if (r.agencyKey === null || r.year === null) continue
-    let years = byAgencyYear.get(r.agencyKey)
-    if (!years) byAgencyYear.set(r.agencyKey, (years = new Map()))
-    const list = years.get(r.year)
+    if (r.agencyKey === null) continue
+    const list = groups.get(r.agencyKey)
     if (list) list.push(r)
-    else years.set(r.year, [r])
+    else groups.set(r.agencyKey, [r])
   }
+  return [...groups.values()]
+}
+
+const byYearOf = (a: StatReport, b: StatReport): number => a.year! - b.year!
+
+/** One agency's consecutive years that have exactly one report each, as [earlier, later]. */
+function consecutivePairs(agencyReports: readonly StatReport[]): [StatReport, StatReport][] {
+  // Without a year there is nothing to line the report up with.
+  const dated = agencyReports.filter((r) => r.year !== null).sort(byYearOf)
   const pairs: [StatReport, StatReport][] = []
-  for (const years of byAgencyYear.values()) {
-    for (const [year, list] of years) {
-      const next = years.get(year + 1)
-      // Two reports of one year (a duplicate not yet settled): which one changed is not known.
-      if (list.length === 1 && next?.length === 1) pairs.push([list[0], next[0]])
-    }
+  // Walks the years in order: [start, end) holds one year's reports, the next run the following year's.
+  for (let start = 0, end = 0; start < dated.length; start = end) {
+    while (end < dated.length && dated[end].year === dated[start].year) end++
+    let next = end
+    while (next < dated.length && dated[next].year === dated[end].year) next++
+    // Two reports of one year (a duplicate not yet settled): which one changed is not known.
+    if (end - start === 1 && next - end === 1 && dated[end].year === dated[start].year! + 1) pairs.push([dated[start], dated[end]])
   }
   return pairs
 }
@@ -114,14 +121,21 @@ function disclosureJump(a: StatReport, b: StatReport): Jump | null {
 
 /** Every jump among the reports, the largest (furthest past its rule) first. */
 export function jumps(reports: readonly StatReport[]): Jump[] {
+  return jumpsOfAgencies(byAgencyKey(reports))
+}
+
+/** Every jump among agencies' reports, each agency's reports in one list (its agency key not null). */
+export function jumpsOfAgencies(agencies: Iterable<readonly StatReport[]>): Jump[] {
   const found: Jump[] = []
-  for (const [a, b] of consecutivePairs(reports)) {
-    const count = newReceivedJump(a, b)
-    if (count) found.push(count)
-    const rate = disclosureJump(a, b)
-    if (rate) found.push(rate)
+  for (const agencyReports of agencies) {
+    if (agencyReports.length < 2) continue
+    for (const [a, b] of consecutivePairs(agencyReports)) {
+      const count = newReceivedJump(a, b)
+      if (count) found.push(count)
+      const rate = disclosureJump(a, b)
+      if (rate) found.push(rate)
+    }
   }
-  return found.sort(
-    (x, y) => y.size! - x.size! || (x.agencyKey ?? '').localeCompare(y.agencyKey ?? '') || x.fromYear - y.fromYear || x.what.localeCompare(y.what)
-  )
+  // The order is total: an agency has one pair per year and per figure.
+  return found.sort((x, y) => y.size! - x.size! || compareText(x.agencyKey ?? '', y.agencyKey ?? '') || x.fromYear - y.fromYear || compareText(x.what, y.what))
 }

@@ -4,9 +4,9 @@
 // Unchanged means neither this connection (total_changes) nor any other process (PRAGMA
 // data_version) has written since.
 
-import { overviewOf, type StatsFilter, type StatsOverview } from '../../shared/stats'
+import type { StatsFilter, StatsOverview } from '../../shared/stats'
 import { sql, type Db } from '../db'
-import { libraryStats } from './index'
+import { statsOverview } from './overview'
 
 /** Answers kept: a screen toggles between a few filters; each is a few MB on a 10,000-report library. */
 const KEPT = 4
@@ -26,7 +26,7 @@ export class OverviewCache {
     const key = JSON.stringify([filter.years ?? [], filter.agency?.trim() ?? '', filter.all === true])
     let answer = this.answers.get(key)
     if (answer) this.answers.delete(key)
-    else answer = overviewOf(libraryStats(this.db, filter))
+    else answer = statsOverview(this.db, filter)
     this.answers.set(key, answer) // newest last
     if (this.answers.size > KEPT) this.answers.delete(this.answers.keys().next().value!)
     return answer

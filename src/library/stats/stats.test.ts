@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { openReadOnly } from '../db'
 import { Library } from '../library'
 import { SCHEMA_VERSION, STATS_INDEXED_KEYS } from '../migrations'
-import { cellsQuery, FULL_KEY_LISTS } from './read'
+import { cellsQuery, FULL_KEY_LISTS, reportsQuery, reportsWhere } from './read'
 import { removeTempDirs } from '../testing/fixtures'
 import { copyOf, statsLibrary, STATS_REPORTS, type FixtureReport } from '../testing/stats-fixture'
 import { byAgency, median, outliers, type StatReport } from './compute'
@@ -67,6 +67,22 @@ describe('the definitions (the ? panel, the 分析 sheet)', () => {
     expect(notes).toMatch(/年度不详的报告只计入“年度不详”一栏，不计入按机关的统计/)
     expect(notes).toMatch(/金额按原文的小数精确相加/)
   })
+})
+
+describe('the index of what 统计 reads of each report (migration 13)', () => {
+  it.each([{}, { all: true }, { years: [2021, 2022] }, { all: true, agency: '甲 教育' }])(
+    'is what the reports query scans for %j, not the wide rows',
+    async (filter) => {
+      const db = openReadOnly(await statsLibrary())
+      try {
+        const { where, params } = reportsWhere(filter)
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${reportsQuery(true, where)}`).all(params) as { detail: string }[]).map((r) => r.detail)
+        expect(plan.filter((line) => /^(SCAN|SEARCH) r\b/.test(line))).toEqual(['SCAN r USING COVERING INDEX reports_stats_scope'])
+      } finally {
+        db.close()
+      }
+    }
+  )
 })
 
 describe('the index of the stats cells (migration 7)', () => {
