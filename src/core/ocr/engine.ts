@@ -170,8 +170,11 @@ function topAt(row: Float32Array, best: number, dictionary: string[], candidates
   }
 }
 
-/** Characters the model confuses with digits and marks: a reading made only of these may be a number. */
-const NUMBER_LIKE = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■]+$/
+/**
+ * Characters the model confuses with digits and marks: a reading made only of these may be a number.
+ * A blurred or coarse 0 reads as Q, D, U, 口 or 〇 (generated 102 dpi scans, blur σ 1.2).
+ */
+const NUMBER_LIKE = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■QDU口〇]+$/
 
 /** A crop's width once scaled to the model's height. */
 function scaledWidth(crop: Raster): number {

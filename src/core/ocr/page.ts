@@ -292,7 +292,10 @@ export function stampedCells(inks: { ink: number; coloured: number }[], unit: nu
 }
 
 /** What a number cell may read as, the blot itself included (■, ○, 。): digits and number marks only. */
-const NUMBER_READING = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■●]*$/
+const NUMBER_READING = /^[0-9０-９.,，\-—–一/／%！!|Il丨oO。○■●QDU口〇]*$/
+
+/** Letters a blurred digit is read as (engine.ts NUMBER_LIKE). */
+const LETTER_FOR_DIGIT = /[QDU口〇]/
 
 /**
  * True for a reading a number cell could hold: digits and number marks, nothing else — or
@@ -308,7 +311,9 @@ export function cellText(lines: LineReading[]): Pick<OcrCell, 'text' | 'confiden
   // a cell read as a number is re-read among digits and number marks only
   if (lines.length === 1 && lines[0].numeric && lines[0].numeric.text) {
     const n = lines[0].numeric
-    return { text: n.text, confidence: n.confidence, alternatives: alternativesOf(n) }
+    // read first as a letter (a blurred 0 as Q): the digit is only as sure as that reading was
+    const confidence = LETTER_FOR_DIGIT.test(lines[0].text) ? Math.min(n.confidence, lines[0].confidence) : n.confidence
+    return { text: n.text, confidence, alternatives: alternativesOf(n) }
   }
   const text = lines.map((l) => l.text.trim()).join('')
   const confidence = Math.min(...lines.map((l) => l.confidence))
