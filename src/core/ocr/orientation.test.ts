@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodePicture } from '../ingest/images/raster'
-import { boxBeforeTurn, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
+import { boxBeforeTurn, formShare, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
 import { unitOf } from './page'
 import type { Raster } from './raster'
 
@@ -63,4 +63,15 @@ describe('which way the text runs', () => {
     const page = await decodePicture(readFileSync(join(PHOTO)))
     expect(await uprightQuarters(page, unitOf(page))).toBe(0)
   }, 60_000)
+})
+
+describe('formShare', () => {
+  it.each([
+    { texts: ['行政复议', '结果维持'], share: 1, why: 'the form’s words the right way up' },
+    { texts: ['议复政行', '持维果结'], share: 0, why: 'the same characters back to front' },
+    { texts: ['行政复议', '持维果结'], share: 0.5, why: 'half and half' },
+    { texts: ['0', '12'], share: 0, why: 'no characters of the form: nothing to tell by' }
+  ])('$why', ({ texts, share }) => {
+    expect(formShare(texts)).toBe(share)
+  })
 })

@@ -6,6 +6,7 @@
 import { recogniseCrops } from './engine'
 import { forEachComponent } from './components'
 import { binarise, crop, type Raster } from './raster'
+import { CELL_SPECS } from '../template'
 
 /** Quarter turns clockwise that bring a raster's content upright (0 for an upright page). */
 export type Quarters = 0 | 1 | 2 | 3
@@ -115,13 +116,13 @@ const SURE_UPRIGHT = 0.85
 /** How much more surely a turned page must read than the page as given to be turned. */
 const TURN_MARGIN = 0.05
 
-/** How surely the recogniser reads the longest lines of `page` (mean character probability); `across` its lines when known. */
-async function readability(page: Raster, unit: number, across = linesAcross(page, unit)): Promise<number> {
+/** How surely the recogniser reads the longest lines of `page`, and how much of it is the form's words; `across` its lines when known. */
+async function readability(page: Raster, unit: number, across = linesAcross(page, unit)): Promise<Readability> {
   const runs = across
     .slice()
     .sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))
     .slice(0, SAMPLE_LINES)
-  if (!runs.length) return 0
+  if (!runs.length) return { sure: 0, form: 0 }
   const pad = Math.round(unit * 0.2)
   // the first SAMPLE_LENGTH line heights of each: enough characters to tell, at a fraction of the cost
   const readings = await recogniseCrops(
@@ -135,8 +136,36 @@ async function readability(page: Raster, unit: number, across = linesAcross(page
       n++
     }
   }
-  return n ? sum / n : 0
+  return { sure: n ? sum / n : 0, form: formShare(readings.map((r) => r.text)) }
 }
+
+interface Readability {
+  /** Mean character probability. */
+  sure: number
+  /** Share of its two-character pairs that are pairs of the form's printed labels (formShare). */
+  form: number
+}
+
+/** Pairs of characters next to each other in the form's printed row and column labels (行政, 政复, 复议…). */
+const FORM_PAIRS = new Set(CELL_SPECS.flatMap((s) => [...s.row.split('/'), ...s.column.split('/')]).flatMap((label) => pairsOf(label)))
+
+function pairsOf(text: string): string[] {
+  const chars = [...text.replace(/[^\u4e00-\u9fff]/g, '')]
+  return chars.slice(1).map((c, i) => chars[i] + c)
+}
+
+/**
+ * The share of the readings' character pairs that the form's labels hold. Turned a quarter, a
+ * column of characters may still read surely, one by one, but back to front (行政复议 as 议复政行):
+ * its pairs are not the form's.
+ */
+export function formShare(texts: string[]): number {
+  const pairs = texts.flatMap(pairsOf)
+  return pairs.length ? pairs.filter((p) => FORM_PAIRS.has(p)).length / pairs.length : 0
+}
+
+/** A turn that reads about as surely must hold this much more of the form's pairs to win. */
+const FORM_MARGIN = 0.2
 
 /**
  * The quarter turns clockwise that set the page upright. Text running down the page (90°/270°)
@@ -148,15 +177,18 @@ async function readability(page: Raster, unit: number, across = linesAcross(page
 export async function uprightQuarters(page: Raster, unit: number): Promise<Quarters> {
   const acrossRuns = linesAcross(page, unit)
   const upright = await readability(page, unit, acrossRuns)
-  if (upright >= SURE_UPRIGHT) return 0
-  // the lines down the page are looked for only now: most pages are upright, and read surely
-  const down = spread(linesAcross(turnClockwise(page, 1), unit))
-  const turns: Quarters[] = down > 1.5 * spread(acrossRuns) ? [1, 3] : [2]
+  // Text running down the page is looked for even when the page reads surely as given: a column of
+  // Kai characters turned a quarter read back to front as sure characters (第二十条 as 条十二第, 0.99).
+  const sideways = spread(linesAcross(turnClockwise(page, 1), unit)) > 1.5 * spread(acrossRuns)
+  if (!sideways && upright.sure >= SURE_UPRIGHT) return 0
+  const turns: Quarters[] = sideways ? [1, 3] : [2]
   let best: Quarters = 0
-  let bestScore = upright + TURN_MARGIN
+  let bestRead = upright
   for (const q of turns) {
-    const score = await readability(turnClockwise(page, q), unit)
-    if (score > bestScore) [best, bestScore] = [q, score]
+    const read = await readability(turnClockwise(page, q), unit)
+    // clearly surer; or, the lines running down the page, about as sure and clearly more the form's words
+    const better = read.sure > bestRead.sure + TURN_MARGIN || (sideways && read.sure >= bestRead.sure - TURN_MARGIN && read.form > bestRead.form + FORM_MARGIN)
+    if (better) [best, bestRead] = [q, read]
   }
   return best
 }
