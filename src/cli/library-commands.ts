@@ -47,12 +47,14 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const jobs = jobsFrom(args)
   const json = args.includes('--json')
-  const plan = (
-    await Promise.all(files.map(async (path, index) => ({ path, index, cost: costByName(path, (await stat(path).catch(() => null))?.size ?? 0).cost })))
-  ).sort((a, b) => a.cost - b.cost || a.index - b.index)
-  return withLibrary(args, (library) =>
-    withExtractor(
-      async ({ extract }) => {
+  // The first child loads its modules while the files are sized and the library is opened.
+  return withExtractor(
+    async ({ extract, host }) => {
+      host.warm()
+      const plan = (
+        await Promise.all(files.map(async (path, index) => ({ path, index, cost: costByName(path, (await stat(path).catch(() => null))?.size ?? 0).cost })))
+      ).sort((a, b) => a.cost - b.cost || a.index - b.index)
+      return withLibrary(args, async (library) => {
         const tracker = createImportTracker(extract)
         const line = process.stderr.isTTY ? progressLine(plan, tracker) : null
         let failed = false
@@ -77,9 +79,9 @@ export async function importCommand(args: string[]): Promise<number> {
         await Promise.all(Array.from({ length: Math.min(waiting.length, jobs * IN_FLIGHT_PER_LANE) }, lane))
         line?.clear()
         return failed ? 1 : 0
-      },
-      { lanes: jobs }
-    )
+      })
+    },
+    { lanes: jobs }
   )
 }
 

@@ -9,6 +9,7 @@ import { forkSpawner } from './fork-spawner'
 // A stand-in child, in plain JS, that speaks the host protocol and misbehaves on demand by the file's name.
 const CHILD = `
 process.on('disconnect', () => process.exit(0))
+process.send({ id: 0, type: 'ready' })
 process.on('message', ({ id, payload }) => {
   const name = payload.name
   const reply = () => process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: name + ' ' + process.pid }] } })
@@ -272,6 +273,39 @@ describe('the extraction host in lanes', () => {
     expect(results.map((r) => r.messages[0].code)).toEqual(['ok', 'ok'])
     expect(spawns).toBe(spawned)
     expect(host.peakTreeRss()).toBe(400 * 1024 * 1024)
+  })
+})
+
+describe('the extraction host starting its children', () => {
+  // A child whose modules take 600 ms to load before it says it is ready (the engine's take ~0.3 s of a core).
+  const SLOW_START = CHILD.replace("process.send({ id: 0, type: 'ready' })", "const until = Date.now() + 600; while (Date.now() < until); process.send({ id: 0, type: 'ready' })")
+
+  function counted(source: string, limits: Omit<HostLimits, 'timeoutMs'> = {}): { host: ExtractionHost; spawnedAt: number[] } {
+    const path = join(tempDir(), 'child.cjs')
+    writeFileSync(path, source)
+    const fork = forkSpawner(path, { heapMb: 64 })
+    const spawnedAt: number[] = []
+    host = createExtractionHost(() => (spawnedAt.push(Date.now()), fork()), { timeoutMs: 30_000, ...limits })
+    return { host, spawnedAt }
+  }
+
+  it('warms its first child before any request, and the first file is read by it', async () => {
+    const { host: h, spawnedAt } = counted(CHILD, { lanes: 2 })
+    h.warm()
+    expect(spawnedAt).toHaveLength(1)
+    expect(codes(await hostExtractor(h)(file('first')))).toEqual(['ok'])
+    expect(spawnedAt).toHaveLength(1)
+  })
+
+  it('starts the next child only once the last one is ready, so the first file has the machine to itself', async () => {
+    const { host: h, spawnedAt } = counted(SLOW_START, { lanes: 2 })
+    const extract = hostExtractor(h)
+    const results = await Promise.all([extract(file('slow1')), extract(file('slow2'))])
+    expect(results.map(codes)).toEqual([['ok'], ['ok']])
+    expect(spawnedAt).toHaveLength(2)
+    expect(spawnedAt[1] - spawnedAt[0]).toBeGreaterThanOrEqual(500)
+    // Both lanes still worked: the second file was read by the second child.
+    expect(pidOf(results[0])).not.toBe(pidOf(results[1]))
   })
 })
 
