@@ -64,13 +64,21 @@ export function useImportQueue(onLanded: () => void) {
   const patch = (ids: number[], change: (item: QueueItem) => Partial<QueueItem>): void =>
     setItems((all) => all.map((it) => (ids.includes(it.id) ? { ...it, ...change(it) } : it)))
 
-  /** The list reloads once for reports landing close together. */
+  const lastReload = useRef(0)
+  /**
+   * The list reloads once for reports landing close together: at once for the first (the first
+   * report of a drop shows the moment it lands), then at most every LANDED_THROTTLE_MS.
+   */
   const landed = useCallback(() => {
     if (landedTimer.current !== null) return
-    landedTimer.current = window.setTimeout(() => {
+    const reload = (): void => {
       landedTimer.current = null
+      lastReload.current = Date.now()
       onLanded()
-    }, LANDED_THROTTLE_MS)
+    }
+    const wait = lastReload.current + LANDED_THROTTLE_MS - Date.now()
+    if (wait <= 0) reload()
+    else landedTimer.current = window.setTimeout(reload, wait)
   }, [onLanded])
 
   const send = useCallback(
