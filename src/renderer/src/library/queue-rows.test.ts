@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { QUEUE_ROWS_SHOWN, queueRows } from './queue-rows'
-import type { QueueItem, QueueStatus } from './useImportQueue'
+import type { QueueItem, QueueStatus } from './queue-item'
 
 const item = (id: number, status: QueueStatus): QueueItem => ({ id, name: `r${id}.txt`, fileName: `r${id}.txt`, status, cost: 0.2 })
 

@@ -4,7 +4,7 @@
 // that need a person come first (being read, failed), and a bounded number of them is rendered; the
 // rest are counted and shown on request.
 
-import type { QueueItem, QueueStatus } from './useImportQueue'
+import type { QueueItem, QueueStatus } from './queue-item'
 
 /** Rows rendered at first, and added by each 再显示 click. */
 export const QUEUE_ROWS_SHOWN = 100

@@ -13,24 +13,8 @@ import { costByName } from '../../../core/ingest/cost-by-name'
 import { remainingSeconds } from '../../../shared/import-eta'
 import { refusedReportUnread } from '../import-limits'
 
-export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed' | 'cancelled'
-
-export interface QueueItem {
-  id: number
-  name: string
-  /** The main file's name (OCR progress names it). */
-  fileName: string
-  status: QueueStatus
-  error?: string
-  warnings?: string[]
-  /** Imported, but the library already held reports of the same agency, year and template. */
-  reportId?: number
-  nearDuplicates?: number[]
-  /** Estimated work (core/ingest/cost-by-name): the queue's order and the ETA's weight. */
-  cost: number
-  /** OCR pages read, of `total`, while it is being read (total 0: no OCR announced). */
-  pages?: { done: number; total: number }
-}
+export type { QueueItem, QueueStatus } from './queue-item'
+import type { QueueItem, QueueStatus } from './queue-item'
 
 /** Reports in main at once (queued there or being read): several per lane, bounded in bytes too. */
 const IN_FLIGHT = 12
