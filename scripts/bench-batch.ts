@@ -3,7 +3,9 @@
 // tree, the ratio between the two, when the first text report was in the library, and that nothing
 // was lost or doubled (rows and sha256 against the files). Prints figures; asserts nothing.
 //
-//   npx tsx scripts/bench-batch.ts [--files 1000] [--scans N (default a tenth)] [--jobs 1,2]
+//   npx tsx scripts/bench-batch.ts [--files 1000] [--scans N (default a tenth)] [--jobs 1,2] [--starts N]
+//
+// --starts N measures only the start, N times a --jobs: each import stopped once its first text report landed.
 //
 // Nine in ten files are text, Word, web pages and text PDFs (scripts/bench/writers over synthetic
 // reports; the PDFs of ../shared/corpus and test/fixtures/pdf, each copy made unique by a trailing
@@ -18,12 +20,13 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Library } from '../src/library/library'
 import { generateScans } from './generate-scans'
-import { treeRssKb } from './peak-tree-rss.mjs'
+import { treeCpuSeconds, treeRssKb } from './peak-tree-rss.mjs'
 import { syntheticReport } from './bench/synthetic-report'
 import { toDocx, toHtml, toPipeText } from './bench/writers'
 
 const ROOT = resolve(__dirname, '..')
-const BIN = join(ROOT, 'bin/report-desk.mjs')
+/** The command line measured (BENCH_BATCH_BIN: another build of it, to compare). */
+const BIN = process.env.BENCH_BATCH_BIN ?? join(ROOT, 'bin/report-desk.mjs')
 const CACHE = join(ROOT, '.generated-bench-batch')
 /** Distinct scans drawn (the rest of the batch's scans are unique copies of them). */
 const DISTINCT_SCANS = 10
@@ -34,6 +37,8 @@ export interface BatchOptions {
   files: number
   scans: number
   jobs: number[]
+  /** Only the start of each run, `starts` times: each import is stopped once its first text report landed. */
+  starts?: number
 }
 
 interface RunFigures {
@@ -41,6 +46,10 @@ interface RunFigures {
   seconds: number
   peakMb: number
   firstTextSeconds: number | null
+  /** CPU seconds the whole process tree had used when the first text report landed: the figure the load cannot stretch. */
+  firstTextCpu: number | null
+  /** The 1-minute load average when the run started. */
+  loadAtStart: number
   lines: number
   imported: number
   failed: number
@@ -113,8 +122,9 @@ async function makeBatch(options: BatchOptions): Promise<{ dir: string; paths: s
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex')
 
-async function runImport(jobs: number, paths: string[], scans: Set<string>, library: string): Promise<RunFigures> {
+async function runImport(jobs: number, paths: string[], scans: Set<string>, library: string, untilFirst = false): Promise<RunFigures> {
   rmSync(library, { force: true })
+  const loadAtStart = loadavg()[0]
   const started = performance.now()
   const child = spawn(process.execPath, [BIN, 'import', '--library', library, '--jobs', String(jobs), '--json', '--', ...paths], {
     stdio: ['ignore', 'pipe', 'pipe']
@@ -122,6 +132,7 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
   let peakKb = 0
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 100)
   let firstText: number | null = null
+  let firstTextCpu: number | null = null
   const outcomes: { path: string; status: string; reportId?: number; error?: string }[] = []
   let stderr = ''
   child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
@@ -129,11 +140,31 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
   lines.on('line', (line) => {
     const o = JSON.parse(line) as { path: string; status: string; reportId?: number; error?: string }
     outcomes.push(o)
-    if (firstText === null && o.status === 'imported' && !scans.has(o.path)) firstText = (performance.now() - started) / 1000
+    if (firstText === null && o.status === 'imported' && !scans.has(o.path)) {
+      firstText = (performance.now() - started) / 1000
+      firstTextCpu = treeCpuSeconds(child.pid!)
+      if (untilFirst) child.kill('SIGTERM')
+    }
   })
   const code = await new Promise<number | null>((done) => child.on('close', done))
   clearInterval(sampler)
   const seconds = (performance.now() - started) / 1000
+  if (untilFirst)
+    return {
+      jobs,
+      seconds,
+      peakMb: peakKb / 1024,
+      firstTextSeconds: firstText,
+      firstTextCpu,
+      loadAtStart,
+      lines: outcomes.length,
+      imported: 0,
+      failed: 0,
+      duplicate: 0,
+      rows: 0,
+      lostOrDoubled: [],
+      failures: new Map()
+    }
   if (code !== 0 && code !== 1) throw new Error(`import --jobs ${jobs} ended with ${code}: ${stderr}`)
 
   // Nothing lost or doubled: one line per file; the library's rows are exactly the imported files, by sha256.
@@ -164,6 +195,8 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
     seconds,
     peakMb: peakKb / 1024,
     firstTextSeconds: firstText,
+    firstTextCpu,
+    loadAtStart,
     lines: outcomes.length,
     imported: count('imported'),
     failed: count('failed'),
@@ -181,6 +214,7 @@ export async function benchBatch(options: BatchOptions): Promise<void> {
     `batch: ${options.files} files (${options.files - options.scans} text/Word/web/PDF, ${options.scans} image-only ${SCAN_PAGES}-page scans); load average ${load}`
   )
   const { dir, paths, scans } = await makeBatch(options)
+  if (options.starts) return benchStarts(options, paths, scans, dir)
   const figures: RunFigures[] = []
   for (const jobs of options.jobs) {
     const f = await runImport(jobs, paths, scans, join(dir, `library-jobs${jobs}.sqlite`))
@@ -188,7 +222,7 @@ export async function benchBatch(options: BatchOptions): Promise<void> {
     const minutes = f.seconds / 60
     console.log(
       `  --jobs ${jobs}: ${f.seconds.toFixed(1)} s = ${(paths.length / minutes).toFixed(0)} files/min, ${((scans.size * SCAN_PAGES) / minutes).toFixed(1)} OCR pages/min; ` +
-        `peak tree RSS ${f.peakMb.toFixed(0)} MB (target ≤ 3072); first text report in the library after ${f.firstTextSeconds?.toFixed(2) ?? '—'} s (target ≤ 2); ` +
+        `peak tree RSS ${f.peakMb.toFixed(0)} MB (target ≤ 3072); first text report in the library after ${f.firstTextSeconds?.toFixed(2) ?? '—'} s (target ≤ 2; ${f.firstTextCpu?.toFixed(2) ?? '—'} s CPU of the tree by then, load ${f.loadAtStart.toFixed(1)} at the start); ` +
         `${f.imported} imported, ${f.failed} failed, ${f.duplicate} duplicate; ${f.rows} rows; ${f.lostOrDoubled.length ? `LOST OR DOUBLED: ${f.lostOrDoubled.join('; ')}` : 'nothing lost or doubled'}`
     )
     for (const [why, n] of f.failures) console.log(`    failed ×${n}: ${why}`)
@@ -204,6 +238,18 @@ export async function benchBatch(options: BatchOptions): Promise<void> {
   }
 }
 
+/** --starts N: the first text report of each --jobs, N times each, the batch stopped there (a quick check of the start alone). */
+async function benchStarts(options: BatchOptions, paths: string[], scans: Set<string>, dir: string): Promise<void> {
+  for (const jobs of options.jobs) {
+    const runs: RunFigures[] = []
+    for (let i = 0; i < options.starts!; i++) runs.push(await runImport(jobs, paths, scans, join(dir, `library-start${jobs}.sqlite`), true))
+    const list = (pick: (f: RunFigures) => number | null | undefined): string => runs.map((f) => pick(f)?.toFixed(2) ?? '—').join(' ')
+    console.log(
+      `  --jobs ${jobs}: first text report after ${list((f) => f.firstTextSeconds)} s; tree CPU by then ${list((f) => f.firstTextCpu)} s; load at the start ${list((f) => f.loadAtStart)}`
+    )
+  }
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
@@ -213,7 +259,8 @@ export function batchOptionsFrom(env: NodeJS.ProcessEnv = process.env): BatchOpt
   const files = Number(arg('--files') ?? env.BENCH_BATCH_FILES ?? 1000)
   const scans = Number(arg('--scans') ?? env.BENCH_BATCH_SCANS ?? Math.round(files / 10))
   const jobs = (arg('--jobs') ?? env.BENCH_BATCH_JOBS ?? '1,2').split(',').map(Number)
-  return { files, scans, jobs }
+  const starts = arg('--starts')
+  return { files, scans, jobs, ...(starts ? { starts: Number(starts) } : {}) }
 }
 
 if (require.main === module) {

@@ -33,6 +33,35 @@ export function treeRssKb(root) {
   return total
 }
 
+/**
+ * Seconds of CPU used so far by `root` and every process below it: user + system of each live one,
+ * and of the children each has already waited for (an extraction child that was ended still counts).
+ */
+export function treeCpuSeconds(root) {
+  const parent = new Map()
+  const ticks = new Map()
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // after the command's name: ppid is the 2nd field, utime, stime, cutime, cstime the 12th to 15th (clock ticks)
+      const f = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ').pop().split(' ')
+      parent.set(Number(pid), Number(f[1]))
+      ticks.set(Number(pid), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0
+  for (const [pid, t] of ticks) {
+    for (let p = pid, hops = 0; p && hops < 64; p = parent.get(p), hops++) {
+      if (p === root) {
+        total += t
+        break
+      }
+    }
+  }
+  return total / 100
+}
+
 /** Seconds of CPU used by this process's children that have ended and been waited for (theirs included). */
 function childrenCpu() {
   // fields after the command's name: cutime and cstime are the 14th and 15th, in clock ticks (100 a second on Linux)

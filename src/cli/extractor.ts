@@ -13,15 +13,20 @@ function childEntry(): string {
   return existsSync(bundled) ? bundled : join(__dirname, 'extraction-child.mjs')
 }
 
+/** The command line's extraction host: forked children. */
+export function cliHost(lanes = 1): ExtractionHost {
+  return createExtractionHost(forkSpawner(childEntry()), { lanes })
+}
+
 /**
  * Runs `work` with an extractor whose children are always ended after (else the command would never
- * exit); `lanes` children at most work at once (import --jobs).
+ * exit); `lanes` children at most work at once (import --jobs). `host`: one started earlier (warmed).
  */
 export async function withExtractor<T>(
   work: (extractor: { extract: HostExtractor; host: ExtractionHost }) => Promise<T>,
-  { lanes = 1 }: { lanes?: number } = {}
+  { lanes = 1, host = cliHost(lanes) }: { lanes?: number; host?: ExtractionHost } = {}
 ): Promise<T> {
-  const host = createExtractionHost(forkSpawner(childEntry()), { lanes })
+  host.setLanes(lanes)
   try {
     return await work({ extract: hostExtractor(host), host })
   } finally {

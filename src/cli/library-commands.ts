@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises'
 import { costByName } from '../core/ingest/cost-by-name'
 import { etaText, remainingSeconds } from '../shared/import-eta'
 import { createImportTracker, type ImportTracker } from '../main/import-tracker'
-import { defaultLanes, maxLanes } from '../main/extraction-host'
+import { defaultLanes, maxLanes, type ExtractionHost } from '../main/extraction-host'
 import { tsvLine } from './tsv'
 import type { ImportOutcome } from '../shared/types'
 
@@ -39,7 +39,7 @@ const IN_FLIGHT_PER_LANE = 4
  * One line per file as it lands — TSV, or with --json one JSON object per line; on a terminal a
  * progress line on stderr (count, files being read, time left), nothing extra when piped.
  */
-export async function importCommand(args: string[]): Promise<number> {
+export async function importCommand(args: string[], warmed?: ExtractionHost): Promise<number> {
   const files = positionals(args, ['--library', '--jobs'])
   if (files.length === 0) {
     process.stderr.write('请指定要导入的文件 / FILE… is required\n')
@@ -47,12 +47,14 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const jobs = jobsFrom(args)
   const json = args.includes('--json')
-  const plan = (
-    await Promise.all(files.map(async (path, index) => ({ path, index, cost: costByName(path, (await stat(path).catch(() => null))?.size ?? 0).cost })))
-  ).sort((a, b) => a.cost - b.cost || a.index - b.index)
-  return withLibrary(args, (library) =>
-    withExtractor(
-      async ({ extract }) => {
+  // The first child loads its modules (if it is not already) while the files are sized and the library is opened.
+  return withExtractor(
+    async ({ extract, host }) => {
+      host.warm()
+      const plan = (
+        await Promise.all(files.map(async (path, index) => ({ path, index, cost: costByName(path, (await stat(path).catch(() => null))?.size ?? 0).cost })))
+      ).sort((a, b) => a.cost - b.cost || a.index - b.index)
+      return withLibrary(args, async (library) => {
         const tracker = createImportTracker(extract)
         const line = process.stderr.isTTY ? progressLine(plan, tracker) : null
         let failed = false
@@ -77,9 +79,9 @@ export async function importCommand(args: string[]): Promise<number> {
         await Promise.all(Array.from({ length: Math.min(waiting.length, jobs * IN_FLIGHT_PER_LANE) }, lane))
         line?.clear()
         return failed ? 1 : 0
-      },
-      { lanes: jobs }
-    )
+      })
+    },
+    { lanes: jobs, ...(warmed ? { host: warmed } : {}) }
   )
 }
 

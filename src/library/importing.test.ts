@@ -143,3 +143,37 @@ describe('importing', () => {
     }
   })
 })
+
+describe('the same bytes twice in one drop', () => {
+  const failed =
+    (code: string, message: string): Extractor =>
+    async () => ({ value: null, messages: [{ type: 'error', code, message }] })
+
+  it.each([
+    // [what the first copy's extraction comes to, the two outcomes, extractions run]
+    ['read', null, ['imported', 'duplicate'], 1],
+    ['a file the engine cannot read', failed('extract.crash', '解析该文件时解析进程意外终止'), ['failed', 'failed'], 1],
+    ['cancelled (nothing said of the bytes)', failed('extract.cancelled', '已取消导入该文件'), ['failed', 'imported'], 2]
+  ] as const)('%s: read once unless the first copy was withdrawn', async (_, firstOutcome, statuses, runs) => {
+    const library = new Library(join(tempDir(), 'library.sqlite'))
+    try {
+      const [report] = seedFiles()
+      const copy: FilePayload = { name: `副本-${report.name}`, bytes: report.bytes.slice() }
+      let extractions = 0
+      const extract: Extractor = async (file) => {
+        const run = ++extractions
+        // The first copy is slow (a child's start, a busy machine): the second arrives while it is read.
+        await new Promise((r) => setTimeout(r, 50))
+        return run === 1 && firstOutcome ? firstOutcome(file) : memoExtract(file)
+      }
+      const [first, second] = await Promise.all([library.importFile(report, extract), library.importFile(copy, extract)])
+      expect([first.status, second.status]).toEqual(statuses)
+      expect(extractions).toBe(runs)
+      if (first.status === 'imported') expect(second).toEqual({ name: copy.name, status: 'duplicate', reportId: first.reportId })
+      if (first.status === 'failed' && second.status === 'failed') expect(second.error).toBe(first.error)
+      expect(library.listReports()).toHaveLength((statuses as readonly string[]).includes('imported') ? 1 : 0)
+    } finally {
+      library.close()
+    }
+  })
+})

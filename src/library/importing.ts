@@ -19,6 +19,12 @@ export function reportIdBySha(db: Db, sha256: string): number | undefined {
   return row?.id
 }
 
+/** A copy being read now, by its sha256 (per library): what its import came to, and the extraction's error code if it failed. */
+type Reading = Promise<{ outcome: ImportOutcome; code?: string }>
+const readingNow = new WeakMap<Db, Map<string, Reading>>()
+/** Failures that say nothing of the bytes: a copy that waited on one is read itself. */
+const NOT_THE_FILE = new Set(['extract.cancelled', 'extract.closed'])
+
 /** Imports one file. Never throws: whatever goes wrong fails this file alone, and a batch goes on. */
 export async function importFile(db: Db, file: FilePayload, extract: Extractor): Promise<ImportOutcome> {
   try {
@@ -40,11 +46,38 @@ async function importOnce(db: Db, file: FilePayload, extract: Extractor): Promis
   const sha256 = sha256Hex(file.bytes)
   const existing = reportIdBySha(db, sha256)
   if (existing !== undefined) return { name: file.name, status: 'duplicate', reportId: existing }
+  // The same bytes twice in one drop (two copies of a report under different names) are read once:
+  // the second waits for the first and comes to what it came to, as a copy already in the library.
+  const reading = readingNow.get(db) ?? new Map<string, Reading>()
+  readingNow.set(db, reading)
+  const first = reading.get(sha256)
+  if (first) {
+    const { outcome, code } = await first
+    if (outcome.status === 'imported' || outcome.status === 'duplicate') return { name: file.name, status: 'duplicate', reportId: outcome.reportId }
+    if (outcome.status === 'failed' && !NOT_THE_FILE.has(code ?? '')) return { name: file.name, status: 'failed', error: outcome.error }
+    return importOnce(db, file, extract)
+  }
+  let settle!: (done: Awaited<Reading>) => void
+  reading.set(sha256, new Promise((resolve) => (settle = resolve)))
+  let done!: Awaited<Reading>
+  try {
+    done = await readAndStore(db, file, sha256, extract)
+    return done.outcome
+  } catch (e) {
+    done = { outcome: { name: file.name, status: 'failed', error: `写入资料库失败：${(e as Error).message}` } }
+    throw e
+  } finally {
+    reading.delete(sha256)
+    settle(done)
+  }
+}
+
+async function readAndStore(db: Db, file: FilePayload, sha256: string, extract: Extractor): Promise<Awaited<Reading>> {
   const extracted = await extract(file)
   const result = asExtractedFile(extracted.value)
   if (!result) {
-    const reason = extracted.messages.find((m) => m.type === 'error')?.message ?? '无法读取该文件'
-    return { name: file.name, status: 'failed', error: reason }
+    const error = extracted.messages.find((m) => m.type === 'error')
+    return { outcome: { name: file.name, status: 'failed', error: error?.message ?? '无法读取该文件' }, code: error?.code }
   }
   // Another process (or another window on the same library) may have imported the same bytes
   // meanwhile. The check and the write share one IMMEDIATE transaction: it takes the write lock
@@ -64,9 +97,9 @@ async function importOnce(db: Db, file: FilePayload, extract: Extractor): Promis
     if (raced === undefined) throw e
     stored = { reportId: raced, duplicate: true }
   }
-  if (stored.duplicate) return { name: file.name, status: 'duplicate', reportId: stored.reportId }
+  if (stored.duplicate) return { outcome: { name: file.name, status: 'duplicate', reportId: stored.reportId } }
   const warnings = extracted.messages.filter((m) => m.type === 'warning').map((m) => m.message)
-  return { name: file.name, status: 'imported', reportId: stored.reportId, warnings }
+  return { outcome: { name: file.name, status: 'imported', reportId: stored.reportId, warnings } }
 }
 
 function isShaConflict(e: unknown): boolean {

@@ -21,6 +21,7 @@ const CHILD = `
 process.on('disconnect', () => process.exit(0))
 // Work, not waiting: the host's clocks count the child's CPU time.
 const busy = (ms) => { const from = process.cpuUsage(); for (;;) { const u = process.cpuUsage(from); if (u.user + u.system >= ms * 1000) return } }
+process.send({ id: 0, type: 'ready' })
 process.on('message', ({ id, payload }) => {
   const name = payload.name
   const reply = () => process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: name + ' ' + process.pid }] } })
@@ -268,10 +269,11 @@ describe('the extraction host in lanes', () => {
     const extract = hostExtractor(h)
     const finished: string[] = []
     const track = (name: string, cheap: boolean, cost: number) => extract(file(name), { cheap, cost }).then((r) => finished.push(nameOf(r)))
-    await Promise.all([track('scan', false, 1), track('scan', false, 1), track('slow1', true, 5), track('slow2', true, 5)])
+    // The first scan is long: it outlasts the start of the two other children (one after the other) on a loaded machine.
+    await Promise.all([track('long-scan', false, 1), track('scan', false, 1), track('slow1', true, 5), track('slow2', true, 5)])
     // One scan at a time: the quick files ran beside the first, the second scan after it.
     expect(finished.slice(0, 2).sort()).toEqual(['slow1', 'slow2'])
-    expect(finished.slice(2)).toEqual(['scan', 'scan'])
+    expect(finished.slice(2)).toEqual(['long-scan', 'scan'])
   })
 
   it('cancels: a queued file never starts, the running one has its child ended; the next file goes through', async () => {
@@ -303,6 +305,42 @@ describe('the extraction host in lanes', () => {
     expect(results.map((r) => r.messages[0].code)).toEqual(['ok', 'ok'])
     expect(spawns).toBe(spawned)
     expect(host.peakTreeRss()).toBe(400 * 1024 * 1024)
+  })
+})
+
+describe('the extraction host starting its children', () => {
+  // A child whose modules take 600 ms to load before it says it is ready (the engine's take ~0.3 s of a core).
+  const SLOW_START = CHILD.replace(
+    "process.send({ id: 0, type: 'ready' })",
+    "const until = Date.now() + 600; while (Date.now() < until); process.send({ id: 0, type: 'ready' })"
+  )
+
+  function counted(source: string, limits: Omit<HostLimits, 'timeoutMs'> = {}): { host: ExtractionHost; spawnedAt: number[] } {
+    const path = join(tempDir(), 'child.cjs')
+    writeFileSync(path, source)
+    const fork = forkSpawner(path, { heapMb: 64 })
+    const spawnedAt: number[] = []
+    host = createExtractionHost(() => (spawnedAt.push(Date.now()), fork()), { timeoutMs: 30_000, ...limits })
+    return { host, spawnedAt }
+  }
+
+  it('warms its first child before any request, and the first file is read by it', async () => {
+    const { host: h, spawnedAt } = counted(CHILD, { lanes: 2 })
+    h.warm()
+    expect(spawnedAt).toHaveLength(1)
+    expect(codes(await hostExtractor(h)(file('first')))).toEqual(['ok'])
+    expect(spawnedAt).toHaveLength(1)
+  })
+
+  it('starts the next child only once the last one is ready, so the first file has the machine to itself', async () => {
+    const { host: h, spawnedAt } = counted(SLOW_START, { lanes: 2 })
+    const extract = hostExtractor(h)
+    const results = await Promise.all([extract(file('slow1')), extract(file('slow2'))])
+    expect(results.map(codes)).toEqual([['ok'], ['ok']])
+    expect(spawnedAt).toHaveLength(2)
+    expect(spawnedAt[1] - spawnedAt[0]).toBeGreaterThanOrEqual(500)
+    // Both lanes still worked: the second file was read by the second child.
+    expect(pidOf(results[0])).not.toBe(pidOf(results[1]))
   })
 })
 

@@ -35,6 +35,12 @@ export const EXTRACTION_HEAP_MB = 1536
  */
 export const EXTRACTION_RSS_MB = 3072
 export const EXTRACTION_RSS_SAMPLE_MS = 250
+/**
+ * Children start one at a time: the next waits until the last says its modules are loaded (about
+ * 0.3 s of a core each), so the first child, which reads the first quick file, has the machine to
+ * itself. A child that never says so holds the others back this long at most.
+ */
+export const CHILD_READY_WAIT_MS = 2_000
 
 export interface ChildExit {
   code: number | null
@@ -100,6 +106,11 @@ export interface ExtractionHost {
   lanes(): number
   /** The largest resident memory of all children together seen so far (bytes; 0 where it cannot be read). */
   peakTreeRss(): number
+  /**
+   * Starts the first child now, before any request: its modules load while the caller reads the
+   * files and opens the library, so the first file does not wait for them.
+   */
+  warm(): void
   /** Ends every child; requests still queued fail as closed. */
   close(): Promise<void>
 }
@@ -127,6 +138,9 @@ interface Lane {
   /** When the job started: wall time, and the child's CPU time then (null where it cannot be read). */
   started: number
   startedCpu: Promise<number | null>
+  /** The child has said it is ready (or answered); until then, and CHILD_READY_WAIT_MS at most, no other child starts. */
+  ready: boolean
+  spawnedAt: number
   /** The express lane runs only cheap work, and only while every lane holds costly work. */
   express: boolean
 }
@@ -181,7 +195,18 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
   const idleMs = defaults.idleMs ?? 30_000
 
   function newLane(isExpress = false): Lane {
-    return { child: null, job: null, timer: null, budgetTimer: null, idleTimer: null, started: 0, startedCpu: Promise.resolve(null), express: isExpress }
+    return {
+      child: null,
+      job: null,
+      timer: null,
+      budgetTimer: null,
+      idleTimer: null,
+      started: 0,
+      startedCpu: Promise.resolve(null),
+      ready: false,
+      spawnedAt: 0,
+      express: isExpress
+    }
   }
 
   const allLanes = (): Lane[] => [...lanes, express]
@@ -231,9 +256,16 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
 
   function start(lane: Lane): HostChild {
     const c = spawn()
+    lane.ready = false
+    lane.spawnedAt = Date.now()
     c.onMessage((reply) => {
+      if (c !== lane.child) return
+      if (!lane.ready) {
+        lane.ready = true
+        pump()
+      }
       const job = lane.job
-      if (c !== lane.child || !job || reply.id !== job.request.id) return
+      if (reply.type === 'ready' || !job || reply.id !== job.request.id) return
       if (reply.type === 'progress') {
         const steps = stepsOf(reply.progress)
         if (steps) job.costly = true
@@ -246,7 +278,7 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
     c.onExit((exit) => {
       if (c !== lane.child) return
       lane.child = null
-      if (!lane.job) return
+      if (!lane.job) return pump()
       const detail = `${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}${lastLine(c.stderrTail())}`
       finish(lane, { ok: false, failure: { kind: outOfMemory(c.stderrTail()) ? 'memory' : 'crash', detail } })
     })
@@ -365,6 +397,20 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
     return order.find((j) => !j.costly || costlyRunning < costlyLanes) ?? null
   }
 
+  let readyTimer: ReturnType<typeof setTimeout> | null = null
+  /** Whether `lane` may start a child now: no other child is still loading (see CHILD_READY_WAIT_MS). */
+  function mayStartChild(lane: Lane): boolean {
+    const loading = allLanes().filter((l) => l !== lane && l.child && !l.ready)
+    const wait = Math.max(0, ...loading.map((l) => l.spawnedAt + CHILD_READY_WAIT_MS - Date.now()))
+    if (wait === 0) return true
+    readyTimer ??= setTimeout(() => {
+      readyTimer = null
+      pump()
+    }, wait)
+    readyTimer.unref?.()
+    return false
+  }
+
   function run(lane: Lane, job: Job): void {
     queue.splice(queue.indexOf(job), 1)
     if (lane.idleTimer) clearTimeout(lane.idleTimer)
@@ -386,6 +432,7 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
       let started = false
       for (const lane of [...lanes.slice(0, laneCount), express]) {
         if (lane.job || queue.length === 0) continue
+        if (!lane.child && !mayStartChild(lane)) continue
         const job = nextFor(lane)
         if (!job) continue
         run(lane, job)
@@ -412,8 +459,14 @@ export function createExtractionHost(spawn: Spawner, defaults: HostLimits = {}):
     },
     lanes: () => laneCount,
     peakTreeRss: () => peak,
+    warm: () => {
+      if (closed) return
+      while (lanes.length < laneCount) lanes.push(newLane())
+      if (!lanes[0].child && mayStartChild(lanes[0])) lanes[0].child = start(lanes[0])
+    },
     close: async () => {
       closed = true
+      if (readyTimer) clearTimeout(readyTimer)
       if (sampler) clearInterval(sampler)
       sampler = null
       const jobs = [...allLanes().map((l) => l.job), ...queue.splice(0)]

@@ -15,6 +15,8 @@ export type HostReply =
   | { id: number; type: 'progress'; progress: unknown }
   /** A handler that threw: the child lives on, the request fails with this text. */
   | { id: number; type: 'error'; message: string }
+  /** Sent once, unasked (id 0), when the child's modules are loaded: the host starts the next child only then. */
+  | { id: 0; type: 'ready' }
 
 export type RequestHandler = (payload: unknown, progress: (progress: unknown) => void) => Promise<unknown>
 
@@ -44,6 +46,7 @@ function parentChannel(): ParentChannel {
 /** Runs in the child: answers each request with the handler of its kind. */
 export function serveRequests(handlers: Record<string, RequestHandler>): void {
   const channel = parentChannel()
+  channel.reply({ id: 0, type: 'ready' })
   channel.onRequest(async ({ id, kind, payload }) => {
     const handler = handlers[kind]
     if (!handler) return channel.reply({ id, type: 'error', message: `unknown request kind: ${kind}` })

@@ -35,6 +35,7 @@ function fakeHost(): ExtractionHost & { set: number[] } {
     setLanes: (n) => void set.push(n),
     lanes: () => set.at(-1) ?? 1,
     peakTreeRss: () => 0,
+    warm: () => undefined,
     close: async () => undefined
   }
 }

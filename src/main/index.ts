@@ -57,6 +57,9 @@ function start(): void {
     })
   )
   mainWindow = createWindow()
+  // The first child (about 70 MB, kept for the session once used) loads the engine while the window
+  // opens: the first file dropped does not wait for it.
+  mainWindow.once('ready-to-show', () => extraction.warm())
   app.on('window-all-closed', () => {
     void extraction.close()
     library.close()

@@ -13,24 +13,8 @@ import { costByName } from '../../../core/ingest/cost-by-name'
 import { remainingSeconds } from '../../../shared/import-eta'
 import { refusedReportUnread } from '../import-limits'
 
-export type QueueStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed' | 'cancelled'
-
-export interface QueueItem {
-  id: number
-  name: string
-  /** The main file's name (OCR progress names it). */
-  fileName: string
-  status: QueueStatus
-  error?: string
-  warnings?: string[]
-  /** Imported, but the library already held reports of the same agency, year and template. */
-  reportId?: number
-  nearDuplicates?: number[]
-  /** Estimated work (core/ingest/cost-by-name): the queue's order and the ETA's weight. */
-  cost: number
-  /** OCR pages read, of `total`, while it is being read (total 0: no OCR announced). */
-  pages?: { done: number; total: number }
-}
+export type { QueueItem, QueueStatus } from './queue-item'
+import type { QueueItem, QueueStatus } from './queue-item'
 
 /** Reports in main at once (queued there or being read): several per lane, bounded in bytes too. */
 const IN_FLIGHT = 12
@@ -64,13 +48,21 @@ export function useImportQueue(onLanded: () => void) {
   const patch = (ids: number[], change: (item: QueueItem) => Partial<QueueItem>): void =>
     setItems((all) => all.map((it) => (ids.includes(it.id) ? { ...it, ...change(it) } : it)))
 
-  /** The list reloads once for reports landing close together. */
+  const lastReload = useRef(0)
+  /**
+   * The list reloads once for reports landing close together: at once for the first (the first
+   * report of a drop shows the moment it lands), then at most every LANDED_THROTTLE_MS.
+   */
   const landed = useCallback(() => {
     if (landedTimer.current !== null) return
-    landedTimer.current = window.setTimeout(() => {
+    const reload = (): void => {
       landedTimer.current = null
+      lastReload.current = Date.now()
       onLanded()
-    }, LANDED_THROTTLE_MS)
+    }
+    const wait = lastReload.current + LANDED_THROTTLE_MS - Date.now()
+    if (wait <= 0) reload()
+    else landedTimer.current = window.setTimeout(reload, wait)
   }, [onLanded])
 
   const send = useCallback(

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { finished, type QueueItem, type QueueStatus } from '../../library/useImportQueue'
+import { QUEUE_ROWS_SHOWN, queueRows } from '../../library/queue-rows'
 import { etaText } from '../../../../shared/import-eta'
 
 const LABELS: Record<QueueStatus, string> = {
@@ -10,9 +11,6 @@ const LABELS: Record<QueueStatus, string> = {
   failed: '导入失败',
   cancelled: '已取消'
 }
-
-/** What the list shows first: the files being read now, then the failures; those done well last. */
-const ORDER: Record<QueueStatus, number> = { importing: 0, failed: 1, duplicate: 2, waiting: 3, imported: 4, cancelled: 5 }
 
 interface Props {
   items: QueueItem[]
@@ -29,16 +27,14 @@ interface Props {
 /** Progress of the import, and one line per file with the reason when it failed. */
 export function ImportQueue({ items, skipped, eta, onClose, onCancel, onCompare }: Props): React.JSX.Element {
   const [onlyFailed, setOnlyFailed] = useState(false)
+  const [limit, setLimit] = useState(QUEUE_ROWS_SHOWN)
   const done = items.filter((i) => finished(i.status)).length
   const failed = items.filter((i) => i.status === 'failed').length
   const cancelled = items.filter((i) => i.status === 'cancelled').length
   const reading = items.filter((i) => i.status === 'importing').length
   const near = items.filter((i) => i.nearDuplicates?.length).length
   const busy = done < items.length
-  const shown = (onlyFailed ? items.filter((i) => i.status === 'failed') : items)
-    .map((item, at) => ({ item, at }))
-    .sort((a, b) => ORDER[a.item.status] - ORDER[b.item.status] || a.at - b.at)
-    .map(({ item }) => item)
+  const { rows: shown, hidden } = queueRows(items, { onlyFailed, limit })
   return (
     <section className={`import-results${failed ? ' import-results--error' : ''}`} data-testid="import-results" aria-live="polite">
       <header>
@@ -107,6 +103,14 @@ export function ImportQueue({ items, skipped, eta, onClose, onCancel, onCompare 
             )}
           </li>
         ))}
+        {hidden > 0 && (
+          <li className="import-results__more" data-testid="import-more">
+            另有 {hidden} 个文件未列出
+            <button type="button" className="button button--link" onClick={() => setLimit((n) => n + QUEUE_ROWS_SHOWN)}>
+              再显示 {Math.min(hidden, QUEUE_ROWS_SHOWN)} 个
+            </button>
+          </li>
+        )}
       </ul>
     </section>
   )
