@@ -26,7 +26,8 @@ describe('batchesByWidth', () => {
     { widths: [160, 160, 160], batch: 16, slack: 1.15, batches: [[0, 1, 2]], why: 'equal widths go together' },
     { widths: [160, 160, 160], batch: 2, slack: 1.15, batches: [[0, 1], [2]], why: 'no batch over its size' },
     { widths: [800, 160, 176, 1600], batch: 16, slack: 1.15, batches: [[1, 2], [0], [3]], why: 'a line of prose never pads a number cell' },
-    { widths: [200, 229, 231], batch: 16, slack: 1.15, batches: [[0, 1], [2]], why: 'the widest at most slack × the first' }
+    { widths: [200, 229, 231], batch: 16, slack: 1.15, batches: [[0, 1], [2]], why: 'the widest at most slack × the first' },
+    { widths: [1600, 1600, 1600], batch: 16, slack: 1.15, batches: [[0, 1], [2]], why: 'wide lines of prose two at a time (4096 px)' }
   ])('$why', ({ widths, batch, slack, batches }) => {
     expect(batchesByWidth(widths, batch, slack)).toEqual(batches)
   })
@@ -38,6 +39,7 @@ describe('batchesByWidth', () => {
       const batches = batchesByWidth(widths)
       expect(batches.flat().sort((a, b) => a - b)).toEqual(widths.map((_, i) => i))
       for (const b of batches) for (const i of b) expect(Math.max(...b.map((j) => widths[j]))).toBeLessThanOrEqual(widths[i] * 1.15)
+      for (const b of batches) if (b.length > 1) expect(b.length * Math.max(...b.map((j) => widths[j]))).toBeLessThanOrEqual(4096)
       expect(padded(widths, batches)).toBeLessThanOrEqual(widths.reduce((s, w) => s + w, 0) * 1.15)
     }
   })

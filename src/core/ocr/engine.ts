@@ -227,13 +227,20 @@ const BATCH = 16
  */
 const PAD_SLACK = 1.15
 
+/**
+ * A batch's padded widths add up to at most this: the model's output holds 6625 class scores for
+ * every 8 px of width, so sixteen 1600 px lines of prose made an 85 MB output, and the engine's
+ * memory grew to hold it. Numbers still go sixteen at a time (16 × 160 px).
+ */
+const BATCH_WIDTH = 4096
+
 /** Crops grouped into batches: by input width, each padded by at most PAD_SLACK. Indices into `widths`. */
-export function batchesByWidth(widths: number[], batch = BATCH, slack = PAD_SLACK): number[][] {
+export function batchesByWidth(widths: number[], batch = BATCH, slack = PAD_SLACK, widthSum = BATCH_WIDTH): number[][] {
   const order = widths.map((w, i) => ({ w, i })).sort((a, b) => a.w - b.w || a.i - b.i)
   const out: number[][] = []
   let current: { first: number; members: number[] } | null = null
   for (const { w, i } of order) {
-    if (!current || current.members.length >= batch || w > current.first * slack) {
+    if (!current || current.members.length >= batch || w > current.first * slack || (current.members.length + 1) * w > widthSum) {
       current = { first: w, members: [] }
       out.push(current.members)
     }
