@@ -149,15 +149,10 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
   const code = await new Promise<number | null>((done) => child.on('close', done))
   clearInterval(sampler)
   const seconds = (performance.now() - started) / 1000
+  const timing = { jobs, seconds, peakMb: peakKb / 1024, firstTextSeconds: firstText, firstTextCpu, loadAtStart, lines: outcomes.length }
   if (untilFirst)
     return {
-      jobs,
-      seconds,
-      peakMb: peakKb / 1024,
-      firstTextSeconds: firstText,
-      firstTextCpu,
-      loadAtStart,
-      lines: outcomes.length,
+      ...timing,
       imported: 0,
       failed: 0,
       duplicate: 0,
@@ -190,14 +185,8 @@ async function runImport(jobs: number, paths: string[], scans: Set<string>, libr
     failures.set(why, (failures.get(why) ?? 0) + 1)
   }
   return {
+    ...timing,
     failures,
-    jobs,
-    seconds,
-    peakMb: peakKb / 1024,
-    firstTextSeconds: firstText,
-    firstTextCpu,
-    loadAtStart,
-    lines: outcomes.length,
     imported: count('imported'),
     failed: count('failed'),
     duplicate: count('duplicate'),
