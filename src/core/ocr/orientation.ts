@@ -191,9 +191,7 @@ export async function uprightQuarters(page: Raster, unit: number): Promise<Quart
   for (const q of turns) {
     const read = await readability(turnClockwise(page, q), unit, across(q))
     // clearly surer; or, the lines running down the page, about as sure and clearly more the form's words
-    const better =
-      read.sure > bestRead.sure + TURN_MARGIN ||
-      (sideways && read.sure >= bestRead.sure - TURN_MARGIN && read.form > bestRead.form + FORM_MARGIN)
+    const better = read.sure > bestRead.sure + TURN_MARGIN || (sideways && read.sure >= bestRead.sure - TURN_MARGIN && read.form > bestRead.form + FORM_MARGIN)
     if (better) [best, bestRead] = [q, read]
   }
   return best
