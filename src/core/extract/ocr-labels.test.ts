@@ -20,10 +20,10 @@ const MISREADS: [string, string][] = [
 ]
 
 /** The standard page with its labels misread, its tables' cells said to come from a picture (or not). */
-function misread(fromPicture: boolean): SourceDocument {
+function misread(fromPicture: boolean, misreads = MISREADS): SourceDocument {
   const doc = htmlToDocument(writeHtml()).value!
   let text = doc.text
-  for (const [right, wrong] of MISREADS) text = text.split(right).join(wrong)
+  for (const [right, wrong] of misreads) text = text.split(right).join(wrong)
   const out: SourceDocument = { ...doc, text }
   if (fromPicture)
     for (const block of out.blocks)
@@ -44,6 +44,18 @@ describe('labels read from a picture', () => {
     for (const [key, cell] of Object.entries(report.cells)) expect(cell.value, key).toBe(typed.cells[key].value)
     // named by a key phrase read whole (本年新收, 上年结转) or by a near label: a guess is marked
     expect(Object.values(report.messages).some((m) => m.code === 'extract.row_unrecognised')).toBe(false)
+  })
+
+  it('a row of seven cells whose label reads as nothing of the form is the next row, marked', () => {
+    const unreadable: [string, string][] = [...MISREADS, ['属于国家秘密', '小年影收政助']]
+    const report = extractReport(misread(true, unreadable))
+    const typed = extractReport(htmlToDocument(writeHtml()).value!)
+    const cell = report.cells['requests.denied.state_secret.natural']
+    expect(cell.value).toBe(typed.cells['requests.denied.state_secret.natural'].value)
+    expect(cell.review).toBe(true)
+    expect(cell.reviewReason).toContain('按表格行序推断')
+    // typed text keeps its rule: an unknown label names no row
+    expect(extractReport(misread(false, [['属于国家秘密', '小年影收政助']])).cells['requests.denied.state_secret.natural'].value).toBeNull()
   })
 
   it('the same misprints in typed text open nothing (the exact rule stays)', () => {

@@ -206,6 +206,12 @@ class Walker {
     // only a row with no label of its own (or bare numbering) is placed by position
     const unlabelled = rowLabel.replace(NUMBERING, '').replace(/[.、:,()]/g, '').length < 2
     if (!found && unlabelled && hasValue && canFill(run, 7) && run.length >= (run.every((t) => t.cell) ? 7 : 1)) found = this.byPosition()
+    // a label read from a picture as nothing of the form (小年影收政助位您L开中量), on a row of seven
+    // cells inside table 三: the next row of the form, marked, as an unlabelled row is
+    if (!found && hasValue && run.length === 7 && run.every((t) => t.cell && t.imageIndex !== undefined)) {
+      const next = this.byPosition()
+      if (next) found = { spec: next.spec, guess: `行标签“${rowTokens.map((t) => t.text).join('')}”未能识别（图片识别），按表格行序推断` }
+    }
     if (!found) {
       if (hasValue && rowLabel) this.noteUnrecognised(rowTokens, run)
       return false
