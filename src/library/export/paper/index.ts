@@ -9,6 +9,7 @@ import { writeWhole } from '../../write-whole'
 import { UserFacingError } from '../../../shared/contract'
 import { workingPaper, type WorkingPaper } from './data'
 import { papersHtml } from './html'
+import { papersWorkbook } from './xlsx'
 
 export type PaperFormat = 'xlsx' | 'pdf'
 
@@ -69,8 +70,6 @@ export async function exportPapers(library: PaperSource, request: PaperExport): 
   }
   const papers = papersOf(library, request.ids)
   if (request.format === 'xlsx') {
-    // exceljs is loaded here, not with the library: evaluating it costs every command (import too) a fifth of a second.
-    const { papersWorkbook } = await import('./xlsx')
     const bytes = await papersWorkbook(papers)
     writeWhole(request.outPath, (temp) => writeFileSync(temp, bytes))
   } else if (request.format === 'pdf') {

@@ -3,7 +3,8 @@
 // Written with exceljs rather than the streaming writer (../workbook.ts): a paper needs styles,
 // merges, cell notes (legacy VML drawings) and page setup, and is a few hundred cells, not millions.
 
-import ExcelJS from 'exceljs'
+import { createRequire } from 'node:module'
+import type ExcelJS from 'exceljs'
 import { neutralise } from '../safe-text'
 import type { TableGrid } from './layout'
 import { cellNote, cellText, paperTitle, stamp, summaryPairs, tableStateText, UNKNOWN_AGENCY, type PaperCell, type PaperTable, type WorkingPaper } from './data'
@@ -285,9 +286,18 @@ function addPaperSheet(wb: ExcelJS.Workbook, p: WorkingPaper, name: string): voi
   }
 }
 
+/**
+ * exceljs, loaded when a paper is first written: evaluating it cost every command (import too) a
+ * fifth of a second of start-up. Required, not import()ed: the test bridge runs this file as
+ * TypeScript, where a dynamic import of a sibling module fails.
+ */
+function exceljs(): typeof ExcelJS {
+  return createRequire(__filename)('exceljs') as typeof ExcelJS
+}
+
 /** The workbook of the given papers, as bytes. */
 export async function papersWorkbook(papers: readonly WorkingPaper[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (exceljs().Workbook)()
   wb.creator = '年报核验台'
   const used = new Set<string>()
   for (const p of papers) addPaperSheet(wb, p, sheetNameFor(p, used))

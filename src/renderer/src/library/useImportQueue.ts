@@ -48,21 +48,13 @@ export function useImportQueue(onLanded: () => void) {
   const patch = (ids: number[], change: (item: QueueItem) => Partial<QueueItem>): void =>
     setItems((all) => all.map((it) => (ids.includes(it.id) ? { ...it, ...change(it) } : it)))
 
-  const lastReload = useRef(0)
-  /**
-   * The list reloads once for reports landing close together: at once for the first (the first
-   * report of a drop shows the moment it lands), then at most every LANDED_THROTTLE_MS.
-   */
+  /** The list reloads once for reports landing close together. */
   const landed = useCallback(() => {
     if (landedTimer.current !== null) return
-    const reload = (): void => {
+    landedTimer.current = window.setTimeout(() => {
       landedTimer.current = null
-      lastReload.current = Date.now()
       onLanded()
-    }
-    const wait = lastReload.current + LANDED_THROTTLE_MS - Date.now()
-    if (wait <= 0) reload()
-    else landedTimer.current = window.setTimeout(reload, wait)
+    }, LANDED_THROTTLE_MS)
   }, [onLanded])
 
   const send = useCallback(
