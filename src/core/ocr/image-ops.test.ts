@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { skewAngle } from './deskew'
 import { findGrids, findRulings } from './grid'
 import { unitOf } from './page'
-import { blankRaster, rotate } from './raster'
+import { blankRaster, rotate, type Raster } from './raster'
 import { drawGrid } from './test-pages'
 
 const TABLE = { x0: 100, y0: 150, colWidths: [300, 120, 120, 120], rowHeights: [60, 60, 60, 60, 60, 60] }
@@ -85,6 +85,43 @@ describe('grid detection', () => {
       [4, 6],
       [5, 2]
     ])
+  })
+
+  describe('a header centred over merged columns, a character on a column line (2019 table 四: 行政复议 over five)', () => {
+    // row 0's slots 1–3 are one cell; the column lines at x = 520 and 640 start at row 1
+    const merged = (): Raster =>
+      drawGrid(1000, 800, {
+        ...TABLE,
+        openRight: [
+          [0, 1],
+          [0, 2]
+        ]
+      })
+    const bar = (page: Raster, x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) page.data.fill(30, y * page.width + x0, y * page.width + x1)
+    }
+    const headerCols = (page: Raster, withInk: boolean): number[] => {
+      const [grid] = findGrids(findRulings(page, 25), 25, withInk ? page : undefined)
+      return grid.cells.filter((c) => c.row === 0).map((c) => c.colSpan)
+    }
+
+    it.each([
+      { why: 'the first stroke of the word, clear of both row lines by the cell padding', stroke: [519, 158, 522, 204], cut: [1, 1, 2] },
+      { why: 'the last stroke, nearer the line below', stroke: [639, 156, 642, 206], cut: [1, 2, 1] }
+    ])('$why: the cell stays whole', ({ stroke: [x0, y0, x1, y1], cut }) => {
+      const page = merged()
+      bar(page, x0, y0, x1, y1)
+      // taken for a ruling, the stroke cuts the header
+      expect(headerCols(page, false)).toEqual(cut)
+      expect(headerCols(page, true)).toEqual([1, 3])
+    })
+
+    it('a real ruling with numbers close beside it on both sides still parts the cells', () => {
+      const page = drawGrid(1000, 800, TABLE)
+      bar(page, 505, 160, 516, 200)
+      bar(page, 526, 160, 536, 200)
+      expect(headerCols(page, true)).toEqual([1, 1, 1, 1])
+    })
   })
 
   it('finds no grid on a page of text alone', () => {

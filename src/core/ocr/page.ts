@@ -131,7 +131,7 @@ export async function readPage(original: Raster, options: PageOptions = {}): Pro
   const toScale = (b: PixelBox): PixelBox => (scale === 1 ? b : (b.map((v) => Math.round(v * scale * 10) / 10) as PixelBox))
   const back = (b: PixelBox): PixelBox => toScale(boxBeforeTurn(levelled(b), quarters, work.width, work.height))
   const rulings = findRulings(level, unit)
-  const grids = findGrids(rulings, unit)
+  const grids = findGrids(rulings, unit, level)
   const inset = Math.max(3, Math.round(unit * 0.16))
 
   const tables: OcrTable[] = []
