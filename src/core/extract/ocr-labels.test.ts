@@ -58,6 +58,29 @@ describe('labels read from a picture', () => {
     expect(extractReport(misread(false, [['属于国家秘密', '小年影收政助']])).cells['requests.denied.state_secret.natural'].value).toBeNull()
   })
 
+  it('table 四 under a misread header is read by position, every number marked', () => {
+    const header: [string, string][] = [
+      ['行政复议', '行攻复议'],
+      ['行政诉讼', '行攻诉讼'],
+      ['未经复议直接起诉', '未经复议直接越诉'],
+      ['复议后起诉', '复议后起拆']
+    ]
+    const typed = extractReport(htmlToDocument(writeHtml()).value!)
+    const report = extractReport(misread(true, header))
+    expect(report.tables.appeals).toBe('found')
+    const keys = Object.keys(typed.cells).filter((k) => k.startsWith('appeals.'))
+    expect(keys).toHaveLength(15)
+    for (const key of keys) {
+      expect(report.cells[key].value, key).toBe(typed.cells[key].value)
+      expect(report.cells[key].review, key).toBe(true)
+      expect(report.cells[key].reviewReason, key).toContain('表四表头')
+    }
+    // read exactly, nothing is marked for it
+    expect(keys.some((k) => typed.cells[k].reviewReason?.includes('表四表头'))).toBe(false)
+    // typed text keeps the exact rule
+    expect(extractReport(misread(false, header)).tables.appeals).not.toBe('found')
+  })
+
   it('the same misprints in typed text open nothing (the exact rule stays)', () => {
     expect(extractReport(misread(false)).tables.requests).not.toBe('found')
   })

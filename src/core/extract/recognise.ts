@@ -181,18 +181,17 @@ class Walker {
     const allLabel = this.norm(labels)
     const rowLabel = this.norm(rowTokens)
     const fromCells = rowTokens.length > 0 && rowTokens.every((t) => t.cell)
-    this.noteContext(
-      allLabel,
-      labels.some((t) => t.imageIndex !== undefined)
-    )
+    const fromPicture = labels.some((t) => t.imageIndex !== undefined)
+    this.noteContext(allLabel, fromPicture)
     const hasValue = run.some((t) => t.kind === 'value')
 
     // Table 四 has no row labels: its 15 numbers follow the 行政复议/行政诉讼 header.
-    if ((allLabel.includes(ANCHORS.appeals[0]) || allLabel.includes(ANCHORS.appeals[1])) && hasValue && canFill(run, 15) && run.length + 0 >= 1) {
+    const appealsHeader = appealsHeaderIn(allLabel, fromPicture)
+    if (appealsHeader && hasValue && canFill(run, 15)) {
       const digits = run.reduce((s, t) => s + t.text.length, 0)
       if (run.length >= 10 || (!run.some((t) => t.cell) && digits >= 15)) {
         this.group = null
-        this.add(APPEALS_ROW, run)
+        this.add(APPEALS_ROW, run, appealsHeader === 'near' ? '表四表头为图片识别的近似文字，按表四的位置读取' : undefined)
         return true
       }
     }
@@ -249,6 +248,18 @@ class Walker {
     if (spec.group) this.group = spec.group
     this.hits.push({ spec, values, guess, instance: this.instance[table] })
   }
+}
+
+/** Table 四's header words; from a picture, one of them read with a character or two wrong (blur: 政复议, 未经复议直接越诉). */
+const APPEALS_HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'].map((w) => normLabel(w))
+
+/**
+ * Whether the labels before a run hold table 四's header: 'exact' as typed text has it, 'near' when
+ * only a picture's misread words come close (the numbers after it are then marked for review).
+ */
+export function appealsHeaderIn(label: string, fromPicture: boolean): 'exact' | 'near' | null {
+  if (label.includes(ANCHORS.appeals[0]) || label.includes(ANCHORS.appeals[1])) return 'exact'
+  return fromPicture && APPEALS_HEADER_WORDS.some((w) => holdsNear(label, w)) ? 'near' : null
 }
 
 /**
