@@ -168,7 +168,8 @@ function covers(segments: Segment[], at: number, from: number, to: number, toler
  */
 export function findGrids(rulings: Rulings, unit: number, page?: Raster): Grid[] {
   const tolerance = Math.max(3, unit / 4)
-  const ink = page && { data: binarise(page), width: page.width, unit }
+  // the ink the rulings were found in: a faint ruling a plain threshold misses still meets its row lines
+  const ink = page && { data: binarise(page, strokeThreshold(page)), width: page.width, unit }
   const long = rulings.horizontal.filter((h) => h.to - h.from >= unit * 6).sort((a, b) => a.at - b.at)
   // stack horizontal lines that mostly overlap and follow closely: one table (a column of merged
   // cells on the left makes inner lines start further right than the frame)

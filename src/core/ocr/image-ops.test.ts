@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { skewAngle } from './deskew'
 import { findGrids, findRulings } from './grid'
-import { unitOf } from './page'
+import { unitOf, workingScale } from './page'
 import { blankRaster, rotate, type Raster } from './raster'
 import { drawGrid } from './test-pages'
 
@@ -116,6 +116,17 @@ describe('grid detection', () => {
       expect(headerCols(page, true)).toEqual([1, 3])
     })
 
+    it('faint rulings (a light scan: grey on paper, lighter than any threshold for text) still part the cells', () => {
+      const page = drawGrid(1000, 800, TABLE)
+      for (let i = 0; i < page.data.length; i++) if (page.data[i] === 40) page.data[i] = 205
+      // dark print elsewhere on the page (a heading in heavy type) puts Otsu's threshold far below the lines' grey
+      bar(page, 100, 20, 900, 120)
+      // specks where the faint column line crosses row 1's lines and in its middle, as noise leaves them
+      for (const y of [209, 238, 268]) bar(page, 520, y, 521, y + 2)
+      const [grid] = findGrids(findRulings(page, 25), 25, page)
+      expect(grid.cells).toHaveLength(24)
+    })
+
     it('a real ruling with numbers close beside it on both sides still parts the cells', () => {
       const page = drawGrid(1000, 800, TABLE)
       bar(page, 505, 160, 516, 200)
@@ -144,5 +155,30 @@ describe('text height', () => {
     const unit = unitOf(page)
     expect(unit).toBeGreaterThanOrEqual(size)
     expect(unit).toBeLessThanOrEqual(Math.ceil(size * 1.2))
+  })
+})
+
+describe('working scale', () => {
+  /** A page of square "characters" `size` px high. */
+  const textPage = (width: number, height: number, size: number): Raster => {
+    const page = blankRaster(width, height)
+    for (let y0 = 20; y0 + size < Math.min(height, 20 + 8 * size * 2); y0 += size * 2)
+      for (let x0 = 20; x0 + size < Math.min(width, 20 + 14 * (size + 6)); x0 += size + 6)
+        for (let y = y0; y < y0 + size; y++) page.data.fill(20, y * width + x0, y * width + x0 + size - 4)
+    return page
+  }
+
+  it.each([
+    { why: 'small print (a 100 dpi screenshot) is enlarged to a 24 px text height', size: 11, width: 800, height: 1100, scaled: true, low: 22, high: 30 },
+    { why: 'print of a usual size is read as it is', size: 22, width: 1300, height: 1800, scaled: false, low: 22, high: 27 },
+    { why: 'large print (600 dpi) is averaged down to 44 px', size: 80, width: 2400, height: 2400, scaled: true, low: 40, high: 52 },
+    { why: 'a large page measured as small text (noise, not print) is not enlarged', size: 11, width: 3000, height: 3100, scaled: false, low: 11, high: 14 }
+  ])('$why', ({ size, width, height, scaled, low, high }) => {
+    const page = textPage(width, height, size)
+    const { work, scale, unit } = workingScale(page, unitOf(page))
+    expect(scale !== 1).toBe(scaled)
+    expect(work.width * scale).toBeCloseTo(width, 0)
+    expect(unit).toBeGreaterThanOrEqual(low)
+    expect(unit).toBeLessThanOrEqual(high)
   })
 })

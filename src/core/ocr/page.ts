@@ -97,17 +97,36 @@ const MAX_UNIT = 400
  * averaged down to a text height of WORK_UNIT before anything else, so every length in the
  * pipeline — line gaps, speck sizes, crop margins — means what it was measured for, and a 600 dpi
  * page costs what a 300 dpi one does. Averaging keeps a thin ruling as a lighter line where pixel
- * sampling would drop it. Pages up to MAX_WORK_UNIT are read as they are: every threshold was
+ * sampling would drop it. Pages from MIN_WORK_UNIT to MAX_WORK_UNIT are read as they are: every threshold was
  * measured on text up to 60 px high (the shared scans' 96 ppi pictures rendered at 150 dpi reach
  * 43–60 px, and averaged down their faint 1 px rulings were lost).
  */
 const WORK_UNIT = 44
 const MAX_WORK_UNIT = 60
 
+/**
+ * A page whose text is under MIN_WORK_UNIT pixels high (a 96–110 dpi screenshot pasted into Word,
+ * a fax) is enlarged to LOW_WORK_UNIT: at 12 px a character's upright strokes are as long as the
+ * pipeline's shortest ruling and its fixed gaps (a ruling's crossing, a pixel of wobble) span half
+ * a character, so stacked strokes made 35 columns of one 11-column table 三; enlarged twice, it read
+ * whole. Never past LOW_MAX_PIXELS: a large page measured as small text is noise, not small print.
+ */
+const MIN_WORK_UNIT = 16
+const LOW_WORK_UNIT = 24
+const LOW_MAX_PIXELS = 9_000_000
+
+/** The factor a page is scaled by before reading: 1 when its text height is in the working range. */
+function workingFactor(page: Raster, unit: number): number {
+  if (unit > MAX_WORK_UNIT) return WORK_UNIT / unit
+  if (unit >= MIN_WORK_UNIT) return 1
+  const f = Math.min(3, LOW_WORK_UNIT / unit, Math.sqrt(LOW_MAX_PIXELS / (page.width * page.height)))
+  return f >= 1.2 ? f : 1
+}
+
 /** The page at the working scale, and the factor from its pixels back to the page image's. */
 export function workingScale(page: Raster, unit: number): { work: Raster; scale: number; unit: number } {
-  if (unit <= MAX_WORK_UNIT) return { work: page, scale: 1, unit }
-  const f = WORK_UNIT / unit
+  const f = workingFactor(page, unit)
+  if (f === 1) return { work: page, scale: 1, unit }
   const width = Math.max(1, Math.round(page.width * f))
   const height = Math.max(1, Math.round(page.height * f))
   const work = resize(page, width, height)
