@@ -166,6 +166,8 @@ export function untimed(cli: string, into: string): string {
   cpSync(join(root, 'bin'), join(into, 'bin'), { recursive: true })
   cpSync(join(root, 'out', 'cli'), join(into, 'out', 'cli'), { recursive: true })
   symlinkSync(resolve(root, 'node_modules'), join(into, 'node_modules'))
+  // the fused recognition model the build reads (engine.ts looks for resources/ocr above out/cli)
+  if (existsSync(join(root, 'resources'))) symlinkSync(resolve(root, 'resources'), join(into, 'resources'))
   // the host's limit per step and the OCR's own bound per page, an hour each
   for (const [file, limit] of [
     ['report-desk.cjs', /EXTRACTION_TIMEOUT_MS = [0-9e_]+/],
