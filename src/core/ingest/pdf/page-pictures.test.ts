@@ -43,6 +43,57 @@ function onePage({ page, pages = '', content = 'q 595 0 0 842 0 0 cm /Im0 Do Q',
   ])
 }
 
+/**
+ * A PDF 1.5: the `packed` objects in one deflated object stream, the others in the clear, found
+ * through a cross-reference stream (as Acrobat and Word write them). Objects are numbered 1, 2, … in order.
+ */
+function packedPdf(objects: { body: string | Buffer; packed?: boolean }[]): Uint8Array {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  let offset = parts[0].length
+  const entries: [number, number, number][] = [[0, 0, 65535]]
+  const write = (num: number, body: string | Buffer): void => {
+    const whole = Buffer.concat([
+      Buffer.from(`${num} 0 obj\n`, 'latin1'),
+      typeof body === 'string' ? Buffer.from(body, 'latin1') : body,
+      Buffer.from('\nendobj\n', 'latin1')
+    ])
+    entries[num] = [1, offset, 0]
+    parts.push(whole)
+    offset += whole.length
+  }
+  const stm = objects.length + 1
+  const packed = objects.map((o, i) => ({ ...o, num: i + 1 })).filter((o) => o.packed)
+  let body = ''
+  const header: string[] = []
+  packed.forEach((o, i) => {
+    header.push(`${o.num} ${body.length}`)
+    body += `${o.body as string}\n`
+    entries[o.num] = [2, stm, i]
+  })
+  objects.forEach((o, i) => o.packed || write(i + 1, o.body))
+  const first = header.join(' ') + '\n'
+  write(stm, stream(`<< /Type /ObjStm /N ${packed.length} /First ${first.length} /Filter /FlateDecode >>`, deflateSync(Buffer.from(first + body, 'latin1'))))
+  const xref = stm + 1
+  entries[xref] = [1, offset, 0]
+  const rows = Array.from({ length: xref + 1 }, (_, n) => entries[n] ?? [0, 0, 0])
+  const data = Buffer.alloc(rows.length * 7)
+  rows.forEach(([type, field, index], n) => (data.writeUInt8(type, n * 7), data.writeUInt32BE(field, n * 7 + 1), data.writeUInt16BE(index, n * 7 + 5)))
+  const at = offset
+  write(xref, stream(`<< /Type /XRef /Size ${xref + 1} /W [1 4 2] /Root 1 0 R >>`, data))
+  parts.push(Buffer.from(`startxref\n${at}\n%%EOF\n`, 'latin1'))
+  return new Uint8Array(Buffer.concat(parts))
+}
+
+/** onePage's objects, the catalog, page tree and page packed in an object stream. */
+const packedPage = (page = '/Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R'): Uint8Array =>
+  packedPdf([
+    { body: '<< /Type /Catalog /Pages 2 0 R >>', packed: true },
+    { body: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', packed: true },
+    { body: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${page} >>`, packed: true },
+    { body: stream('<< >>', 'q 595 0 0 842 0 0 cm /Im0 Do Q') },
+    { body: picture(124, 175) }
+  ])
+
 const A4: PaintedPicture = { width: 124, height: 175, matrix: [595, 0, 0, 842, 0, 0] }
 const picturesOf = (pdf: Uint8Array): PaintedPicture[] | null => {
   const objects = PdfObjects.of(pdf)
@@ -86,6 +137,7 @@ const plain: [string, Uint8Array, PaintedPicture[]][] = [
     []
   ],
   ['no contents: nothing painted', onePage({ page: '/Resources << >>' }), []],
+  ['page and page tree packed in a compressed object stream', packedPage(), [A4]],
   ['a picture named but never painted', onePage({ content: 'q 595 0 0 842 0 0 cm Q' }), []]
 ]
 
@@ -130,8 +182,17 @@ describe('pagePictures (what a page paints, read from the file)', () => {
     expect(picturesOf(pdf!)).toBeNull()
   })
 
-  it('a file with compressed object streams is left to pdf.js', () => {
-    expect(PdfObjects.of(onePage({ more: [picture(124, 175), '<< /Type /ObjStm /N 0 /First 0 >>'] }))).toBeNull()
+  it('an object both packed and in the clear is left to pdf.js (which one is meant is the cross-reference’s to say)', () => {
+    const twice = Buffer.concat([Buffer.from(packedPage()), Buffer.from('3 0 obj\n<< /Type /Page /Contents 4 0 R >>\nendobj\n', 'latin1')])
+    expect(picturesOf(new Uint8Array(twice))).toBeNull()
+  })
+
+  it.each([
+    ['a header cut short', '<< /Type /ObjStm /N 3 /First 4 >>', '3 0 '],
+    ['a header past its data', '<< /Type /ObjStm /N 1 /First 99 >>', '3 0 <<>>'],
+    ['an object stream that is none', '<< /Type /ObjStmX /N 1 /First 4 >>', '3 0 <<>>']
+  ])('a file whose object stream has %s is left to pdf.js', (_what, dict, data) => {
+    expect(PdfObjects.of(onePage({ more: [picture(124, 175), stream(dict.replace('/Type /ObjStmX', '/Type /X /ObjStm'), data)] }))).toBeNull()
   })
 
   it('an encrypted file is left to pdf.js (its streams are not what they seem)', () => {
@@ -164,6 +225,7 @@ describe('scanned pages found from the file agree with pdf.js', () => {
       const objects = PdfObjects.of(pdf)
       const doc = await openPdf(pdfjs, pdf).promise
       try {
+        expect(doc.numPages).toBeGreaterThan(0)
         // every page of these is plain: the file is read, not pdf.js's drawing list
         for (let p = 1; p <= doc.numPages; p++) expect(pagePictures(objects!, (await doc.getPage(p)).ref!, IMAGE_LIMITS.maxPixels)).not.toBeNull()
         expect(await scannedPages(doc, pdfjs, objects)).toEqual(await scannedPages(doc, pdfjs, null))

@@ -4,11 +4,12 @@
 // paints a picture and at what resolution, and again when the page was drawn.
 //
 // Every document is hostile, and pdf.js stays the judge: this reads only the plain case a scanner
-// writes — page and picture objects in the clear, a content stream raw or deflated, `cm`, `q`/`Q`
-// and `Do` of picture objects — and answers null ("ask pdf.js") on anything else: compressed object
-// streams, encryption, other filters, inline pictures, forms, masks, annotations, references where
-// numbers belong, a picture painted twice (pdf.js merges repeats), or anything malformed. Each
-// step is bounded (bytes inflated, operators read, nesting, parents followed).
+// writes — page and picture objects in the clear or in object streams, a content stream raw or
+// deflated, `cm`, `q`/`Q` and `Do` of picture objects — and answers null ("ask pdf.js") on anything
+// else: an object both in the clear and packed, encryption, other filters, inline pictures, forms,
+// masks, annotations, references where numbers belong, a picture painted twice (pdf.js merges
+// repeats), or anything malformed. Each step is bounded (bytes inflated, operators read, nesting,
+// parents followed, objects indexed).
 
 import { inflateSync } from 'node:zlib'
 import { multiply, type Matrix } from './matrix'
@@ -33,7 +34,10 @@ const LIMITS = {
   maxParents: 32,
   /** Objects indexed (a 150-page scan has about 450; a long text PDF tens of thousands), and `obj` words looked at. */
   maxObjects: 200_000,
-  maxObjWords: 1_000_000
+  maxObjWords: 1_000_000,
+  /** Compressed object streams unpacked, and their bytes inflated altogether. */
+  maxObjectStreams: 10_000,
+  maxPackedBytes: 32 * 1024 * 1024
 } as const
 
 class Name {
@@ -192,6 +196,10 @@ class Lexer {
 /** Where each plain object of the file starts (after `n g obj`), the last one of a number winning as in an updated file. */
 export class PdfObjects {
   private readonly offsets = new Map<string, number>()
+  /** Objects packed in compressed object streams (PDF 1.5): the stream's inflated bytes, and where the object begins. */
+  private readonly packed = new Map<string, { data: Uint8Array; at: number }>()
+  /** Objects found both in the clear and packed, or packed twice: which one the file means is the cross-reference's to say. */
+  private readonly ambiguous = new Set<string>()
   private readonly bytes: Uint8Array
 
   private constructor(bytes: Uint8Array) {
@@ -220,12 +228,54 @@ export class PdfObjects {
       if (num === null || (i >= 0 && isRegular(bytes[i]))) continue
       this.offsets.set(`${Number(num)} ${Number(gen)}`, at + 3)
     }
+    if (buffer.indexOf('/ObjStm') !== -1) this.unpack(buffer)
   }
 
-  /** The file's objects, or null when some may be where this reader does not look (object streams, encryption). */
+  /** Indexes the objects of the file's object streams, each listed in its stream's header (pairs of number and place). */
+  private unpack(buffer: Buffer): void {
+    const starts = [...this.offsets.entries()].sort((a, b) => a[1] - b[1])
+    const unpacked = new Set<string>()
+    let streams = 0
+    let bytes = 0
+    for (let at = buffer.indexOf('/ObjStm'); at !== -1; at = buffer.indexOf('/ObjStm', at + 7)) {
+      if (++streams > LIMITS.maxObjectStreams) notPlain('object streams')
+      // the object it is said in: the last one beginning before it
+      let lo = 0
+      let hi = starts.length - 1
+      let hit = -1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (starts[mid][1] <= at) ((hit = mid), (lo = mid + 1))
+        else hi = mid - 1
+      }
+      if (hit === -1) notPlain('object stream outside any object')
+      const key = starts[hit][0]
+      if (unpacked.has(key)) continue
+      unpacked.add(key)
+      const [num, gen] = key.split(' ').map(Number)
+      const { dict, data } = this.streamData(new Ref(num, gen), LIMITS.maxPackedBytes - bytes)
+      bytes += data.length
+      const n = dict.get('N')
+      const first = dict.get('First')
+      if (!isName(dict.get('Type'), 'ObjStm') || !isCount(n) || !isCount(first) || first > data.length || n > LIMITS.maxObjects)
+        return notPlain('object stream')
+      const header = new Lexer(data, 0, first)
+      for (let i = 0; i < n; i++) {
+        const packedNum = header.value()
+        const offset = header.value()
+        if (!isCount(packedNum) || !isCount(offset) || first + offset >= data.length) return notPlain('object stream header')
+        const packedKey = `${packedNum} 0`
+        if (this.offsets.has(packedKey) || this.packed.has(packedKey)) this.ambiguous.add(packedKey)
+        else this.packed.set(packedKey, { data, at: first + offset })
+        if (this.packed.size > LIMITS.maxObjects) notPlain('too many objects')
+      }
+    }
+  }
+
+  /** The file's objects, or null when some may be where this reader does not look (encryption, object streams it cannot read). */
   static of(bytes: Uint8Array): PdfObjects | null {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    if (buffer.indexOf('/ObjStm') !== -1 || buffer.indexOf('/Encrypt') !== -1) return null
+    if (buffer.indexOf('/Encrypt') !== -1) return null
     try {
       return new PdfObjects(bytes)
     } catch (e) {
@@ -236,7 +286,16 @@ export class PdfObjects {
 
   /** The object a reference names, with where its stream's data begins when it is a stream. */
   fetch(ref: Ref | { num: number; gen: number }): { value: Value; streamAt: number | null } {
-    const at = this.offsets.get(`${ref.num} ${ref.gen}`)
+    const key = `${ref.num} ${ref.gen}`
+    if (this.ambiguous.has(key)) return notPlain('object defined twice')
+    const packed = this.packed.get(key)
+    if (packed) {
+      // a packed object is never a stream, and has no `endobj`
+      const value = new Lexer(packed.data, packed.at, packed.data.length).value()
+      if (value === undefined || value instanceof Keyword || value instanceof Ref) return notPlain('packed object')
+      return { value, streamAt: null }
+    }
+    const at = this.offsets.get(key)
     if (at === undefined) return notPlain('object not found')
     const lexer = new Lexer(this.bytes, at, this.bytes.length)
     const value = lexer.value()
@@ -393,4 +452,5 @@ function painted(objects: PdfObjects, content: Uint8Array, xobjects: Dict, maxPi
   }
 }
 
-const isName = (v: Value | undefined, name: string): boolean => v instanceof Name && v.name === name
+const isName = (v: Value | Keyword | undefined, name: string): boolean => v instanceof Name && v.name === name
+const isCount = (v: Value | Keyword | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
