@@ -1,7 +1,9 @@
 // PDF pages as pictures: which pages are scans (no text layer of substance, a picture painted),
 // and those pages rendered to grey pixels by pdf.js on @napi-rs/canvas (the canvas pdf.js
 // supports in Node). Rendering the whole page, not extracting the embedded image, keeps one
-// coordinate system whatever the scanner wrote (strips, masks, rotated placements, JBIG2).
+// coordinate system whatever the scanner wrote (strips, masks, rotated placements, JBIG2); a page
+// that paints one plain JPEG and nothing else is drawn by drawing that JPEG the way pdf.js would,
+// in the same viewport (jpegDrawn).
 
 import type { Message, Result } from '../../messages'
 import { warning } from '../../messages'
@@ -52,7 +54,7 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
   // looking is done on a document of its own, closed before any page is drawn.
   // What each page paints is read from the file's own objects where they are plain (nothing decoded).
   const objects = PdfObjects.of(bytes)
-  const wanted: { page: number; dpi?: number | null }[] = options.pages
+  const wanted: { page: number; dpi?: number | null; sole?: PaintedPicture }[] = options.pages
     ? options.pages.map((p) => ({ page: p }))
     : await lookedThrough(pdfjs, bytes, objects, options.onScanned)
   const task = openPdf(pdfjs, bytes)
@@ -72,17 +74,19 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
     }
     const unrendered = new Set(pages.map((p) => p.page))
     const images: PageImage[] = []
-    for (const { page: p, dpi: found } of pages) {
+    for (const wantedPage of pages) {
+      const p = wantedPage.page
       const page = await doc.getPage(p)
+      let { dpi: found, sole } = wantedPage
+      // a page asked for by number has not been looked at: what it paints is read here
+      if (found === undefined) {
+        const { pictures } = await picturesPainted(page, objects, pdfjs)
+        found = dpiOf(pictures, page)
+        sole = soleJpeg(pictures)
+      }
       // a scan is rendered at its own resolution (an A4 page carrying a 300 dpi image at 300 dpi):
       // rendered coarser, its thin ruling lines fade into the paper; never below PDF_RENDER.dpi
-      // (a page asked for by number has not been looked at: what it paints is read here)
-      const dpi =
-        options.dpi ??
-        Math.max(
-          PDF_RENDER.dpi,
-          Math.min(PDF_RENDER.maxDpi, (found === undefined ? dpiOf((await picturesPainted(page, objects, pdfjs)).pictures, page) : found) ?? 0)
-        )
+      const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, found ?? 0))
       const viewport = renderViewport(page, dpi)
       page.cleanup()
       const image: PageImage = {
@@ -95,7 +99,7 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
         pdfPage: p,
         decode: async () => {
           if (!open) throw new Error(`第 ${p} 页：PDF 已关闭，未能渲染`)
-          const drawn = await renderPage(await doc.getPage(p), dpi)
+          const drawn = (sole && (await jpegDrawn(await doc.getPage(p), dpi, sole))) || (await renderPage(await doc.getPage(p), dpi))
           image.bytes = drawn.jpeg
           unrendered.delete(p)
           if (unrendered.size === 0) await release()
@@ -150,6 +154,8 @@ async function lookedThrough(
 interface ScannedPage {
   page: number
   dpi: number | null
+  /** The one picture the page paints, when drawing its JPEG draws the page (PaintedPicture.jpeg). */
+  sole?: PaintedPicture
 }
 
 /**
@@ -173,7 +179,10 @@ export async function scannedPages(
     for (const item of content.items) if ('str' in item) chars += item.str.replace(/\s+/g, '').length
     if (chars < MIN_TEXT_CHARS) {
       const painted = await picturesPainted(page, objects, pdfJs)
-      if (painted.any) pages.push({ page: p, dpi: dpiOf(painted.pictures, page) })
+      if (painted.any) {
+        const sole = soleJpeg(painted.pictures)
+        pages.push({ page: p, dpi: dpiOf(painted.pictures, page), ...(sole ? { sole } : {}) })
+      }
     }
     // The pictures decoded for the list are let go now, not kept beside the page's render (issue 22).
     page.cleanup()
@@ -261,6 +270,42 @@ function renderViewport(page: PdfPage, dpi: number): { scale: number; width: num
   if (pixels > PDF_RENDER.maxPixels) scale *= Math.sqrt(PDF_RENDER.maxPixels / pixels)
   const viewport = page.getViewport({ scale })
   return { scale, width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) }
+}
+
+/** The page's one picture, when it is a JPEG whose drawing is the page's. */
+const soleJpeg = (pictures: PaintedPicture[]): PaintedPicture | undefined => (pictures.length === 1 && pictures[0].jpeg ? pictures[0] : undefined)
+
+/**
+ * A page that paints one JPEG and nothing else, drawn by drawing the JPEG where pdf.js would (its
+ * matrix in the page's viewport), decoded by skia's libjpeg-turbo: half the CPU of pdf.js decoding
+ * it in JavaScript and drawing it (issue 23, item 7). Only at about one picture pixel a canvas pixel,
+ * where both draw it alike (pdf.js halves a picture shrunk further first, and draws one enlarged
+ * unsmoothed); null otherwise, or when the JPEG does not decode to its declared size.
+ */
+async function jpegDrawn(page: PdfPage, dpi: number, picture: PaintedPicture): Promise<{ grey: Raster; jpeg: Uint8Array } | null> {
+  const { scale, width, height } = renderViewport(page, dpi)
+  const viewport = page.getViewport({ scale })
+  const m = picture.matrix
+  const across = (scale * Math.hypot(m[0], m[1])) / picture.width
+  const down = (scale * Math.hypot(m[2], m[3])) / picture.height
+  if (!(across >= 0.75 && across <= 1.33 && down >= 0.75 && down <= 1.33)) return null
+  const { createCanvas, loadImage } = canvasLib()
+  const jpeg = picture.jpeg!
+  const image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength)).catch(() => null)
+  if (!image || image.width !== picture.width || image.height !== picture.height) return null
+  const canvas = createCanvas(width, height)
+  const context = canvas.getContext('2d')
+  context.fillStyle = '#fff'
+  context.fillRect(0, 0, width, height)
+  const [a, b, c, d, e, f] = viewport.transform
+  context.setTransform(a, b, c, d, e, f)
+  context.transform(m[0], m[1], m[2], m[3], m[4], m[5])
+  // the unit square, the picture's first row at its top
+  context.transform(1 / picture.width, 0, 0, -1 / picture.height, 0, 1)
+  context.imageSmoothingEnabled = true
+  context.drawImage(image, 0, 0)
+  const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
+  return { grey, jpeg: await encodeCanvas(canvas, 'jpeg', 85) }
 }
 
 async function renderPage(page: PdfPage, dpi: number): Promise<{ grey: Raster; jpeg: Uint8Array }> {

@@ -20,6 +20,12 @@ export interface PaintedPicture {
   height: number
   /** The transformation in force when it is painted: maps the unit square onto the picture. */
   matrix: Matrix
+  /**
+   * The picture's JPEG, when the page paints nothing but this picture and a JPEG decoder reads it
+   * as pdf.js would (8-bit grey or YCbCr, no Exif orientation, no Adobe transform, no decode
+   * array, no mask): the page can be drawn by drawing it.
+   */
+  jpeg?: Uint8Array
 }
 
 const LIMITS = {
@@ -316,8 +322,8 @@ export class PdfObjects {
     return value instanceof Ref ? this.fetch(value).value : value
   }
 
-  /** The decoded data of a stream object: raw or deflated, never more than `cap` bytes. */
-  streamData(ref: Value | undefined, cap: number): { dict: Dict; data: Uint8Array } {
+  /** A stream object's dictionary and its data as written (still filtered). */
+  rawStream(ref: Value | undefined): { dict: Dict; raw: Uint8Array } {
     if (!(ref instanceof Ref)) return notPlain('stream not a reference')
     const { value: dict, streamAt } = this.fetch(ref)
     if (!(dict instanceof Map) || streamAt === null) return notPlain('not a stream')
@@ -327,7 +333,12 @@ export class PdfObjects {
     const after = new Lexer(this.bytes, streamAt + length, this.bytes.length)
     const end = after.value()
     if (!(end instanceof Keyword) || end.word !== 'endstream') return notPlain('endstream')
-    const raw = this.bytes.subarray(streamAt, streamAt + length)
+    return { dict, raw: this.bytes.subarray(streamAt, streamAt + length) }
+  }
+
+  /** The decoded data of a stream object: raw or deflated, never more than `cap` bytes. */
+  streamData(ref: Value | undefined, cap: number): { dict: Dict; data: Uint8Array } {
+    const { dict, raw } = this.rawStream(ref)
     const filter = this.resolve(dict.get('Filter'))
     const filters = filter === undefined || filter === null ? [] : Array.isArray(filter) ? filter : [filter]
     const parms = this.resolve(dict.get('DecodeParms'))
@@ -401,9 +412,17 @@ function painted(objects: PdfObjects, content: Uint8Array, xobjects: Dict, maxPi
   const saved: Matrix[] = []
   let ctm: Matrix = [1, 0, 0, 1, 0, 0]
   let operands: Value[] = []
+  // whether the page draws anything but its pictures (paths, text, clips, graphics states …)
+  let more = false
   for (let operators = 0; ;) {
     const token = lexer.value()
-    if (token === undefined) return pictures
+    if (token === undefined) {
+      if (pictures.length === 1 && seen.size === 1 && !more) {
+        const jpeg = plainJpeg(objects, xobjects.get([...seen][0]) as Ref, pictures[0])
+        if (jpeg) pictures[0] = { ...pictures[0], jpeg }
+      }
+      return pictures
+    }
     if (!(token instanceof Keyword)) {
       if (operands.length >= LIMITS.maxOperands) notPlain('operands')
       operands.push(token)
@@ -447,9 +466,56 @@ function painted(objects: PdfObjects, content: Uint8Array, xobjects: Dict, maxPi
       case 'ID':
       case 'EI':
         return notPlain('inline picture')
+      default:
+        more = true
     }
     operands = []
   }
+}
+
+/**
+ * The JPEG of a picture object when any JPEG decoder reads it as pdf.js does: one DCT filter and no
+ * parameters, 8-bit DeviceGray or DeviceRGB with as many components, no decode array, mask, soft
+ * mask, optional content or interpolation; its frame of the declared size, baseline or progressive
+ * Huffman coding, no Adobe colour transform, no ICC profile and no Exif. Null otherwise.
+ */
+function plainJpeg(objects: PdfObjects, ref: Ref, picture: PaintedPicture): Uint8Array | null {
+  const { dict, raw } = objects.rawStream(ref)
+  const filter = dict.get('Filter')
+  const only = Array.isArray(filter) && filter.length === 1 ? filter[0] : filter
+  if (!(isName(only, 'DCTDecode') || isName(only, 'DCT'))) return null
+  for (const key of ['DecodeParms', 'Decode', 'Mask', 'SMask', 'OC', 'Interpolate', 'SMaskInData']) if (dict.has(key)) return null
+  if (dict.get('BitsPerComponent') !== 8) return null
+  const space = dict.get('ColorSpace')
+  const components = isName(space, 'DeviceGray') ? 1 : isName(space, 'DeviceRGB') ? 3 : 0
+  const frame = jpegFrame(raw)
+  if (!frame || components === 0 || frame.components !== components) return null
+  return frame.width === picture.width && frame.height === picture.height ? raw : null
+}
+
+/** The frame header of a JPEG that holds no Exif, ICC profile or Adobe segment; null otherwise, or when it is not baseline or progressive Huffman at 8 bits. */
+export function jpegFrame(jpeg: Uint8Array): { width: number; height: number; components: number } | null {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null
+  for (let at = 2, segments = 0; at + 4 <= jpeg.length && segments < 64; segments++) {
+    if (jpeg[at] !== 0xff) return null
+    const marker = jpeg[at + 1]
+    const length = (jpeg[at + 2] << 8) | jpeg[at + 3]
+    if (length < 2 || at + 2 + length > jpeg.length) return null
+    const tag = Buffer.from(jpeg.buffer, jpeg.byteOffset + at + 4, Math.min(5, length - 2)).toString('latin1')
+    // a decoder may turn the picture by Exif, colour it by an ICC profile; pdf.js does neither
+    if ((marker === 0xe1 && tag.startsWith('Exif')) || (marker === 0xe2 && tag.startsWith('ICC_P')) || (marker === 0xee && tag.startsWith('Adobe'))) return null
+    if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
+      if (length < 8 || jpeg[at + 4] !== 8) return null
+      const components = jpeg[at + 9]
+      // three components are YCbCr unless named R, G, B (decoders differ there)
+      if (components === 3 && jpeg[at + 10] === 0x52) return null
+      return { height: (jpeg[at + 5] << 8) | jpeg[at + 6], width: (jpeg[at + 7] << 8) | jpeg[at + 8], components }
+    }
+    // any other frame (arithmetic, lossless, hierarchical), or the scan before a frame
+    if ((marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) || marker === 0xda) return null
+    at += 2 + length
+  }
+  return null
 }
 
 const isName = (v: Value | Keyword | undefined, name: string): boolean => v instanceof Name && v.name === name
