@@ -62,6 +62,10 @@ const withSegment = (jpeg: Buffer, marker: number, body: string): Buffer => {
   return Buffer.concat([jpeg.subarray(0, 2), head, data, jpeg.subarray(2)])
 }
 
+/** The JPEG with an Exif segment saying "turned 180°" (orientation 3), which pdf.js ignores. */
+const turnedBy180Exif = (jpeg: Buffer): Buffer =>
+  withSegment(jpeg, 0xe1, 'Exif\0\0' + 'MM\0\x2a\0\0\0\x08' + '\0\x01' + '\x01\x12\0\x03\0\0\0\x01\0\x03\0\0' + '\0\0\0\0')
+
 describe('a page of one plain JPEG', () => {
   it.each([
     { what: 'a colour scan', pdf: jpegPage(), drawn: true },
@@ -72,8 +76,8 @@ describe('a page of one plain JPEG', () => {
     { what: 'grey declared for a colour JPEG', pdf: jpegPage({ space: '/DeviceGray' }), drawn: false },
     { what: 'a decode array (inverted)', pdf: jpegPage({ extra: '/Decode [1 0 1 0 1 0] ' }), drawn: false },
     { what: 'a soft mask', pdf: jpegPage({ extra: '/SMask 9 0 R ' }), drawn: false },
-    { what: 'Exif (a decoder may turn it)', pdf: jpegPage({ jpeg: withSegment(scanJpeg(), 0xe1, 'Exif\0\0MM') }), drawn: false },
-    { what: 'an ICC profile (a decoder may colour it)', pdf: jpegPage({ jpeg: withSegment(scanJpeg(), 0xe2, 'ICC_PROFILE\0') }), drawn: false },
+    { what: 'Exif (taken out before decoding)', pdf: jpegPage({ jpeg: turnedBy180Exif(scanJpeg()) }), drawn: true },
+    { what: 'an ICC profile (taken out before decoding)', pdf: jpegPage({ jpeg: withSegment(scanJpeg(), 0xe2, 'ICC_PROFILE\0') }), drawn: true },
     { what: 'an Adobe segment (its colour transform)', pdf: jpegPage({ jpeg: withSegment(scanJpeg(), 0xee, 'Adobe\0d\0\0\0\0\0') }), drawn: false },
     { what: 'a JPEG cut short before its frame', pdf: jpegPage({ jpeg: scanJpeg().subarray(0, 10) }), drawn: false }
   ])('$what: drawn as its JPEG $drawn', ({ pdf, drawn }) => {
@@ -115,7 +119,9 @@ describe('a page of one plain JPEG', () => {
 
   it.each([
     ['upright', {}],
-    ['turned a quarter', { turned: true }]
+    ['turned a quarter', { turned: true }],
+    ['with Exif saying "turned 180°", which pdf.js ignores', { jpeg: turnedBy180Exif(scanJpeg()) }],
+    ['with the sRGB profile skia writes', { jpeg: withSegment(scanJpeg(), 0xe2, 'ICC_PROFILE\0\x01\x01') }]
   ])(
     '%s: the JPEG drawn is what pdf.js draws, and pdf.js draws nothing',
     async (_what, options) => {

@@ -11,7 +11,7 @@ import { DEFAULT_PDF_LIMITS } from '../pdf'
 import { loadPdfJs, openPdf, PDF_IMAGE_CAPS } from '../pdf/loader'
 import type { Matrix } from '../pdf/matrix'
 import { multiply } from '../pdf/matrix'
-import { pagePictures, PdfObjects, type PaintedPicture } from '../pdf/page-pictures'
+import { jpegAsPdfJsReadsIt, pagePictures, PdfObjects, type PaintedPicture } from '../pdf/page-pictures'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
 import { canvasLib, encodeCanvas, greyFromRgba } from './raster'
 import type { PageImage, Raster } from '../../page-image'
@@ -290,7 +290,7 @@ async function jpegDrawn(page: PdfPage, dpi: number, picture: PaintedPicture): P
   const down = (scale * Math.hypot(m[2], m[3])) / picture.height
   if (!(across >= 0.75 && across <= 1.33 && down >= 0.75 && down <= 1.33)) return null
   const { createCanvas, loadImage } = canvasLib()
-  const jpeg = picture.jpeg!
+  const jpeg = jpegAsPdfJsReadsIt(picture.jpeg!)
   const image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength)).catch(() => null)
   if (!image || image.width !== picture.width || image.height !== picture.height) return null
   const canvas = createCanvas(width, height)

@@ -477,7 +477,8 @@ function painted(objects: PdfObjects, content: Uint8Array, xobjects: Dict, maxPi
  * The JPEG of a picture object when any JPEG decoder reads it as pdf.js does: one DCT filter and no
  * parameters, 8-bit DeviceGray or DeviceRGB with as many components, no decode array, mask, soft
  * mask, optional content or interpolation; its frame of the declared size, baseline or progressive
- * Huffman coding, no Adobe colour transform, no ICC profile and no Exif. Null otherwise.
+ * Huffman coding, no Adobe colour transform. Null otherwise. (Its Exif and ICC profile, which
+ * pdf.js ignores, are taken out before it is decoded: jpegAsPdfJsReadsIt.)
  */
 function plainJpeg(objects: PdfObjects, ref: Ref, picture: PaintedPicture): Uint8Array | null {
   const { dict, raw } = objects.rawStream(ref)
@@ -493,7 +494,7 @@ function plainJpeg(objects: PdfObjects, ref: Ref, picture: PaintedPicture): Uint
   return frame.width === picture.width && frame.height === picture.height ? raw : null
 }
 
-/** The frame header of a JPEG that holds no Exif, ICC profile or Adobe segment; null otherwise, or when it is not baseline or progressive Huffman at 8 bits. */
+/** The frame header of a JPEG that holds no Adobe segment; null otherwise, or when it is not baseline or progressive Huffman at 8 bits. */
 export function jpegFrame(jpeg: Uint8Array): { width: number; height: number; components: number } | null {
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null
   for (let at = 2, segments = 0; at + 4 <= jpeg.length && segments < 64; segments++) {
@@ -502,8 +503,8 @@ export function jpegFrame(jpeg: Uint8Array): { width: number; height: number; co
     const length = (jpeg[at + 2] << 8) | jpeg[at + 3]
     if (length < 2 || at + 2 + length > jpeg.length) return null
     const tag = Buffer.from(jpeg.buffer, jpeg.byteOffset + at + 4, Math.min(5, length - 2)).toString('latin1')
-    // a decoder may turn the picture by Exif, colour it by an ICC profile; pdf.js does neither
-    if ((marker === 0xe1 && tag.startsWith('Exif')) || (marker === 0xe2 && tag.startsWith('ICC_P')) || (marker === 0xee && tag.startsWith('Adobe'))) return null
+    // an Adobe segment's colour transform is read apart by decoders
+    if (marker === 0xee && tag.startsWith('Adobe')) return null
     if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
       if (length < 8 || jpeg[at + 4] !== 8) return null
       const components = jpeg[at + 9]
@@ -520,3 +521,26 @@ export function jpegFrame(jpeg: Uint8Array): { width: number; height: number; co
 
 const isName = (v: Value | Keyword | undefined, name: string): boolean => v instanceof Name && v.name === name
 const isCount = (v: Value | Keyword | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+
+/**
+ * The JPEG without its Exif and ICC profile segments, which pdf.js ignores and another decoder may
+ * act on (turning the picture by its Exif orientation, colouring it by its profile); the same bytes
+ * when it has none. pdf.js blanks Exif likewise before handing a JPEG to the browser's decoder.
+ */
+export function jpegAsPdfJsReadsIt(jpeg: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [jpeg.subarray(0, 2)]
+  let at = 2
+  let dropped = false
+  for (let segments = 0; at + 4 <= jpeg.length && jpeg[at] === 0xff && segments < 64; segments++) {
+    const marker = jpeg[at + 1]
+    if (marker === 0xda || (marker >= 0xc0 && marker <= 0xcf)) break
+    const end = at + 2 + ((jpeg[at + 2] << 8) | jpeg[at + 3])
+    const tag = Buffer.from(jpeg.buffer, jpeg.byteOffset + at + 4, Math.max(0, Math.min(5, end - at - 4))).toString('latin1')
+    if ((marker === 0xe1 && tag.startsWith('Exif')) || (marker === 0xe2 && tag.startsWith('ICC_P'))) dropped = true
+    else kept.push(jpeg.subarray(at, end))
+    at = end
+  }
+  if (!dropped) return jpeg
+  kept.push(jpeg.subarray(at))
+  return new Uint8Array(Buffer.concat(kept))
+}
