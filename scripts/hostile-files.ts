@@ -286,12 +286,21 @@ function imagePagesPdf(pictures: { width: number; height: number; bits: 1 | 8; b
       )
     )
   })
+  return pdfOfObjects(objects)
+}
+
+/** A PDF of `objects` (1 0 obj, 2 0 obj … in order; object 1 the catalog), with its cross-reference table. */
+export function pdfOfObjects(objects: (string | Buffer)[]): Uint8Array {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
   let offset = parts[0].length
   const offsets: number[] = []
   objects.forEach((body, i) => {
     offsets.push(offset)
-    const whole = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')])
+    const whole = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      typeof body === 'string' ? Buffer.from(body, 'latin1') : body,
+      Buffer.from('\nendobj\n', 'latin1')
+    ])
     parts.push(whole)
     offset += whole.length
   })

@@ -2,8 +2,9 @@
 // and its pixels held, before OCR read the first, so a scan of 150 pages at 300 dpi took 1.7 GB and
 // ended at the 60 s step limit before any page was read.
 
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { scannedPagesPdf } from '../../../../scripts/hostile-files'
+import { loadPdfJs, openPdf } from '../pdf/loader'
 import { pdfPageImages } from './pdf'
 
 describe('scanned PDF pages drawn when read', () => {
@@ -37,5 +38,31 @@ describe('scanned PDF pages drawn when read', () => {
     for (const page of read.value) await page.decode()
     // Released by the last page drawn: drawing again is refused, not a leak.
     await expect(read.value[0].decode()).rejects.toThrow(/PDF 已关闭/)
+  }, 60_000)
+
+  // Issue 23, item 7: the look-through asked pdf.js for each scanned page's drawing list only to learn
+  // that it paints a picture and at what resolution, and pdf.js decoded the picture for it; drawing
+  // the page decoded it again (half of pdf.js's JPEG decoding in a scan's CPU profile).
+  it("decodes a scan's picture once: pdf.js builds each page's drawing list only to draw it", async () => {
+    const pdf = scannedPagesPdf(3, { width: 1240, height: 1754 })
+    const pdfjs = await loadPdfJs()
+    const probe = await openPdf(pdfjs, pdf).promise
+    // Each drawing list pdf.js builds decodes every picture on it (its worker sends them decoded).
+    const pageProxy = Object.getPrototypeOf(await probe.getPage(1)) as { _pumpOperatorList(): void; getOperatorList(): Promise<unknown> }
+    await probe.destroy()
+    const built = vi.spyOn(pageProxy, '_pumpOperatorList')
+    const listed = vi.spyOn(pageProxy, 'getOperatorList')
+    try {
+      const read = await pdfPageImages(pdf)
+      // its resolution found all the same: 1240 pixels across 595 pt is 150 dpi
+      expect(read.value.map((p) => [p.pdfPage, p.width, p.height])).toEqual([1, 2, 3].map((p) => [p, 1240, 1754]))
+      expect(built).not.toHaveBeenCalled()
+      for (const page of read.value) await page.decode()
+      expect(listed).not.toHaveBeenCalled()
+      expect(built).toHaveBeenCalledTimes(3)
+    } finally {
+      built.mockRestore()
+      listed.mockRestore()
+    }
   }, 60_000)
 })

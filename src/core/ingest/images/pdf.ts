@@ -1,12 +1,17 @@
 // PDF pages as pictures: which pages are scans (no text layer of substance, a picture painted),
 // and those pages rendered to grey pixels by pdf.js on @napi-rs/canvas (the canvas pdf.js
 // supports in Node). Rendering the whole page, not extracting the embedded image, keeps one
-// coordinate system whatever the scanner wrote (strips, masks, rotated placements, JBIG2).
+// coordinate system whatever the scanner wrote (strips, masks, rotated placements, JBIG2); a page
+// that paints one plain JPEG and nothing else is drawn by drawing that JPEG the way pdf.js would,
+// in the same viewport (jpegDrawn).
 
 import type { Message, Result } from '../../messages'
 import { warning } from '../../messages'
 import { DEFAULT_PDF_LIMITS } from '../pdf'
-import { loadPdfJs, openPdf } from '../pdf/loader'
+import { loadPdfJs, openPdf, PDF_IMAGE_CAPS } from '../pdf/loader'
+import type { Matrix } from '../pdf/matrix'
+import { multiply } from '../pdf/matrix'
+import { jpegAsPdfJsReadsIt, pagePictures, PdfObjects, type PaintedPicture } from '../pdf/page-pictures'
 import { IMAGE_LIMITS, PDF_RENDER } from './limits'
 import { canvasLib, encodeCanvas, greyFromRgba } from './raster'
 import type { PageImage, Raster } from '../../page-image'
@@ -47,7 +52,11 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
   // listed, in the background, into pages let go of already: on the document that draws them, the
   // first page drawn waited behind all of them (80 s and 1.8 GB for 150 pages at 300 dpi). The
   // looking is done on a document of its own, closed before any page is drawn.
-  const wanted = options.pages ? options.pages.map((p) => ({ page: p, dpi: null })) : await lookedThrough(pdfjs, bytes, options.onScanned)
+  // What each page paints is read from the file's own objects where they are plain (nothing decoded).
+  const objects = PdfObjects.of(bytes)
+  const wanted: { page: number; dpi?: number | null; sole?: PaintedPicture }[] = options.pages
+    ? options.pages.map((p) => ({ page: p }))
+    : await lookedThrough(pdfjs, bytes, objects, options.onScanned)
   const task = openPdf(pdfjs, bytes)
   let open = true
   const release = async (): Promise<void> => {
@@ -65,11 +74,19 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
     }
     const unrendered = new Set(pages.map((p) => p.page))
     const images: PageImage[] = []
-    for (const { page: p, dpi: found } of pages) {
+    for (const wantedPage of pages) {
+      const p = wantedPage.page
       const page = await doc.getPage(p)
+      let { dpi: found, sole } = wantedPage
+      // a page asked for by number has not been looked at: what it paints is read here
+      if (found === undefined) {
+        const { pictures } = await picturesPainted(page, objects, pdfjs)
+        found = dpiOf(pictures, page)
+        sole = soleJpeg(pictures)
+      }
       // a scan is rendered at its own resolution (an A4 page carrying a 300 dpi image at 300 dpi):
       // rendered coarser, its thin ruling lines fade into the paper; never below PDF_RENDER.dpi
-      const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, found ?? (await imageDpi(page, pdfjs)) ?? 0))
+      const dpi = options.dpi ?? Math.max(PDF_RENDER.dpi, Math.min(PDF_RENDER.maxDpi, found ?? 0))
       const viewport = renderViewport(page, dpi)
       page.cleanup()
       const image: PageImage = {
@@ -82,7 +99,7 @@ export async function pdfPageImages(bytes: Uint8Array, options: PdfImageOptions 
         pdfPage: p,
         decode: async () => {
           if (!open) throw new Error(`第 ${p} 页：PDF 已关闭，未能渲染`)
-          const drawn = await renderPage(await doc.getPage(p), dpi)
+          const drawn = (sole && (await jpegDrawn(await doc.getPage(p), dpi, sole))) || (await renderPage(await doc.getPage(p), dpi))
           image.bytes = drawn.jpeg
           unrendered.delete(p)
           if (unrendered.size === 0) await release()
@@ -119,10 +136,15 @@ async function picturesDecoded(page: PdfPage, ops: OperatorList, pdfJs: PdfJs): 
   await Promise.all(ids.map((id) => new Promise<void>((resolve) => (id.startsWith('g_') ? page.commonObjs : page.objs).get(id, () => resolve()))))
 }
 
-async function lookedThrough(pdfjs: PdfJs, bytes: Uint8Array, onScanned?: (done: number, total: number) => void): Promise<ScannedPage[]> {
+async function lookedThrough(
+  pdfjs: PdfJs,
+  bytes: Uint8Array,
+  objects: PdfObjects | null,
+  onScanned?: (done: number, total: number) => void
+): Promise<ScannedPage[]> {
   const task = openPdf(pdfjs, bytes)
   try {
-    return await scannedPages(await task.promise, pdfjs, onScanned)
+    return await scannedPages(await task.promise, pdfjs, objects, onScanned)
   } finally {
     await task.destroy().catch(() => undefined)
   }
@@ -132,16 +154,21 @@ async function lookedThrough(pdfjs: PdfJs, bytes: Uint8Array, onScanned?: (done:
 interface ScannedPage {
   page: number
   dpi: number | null
+  /** The one picture the page paints, when drawing its JPEG draws the page (PaintedPicture.jpeg). */
+  sole?: PaintedPicture
 }
 
-/** The pages that are scans: a picture painted and (almost) no text layer. */
-export async function scannedPages(doc: PdfDoc, pdfJs: PdfJs, onScanned?: (done: number, total: number) => void): Promise<ScannedPage[]> {
-  const paintsImage = new Set([
-    pdfJs.OPS.paintImageXObject,
-    pdfJs.OPS.paintInlineImageXObject,
-    pdfJs.OPS.paintImageXObjectRepeat,
-    pdfJs.OPS.paintImageMaskXObject
-  ])
+/**
+ * The pages that are scans: a picture painted and (almost) no text layer. What a page paints is read
+ * from the file (`objects`) where it is plain, so that a scan's picture is decoded only when the page
+ * is drawn; else pdf.js lists the page's drawing, decoding its pictures.
+ */
+export async function scannedPages(
+  doc: PdfDoc,
+  pdfJs: PdfJs,
+  objects: PdfObjects | null,
+  onScanned?: (done: number, total: number) => void
+): Promise<ScannedPage[]> {
   const pages: ScannedPage[] = []
   // As many pages as the text reader reads (DEFAULT_PDF_LIMITS.maxPages): a longer file is no single report.
   const total = Math.min(doc.numPages, DEFAULT_PDF_LIMITS.maxPages)
@@ -151,9 +178,11 @@ export async function scannedPages(doc: PdfDoc, pdfJs: PdfJs, onScanned?: (done:
     let chars = 0
     for (const item of content.items) if ('str' in item) chars += item.str.replace(/\s+/g, '').length
     if (chars < MIN_TEXT_CHARS) {
-      const ops = await page.getOperatorList()
-      if (ops.fnArray.some((fn) => paintsImage.has(fn))) pages.push({ page: p, dpi: dpiOf(ops, page, pdfJs) })
-      await picturesDecoded(page, ops, pdfJs)
+      const painted = await picturesPainted(page, objects, pdfJs)
+      if (painted.any) {
+        const sole = soleJpeg(painted.pictures)
+        pages.push({ page: p, dpi: dpiOf(painted.pictures, page), ...(sole ? { sole } : {}) })
+      }
     }
     // The pictures decoded for the list are let go now, not kept beside the page's render (issue 22).
     page.cleanup()
@@ -162,15 +191,42 @@ export async function scannedPages(doc: PdfDoc, pdfJs: PdfJs, onScanned?: (done:
   return pages
 }
 
-type Matrix = [number, number, number, number, number, number]
-const times = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5]
-]
+/**
+ * What a page paints: whether any picture, and those of known size with the matrix each is painted
+ * with. Read from the file's objects when the page is plain (nothing decoded); else from pdf.js's
+ * drawing list, whose pictures are waited for (decoded) before the page is let go.
+ */
+async function picturesPainted(page: PdfPage, objects: PdfObjects | null, pdfJs: PdfJs): Promise<{ any: boolean; pictures: PaintedPicture[] }> {
+  const read = objects && page.ref ? pagePictures(objects, page.ref, PDF_IMAGE_CAPS.maxImageSize) : null
+  if (read) return { any: read.length > 0, pictures: read }
+  const ops = await page.getOperatorList()
+  await picturesDecoded(page, ops, pdfJs)
+  const { OPS } = pdfJs
+  const paintsImage = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject])
+  return { any: ops.fnArray.some((fn) => paintsImage.has(fn)), pictures: picturesListed(ops, pdfJs) }
+}
+
+type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>
+
+/** The pictures of a drawing list with a pixel size, each with the matrix in force when painted. */
+function picturesListed(ops: OperatorList, pdfJs: PdfJs): PaintedPicture[] {
+  const { OPS } = pdfJs
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0]
+  const stack: Matrix[] = []
+  const pictures: PaintedPicture[] = []
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]
+    const args = ops.argsArray[i] as unknown[]
+    if (fn === OPS.save) stack.push(ctm)
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[])
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      const size = pixelSize(fn === OPS.paintImageXObject ? args.slice(1) : args[0])
+      if (size) pictures.push({ width: size[0], height: size[1], matrix: ctm })
+    }
+  }
+  return pictures
+}
 
 /** A picture smaller than this share of the page (a logo, a seal) does not set the page's resolution. */
 const MIN_IMAGE_SHARE = 0.2
@@ -180,37 +236,19 @@ const MIN_IMAGE_SHARE = 0.2
  * drawn at (the transformation matrix in force when it is painted maps the unit square onto it).
  * Null when the page paints no picture of size.
  */
-export async function imageDpi(page: PdfPage, pdfJs: PdfJs): Promise<number | null> {
-  return dpiOf(await page.getOperatorList(), page, pdfJs)
-}
-
-type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>
-
-function dpiOf(ops: OperatorList, page: PdfPage, pdfJs: PdfJs): number | null {
-  const { OPS } = pdfJs
+function dpiOf(pictures: PaintedPicture[], page: PdfPage): number | null {
   const view = page.getViewport({ scale: 1 })
   const pageArea = view.width * view.height
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0]
-  const stack: Matrix[] = []
   let best: { area: number; dpi: number } | null = null
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i]
-    const args = ops.argsArray[i] as unknown[]
-    if (fn === OPS.save) stack.push(ctm)
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
-    else if (fn === OPS.transform) ctm = times(ctm, args as Matrix)
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
-      const size = pixelSize(fn === OPS.paintImageXObject ? args.slice(1) : args[0])
-      if (!size) continue
-      // the drawn size in points: the lengths of the unit square's sides under the matrix
-      const drawnW = Math.hypot(ctm[0], ctm[1])
-      const drawnH = Math.hypot(ctm[2], ctm[3])
-      const area = drawnW * drawnH
-      if (!(area > 0) || area < MIN_IMAGE_SHARE * pageArea) continue
-      // side by side whatever the placement: the matrix maps the picture's width onto drawnW
-      const dpi = 72 * Math.sqrt((size[0] * size[1]) / area)
-      if (Number.isFinite(dpi) && (!best || area > best.area)) best = { area, dpi }
-    }
+  for (const { width, height, matrix: ctm } of pictures) {
+    // the drawn size in points: the lengths of the unit square's sides under the matrix
+    const drawnW = Math.hypot(ctm[0], ctm[1])
+    const drawnH = Math.hypot(ctm[2], ctm[3])
+    const area = drawnW * drawnH
+    if (!(area > 0) || area < MIN_IMAGE_SHARE * pageArea) continue
+    // side by side whatever the placement: the matrix maps the picture's width onto drawnW
+    const dpi = 72 * Math.sqrt((width * height) / area)
+    if (Number.isFinite(dpi) && (!best || area > best.area)) best = { area, dpi }
   }
   return best ? Math.round(best.dpi) : null
 }
@@ -232,6 +270,42 @@ function renderViewport(page: PdfPage, dpi: number): { scale: number; width: num
   if (pixels > PDF_RENDER.maxPixels) scale *= Math.sqrt(PDF_RENDER.maxPixels / pixels)
   const viewport = page.getViewport({ scale })
   return { scale, width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) }
+}
+
+/** The page's one picture, when it is a JPEG whose drawing is the page's. */
+const soleJpeg = (pictures: PaintedPicture[]): PaintedPicture | undefined => (pictures.length === 1 && pictures[0].jpeg ? pictures[0] : undefined)
+
+/**
+ * A page that paints one JPEG and nothing else, drawn by drawing the JPEG where pdf.js would (its
+ * matrix in the page's viewport), decoded by skia's libjpeg-turbo: half the CPU of pdf.js decoding
+ * it in JavaScript and drawing it (issue 23, item 7). Only at about one picture pixel a canvas pixel,
+ * where both draw it alike (pdf.js halves a picture shrunk further first, and draws one enlarged
+ * unsmoothed); null otherwise, or when the JPEG does not decode to its declared size.
+ */
+async function jpegDrawn(page: PdfPage, dpi: number, picture: PaintedPicture): Promise<{ grey: Raster; jpeg: Uint8Array } | null> {
+  const { scale, width, height } = renderViewport(page, dpi)
+  const viewport = page.getViewport({ scale })
+  const m = picture.matrix
+  const across = (scale * Math.hypot(m[0], m[1])) / picture.width
+  const down = (scale * Math.hypot(m[2], m[3])) / picture.height
+  if (!(across >= 0.75 && across <= 1.33 && down >= 0.75 && down <= 1.33)) return null
+  const { createCanvas, loadImage } = canvasLib()
+  const jpeg = jpegAsPdfJsReadsIt(picture.jpeg!)
+  const image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength)).catch(() => null)
+  if (!image || image.width !== picture.width || image.height !== picture.height) return null
+  const canvas = createCanvas(width, height)
+  const context = canvas.getContext('2d')
+  context.fillStyle = '#fff'
+  context.fillRect(0, 0, width, height)
+  const [a, b, c, d, e, f] = viewport.transform
+  context.setTransform(a, b, c, d, e, f)
+  context.transform(m[0], m[1], m[2], m[3], m[4], m[5])
+  // the unit square, the picture's first row at its top
+  context.transform(1 / picture.width, 0, 0, -1 / picture.height, 0, 1)
+  context.imageSmoothingEnabled = true
+  context.drawImage(image, 0, 0)
+  const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
+  return { grey, jpeg: await encodeCanvas(canvas, 'jpeg', 85) }
 }
 
 async function renderPage(page: PdfPage, dpi: number): Promise<{ grey: Raster; jpeg: Uint8Array }> {
