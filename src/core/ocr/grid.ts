@@ -185,8 +185,10 @@ export function findGrids(rulings: Rulings, unit: number, page?: Raster): Grid[]
     if (stack) stack.push(h)
     else stacks.push([h])
   }
+  const sides = stacks.flatMap((s) => unseenSides(s, rulings.vertical, tolerance))
+  const allVertical = sides.length ? [...rulings.vertical, ...sides] : rulings.vertical
   const grids: Grid[] = []
-  for (const frame of stacks.flatMap((s) => splitAtOpenBands(s, rulings.vertical, unit))) {
+  for (const frame of stacks.flatMap((s) => splitAtOpenBands(s, allVertical, unit))) {
     if (frame.length < 2) continue
     const top = frame[0].at
     const bottom = frame[frame.length - 1].at
@@ -195,7 +197,7 @@ export function findGrids(rulings: Rulings, unit: number, page?: Raster): Grid[]
     const inside = (s: Segment, a0: number, a1: number, f0: number, f1: number): boolean =>
       s.at >= a0 - tolerance && s.at <= a1 + tolerance && s.to > f0 && s.from < f1
     const horizontal = rulings.horizontal.filter((h) => inside(h, top, bottom, left, right))
-    const vertical = rulings.vertical.filter((v) => inside(v, left, right, top, bottom))
+    const vertical = allVertical.filter((v) => inside(v, left, right, top, bottom))
     const ys = cluster(
       horizontal.filter((h) => h.to - h.from >= unit * 2).map((h) => h.at),
       tolerance
@@ -231,6 +233,37 @@ export function findGrids(rulings: Rulings, unit: number, page?: Raster): Grid[]
     if (grid) grids.push(grid)
   }
   return grids
+}
+
+/**
+ * The sides of a table's frame where no vertical ruling was seen but at least three of its long
+ * lines end together. A thick frame (a 3–4.5 pt border: 6–9 px at 150–220 dpi) is dark on both
+ * sides of its middle as far as the ruling test looks, so it goes unseen; without its sides no row
+ * line ran "from column line to column line" and the table was not found (a fax of table 三 with a
+ * 4.3 pt border). Each side becomes a vertical ruling at the lines' common end, first line to last.
+ */
+export function unseenSides(stack: Segment[], vertical: Segment[], tolerance: number): Segment[] {
+  if (stack.length < 3) return []
+  const out: Segment[] = []
+  for (const end of ['from', 'to'] as const) {
+    // a frame is the table's outermost line: where its lines end furthest out, not where a few
+    // shorter ones inside it do (a seal's or a label's strokes, joined)
+    const outer = end === 'from' ? Math.min(...stack.map((h) => h.from)) : Math.max(...stack.map((h) => h.to))
+    for (const x of cluster(
+      stack.map((h) => h[end]).filter((v) => Math.abs(v - outer) <= tolerance),
+      tolerance
+    )) {
+      const lines = stack.filter((h) => Math.abs(h[end] - x) <= tolerance)
+      if (lines.length < 3) continue
+      const from = lines[0].at
+      const to = lines[lines.length - 1].at
+      // any ruling found along that side, even in pieces (a faint frame breaks up), is the side itself
+      const near = vertical.filter((v) => Math.abs(v.at - x) <= 3 * tolerance && v.to > from && v.from < to)
+      const covered = near.reduce((sum, v) => sum + Math.min(v.to, to) - Math.max(v.from, from), 0)
+      if (covered < 0.2 * (to - from)) out.push({ at: x, from: Math.round(from), to: Math.round(to), thickness: 1 })
+    }
+  }
+  return out
 }
 
 /**

@@ -135,6 +135,23 @@ describe('grid detection', () => {
     })
   })
 
+  it.each([9, 11])('finds a table framed by a thick border (%s px sides: dark on both sides of their middle, unseen as rulings)', (thick) => {
+    const page = drawGrid(1000, 800, TABLE)
+    for (const x of [100, 760])
+      for (let y = 150 - Math.floor(thick / 2); y < 510 + Math.ceil(thick / 2); y++)
+        page.data.fill(40, y * 1000 + x - Math.floor(thick / 2), y * 1000 + x + Math.ceil(thick / 2))
+    const grids = findGrids(findRulings(page, 25), 25, page)
+    expect(grids).toHaveLength(1)
+    expect(grids[0].xs.map((x) => Math.abs(x - 100) <= thick || Math.abs(x - 760) <= thick || [400, 520, 640].includes(Math.round(x)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true
+    ])
+    expect(grids[0].cells).toHaveLength(24)
+  })
+
   it('finds no grid on a page of text alone', () => {
     const page = drawGrid(1000, 800, { ...TABLE, colWidths: [], rowHeights: [] })
     expect(findGrids(findRulings(page, 25), 25)).toEqual([])
