@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react'
 import { formLabel } from '../../../../core/template/forms'
 import { AgGridReact } from 'ag-grid-react'
-import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community'
+import { SELECTION_COLUMN_ID, themeQuartz, type ColDef, type GridApi } from 'ag-grid-community'
 import { STATUS_LABELS, type ReportSummary } from '../../../../shared/types'
 import { AG_GRID_ZH } from '../../grid-locale'
 import { formatTime } from '../../format'
@@ -179,7 +179,10 @@ export function ReportGrid({ reports, sort, selectedId, onSort, onOpen, onCompar
           )
         }
         onCellFocused={(e) => {
-          if (e.rowIndex != null && e.api.getSelectedNodes().length <= 1) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
+          // a click on a row's selection box focuses its cell before the box toggles: selecting the
+          // row alone there dropped the row picked before it, and the box then unticked its own row
+          const onSelectionBox = typeof e.column === 'object' && e.column?.getColId() === SELECTION_COLUMN_ID
+          if (!onSelectionBox && e.rowIndex != null && e.api.getSelectedNodes().length <= 1) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true)
         }}
         onRowDoubleClicked={(e) => e.data && open(e.data.id)}
         onCellKeyDown={(e) => {
