@@ -67,25 +67,31 @@ def conv_weights(g, conv):
     return weights, bias
 
 
-def fold_scalar_after_conv(g):
-    """conv → ×k or +k (a learnt scalar): folded into the conv's weights and bias."""
-    folded = 0
+def rewrite_all(g, find, rewrite):
+    """Rewrites the first match `find` gives, looks again (the graph changed), until none is left."""
+    count = 0
     while True:
         k_of, users = scalars(g), consumers(g)
-        step = None
-        for conv in g.node:
-            if conv.op_type != 'Conv':
-                continue
-            after = users.get(conv.output[0], [])
-            if len(after) != 1 or after[0].op_type not in ('Mul', 'Add'):
-                continue
-            other = [i for i in after[0].input if i != conv.output[0]]
-            if len(other) == 1 and other[0] in k_of:
-                step = (conv, after[0], k_of[other[0]])
-                break
+        step = next((m for m in (find(n, k_of, users) for n in g.node) if m), None)
         if step is None:
-            return folded
-        conv, op, k = step
+            return count
+        rewrite(*step)
+        count += 1
+
+
+def fold_scalar_after_conv(g):
+    """conv → ×k or +k (a learnt scalar): folded into the conv's weights and bias."""
+
+    def find(conv, k_of, users):
+        if conv.op_type != 'Conv':
+            return None
+        after = users.get(conv.output[0], [])
+        if len(after) != 1 or after[0].op_type not in ('Mul', 'Add'):
+            return None
+        other = [i for i in after[0].input if i != conv.output[0]]
+        return (conv, after[0], k_of[other[0]]) if len(other) == 1 and other[0] in k_of else None
+
+    def rewrite(conv, op, k):
         weights, bias = conv_weights(g, conv)
         if op.op_type == 'Mul':
             weights, bias = weights * k, bias * k
@@ -94,47 +100,43 @@ def fold_scalar_after_conv(g):
         set_conv_weights(g, conv, conv.input[0], weights, bias)
         conv.output[0] = op.output[0]
         g.node.remove(op)
-        folded += 1
+
+    return rewrite_all(g, find, rewrite)
 
 
 def fold_scalar_affine_into_unpadded_conv(g):
     """×c → +d feeding only unpadded convolutions: conv(c·y + d) = conv with c·W, bias + d·ΣW."""
-    folded = 0
-    while True:
-        k_of, users = scalars(g), consumers(g)
-        step = None
-        for mul in g.node:
-            if mul.op_type != 'Mul':
-                continue
-            ks = [i for i in mul.input if i in k_of]
-            if len(ks) != 1:
-                continue
-            after = users.get(mul.output[0], [])
-            if len(after) != 1 or after[0].op_type != 'Add':
-                continue
-            add = after[0]
-            ds = [i for i in add.input if i in k_of]
-            convs = users.get(add.output[0], [])
-            unpadded = all(
-                c.op_type == 'Conv' and c.input[0] == add.output[0]
-                and all(p == 0 for p in attributes(c).get('pads', [0]))
-                and attributes(c).get('auto_pad', b'NOTSET') in (b'NOTSET', b'VALID')
-                for c in convs
-            )
-            if len(ds) == 1 and convs and unpadded:
-                y = next(i for i in mul.input if i not in k_of)
-                step = (mul, add, convs, y, k_of[ks[0]], k_of[ds[0]])
-                break
-        if step is None:
-            return folded
-        mul, add, convs, y, c, d = step
+
+    def find(mul, k_of, users):
+        if mul.op_type != 'Mul':
+            return None
+        ks = [i for i in mul.input if i in k_of]
+        after = users.get(mul.output[0], [])
+        if len(ks) != 1 or len(after) != 1 or after[0].op_type != 'Add':
+            return None
+        add = after[0]
+        ds = [i for i in add.input if i in k_of]
+        convs = users.get(add.output[0], [])
+        unpadded = all(
+            c.op_type == 'Conv' and c.input[0] == add.output[0]
+            and all(p == 0 for p in attributes(c).get('pads', [0]))
+            and attributes(c).get('auto_pad', b'NOTSET') in (b'NOTSET', b'VALID')
+            for c in convs
+        )
+        if len(ds) != 1 or not convs or not unpadded:
+            return None
+        y = next(i for i in mul.input if i not in k_of)
+        return (mul, add, convs, y, k_of[ks[0]], k_of[ds[0]])
+
+    def rewrite(mul, add, convs, y, c, d):
         for conv in convs:
             weights, bias = conv_weights(g, conv)
             bias = bias + d * weights.reshape(weights.shape[0], -1).sum(axis=1)
             set_conv_weights(g, conv, y, weights * c, bias)
         g.node.remove(mul)
         g.node.remove(add)
-        folded += 1
+
+    return rewrite_all(g, find, rewrite)
 
 
 def hardswish_chains(g):

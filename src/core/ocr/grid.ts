@@ -316,9 +316,8 @@ export function standsClearOfRows(ink: PageInk, x: number, top: number, bottom: 
   const { data, width, unit } = ink
   // a ruling levelled from a photo still leans off its mean x (by 7 px at a 40 px text height): as far as a column line's tolerance
   const tolerance = Math.max(3, Math.round(unit / 4))
-  const reach = tolerance
-  const x0 = Math.max(0, Math.round(x) - reach)
-  const x1 = Math.min(width - 1, Math.round(x) + reach)
+  const x0 = Math.max(0, Math.round(x) - tolerance)
+  const x1 = Math.min(width - 1, Math.round(x) + tolerance)
   const dark = (y: number): boolean => {
     for (let px = x0; px <= x1; px++) if (data[y * width + px] === 1) return true
     return false
