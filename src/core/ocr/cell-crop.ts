@@ -27,6 +27,13 @@ const SPECK = 5
 /** Ink is this many grey levels darker than the cell's own paper (white, or a shaded row). */
 const INK_CONTRAST = 45
 
+/**
+ * Fainter grey, this much darker than the paper, is kept in a crop where it joins the ink: the thin
+ * strokes of small light print (a 4's diagonal, a 7's bar) fall under INK_CONTRAST, and a 4 without
+ * them reads as 1.
+ */
+const FAINT_CONTRAST = 20
+
 export interface CellInk {
   /** The ink bands, top to bottom; [] for a blank cell. */
   bands: InkBand[]
@@ -96,6 +103,7 @@ export function inkMask(page: Raster, box: [number, number, number, number], ins
 }
 
 function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask): InkBand[] {
+  const strokes = withFaintStrokes(page, mask, x0, y0, w, h, paper - FAINT_CONTRAST)
   const rowInk = new Int32Array(h)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rowInk[y] += mask[y * w + x]
   const bands: [number, number][] = []
@@ -123,7 +131,8 @@ function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask
   for (const [top, bottom] of merged.filter((b) => inkOf(b) >= most * WEAK_BAND)) {
     let left = w
     let right = -1
-    for (let y = top; y < bottom; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) ((left = Math.min(left, x)), (right = Math.max(right, x)))
+    // the band spans its faint strokes too: a light 4's bar and diagonal reach left of its stem
+    for (let y = top; y < bottom; y++) for (let x = 0; x < w; x++) if (strokes[y * w + x]) ((left = Math.min(left, x)), (right = Math.max(right, x)))
     if (right < 0) continue
     const bw = right - left + 1
     const bh = bottom - top
@@ -141,7 +150,7 @@ function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask
       for (let x = 0; x < bw; x++) {
         const mx = left + x
         const my = top + y
-        if (!nearInk(mask, w, h, mx, my)) continue
+        if (!nearInk(strokes, w, h, mx, my)) continue
         const v = page.data[(y0 + my) * page.width + x0 + mx]
         crop.data[(pad + y) * width + dx + x] = Math.max(0, Math.min(255, Math.round(((v - dark) * 255) / span)))
       }
@@ -164,6 +173,32 @@ function darkest(page: Raster, x0: number, y0: number, x1: number, y1: number): 
   let min = 255
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) min = Math.min(min, page.data[y * page.width + x])
   return min
+}
+
+/** The ink mask grown into the fainter grey that touches it (hysteresis): a stroke is kept whole where part of it is ink. */
+function withFaintStrokes(page: Raster, mask: Uint8Array, x0: number, y0: number, w: number, h: number, faint: number): Uint8Array {
+  const grown = mask.slice()
+  const stack: number[] = []
+  for (let i = 0; i < grown.length; i++) if (grown[i]) stack.push(i)
+  while (stack.length) {
+    const i = stack.pop()!
+    const x = i % w
+    const y = (i - x) / w
+    for (let dy = -1; dy <= 1; dy++) {
+      const yy = y + dy
+      if (yy < 0 || yy >= h) continue
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx
+        const j = yy * w + xx
+        if (xx < 0 || xx >= w || grown[j]) continue
+        if (page.data[(y0 + yy) * page.width + x0 + xx] <= faint) {
+          grown[j] = 1
+          stack.push(j)
+        }
+      }
+    }
+  }
+  return grown
 }
 
 function nearInk(mask: Uint8Array, w: number, h: number, x: number, y: number): boolean {
