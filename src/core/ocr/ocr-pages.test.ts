@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { PageImage, Raster } from '../page-image'
 import { ocrPages } from './ocr-pages'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { decodePicture } from '../ingest/images/raster'
+import { turnClockwise } from './orientation'
 import { blankRaster } from './raster'
+import { drawGrid, EMPTY_TABLE } from './test-pages'
 
 /** A page with a mark on it (a blank one is not read at all). */
 function marked(width: number, height: number): Raster {
@@ -78,3 +83,28 @@ function specks(r: Raster, count: number): Raster {
   for (let i = 0; i < count; i++) r.data[(i * 7919 * 13) % r.data.length] = 0
   return r
 }
+
+describe('a page that reads alike either way up goes the way its document went', () => {
+  const PHOTO = resolve(__dirname, '../../../test/fixtures/scan/files/dongfeng_2021_photos/表三.jpg')
+  const upsideDown = async (): Promise<Raster> => turnClockwise(await decodePicture(readFileSync(PHOTO)), 2)
+  const empty = async (): Promise<Raster> => drawGrid(1200, 900, EMPTY_TABLE)
+
+  it.each([
+    { order: 'after the document’s sure page', pages: [upsideDown, empty], torn: 1 },
+    { order: 'before it (read again once a page is sure)', pages: [empty, upsideDown], torn: 0 }
+  ])(
+    '$order',
+    async ({ pages, torn }) => {
+      const progress: number[] = []
+      const result = await ocrPages(
+        pages.map((decode, i) => image(i, decode)),
+        { pageTimeoutMs: 60_000, onProgress: (p) => progress.push(p.done) }
+      )
+      expect(result.value.map((p) => p.page.quarters)).toEqual([2, 2])
+      expect(result.value[torn].page.quartersSure).toBe(false)
+      expect(result.value[1 - torn].page.quartersSure).toBe(true)
+      expect(progress).toEqual([1, 2])
+    },
+    60_000
+  )
+})

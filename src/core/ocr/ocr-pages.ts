@@ -6,6 +6,7 @@ import { info, warning, type Message, type Result } from '../messages'
 import { isBlankPage } from '../ingest/images/blank'
 import { WALL_STRETCH } from '../ingest/limits'
 import { readPage, type OcrPage } from './page'
+import type { Quarters } from './orientation'
 import type { PageSource } from './to-document'
 
 export interface OcrProgress {
@@ -49,26 +50,48 @@ export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Pr
   const messages: Message[] = []
   const out: PageSource[] = []
   const timeout = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
+  // the way up the document's pages were surely found: a page that reads alike either way follows it
+  let likely: Quarters | undefined
+  // pages read alike either way before any page was sure, to read again once one is
+  const torn: { image: PageImage; at: number }[] = []
   for (let i = 0; i < pages.length; i++) {
     const image = pages[i]
-    const spent = pageClock()
-    try {
-      const raster = await image.decode()
-      // A blank page is told in one pass over its pixels: OCR would spend seconds finding nothing on it.
-      const blank = isBlankPage(raster)
-      if (blank) messages.push(info('ocr.page_blank', `${image.origin}为空白页，未识别`))
-      const page = blank ? emptyPage(raster) : await readPage(raster, { expired: () => spent() > timeout })
-      if (spent() > timeout) {
-        messages.push(warning('ocr.page_timeout', `${image.origin}识别超过 ${Math.round(timeout / 1000)} 秒，未识别完，请对照原件核对`))
-      }
-      const source: PageSource = { imageIndex: image.index, page }
-      if (image.pdfPage !== undefined) source.pdfPage = image.pdfPage
-      out.push(source)
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e)
-      messages.push(warning('ocr.page_failed', `${image.origin}无法识别：${detail.slice(0, 120)}`))
+    const read = await readImage(image, timeout, likely, messages)
+    if (read) {
+      const turned = read.page.quarters ?? 0
+      if (read.page.quartersSure === false) {
+        if (likely === undefined) torn.push({ image, at: out.length })
+      } else if (read.page.tables.length || read.page.lines.length) likely = turned
+      out.push(read)
     }
     options.onProgress?.({ done: i + 1, total: pages.length, origin: image.origin })
   }
+  for (const { image, at } of likely === undefined ? [] : torn) {
+    if ((out[at].page.quarters ?? 0) === likely) continue
+    const again = await readImage(image, timeout, likely, messages)
+    if (again) out[at] = again
+  }
   return { value: out, messages }
+}
+
+/** One page image read within its time bound; undefined (with a warning) when it cannot be read. */
+async function readImage(image: PageImage, timeout: number, likely: Quarters | undefined, messages: Message[]): Promise<PageSource | undefined> {
+  const spent = pageClock()
+  try {
+    const raster = await image.decode()
+    // A blank page is told in one pass over its pixels: OCR would spend seconds finding nothing on it.
+    const blank = isBlankPage(raster)
+    if (blank) messages.push(info('ocr.page_blank', `${image.origin}为空白页，未识别`))
+    const page = blank ? emptyPage(raster) : await readPage(raster, { expired: () => spent() > timeout, likelyQuarters: likely })
+    if (spent() > timeout) {
+      messages.push(warning('ocr.page_timeout', `${image.origin}识别超过 ${Math.round(timeout / 1000)} 秒，未识别完，请对照原件核对`))
+    }
+    const source: PageSource = { imageIndex: image.index, page }
+    if (image.pdfPage !== undefined) source.pdfPage = image.pdfPage
+    return source
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e)
+    messages.push(warning('ocr.page_failed', `${image.origin}无法识别：${detail.slice(0, 120)}`))
+    return undefined
+  }
 }

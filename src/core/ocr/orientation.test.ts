@@ -8,6 +8,7 @@ import { decodePicture } from '../ingest/images/raster'
 import { boxBeforeTurn, formShare, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
 import { unitOf } from './page'
 import type { Raster } from './raster'
+import { drawGrid, EMPTY_TABLE } from './test-pages'
 
 const QUARTERS: Quarters[] = [0, 1, 2, 3]
 const spread = (r: Raster, unit: number): number => linesAcross(r, unit).reduce((s, l) => s + l.x1 - l.x0 + 1, 0)
@@ -54,15 +55,25 @@ describe('which way the text runs', () => {
     async (q) => {
       const page = await decodePicture(readFileSync(PHOTO))
       const turned = turnClockwise(page, q)
-      expect(await uprightQuarters(turned, unitOf(turned))).toBe((4 - q) % 4)
+      expect(await uprightQuarters(turned, unitOf(turned))).toEqual({ quarters: (4 - q) % 4, sure: true })
     },
     60_000
   )
 
-  it('an upright page stays as it is', async () => {
+  it('an upright page stays as it is, whichever way its document went', async () => {
     const page = await decodePicture(readFileSync(join(PHOTO)))
-    expect(await uprightQuarters(page, unitOf(page))).toBe(0)
+    expect(await uprightQuarters(page, unitOf(page))).toEqual({ quarters: 0, sure: true })
+    expect(await uprightQuarters(page, unitOf(page), 2)).toEqual({ quarters: 0, sure: true })
   }, 60_000)
+
+  it.each([
+    { likely: undefined, quarters: 0, why: 'stays as given when nothing else is known' },
+    { likely: 2 as Quarters, quarters: 2, why: 'goes upside down with a document fed upside down' },
+    { likely: 1 as Quarters, quarters: 0, why: 'is not turned a quarter for a document whose pages ran down' }
+  ])('a page with no print to read either way up $why', async ({ likely, quarters }) => {
+    const grid = drawGrid(1200, 900, EMPTY_TABLE)
+    expect(await uprightQuarters(grid, 30, likely)).toEqual({ quarters, sure: false })
+  })
 })
 
 describe('formShare', () => {

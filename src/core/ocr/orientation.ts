@@ -167,14 +167,26 @@ export function formShare(texts: string[]): number {
 /** A turn that reads about as surely must hold this much more of the form's pairs to win. */
 const FORM_MARGIN = 0.2
 
+/** Which way up a page was found, and whether the recogniser told it or the two ways read alike. */
+export interface Uprighting {
+  quarters: Quarters
+  /**
+   * False when the ways up it was torn between read about alike (a blurred page whose sampled lines
+   * read as nothing either way): the page then follows its document's sure pages, `likely`.
+   */
+  sure: boolean
+}
+
 /**
  * The quarter turns clockwise that set the page upright. Text running down the page (90°/270°)
  * when its lines across are far fewer than its lines down; then, of the two ways up, the one the
  * recogniser reads more surely. The page as given is always read too and kept unless a turn reads
  * clearly better: a small table picture with many narrow columns (table 四's fifteen) has more
  * strokes down than lines across and would otherwise be turned without ever being read upright.
+ * When the two ways up read alike, the page goes the way its document's sure pages went
+ * (`likely`): the sheets of one scan are fed alike.
  */
-export async function uprightQuarters(page: Raster, unit: number): Promise<Quarters> {
+export async function uprightQuarters(page: Raster, unit: number, likely?: Quarters): Promise<Uprighting> {
   // the way lines run is told on a copy at about LOOK_UNIT text height; lines are read on the page
   const f = unit > LOOK_UNIT * 1.5 ? unit / LOOK_UNIT : 1
   const small = f === 1 ? page : resize(page, Math.max(1, Math.round(page.width / f)), Math.max(1, Math.round(page.height / f)))
@@ -184,17 +196,24 @@ export async function uprightQuarters(page: Raster, unit: number): Promise<Quart
   // Text running down the page is looked for even when the page reads surely as given: a column of
   // Kai characters turned a quarter read back to front as sure characters (第二十条 as 条十二第, 0.99).
   const sideways = spread(across(1)) > 1.5 * spread(acrossRuns)
-  if (!sideways && upright.sure >= SURE_UPRIGHT) return 0
+  if (!sideways && upright.sure >= SURE_UPRIGHT) return { quarters: 0, sure: true }
   const turns: Quarters[] = sideways ? [1, 3] : [2]
   let best: Quarters = 0
   let bestRead = upright
+  const reads = new Map<Quarters, Readability>([[0, upright]])
   for (const q of turns) {
     const read = await readability(turnClockwise(page, q), unit, across(q))
+    reads.set(q, read)
     // clearly surer; or, the lines running down the page, about as sure and clearly more the form's words
     const better = read.sure > bestRead.sure + TURN_MARGIN || (sideways && read.sure >= bestRead.sure - TURN_MARGIN && read.form > bestRead.form + FORM_MARGIN)
     if (better) [best, bestRead] = [q, read]
   }
-  return best
+  // the two ways up this page was torn between: as given or upside down; or the two quarter turns
+  const ways: [Quarters, Quarters] = sideways && best !== 0 ? [1, 3] : [0, 2]
+  const [a, b] = ways.map((q) => reads.get(q))
+  const alike = !!a && !!b && Math.abs(a.sure - b.sure) <= TURN_MARGIN && Math.abs(a.form - b.form) <= FORM_MARGIN
+  if (!alike) return { quarters: best, sure: true }
+  return { quarters: likely !== undefined && ways.includes(likely) ? likely : best, sure: false }
 }
 
 /**

@@ -51,6 +51,8 @@ export interface OcrPage {
   skew: number
   /** Quarter turns clockwise that set the page image upright (1: its text ran down the page); boxes stay on the image as given. */
   quarters?: Quarters
+  /** False when the page read alike either way up and took the way its document's sure pages went (PageOptions.likelyQuarters). */
+  quartersSure?: boolean
   width: number
   height: number
   /** About one text height in pixels. */
@@ -62,6 +64,8 @@ export interface OcrPage {
 export interface PageOptions {
   /** True once the page's time is up: it is given up (with what was read so far). */
   expired?: () => boolean
+  /** The way up the document's pages were surely found so far: taken when this page reads alike either way. */
+  likelyQuarters?: Quarters
 }
 
 /** A character below this probability is unsure: its runner-ups become alternative readings. */
@@ -143,7 +147,7 @@ export function workingScale(page: Raster, unit: number): { work: Raster; scale:
 export async function readPage(original: Raster, options: PageOptions = {}): Promise<OcrPage> {
   const { work, scale, unit: workUnit } = workingScale(original, unitOf(original))
   // a page turned a quarter or a half is read upright; its boxes are turned back below
-  const quarters = await uprightQuarters(work, workUnit)
+  const { quarters, sure: quartersSure } = await uprightQuarters(work, workUnit, options.likelyQuarters)
   const page = turnClockwise(work, quarters)
   const { level, levelColour, back: levelled, skew, unit } = straightened(page, workUnit)
   // boxes in the page image's own pixels, whatever scale it was read at
@@ -189,7 +193,7 @@ export async function readPage(original: Raster, options: PageOptions = {}): Pro
     lines.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])
   }
   const read = sameRowJoined(lines, unit).map((l) => ({ ...l, box: back(l.box), upright: toScale(l.box) }))
-  return { skew, quarters, width: original.width, height: original.height, unit: unit * scale, tables, lines: read }
+  return { skew, quarters, quartersSure, width: original.width, height: original.height, unit: unit * scale, tables, lines: read }
 }
 
 interface Straightened {

@@ -18,6 +18,9 @@ function fill(r: Raster, x0: number, y0: number, x1: number, y1: number, grey: n
   for (let y = Math.max(0, y0); y < Math.min(r.height, y1); y++) r.data.fill(grey, y * r.width + Math.max(0, x0), y * r.width + Math.min(r.width, x1))
 }
 
+/** Eight rows of four slots on a 1200 × 900 page: a table with nothing to read in it. */
+export const EMPTY_TABLE: DrawnGrid = { x0: 100, y0: 100, colWidths: [250, 250, 250, 250], rowHeights: [80, 80, 80, 80, 80, 80, 80, 80] }
+
 /** A page with one ruled table (2 px lines) and a short dark bar ("text") in every slot. */
 export function drawGrid(width: number, height: number, grid: DrawnGrid): Raster {
   const page = blankRaster(width, height, 250)
