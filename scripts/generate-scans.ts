@@ -158,10 +158,11 @@ export function drawConditions(rnd: () => number, template: Template, requestsFo
     quarter: scanned && rnd() < 0.25 ? pick(rnd, [90, 180, 270] as const) : 0,
     skew: scanned ? round((rnd() * 2 - 1) * 3, 2) : 0,
     perspective: photo ? round(0.03 + rnd() * 0.03, 3) : 0,
-    light: photo || (scanned && rnd() < 0.15) ? round(0.5 + rnd() * 0.3, 2) : 1,
-    // a fax machine scans paper pressed flat against its glass: sharp, never a defocused photo (a
-    // blurred page thresholded to bilevel at a fixed level lost its print wholesale, 0/200 cells,
-    // a condition no fax makes); drawn all the same, so the conditions after it stay as seeded
+    // a fax machine scans paper pressed flat against its glass under its own even lamp: sharp, never
+    // a defocused photo, never half in shadow (a blurred or half-dark page thresholded to bilevel at
+    // a fixed level lost its print or went black wholesale, 0/200 cells, conditions no fax makes);
+    // drawn all the same, so the conditions after them stay as seeded
+    light: Math.max(container === 'tif' ? 1 : 0, photo || (scanned && rnd() < 0.15) ? round(0.5 + rnd() * 0.3, 2) : 1),
     blur: Math.min(container === 'tif' ? 0.4 : Infinity, round(rnd() < 0.3 ? 0.6 + rnd() * 0.8 : rnd() * 0.4, 2)),
     quality: container === 'tif' ? 0 : rnd() < 0.15 ? 0 : Math.round(40 + rnd() * 50),
     shading: weighted(rnd, [

@@ -47,13 +47,15 @@ describe('generated scans', () => {
     expect(JSON.stringify(planReports(12, 6))).not.toEqual(JSON.stringify(planReports(12, 5)))
   })
 
-  it('draws no fax blurred (a fax scans paper flat on glass), and blurs other pictures', () => {
+  it('draws no fax blurred or unevenly lit (a fax scans paper flat on glass under its lamp), and other pictures so', () => {
     requireShared()
     const plans = planReports(200, 3)
     const faxes = plans.filter((p) => p.conditions.container === 'tif')
     expect(faxes.length).toBeGreaterThan(0)
     for (const p of faxes) expect(p.conditions.blur, p.name).toBeLessThanOrEqual(0.4)
+    for (const p of faxes) expect(p.conditions.light, p.name).toBe(1)
     expect(plans.some((p) => p.conditions.container !== 'tif' && p.conditions.blur > 0.6)).toBe(true)
+    expect(plans.some((p) => p.conditions.container !== 'tif' && p.conditions.light < 0.8)).toBe(true)
   })
 
   it('draws random numbers that keep the 勾稽关系', () => {
