@@ -128,7 +128,12 @@ function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask
     return n
   }
   const most = Math.max(0, ...merged.map(inkOf))
-  for (const [top, bottom] of merged.filter((b) => inkOf(b) >= most * WEAK_BAND)) {
+  for (const [top, bottom] of reachingFaintRows(
+    merged.filter((b) => inkOf(b) >= most * WEAK_BAND),
+    strokes,
+    w,
+    h
+  )) {
     let left = w
     let right = -1
     // the band spans its faint strokes too: a light 4's bar and diagonal reach left of its stem
@@ -173,6 +178,24 @@ function darkest(page: Raster, x0: number, y0: number, x1: number, y1: number): 
   let min = 255
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) min = Math.min(min, page.data[y * page.width + x])
   return min
+}
+
+/**
+ * Each band widened up and down over the rows its faint strokes reach, short of the next band: a
+ * blurred 0's top and bottom arcs are fainter than its sides, and cut to the ink it reads as V.
+ */
+function reachingFaintRows(bands: [number, number][], strokes: Uint8Array, w: number, h: number): [number, number][] {
+  const hasStroke = (y: number): boolean => {
+    for (let x = 0; x < w; x++) if (strokes[y * w + x]) return true
+    return false
+  }
+  return bands.map(([top, bottom], i) => {
+    const above = i > 0 ? bands[i - 1][1] : 0
+    const below = i < bands.length - 1 ? bands[i + 1][0] : h
+    while (top > above && hasStroke(top - 1)) top--
+    while (bottom < below && hasStroke(bottom)) bottom++
+    return [top, bottom]
+  })
 }
 
 /** The ink mask grown into the fainter grey that touches it (hysteresis): a stroke is kept whole where part of it is ink. */
