@@ -39,6 +39,7 @@ process.on('message', ({ id, payload }) => {
     return setInterval(() => keep.length, 1000)
   }
   if (name === 'throw') throw new Error('boom')
+  if (name === 'flags') return process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: process.execArgv.join(' ') }] } })
   // Dies a moment after it started (a crash in the middle of a batch).
   if (name === 'die') return setTimeout(() => process.exit(7), 100)
   if (name.startsWith('slow')) return setTimeout(reply, 400)
@@ -323,6 +324,12 @@ describe('the extraction host starting its children', () => {
     host = createExtractionHost(() => (spawnedAt.push(Date.now()), fork()), { timeoutMs: 30_000, ...limits })
     return { host, spawnedAt }
   }
+
+  it('starts each child with its heap bound and the collector on its own thread (lanes keep the cores busy)', async () => {
+    const { host: h } = counted(CHILD)
+    const result = await hostExtractor(h)(file('flags'))
+    expect(result.messages.map((m) => m.message)).toEqual(['--max-old-space-size=64 --single-threaded-gc'])
+  })
 
   it('warms its first child before any request, and the first file is read by it', async () => {
     const { host: h, spawnedAt } = counted(CHILD, { lanes: 2 })

@@ -4,14 +4,14 @@
 import { utilityProcess } from 'electron'
 import type { HostReply } from './host-protocol'
 import type { ChildExit, HostChild, Spawner } from './extraction-host'
-import { EXTRACTION_HEAP_MB } from './extraction-host'
+import { EXTRACTION_HEAP_MB, extractionExecArgv } from './extraction-host'
 
 const STDERR_TAIL = 4096
 
 export function utilityProcessSpawner(modulePath: string, { heapMb = EXTRACTION_HEAP_MB }: { heapMb?: number } = {}): Spawner {
   return () => {
     const child = utilityProcess.fork(modulePath, [], {
-      execArgv: [`--max-old-space-size=${heapMb}`],
+      execArgv: extractionExecArgv(heapMb),
       stdio: ['ignore', 'inherit', 'pipe'],
       serviceName: 'Report Desk extraction'
     })
