@@ -120,9 +120,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
   )
 
   const ready = !!detail && !!source
-  const flagged = !!selectedKey && needsConfirmation(detail?.cells[selectedKey])
-  const keys = useRef({ attention, order, selectedKey, ready, flagged, modal: help || historyOpen || !!duplicates })
-  keys.current = { attention, order, selectedKey, ready, flagged, modal: help || historyOpen || !!duplicates }
+  const cells = detail?.cells
+  const keys = useRef({ attention, order, selectedKey, ready, cells, modal: help || historyOpen || !!duplicates })
+  keys.current = { attention, order, selectedKey, ready, cells, modal: help || historyOpen || !!duplicates }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -149,7 +149,7 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
         // Space on a grid cell (not being edited): 确认 a flagged cell; on any other cell it does nothing.
         e.preventDefault()
         e.stopPropagation()
-        if (now.ready && now.flagged && now.selectedKey) confirm(now.selectedKey)
+        if (now.ready && now.selectedKey && needsConfirmation(now.cells?.[now.selectedKey])) confirm(now.selectedKey)
         else if (now.ready) setNotice('该单元格没有待确认的“需核对”标记；要修改请直接输入')
       } else if (mod && e.key === 'Enter' && !now.modal) {
         // Before the grid sees it: Ctrl+Enter never starts editing the focused cell. Never for a
@@ -201,6 +201,9 @@ export function ReviewScreen({ reportId, onBack, onStep }: Props): React.JSX.Ele
   const selectCell = useCallback((key: string) => {
     setQuote(null)
     setSelectedKey(key)
+    // the keys act on the cell just focused, not the one of the last render: a Space pressed before
+    // React has drawn the new selection confirmed nothing (the previous, confirmed cell had no doubt)
+    keys.current.selectedKey = key
   }, [])
   const sourceCells = useMemo<Record<string, ReviewCell>>(
     () =>
