@@ -40,37 +40,55 @@ const CROSSING = 8
 
 /** Runs of ink along rows (horizontal) or columns (vertical) at least `minLength` long. */
 function runs(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number, minPiece: number): Segment[] {
-  const out: Segment[] = []
   const lines = horizontal ? height : width
   const along = horizontal ? width : height
-  for (let l = 0; l < lines; l++) {
-    const pieces: Segment[] = []
-    let start = -1
-    let lastInk = -1
-    for (let p = 0; p <= along; p++) {
-      // a line levelled by rotation wanders by a pixel: its neighbours across the line count too
-      let on = false
-      if (p < along) {
-        for (let d = -1; d <= 1 && !on; d++) {
-          const q = l + d
-          if (q >= 0 && q < lines) on = ink[horizontal ? q * width + p : p * width + q] === 1
-        }
-      }
-      if (on) {
-        if (start < 0) start = p
-        lastInk = p
-      } else if (start >= 0 && p - lastInk > GAP) {
-        if (lastInk - start + 1 >= minPiece) pieces.push({ at: l, from: start, to: lastInk + 1, thickness: 1 })
-        start = -1
+  const near = nearLine(ink, width, height, horizontal)
+  // every line's run in progress, so the pixels are walked in memory order (row by row) both ways
+  const start = new Int32Array(lines).fill(-1)
+  const lastInk = new Int32Array(lines).fill(-1)
+  const pieces: Segment[][] = Array.from({ length: lines }, () => [])
+  for (let y = 0; y <= height; y++) {
+    for (let x = 0; x <= width; x++) {
+      // walking a row, its end closes the row's run; the row past the last closes every column's
+      if (horizontal ? y === height : x === width) continue
+      const l = horizontal ? y : x
+      const p = horizontal ? x : y
+      if (p < along && near[y * width + x] === 1) {
+        if (start[l] < 0) start[l] = p
+        lastInk[l] = p
+      } else if (start[l] >= 0 && p - lastInk[l] > GAP) {
+        if (lastInk[l] - start[l] + 1 >= minPiece) pieces[l].push({ at: l, from: start[l], to: lastInk[l] + 1, thickness: 1 })
+        start[l] = -1
       }
     }
-    for (const piece of pieces) {
+  }
+  const out: Segment[] = []
+  for (let l = 0; l < lines; l++) {
+    for (const piece of pieces[l]) {
       const last = out[out.length - 1]
       if (last && last.at === l && piece.from - last.to <= CROSSING) last.to = piece.to
       else out.push(piece)
     }
   }
   return out.filter((s) => s.to - s.from >= minLength)
+}
+
+/**
+ * 1 where the ink or a pixel beside it across the line is 1: a line levelled by rotation wanders
+ * by a pixel, so its neighbours across the line count too.
+ */
+function nearLine(ink: Uint8Array, width: number, height: number, horizontal: boolean): Uint8Array {
+  const out = new Uint8Array(width * height)
+  const across = horizontal ? width : 1
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x
+      const before = horizontal ? y > 0 : x > 0
+      const after = horizontal ? y < height - 1 : x < width - 1
+      if (ink[i] === 1 || (before && ink[i - across] === 1) || (after && ink[i + across] === 1)) out[i] = 1
+    }
+  }
+  return out
 }
 
 /**
