@@ -305,7 +305,34 @@ async function jpegDrawn(page: PdfPage, dpi: number, picture: PaintedPicture): P
   context.imageSmoothingEnabled = true
   context.drawImage(image, 0, 0)
   const grey = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height)
-  return { grey, jpeg: await encodeCanvas(canvas, 'jpeg', 85) }
+  // a page that is its picture pixel for pixel is shown as the picture itself, not encoded again
+  const shown = pixelForPixel(multiplied(multiplied([a, b, c, d, e, f], m), [1 / picture.width, 0, 0, -1 / picture.height, 0, 1]), picture, width, height)
+  return { grey, jpeg: shown ? jpeg : await encodeCanvas(canvas, 'jpeg', 85) }
+}
+
+type Affine = readonly [number, number, number, number, number, number]
+
+/** The affine transform `outer` after `inner` (canvas order: x' = a·x + c·y + e, y' = b·x + d·y + f). */
+export function multiplied(outer: Affine | number[], inner: Affine | number[]): Affine {
+  const [a, b, c, d, e, f] = outer
+  const [g, h, i, j, k, l] = inner
+  return [a * g + c * h, b * g + d * h, a * i + c * j, b * i + d * j, a * k + c * l + e, b * k + d * l + f]
+}
+
+/**
+ * True when `t` takes a picture's pixels onto a canvas of its own size as they are: each corner
+ * lands within half a pixel of itself (a page's size in points rounds its height by a fraction of
+ * a pixel at the picture's resolution).
+ */
+export function pixelForPixel(t: Affine, picture: { width: number; height: number }, width: number, height: number): boolean {
+  if (picture.width !== width || picture.height !== height) return false
+  const [a, b, c, d, e, f] = t
+  return [
+    [0, 0],
+    [width, 0],
+    [0, height],
+    [width, height]
+  ].every(([x, y]) => Math.hypot(a * x + c * y + e - x, b * x + d * y + f - y) <= 0.5)
 }
 
 async function renderPage(page: PdfPage, dpi: number): Promise<{ grey: Raster; jpeg: Uint8Array }> {
