@@ -183,7 +183,8 @@ export async function readPage(original: Raster, options: PageOptions = {}): Pro
     // the prose: tables whitened so their cells are not read twice
     const prose = { width: level.width, height: level.height, data: level.data.slice() }
     for (const g of grids) whiten(prose, g.box, unit / 2)
-    const boxes = (await detectLines(prose)).filter((b) => b.x1 - b.x0 >= unit * 0.5 && b.y1 - b.y0 >= unit * 0.4)
+    const inked = inkedPart(prose, unit)
+    const boxes = (inked ? await detectLines(prose, inked) : []).filter((b) => b.x1 - b.x0 >= unit * 0.5 && b.y1 - b.y0 >= unit * 0.4)
     const readings = boxes.length ? await recogniseCrops(boxes.map((b) => crop(prose, b.x0, b.y0, b.x1, b.y1))) : []
     boxes.forEach((b, i) => {
       const text = readings[i].text.trim()
@@ -234,6 +235,37 @@ function straightened(page: Raster, firstUnit: number): Straightened {
   }
   const skew = skewAngle(lit)
   return { level: rotate(lit, -skew), levelColour: colour && rotate(colour, -skew), back: backToImage(page.width, page.height, skew), skew, unit }
+}
+
+/** Darker than this is print when looking for where a page's prose is (the page is evenly lit by now). */
+const PROSE_INK = 160
+
+/**
+ * The part of a page that has print, a text height around it; null for a page with none. Rows and
+ * columns with fewer than two dark pixels do not count: a speck of dust spreads no part.
+ */
+export function inkedPart(page: Raster, unit: number): { x0: number; y0: number; x1: number; y1: number } | null {
+  const rows = new Uint32Array(page.height)
+  const cols = new Uint32Array(page.width)
+  for (let y = 0; y < page.height; y++) {
+    for (let x = 0; x < page.width; x++) {
+      if (page.data[y * page.width + x] < PROSE_INK) {
+        rows[y]++
+        cols[x]++
+      }
+    }
+  }
+  const first = (counts: Uint32Array): number => counts.findIndex((c) => c >= 2)
+  const last = (counts: Uint32Array): number => counts.length - 1 - [...counts].reverse().findIndex((c) => c >= 2)
+  const y0 = first(rows)
+  if (y0 < 0) return null
+  const margin = Math.ceil(unit)
+  return {
+    x0: Math.max(0, first(cols) - margin),
+    y0: Math.max(0, y0 - margin),
+    x1: Math.min(page.width, last(cols) + 1 + margin),
+    y1: Math.min(page.height, last(rows) + 1 + margin)
+  }
 }
 
 function whiten(r: Raster, box: PixelBox, margin: number): void {
