@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodePicture } from '../ingest/images/raster'
+import { canvasLib, decodePicture, greyFromRgba } from '../ingest/images/raster'
 import { boxBeforeTurn, formShare, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
 import { unitOf } from './page'
 import type { Raster } from './raster'
@@ -74,6 +74,57 @@ describe('which way the text runs', () => {
     const grid = drawGrid(1200, 900, EMPTY_TABLE)
     expect(await uprightQuarters(grid, 30, likely)).toEqual({ quarters, sure: false })
   })
+})
+
+/**
+ * A 150 dpi page like a report's last: table 四's narrow columns with their labels a character to a
+ * line (结果维持 stacked), and below it prose lines running the width of the page.
+ */
+function stackedLabelsPage(): Raster {
+  const width = 1240
+  const height = 1000
+  const { createCanvas } = canvasLib()
+  const canvas = createCanvas(width, height)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, width, height)
+  ctx.fillStyle = '#000'
+  ctx.font = '22px "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Droid Sans Fallback", sans-serif'
+  const labels = ['结果维持', '结果纠正', '其他结果', '尚未审结', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
+  const left = 100
+  const column = 110
+  for (let c = 0; c <= labels.length; c++) ctx.fillRect(left + c * column, 100, 2, 200)
+  for (const y of [100, 230, 300]) ctx.fillRect(left, y, labels.length * column, 2)
+  labels.forEach((label, c) => {
+    ;[...label].forEach((ch, k) => ctx.fillText(ch, left + c * column + 44, 130 + k * 26))
+    ctx.fillText(String(c), left + c * column + 48, 275)
+  })
+  const prose = [
+    '五、存在的主要问题及改进情况',
+    '一是公开内容的全面性和及时性有待提高，二是政策解读形式较为单一。',
+    '下一步将加强培训，丰富解读形式，提升公开质量。',
+    '六、其他需要报告的事项',
+    '本年度未收取信息处理费。'
+  ]
+  prose.forEach((line, k) => ctx.fillText(line, 100, 420 + k * 60))
+  return greyFromRgba(ctx.getImageData(0, 0, width, height).data, width, height)
+}
+
+describe('a page whose prose runs down it and whose table labels run across it', () => {
+  // turned a quarter, the stacked labels lie across the page as lines of the form's words, each
+  // character read surely on its side: the page's long prose lines tell its way up
+  it.each([1, 3] as Quarters[])(
+    'turned %i quarters, it is set upright by the opposite turn',
+    async (q) => {
+      const turned = turnClockwise(stackedLabelsPage(), q)
+      expect((await uprightQuarters(turned, 22)).quarters).toBe((4 - q) % 4)
+    },
+    60_000
+  )
+
+  it('upright, it stays', async () => {
+    expect((await uprightQuarters(stackedLabelsPage(), 22)).quarters).toBe(0)
+  }, 60_000)
 })
 
 describe('formShare', () => {

@@ -157,11 +157,15 @@ async function sampleLines(page: Raster, unit: number, runs: Run[]): Promise<Sam
 
 const joined = (a: Sample, b: Sample): Sample => ({ sum: a.sum + b.sum, count: a.count + b.count, texts: [...a.texts, ...b.texts] })
 
-const readabilityOf = (s: Sample): Readability => ({ sure: s.count ? s.sum / s.count : 0, form: formShare(s.texts) })
+const readabilityOf = (s: Sample, runs: Run[]): Readability => ({ sure: s.count ? s.sum / s.count : 0, form: formShare(s.texts), length: lengthOf(runs) })
+
+/** The mean length of lines, in their own heights (about their characters). */
+const lengthOf = (runs: Run[]): number => (runs.length ? runs.reduce((sum, r) => sum + (r.x1 - r.x0 + 1) / (r.y1 - r.y0 + 1), 0) / runs.length : 0)
 
 /** How surely the recogniser reads the longest lines of `page`, and how much of it is the form's words; `across` its lines. */
 async function readability(page: Raster, unit: number, across: Run[]): Promise<Readability> {
-  return readabilityOf(await sampleLines(page, unit, longest(across)))
+  const runs = longest(across)
+  return readabilityOf(await sampleLines(page, unit, runs), runs)
 }
 
 interface Readability {
@@ -169,6 +173,8 @@ interface Readability {
   sure: number
   /** Share of its two-character pairs that are pairs of the form's printed labels (formShare). */
   form: number
+  /** How long its sampled lines are, in text heights (lengthOf). */
+  length: number
 }
 
 /** Pairs of characters next to each other in the form's printed row and column labels (行政, 政复, 复议…). */
@@ -189,8 +195,10 @@ export function formShare(texts: string[]): number {
   return pairs.length ? pairs.filter((p) => FORM_PAIRS.has(p)).length / pairs.length : 0
 }
 
-/** A turn that reads about as surely must hold this much more of the form's pairs to win. */
+/** A turn that reads about as surely must hold this much more of the form's pairs to win… */
 const FORM_MARGIN = 0.2
+/** …or have lines this many times as long. */
+const LONGER_LINES = 2
 
 /** Which way up a page was found, and whether the recogniser told it or the two ways read alike. */
 export interface Uprighting {
@@ -222,8 +230,8 @@ export async function uprightQuarters(page: Raster, unit: number, likely?: Quart
   const sideways = spread(across(1)) > 1.5 * spread(acrossRuns)
   const sampled = longest(acrossRuns)
   const glance = await sampleLines(page, unit, sampled.slice(0, GLANCE_LINES))
-  if (!sideways && readabilityOf(glance).sure >= SURE_AT_A_GLANCE) return { quarters: 0, sure: true }
-  const upright = readabilityOf(joined(glance, await sampleLines(page, unit, sampled.slice(GLANCE_LINES))))
+  if (!sideways && readabilityOf(glance, sampled).sure >= SURE_AT_A_GLANCE) return { quarters: 0, sure: true }
+  const upright = readabilityOf(joined(glance, await sampleLines(page, unit, sampled.slice(GLANCE_LINES))), sampled)
   if (!sideways && upright.sure >= SURE_UPRIGHT) return { quarters: 0, sure: true }
   const turns: Quarters[] = sideways ? [1, 3] : [2]
   let best: Quarters = 0
@@ -232,8 +240,14 @@ export async function uprightQuarters(page: Raster, unit: number, likely?: Quart
   for (const q of turns) {
     const read = await readability(turnClockwise(page, q), unit, across(q))
     reads.set(q, read)
-    // clearly surer; or, the lines running down the page, about as sure and clearly more the form's words
-    const better = read.sure > bestRead.sure + TURN_MARGIN || (sideways && read.sure >= bestRead.sure - TURN_MARGIN && read.form > bestRead.form + FORM_MARGIN)
+    // clearly surer; or, the lines running down the page, about as sure and clearly more the form's
+    // words, or lines clearly longer: a turned page's lines across may be a table's column labels,
+    // a character to a line upright, read surely one by one (结果维持, 尚未审结: the form's words too)
+    // while its prose runs down the page
+    const aboutAsSure = read.sure >= bestRead.sure - TURN_MARGIN
+    const better =
+      read.sure > bestRead.sure + TURN_MARGIN ||
+      (sideways && aboutAsSure && (read.form > bestRead.form + FORM_MARGIN || read.length >= LONGER_LINES * bestRead.length))
     if (better) [best, bestRead] = [q, read]
   }
   // the two ways up this page was torn between: as given or upside down; or the two quarter turns
