@@ -107,4 +107,11 @@ describe('a page that reads alike either way up goes the way its document went',
     },
     60_000
   )
+
+  it('a page read again says what its reading said once', async () => {
+    // no time to read either page whole: each says so, the torn one read twice
+    const result = await ocrPages([image(0, empty), image(1, upsideDown)], { pageTimeoutMs: 1 })
+    expect(result.value.map((p) => p.page.quarters)).toEqual([2, 2])
+    expect(result.messages.filter((m) => m.code === 'ocr.page_timeout')).toHaveLength(2)
+  }, 60_000)
 })

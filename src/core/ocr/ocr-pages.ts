@@ -47,31 +47,37 @@ function pageClock(): () => number {
 }
 
 export async function ocrPages(pages: PageImage[], options: OcrOptions = {}): Promise<Result<PageSource[]>> {
-  const messages: Message[] = []
+  // each page's messages, in page order: a page read again says what its second reading said, once
+  const notes: Message[][] = []
   const out: PageSource[] = []
   const timeout = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
   // the way up the document's pages were surely found: a page that reads alike either way follows it
   let likely: Quarters | undefined
   // pages read alike either way before any page was sure, to read again once one is
-  const torn: { image: PageImage; at: number }[] = []
+  const torn: { image: PageImage; at: number; note: number }[] = []
   for (let i = 0; i < pages.length; i++) {
     const image = pages[i]
-    const read = await readImage(image, timeout, likely, messages)
+    const own: Message[] = []
+    notes.push(own)
+    const read = await readImage(image, timeout, likely, own)
     if (read) {
       const turned = read.page.quarters ?? 0
       if (read.page.quartersSure === false) {
-        if (likely === undefined) torn.push({ image, at: out.length })
+        if (likely === undefined) torn.push({ image, at: out.length, note: i })
       } else if (read.page.tables.length || read.page.lines.length) likely = turned
       out.push(read)
     }
     options.onProgress?.({ done: i + 1, total: pages.length, origin: image.origin })
   }
-  for (const { image, at } of likely === undefined ? [] : torn) {
+  for (const { image, at, note } of likely === undefined ? [] : torn) {
     if ((out[at].page.quarters ?? 0) === likely) continue
-    const again = await readImage(image, timeout, likely, messages)
-    if (again) out[at] = again
+    const own: Message[] = []
+    const again = await readImage(image, timeout, likely, own)
+    if (!again) continue
+    out[at] = again
+    notes[note] = own
   }
-  return { value: out, messages }
+  return { value: out, messages: notes.flat() }
 }
 
 /** One page image read within its time bound; undefined (with a warning) when it cannot be read. */
