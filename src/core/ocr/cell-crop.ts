@@ -201,10 +201,12 @@ function reachingFaintRows(bands: [number, number][], strokes: Uint8Array, w: nu
 /** The ink mask grown into the fainter grey that touches it (hysteresis): a stroke is kept whole where part of it is ink. */
 function withFaintStrokes(page: Raster, mask: Uint8Array, x0: number, y0: number, w: number, h: number, faint: number): Uint8Array {
   const grown = mask.slice()
-  const stack: number[] = []
-  for (let i = 0; i < grown.length; i++) if (grown[i]) stack.push(i)
-  while (stack.length) {
-    const i = stack.pop()!
+  // every pixel goes on the stack at most once: marked as it goes on
+  const stack = new Int32Array(grown.length)
+  let top = 0
+  for (let i = 0; i < grown.length; i++) if (grown[i]) stack[top++] = i
+  while (top) {
+    const i = stack[--top]
     const x = i % w
     const y = (i - x) / w
     for (let dy = -1; dy <= 1; dy++) {
@@ -216,7 +218,7 @@ function withFaintStrokes(page: Raster, mask: Uint8Array, x0: number, y0: number
         if (xx < 0 || xx >= w || grown[j]) continue
         if (page.data[(y0 + yy) * page.width + x0 + xx] <= faint) {
           grown[j] = 1
-          stack.push(j)
+          stack[top++] = j
         }
       }
     }
