@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { canvasLib, decodePicture, greyFromRgba } from '../ingest/images/raster'
-import { boxBeforeTurn, formShare, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
+import { boxBeforeTurn, formShare, halfTurned, linesAcross, turnClockwise, uprightQuarters, type Quarters } from './orientation'
 import { unitOf } from './page'
 import type { Raster } from './raster'
 import { drawGrid, EMPTY_TABLE } from './test-pages'
@@ -48,6 +48,20 @@ describe('which way the text runs', () => {
     const upright = spread(page, unit)
     const turned = spread(turnClockwise(page, 1), unit)
     expect(upright).toBeGreaterThan(3 * turned)
+  })
+
+  it.each([0, 1] as Quarters[])('turned %i quarters and then half round, its lines are the same lines turned half round', async (q) => {
+    // uprightQuarters finds a page's lines once for each pair of opposite turns
+    const page = turnClockwise(await decodePicture(readFileSync(PHOTO)), q)
+    const key = (r: { x0: number; y0: number; x1: number; y1: number }): string => [r.x0, r.y0, r.x1, r.y1].join(',')
+    const unit = unitOf(page)
+    const direct = linesAcross(turnClockwise(page, 2), unit).map(key).sort()
+    expect(direct.length).toBeGreaterThan(q ? 0 : 10)
+    expect(
+      linesAcross(page, unit)
+        .map((r) => key(halfTurned(r, page.width, page.height)))
+        .sort()
+    ).toEqual(direct)
   })
 
   it.each([1, 2, 3] as Quarters[])(

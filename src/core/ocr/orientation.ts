@@ -223,7 +223,18 @@ export async function uprightQuarters(page: Raster, unit: number, likely?: Quart
   // the way lines run is told on a copy at about LOOK_UNIT text height; lines are read on the page
   const f = unit > LOOK_UNIT * 1.5 ? unit / LOOK_UNIT : 1
   const small = f === 1 ? page : resize(page, Math.max(1, Math.round(page.width / f)), Math.max(1, Math.round(page.height / f)))
-  const across = (q: Quarters): Run[] => linesAcross(turnClockwise(small, q), unit / f).map((r) => scaledRun(r, f))
+  // each quarter's lines found once; a half turn's are the same lines turned (linesAcross is symmetric)
+  const found = new Map<Quarters, Run[]>()
+  const across = (q: Quarters): Run[] => {
+    let runs = found.get(q)
+    if (!runs) {
+      const half = found.get(((q + 2) % 4) as Quarters)
+      const { width, height } = q % 2 ? { width: small.height, height: small.width } : small
+      runs = half ? half.map((r) => halfTurned(r, width, height)) : linesAcross(turnClockwise(small, q), unit / f)
+      found.set(q, runs)
+    }
+    return runs.map((r) => scaledRun(r, f))
+  }
   const acrossRuns = across(0)
   // Text running down the page is looked for even when the page reads surely as given: a column of
   // Kai characters turned a quarter read back to front as sure characters (第二十条 as 条十二第, 0.99).
@@ -263,6 +274,11 @@ export async function uprightQuarters(page: Raster, unit: number, likely?: Quart
  * 0.35 s a look, twice a page; at this height the lines are as plain, and a look costs a fifth.
  */
 const LOOK_UNIT = 16
+
+/** A run on a w × h raster, on the raster turned half round. */
+export function halfTurned(r: Run, w: number, h: number): Run {
+  return { x0: w - 1 - r.x1, y0: h - 1 - r.y1, x1: w - 1 - r.x0, y1: h - 1 - r.y0 }
+}
 
 /** A run found on a copy scaled down by `f`, in the pixels of the page. */
 function scaledRun(r: Run, f: number): Run {
