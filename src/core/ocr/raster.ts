@@ -116,30 +116,60 @@ export function binarise(r: Raster, threshold = otsuThreshold(r)): Uint8Array {
 
 /** Area-averaging downscale or bilinear upscale to the given size. */
 export function resize(r: Raster, width: number, height: number): Raster {
-  const out = new Uint8Array(width * height)
   const sx = r.width / width
   const sy = r.height / height
+  return sx > 1.5 || sy > 1.5 ? blockAveraged(r, width, height, sx, sy) : bilinearResized(r, width, height, sx, sy)
+}
+
+/** Each pixel the mean of the source block it covers (integer sums: the order they are added in changes nothing). */
+function blockAveraged(r: Raster, width: number, height: number, sx: number, sy: number): Raster {
+  const out = new Uint8Array(width * height)
+  const xa = new Int32Array(width)
+  const xb = new Int32Array(width)
+  for (let x = 0; x < width; x++) {
+    xa[x] = Math.floor(x * sx)
+    xb[x] = Math.max(xa[x] + 1, Math.floor((x + 1) * sx))
+  }
+  // the block's rows summed column by column, then each block's columns
+  const rows = new Uint32Array(r.width)
+  for (let y = 0; y < height; y++) {
+    const ya = Math.floor(y * sy)
+    const yb = Math.max(ya + 1, Math.floor((y + 1) * sy))
+    rows.fill(0)
+    for (let yy = ya; yy < yb; yy++) {
+      const at = yy * r.width
+      for (let xx = 0; xx < r.width; xx++) rows[xx] += r.data[at + xx]
+    }
+    for (let x = 0; x < width; x++) {
+      let sum = 0
+      for (let xx = xa[x]; xx < xb[x]; xx++) sum += rows[xx]
+      out[y * width + x] = Math.round(sum / ((xb[x] - xa[x]) * (yb - ya)))
+    }
+  }
+  return { width, height, data: out }
+}
+
+/** Each pixel interpolated between the four source pixels around its centre. */
+function bilinearResized(r: Raster, width: number, height: number, sx: number, sy: number): Raster {
+  const out = new Uint8Array(width * height)
+  const x0s = new Int32Array(width)
+  const x1s = new Int32Array(width)
+  const wxs = new Float64Array(width)
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(r.width - 1, Math.max(0, (x + 0.5) * sx - 0.5))
+    x0s[x] = Math.floor(fx)
+    x1s[x] = Math.min(r.width - 1, x0s[x] + 1)
+    wxs[x] = fx - x0s[x]
+  }
   for (let y = 0; y < height; y++) {
     const fy = Math.min(r.height - 1, Math.max(0, (y + 0.5) * sy - 0.5))
     const y0 = Math.floor(fy)
     const y1 = Math.min(r.height - 1, y0 + 1)
     const wy = fy - y0
     for (let x = 0; x < width; x++) {
-      if (sx > 1.5 || sy > 1.5) {
-        // average the covered source block
-        const xa = Math.floor(x * sx)
-        const xb = Math.max(xa + 1, Math.floor((x + 1) * sx))
-        const ya = Math.floor(y * sy)
-        const yb = Math.max(ya + 1, Math.floor((y + 1) * sy))
-        let sum = 0
-        for (let yy = ya; yy < yb; yy++) for (let xx = xa; xx < xb; xx++) sum += r.data[yy * r.width + xx]
-        out[y * width + x] = Math.round(sum / ((xb - xa) * (yb - ya)))
-        continue
-      }
-      const fx = Math.min(r.width - 1, Math.max(0, (x + 0.5) * sx - 0.5))
-      const x0 = Math.floor(fx)
-      const x1 = Math.min(r.width - 1, x0 + 1)
-      const wx = fx - x0
+      const x0 = x0s[x]
+      const x1 = x1s[x]
+      const wx = wxs[x]
       const top = r.data[y0 * r.width + x0] * (1 - wx) + r.data[y0 * r.width + x1] * wx
       const bottom = r.data[y1 * r.width + x0] * (1 - wx) + r.data[y1 * r.width + x1] * wx
       out[y * width + x] = Math.round(top * (1 - wy) + bottom * wy)
