@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExtractedCell, ExtractedReport } from '../report'
 import { consistentReport } from '../validate/fixtures'
-import { CERTAIN, OBSCURED, settleOcrCells } from './ocr-certainty'
+import { CERTAIN, CERTAIN_UNCHECKED, OBSCURED, settleOcrCells } from './ocr-certainty'
 
 /** A consistent 2021 report whose cells all came from OCR with full confidence. */
 function scanned(): ExtractedReport {
@@ -75,6 +75,20 @@ describe('OCR certainty', () => {
     expect(report.cells[key].value).toBe(447228)
     expect(report.cells[key].review).toBe(true)
     expect(report.cells[key].reviewReason).toMatch(/识别为“447228”（置信度 0\.70，其他可能：“441228”）/)
+  })
+
+  // a number no equation checks must be read surer than one its equations confirm
+  it.each([
+    { key: 'active.licensing.decisions', confidence: 0.97, marked: true, why: 'in no equation, sure but not sure enough' },
+    { key: 'active.licensing.decisions', confidence: CERTAIN_UNCHECKED, marked: false, why: 'in no equation, sure enough' },
+    { key: NATURAL, confidence: 0.97, marked: false, why: 'as sure, its equations holding' }
+  ])('$why ($confidence): marked $marked', ({ key, confidence, marked }) => {
+    const report = scanned()
+    reread(report, key, report.cells[key].raw, confidence)
+    settleOcrCells(report)
+    expect(report.cells[key].review === true).toBe(marked)
+    if (marked) expect(report.cells[key].reviewReason).toMatch(/无勾稽关系可核/)
+    expect(Object.values(report.cells).filter((c) => c.review)).toHaveLength(marked ? 1 : 0)
   })
 
   it('a confident but wrong digit that breaks an equation is marked with the equation named', () => {
