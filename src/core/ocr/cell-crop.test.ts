@@ -45,6 +45,23 @@ describe('a cell of faint small print', () => {
   })
 })
 
+// Paler still, a digit's thin stroke falls under the faint threshold's ink for a few rows too: the
+// cell's ink cut into two bands, a 7's bar and its stem, a 4's tip and its bar and foot, each read
+// as a line of its own ("7/", "A4" on these drawn cells before faint strokes joined the bands; a
+// keystoned 137 dpi photo read 2 as "2c").
+describe('a digit whose thin stroke is paler than its stems', () => {
+  it.each([
+    { text: '7', pt: 10.5, ink: '#c0c0c0' },
+    { text: '4', pt: 8, ink: '#c0c0c0' },
+    { text: '4', pt: 10.5, ink: '#c8c8c8' }
+  ])('$text at $pt pt in $ink is one band and reads whole', async ({ text, pt, ink }) => {
+    const c = drawCell({ dpi: 150, text, pt, ink })
+    const { bands } = cellInk(c.page, c.box, c.inset, c.unit)
+    expect(bands).toHaveLength(1)
+    expect(cellText(await recogniseCrops(bands.map((b) => b.crop))).text).toBe(text)
+  })
+})
+
 /** The scanned cell softened by a box blur `radius` pixels wide each way, twice (about a Gaussian): a defocused photo. */
 function blurred(c: ScannedCell, radius: number): ScannedCell {
   let page: Raster = c.page

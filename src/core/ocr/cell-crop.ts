@@ -68,7 +68,7 @@ export function cellInk(page: Raster, box: [number, number, number, number], ins
     }
   }
   // crops are contrast-stretched against the cell's paper, so a shaded header row reads like a white one
-  return { bands: bandsOf(page, ink), solid: isSolid(mask, w, h, unit), ink: count, coloured }
+  return { bands: bandsOf(page, ink, unit), solid: isSolid(mask, w, h, unit), ink: count, coloured }
 }
 
 /** The cell's ink inside the ruling lines, rulings' remnants and specks cleared; null for a sliver of a cell. */
@@ -102,7 +102,7 @@ export function inkMask(page: Raster, box: [number, number, number, number], ins
   return { mask, x0, y0, w, h, paper, threshold }
 }
 
-function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask): InkBand[] {
+function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask, unit: number): InkBand[] {
   const strokes = withFaintStrokes(page, mask, x0, y0, w, h, paper - FAINT_CONTRAST)
   const rowInk = new Int32Array(h)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rowInk[y] += mask[y * w + x]
@@ -121,7 +121,7 @@ function bandsOf(page: Raster, { mask, x0, y0, w, h, paper, threshold }: InkMask
   }
   const out: InkBand[] = []
   // a band with a small fraction of the cell's ink (a faint scratch or JPEG smear beside the text) is noise
-  const merged = mergeThinBands(bands)
+  const merged = joinedByFaintStrokes(mergeThinBands(bands), strokes, w, unit)
   const inkOf = ([top, bottom]: [number, number]): number => {
     let n = 0
     for (let y = top; y < bottom; y++) n += rowInk[y]
@@ -197,6 +197,31 @@ function reachingFaintRows(bands: [number, number][], strokes: Uint8Array, w: nu
     return [top, bottom]
   })
 }
+
+/**
+ * Bands one over the other that faint strokes join row by row, and that together are no taller than
+ * a line of text, are one line: the thin diagonal of a small light 2 (or a 7's, a 4's) falls under
+ * the ink threshold for a few rows, and its curve and its base, read apart, came out as "2c".
+ * Two lines of a wrapped label stand a line's height apart, with paper between them.
+ */
+function joinedByFaintStrokes(bands: [number, number][], strokes: Uint8Array, w: number, unit: number): [number, number][] {
+  const hasStroke = (y: number): boolean => {
+    for (let x = 0; x < w; x++) if (strokes[y * w + x]) return true
+    return false
+  }
+  const out: [number, number][] = []
+  for (const band of bands) {
+    const last = out[out.length - 1]
+    let bridged = !!last && band[1] - last[0] <= ONE_LINE * unit
+    for (let y = last ? last[1] : 0; bridged && y < band[0]; y++) bridged = hasStroke(y)
+    if (bridged) last[1] = band[1]
+    else out.push([band[0], band[1]])
+  }
+  return out
+}
+
+/** One line of text is at most this many text heights tall (unitOf is 1.15 × a tall glyph's height). */
+const ONE_LINE = 1.2
 
 /** The ink mask grown into the fainter grey that touches it (hysteresis): a stroke is kept whole where part of it is ink. */
 function withFaintStrokes(page: Raster, mask: Uint8Array, x0: number, y0: number, w: number, h: number, faint: number): Uint8Array {

@@ -231,7 +231,17 @@ export function findGrids(rulings: Rulings, unit: number, page?: Raster): Grid[]
     // by a page break); strokes of a label wrapped over lines, joined into a long run, start and end
     // inside their cell
     const meetsRow = (y: number): boolean => y < ys[0] - tolerance || y > ys[ys.length - 1] + tolerance || ys.some((r) => Math.abs(r - y) <= tolerance)
-    const columns = vertical.filter((v) => v.to - v.from >= 0.6 * minRow && (meetsRow(v.from) || meetsRow(v.to)))
+    // most of the row it stands in, not only of the shortest row: a stroke of a label stacked down a
+    // tall header row (结果维持 one character a line) is longer than a short row is high, and at a
+    // text height of 22 px it began within tolerance of the row line above it (two false columns).
+    // Rows between any row lines (ys), not only the long ones (rowLines): measured between long
+    // lines only, a shaded, noisy 18 px table 二 and 三 lost the column lines of 15 cells
+    const rowHeightAt = (y: number): number => {
+      for (let i = 1; i < ys.length; i++) if (y >= ys[i - 1] && y < ys[i]) return ys[i] - ys[i - 1]
+      return minRow
+    }
+    const spansRow = (v: Segment): boolean => v.to - v.from >= 0.6 * Math.max(minRow, rowHeightAt((v.from + v.to) / 2))
+    const columns = vertical.filter((v) => spansRow(v) && (meetsRow(v.from) || meetsRow(v.to)))
     const xs = cluster(
       columns.map((v) => v.at),
       tolerance

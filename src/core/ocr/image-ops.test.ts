@@ -74,6 +74,16 @@ describe('grid detection', () => {
     expect(grid.cells).toHaveLength(24)
   })
 
+  it('takes no stroke of a label stacked down a tall header row for a column line, though it is longer than a short row is high', () => {
+    // 2019 table 四: two short header rows, then a tall row whose labels run down one character a
+    // line (结果维持); a character's upright stroke begins just under the row line above it
+    const page = drawGrid(1000, 800, { x0: 100, y0: 150, colWidths: [120, 120, 120, 120], rowHeights: [28, 28, 100, 28] })
+    for (const x of [160, 280, 400]) for (let y = 210; y < 250; y++) page.data.fill(30, y * 1000 + x, y * 1000 + x + 2)
+    const [grid] = findGrids(findRulings(page, 22), 22)
+    expect(grid.xs.map(Math.round)).toEqual([100, 220, 340, 460, 580])
+    expect(grid.cells).toHaveLength(16)
+  })
+
   it('two tables one above the other, a heading between them, are two grids (shared scans: 洪泽 2024 tables 三 and 四)', () => {
     const upper = drawGrid(1000, 900, TABLE)
     const lower = drawGrid(1000, 900, { x0: 100, y0: 600, colWidths: [130, 130, 130, 130, 140], rowHeights: [60, 60] })

@@ -8,7 +8,7 @@ import { findGrids, findRulings } from './grid'
 import { forEachComponent } from './components'
 import { flattenLight } from './illumination'
 import { rectify, warpRaster } from './rectify'
-import { boxBeforeTurn, turnClockwise, uprightQuarters, type Quarters } from './orientation'
+import { boxBeforeTurn, turnClockwise, uprightQuarters, type Quarters, type Uprighting } from './orientation'
 import { binarise, colourPlane, crop, resize, rotate, type Raster } from './raster'
 
 export type PixelBox = [number, number, number, number]
@@ -147,9 +147,8 @@ export function workingScale(page: Raster, unit: number): { work: Raster; scale:
 export async function readPage(original: Raster, options: PageOptions = {}): Promise<OcrPage> {
   const { work, scale, unit: workUnit } = workingScale(original, unitOf(original))
   // a page turned a quarter or a half is read upright; its boxes are turned back below
-  const { quarters, sure: quartersSure } = await uprightQuarters(work, workUnit, options.likelyQuarters)
-  const page = turnClockwise(work, quarters)
-  const { level, levelColour, back: levelled, skew, unit } = straightened(page, workUnit)
+  const { page, unit: litUnit, quarters, sure: quartersSure } = await litUpright(work, workUnit, options.likelyQuarters)
+  const { level, levelColour, back: levelled, skew, unit } = straightened(page, litUnit)
   // boxes in the page image's own pixels, whatever scale it was read at
   const toScale = (b: PixelBox): PixelBox => (scale === 1 ? b : (b.map((v) => Math.round(v * scale * 10) / 10) as PixelBox))
   const back = (b: PixelBox): PixelBox => toScale(boxBeforeTurn(levelled(b), quarters, work.width, work.height))
@@ -208,15 +207,26 @@ interface Straightened {
 }
 
 /**
- * Uneven light flattened (illumination.ts), then the page levelled: by its largest table's frame when
- * a photo's keystone bent it (rectify.ts), else by the skew of its lines (deskew.ts).
+ * The page as if evenly lit (illumination.ts; its seal bits kept), its text height measured again,
+ * and turned upright. The light is flattened before the way up is told: on a photo dark at one
+ * end, one threshold turns that end into ink, the text height comes out wrong, and the lines the
+ * recogniser samples are blotted: a phone photo of a table page was read upside down.
  */
-function straightened(page: Raster, firstUnit: number): Straightened {
-  const flat = flattenLight(page, firstUnit)
-  const lit = flat ?? page
-  const unit = flat ? unitOf(flat) : firstUnit
+export async function litUpright(work: Raster, unit: number, likely?: Quarters): Promise<{ page: Raster; unit: number } & Uprighting> {
+  const flat = flattenLight(work, unit)
+  if (flat && work.colour) flat.colour = work.colour
+  const lit = flat ? { page: flat, unit: unitOf(flat) } : { page: work, unit }
+  const way = await uprightQuarters(lit.page, lit.unit, likely)
+  return { ...way, page: turnClockwise(lit.page, way.quarters), unit: lit.unit }
+}
+
+/**
+ * The page (evenly lit) levelled: by its largest table's frame when a photo's keystone bent it
+ * (rectify.ts), else by the skew of its lines (deskew.ts).
+ */
+function straightened(page: Raster, unit: number): Straightened {
   const colour = colourPlane(page)
-  const keystone = rectify(lit, unit)
+  const keystone = rectify(page, unit)
   if (keystone) {
     const { toPage } = keystone
     const back = (b: PixelBox): PixelBox => {
@@ -233,8 +243,8 @@ function straightened(page: Raster, firstUnit: number): Straightened {
     }
     return { level: keystone.page, levelColour: colour && warpRaster(colour, keystone.matrix), back, skew: keystone.skew, unit }
   }
-  const skew = skewAngle(lit)
-  return { level: rotate(lit, -skew), levelColour: colour && rotate(colour, -skew), back: backToImage(page.width, page.height, skew), skew, unit }
+  const skew = skewAngle(page)
+  return { level: rotate(page, -skew), levelColour: colour && rotate(colour, -skew), back: backToImage(page.width, page.height, skew), skew, unit }
 }
 
 /** Darker than this is print when looking for where a page's prose is (the page is evenly lit by now). */

@@ -53,10 +53,33 @@ function innerShare(members: readonly number[], w: number, x0: number, y0: numbe
   return inner / members.length
 }
 
+/**
+ * A first line through the points that outliers do not pull: the median slope between points half
+ * the side apart, and the median intercept at that slope. On a turned table the side's profile
+ * runs onto the neighbouring side where the frame's box has no more of it (a wide table turned 4°:
+ * its left profile's last sixth was the bottom edge, hundreds of pixels off); a least-squares start
+ * was tilted by them and its refit kept too few points on the line.
+ */
+function medianLine(points: Point[]): { a: number; b: number } | null {
+  const half = Math.floor(points.length / 2)
+  const slopes: number[] = []
+  for (let i = 0; i + half < points.length; i++) {
+    const [t0, v0] = points[i]
+    const [t1, v1] = points[i + half]
+    if (t1 !== t0) slopes.push((v1 - v0) / (t1 - t0))
+  }
+  if (!slopes.length) return null
+  const median = (values: number[]): number => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]
+  const b = median(slopes)
+  return { a: median(points.map(([t, v]) => v - b * t)), b }
+}
+
 /** Line a + b·t through points (t, v), refitted without the points far off it. Null when too few lie on it. */
 function fitLine(points: Point[], offLine: number): { a: number; b: number } | null {
-  let use = points
-  let fit: { a: number; b: number } | null = null
+  const start = medianLine(points)
+  if (!start) return null
+  let use = points.filter(([t, v]) => Math.abs(v - (start.a + start.b * t)) <= offLine)
+  let fit: { a: number; b: number } | null = start
   for (let round = 0; round < 3; round++) {
     if (use.length < 8) return null
     let st = 0
