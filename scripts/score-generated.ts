@@ -189,7 +189,15 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 
+const USAGE = `npm run score:generated -- [--count 40] [--seed 1] [--out DIR] [--reuse] [--only REGEX] [--verbose] [--cli FILE] [--no-time-limit]
+  draws --count reports with --seed under randomised conditions into --out (a temporary folder if
+  none) and scores them through the command line; --reuse scores what --out already holds.`
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE)
+    return
+  }
   if (!existsSync(SCORER)) throw new Error(`${SCORER} not found (../shared must sit beside the repository)`)
   const count = Number(arg('--count') ?? 40)
   const seed = Number(arg('--seed') ?? 1)
