@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchesByWidth, compactScores, ocrThreads } from './engine'
+import { batchesByWidth, compactScores, memberSteps, ocrThreads, recLines } from './engine'
 import { seeded } from '../test-random'
 
 describe('ocrThreads', () => {
@@ -42,6 +42,68 @@ describe('batchesByWidth', () => {
       for (const b of batches) if (b.length > 1) expect(b.length * Math.max(...b.map((j) => widths[j]))).toBeLessThanOrEqual(4096)
       expect(padded(widths, batches)).toBeLessThanOrEqual(widths.reduce((s, w) => s + w, 0) * 1.15)
     }
+  })
+})
+
+describe('recLines', () => {
+  it.each([
+    { scaled: [], lines: [], why: 'no crops, no lines' },
+    { scaled: [40], lines: [{ members: [0], at: [0], width: 160 }], why: 'a short crop alone is padded to 160 px' },
+    { scaled: [200], lines: [{ members: [0], at: [0], width: 232 }], why: 'a long crop alone, with 32 px of grey after it' },
+    {
+      scaled: [40, 30, 60],
+      lines: [{ members: [0, 1, 2], at: [0, 72, 136], width: 232 }],
+      why: 'short crops share a line, 32 px of grey between, each at a whole step'
+    },
+    {
+      scaled: [40, 300, 30],
+      lines: [
+        { members: [0, 2], at: [0, 72], width: 160 },
+        { members: [1], at: [0], width: 336 }
+      ],
+      why: 'a long crop between them is read alone'
+    },
+    {
+      scaled: [100, 100, 100],
+      lines: [
+        { members: [0, 1], at: [0, 136], width: 272 },
+        { members: [2], at: [0], width: 160 }
+      ],
+      why: 'a shared line is at most 320 px'
+    }
+  ])('$why', ({ scaled, lines }) => {
+    expect(recLines(scaled)).toEqual(lines)
+  })
+
+  it('places every crop once, apart from the others, inside its line', () => {
+    const random = seeded(11)
+    for (let run = 0; run < 50; run++) {
+      const scaled = Array.from({ length: random.int(0, 60) }, () => random.int(8, 400))
+      const lines = recLines(scaled)
+      expect(lines.flatMap((l) => l.members).sort((a, b) => a - b)).toEqual(scaled.map((_, i) => i))
+      for (const l of lines) {
+        expect(l.width % 8).toBe(0)
+        l.members.forEach((i, j) => {
+          expect(l.at[j] % 8).toBe(0)
+          expect(l.at[j] + scaled[i] + 32).toBeLessThanOrEqual(l.width)
+          if (j) expect(l.at[j] - (l.at[j - 1] + scaled[l.members[j - 1]])).toBeGreaterThanOrEqual(32)
+        })
+        if (l.members.length > 1) expect(l.width).toBeLessThanOrEqual(320)
+      }
+    }
+  })
+})
+
+describe('memberSteps', () => {
+  it('gives each crop the steps from the middle of the grey before it to the middle of the grey after it', () => {
+    const scaled = [40, 30, 60]
+    const [line] = recLines(scaled)
+    // crops at 0–40, 72–102, 136–196 px; the line 232 px = 29 steps
+    expect(memberSteps(line, scaled, 29)).toEqual([
+      [0, 7],
+      [7, 15],
+      [15, 29]
+    ])
   })
 })
 

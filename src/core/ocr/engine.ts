@@ -270,24 +270,76 @@ function inputWidth(crop: Raster): number {
   return stepsWide(Math.max(scaledWidth(crop) + TAIL, MIN_WIDTH))
 }
 
+/**
+ * One input line of the recogniser: a crop alone, or several short crops side by side, each at its
+ * offset `at` (a whole CTC step) with grey between them.
+ */
+export interface RecLine {
+  members: number[]
+  at: number[]
+  width: number
+}
+
 /** The crops scaled to the model's height, padded to a common width, normalised to [-1, 1]. */
 export function recInput(crops: Raster[]): { data: Float32Array; width: number } {
-  const widths = crops.map(inputWidth)
-  const width = Math.max(...widths)
+  return recLinesInput(
+    crops,
+    crops.map((crop, i) => ({ members: [i], at: [0], width: inputWidth(crop) }))
+  )
+}
+
+/** Each line's crops, scaled to the model's height, at their offsets; lines padded to a common width. */
+function recLinesInput(crops: Raster[], lines: RecLine[]): { data: Float32Array; width: number } {
+  const width = Math.max(...lines.map((l) => l.width))
   const plane = REC_HEIGHT * width
-  const data = new Float32Array(crops.length * 3 * plane).fill(PAD)
-  crops.forEach((crop, n) => {
-    const scaled = resize(crop, scaledWidth(crop), REC_HEIGHT)
+  const data = new Float32Array(lines.length * 3 * plane).fill(PAD)
+  lines.forEach((line, n) => {
     const first = n * 3 * plane
-    for (let y = 0; y < REC_HEIGHT; y++) {
-      const row = first + y * width
-      for (let x = 0; x < scaled.width; x++) data[row + x] = scaled.data[y * scaled.width + x] / 127.5 - 1
-    }
+    line.members.forEach((i, j) => {
+      const crop = crops[i]
+      const scaled = resize(crop, scaledWidth(crop), REC_HEIGHT)
+      for (let y = 0; y < REC_HEIGHT; y++) {
+        const row = first + y * width + line.at[j]
+        for (let x = 0; x < scaled.width; x++) data[row + x] = scaled.data[y * scaled.width + x] / 127.5 - 1
+      }
+    })
     // the model takes three colour planes; a grey crop's are the same
     data.copyWithin(first + plane, first, first + plane)
     data.copyWithin(first + 2 * plane, first, first + plane)
   })
   return { data, width }
+}
+
+/**
+ * Crops read a line each, except short ones (a number: alone they would be padded to MIN_WIDTH),
+ * which share lines of at most SHARED_WIDTH in their given order, GAP of grey between them, so the
+ * model reads each a line's worth of grey fewer. Scaled widths in, lines of crop indices out.
+ */
+export function recLines(scaled: number[]): RecLine[] {
+  const lines: RecLine[] = []
+  let shared: { line: RecLine; end: number } | null = null
+  const close = (): void => {
+    if (shared) shared.line.width = stepsWide(Math.max(shared.end + TAIL, MIN_WIDTH))
+    shared = null
+  }
+  scaled.forEach((w, i) => {
+    if (w + TAIL > MIN_WIDTH) {
+      lines.push({ members: [i], at: [0], width: stepsWide(w + TAIL) })
+      return
+    }
+    const at: number = shared ? stepsWide(shared.end + GAP) : 0
+    if (shared && at + w + TAIL > SHARED_WIDTH) close()
+    if (!shared) {
+      shared = { line: { members: [], at: [], width: 0 }, end: 0 }
+      lines.push(shared.line)
+    }
+    const offset = shared.line.members.length ? at : 0
+    shared.line.members.push(i)
+    shared.line.at.push(offset)
+    shared.end = offset + w
+  })
+  close()
+  return lines
 }
 
 /** A width rounded up to whole CTC steps (8 px). */
@@ -304,6 +356,13 @@ const PAD = 0
  * when its batch padded it by nothing, and as both with 32 px after it.
  */
 const TAIL = 32
+/**
+ * Grey between two short crops sharing a line: as much as a crop alone has after it, so each
+ * reads as it would alone (a cell of two numbers far apart still reads as two).
+ */
+const GAP = TAIL
+/** Short crops share lines up to this wide: PaddleOCR's own line width. */
+const SHARED_WIDTH = 320
 
 /** At most this many crops go through the model together. */
 const BATCH = 16
@@ -340,25 +399,42 @@ export function batchesByWidth(widths: number[], batch = BATCH, slack = PAD_SLAC
 export async function recogniseCrops(crops: Raster[]): Promise<LineReading[]> {
   const m = await models()
   const out: LineReading[] = new Array(crops.length)
-  for (const group of batchesByWidth(crops.map(inputWidth))) {
-    const { data, width } = recInput(group.map((i) => crops[i]))
-    const input = new m.ort.Tensor('float32', data, [group.length, 3, REC_HEIGHT, width])
+  const scaled = crops.map(scaledWidth)
+  const lines = recLines(scaled)
+  for (const group of batchesByWidth(lines.map((l) => l.width))) {
+    const batch = group.map((i) => lines[i])
+    const { data, width } = recLinesInput(crops, batch)
+    const input = new m.ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width])
     const { steps, top, topScores, topClasses, candidateScores } = await runRecogniser(m, input)
     const kc = m.candidates.length
-    group.forEach((i, k) => {
-      const at = (t: number): number => k * steps + t
-      const free = decode(
-        (t) => ({ classes: topClasses.subarray(at(t) * top, (at(t) + 1) * top), probs: topScores.subarray(at(t) * top, (at(t) + 1) * top) }),
-        steps,
-        m.dictionary
-      )
-      const numeric = NUMBER_LIKE.test(free.text)
-        ? { ...decode((t) => topAmong(candidateScores.subarray(at(t) * kc, (at(t) + 1) * kc), m.candidates), steps, m.dictionary), numeric: null }
-        : null
-      out[i] = { ...free, numeric }
+    batch.forEach((line, k) => {
+      memberSteps(line, scaled, steps).forEach(([from, to], j) => {
+        const at = (t: number): number => k * steps + from + t
+        const free = decode(
+          (t) => ({ classes: topClasses.subarray(at(t) * top, (at(t) + 1) * top), probs: topScores.subarray(at(t) * top, (at(t) + 1) * top) }),
+          to - from,
+          m.dictionary
+        )
+        const numeric = NUMBER_LIKE.test(free.text)
+          ? { ...decode((t) => topAmong(candidateScores.subarray(at(t) * kc, (at(t) + 1) * kc), m.candidates), to - from, m.dictionary), numeric: null }
+          : null
+        out[line.members[j]] = { ...free, numeric }
+      })
     })
   }
   return out
+}
+
+/**
+ * The CTC steps of each crop of a line: from the middle of the grey before it to the middle of
+ * the grey after it (the first from the line's start, the last to its end).
+ */
+export function memberSteps(line: RecLine, scaled: number[], steps: number): [number, number][] {
+  return line.members.map((i, j) => {
+    const from = j === 0 ? 0 : Math.round((line.at[j - 1] + scaled[line.members[j - 1]] + line.at[j]) / 2 / 8)
+    const to = j === line.members.length - 1 ? steps : Math.round((line.at[j] + scaled[i] + line.at[j + 1]) / 2 / 8)
+    return [from, Math.min(steps, to)]
+  })
 }
 
 /** A detected text line: its box in pixels of the raster given to detectLines. */
