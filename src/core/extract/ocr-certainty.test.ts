@@ -91,6 +91,20 @@ describe('OCR certainty', () => {
     expect(Object.values(report.cells).filter((c) => c.review)).toHaveLength(marked ? 1 : 0)
   })
 
+  it.each([
+    { read: '01', marked: true },
+    { read: '007', marked: true },
+    { read: '0', marked: false },
+    { read: '10', marked: false }
+  ])('a number read as $read is marked: $marked', ({ read, marked }) => {
+    const report = scanned()
+    const key = 'active.licensing.decisions'
+    reread(report, key, read, 0.99)
+    settleOcrCells(report)
+    expect(report.cells[key].review === true).toBe(marked)
+    if (marked) expect(report.cells[key].reviewReason).toMatch(/以 0 开头/)
+  })
+
   it('a confident but wrong digit that breaks an equation is marked with the equation named', () => {
     const report = scanned()
     const truth = report.cells[NATURAL].value!

@@ -23,6 +23,13 @@ export const CERTAIN = 0.9
  */
 export const CERTAIN_UNCHECKED = 0.98
 
+/**
+ * A number read with a leading zero (01, 007): no report prints one, so something beside the digit
+ * was read (g003_018, a blurred photo: two zeros read as 01 where their equations could not be
+ * worked out).
+ */
+const LEADING_ZERO = /^[-−]?0\d/
+
 interface Candidate {
   text: string
   value: number | null
@@ -137,6 +144,7 @@ export function settleOcrCells(report: ExtractedReport): void {
     else if (!rels.length && cell.ocr!.confidence < CERTAIN_UNCHECKED) why.push('识别把握不够高，且无勾稽关系可核')
     else if (failing.length) why.push(`所在勾稽关系不成立（${failing[0].scope}）`)
     else if (!rels.length && mayHaveLostPoint(key, cell, report)) why.push('金额未识别出小数点（小数点细小，可能漏识，且无勾稽关系可核）')
+    else if (LEADING_ZERO.test(cell.raw)) why.push('读数以 0 开头，不像印出的数字')
     if (!why.length) continue
     mark(cell, `${describe(cell)}，${why.join('，')}，请对照原图核对`)
     marked++
