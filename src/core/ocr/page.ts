@@ -3,7 +3,7 @@
 
 import { cellInk } from './cell-crop'
 import { skewAngle } from './deskew'
-import { detectLines, recogniseCrops, type LineReading } from './engine'
+import { detectLines, recogniseCrops, type LineBox, type LineReading } from './engine'
 import { findGrids, findRulings } from './grid'
 import { forEachComponent } from './components'
 import { flattenLight } from './illumination'
@@ -254,7 +254,7 @@ const PROSE_INK = 160
  * The part of a page that has print, a text height around it; null for a page with none. Rows and
  * columns with fewer than two dark pixels do not count: a speck of dust spreads no part.
  */
-export function inkedPart(page: Raster, unit: number): { x0: number; y0: number; x1: number; y1: number } | null {
+export function inkedPart(page: Raster, unit: number): LineBox | null {
   const rows = new Uint32Array(page.height)
   const cols = new Uint32Array(page.width)
   for (let y = 0; y < page.height; y++) {
@@ -266,7 +266,7 @@ export function inkedPart(page: Raster, unit: number): { x0: number; y0: number;
     }
   }
   const first = (counts: Uint32Array): number => counts.findIndex((c) => c >= 2)
-  const last = (counts: Uint32Array): number => counts.length - 1 - [...counts].reverse().findIndex((c) => c >= 2)
+  const last = (counts: Uint32Array): number => counts.findLastIndex((c) => c >= 2)
   const y0 = first(rows)
   if (y0 < 0) return null
   const margin = Math.ceil(unit)
