@@ -2,10 +2,15 @@
 // (inkedPart), at the scale the whole page would be looked at: the detector's cost is its input's
 // area, and the same lines are found.
 import { createCanvas } from '@napi-rs/canvas'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { detectLines, type LineBox } from './engine'
+import { detectionModelPath, detectLines, FUSED_DET_MODEL, modelDirectory, type LineBox } from './engine'
 import { inkedPart } from './page'
-import type { Raster } from './raster'
+import { resize, type Raster } from './raster'
+
+type Ort = typeof import('onnxruntime-node')
+const ort = createRequire(__filename)('onnxruntime-node') as Ort
 
 /** An A4 page at 150 dpi with `lines` of 10.5 pt text from `top` px down. */
 function prosePage(lines: string[], top: number): Raster {
@@ -60,5 +65,41 @@ describe('detectLines within the inked part', () => {
     expect(within).toHaveLength(whole.length)
     // the same lines, boxed to within a few pixels (the model sees less around them)
     for (const box of whole) expect(Math.max(...within.map((b) => overlap(box, b)))).toBeGreaterThan(0.7)
+  }, 60_000)
+})
+
+// The fused detection model (scripts/models/fuse-ocr-model.py) must see exactly what the model it
+// was rewritten from sees: the same probability map, to float rounding.
+describe('the fused detection model', () => {
+  it('is found in resources/ocr from the source folder, else the package model', () => {
+    expect(detectionModelPath(__dirname, {}).endsWith(join('resources', 'ocr', FUSED_DET_MODEL))).toBe(true)
+    expect(detectionModelPath('/nowhere/at/all', {})).toBe(join(modelDirectory(), 'ch_PP-OCRv4_det_infer.onnx'))
+  })
+
+  it('maps a page of prose as the package model does', async () => {
+    const small = resize(prosePage(['二〇二二年政府信息公开工作年度报告', '本年度共收到申请 37 件，办结 35 件。'], 200), 640, 896)
+    const plane = small.width * small.height
+    const data = new Float32Array(3 * plane)
+    for (let i = 0; i < plane; i++) for (let c = 0; c < 3; c++) data[c * plane + i] = (small.data[i] / 255 - 0.45) / 0.225
+    const input = new ort.Tensor('float32', data, [1, 3, small.height, small.width])
+    const options = { intraOpNumThreads: 1, graphOptimizationLevel: 'all' as const }
+    const mapOf = async (file: string): Promise<Float32Array> => {
+      const session = await ort.InferenceSession.create(file, options)
+      return (await session.run({ [session.inputNames[0]]: input }))[session.outputNames[0]].data as Float32Array
+    }
+    const original = await mapOf(join(modelDirectory(), 'ch_PP-OCRv4_det_infer.onnx'))
+    const fused = await mapOf(detectionModelPath())
+    expect(fused).toHaveLength(original.length)
+    let worst = 0
+    let differentSide = 0
+    let text = 0
+    for (let i = 0; i < original.length; i++) {
+      worst = Math.max(worst, Math.abs(original[i] - fused[i]))
+      if (original[i] >= 0.3 !== fused[i] >= 0.3) differentSide++
+      if (original[i] >= 0.3) text++
+    }
+    expect(text).toBeGreaterThan(1000)
+    expect(worst).toBeLessThan(1e-4)
+    expect(differentSide).toBe(0)
   }, 60_000)
 })

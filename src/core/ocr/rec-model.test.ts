@@ -1,4 +1,4 @@
-// The fused recognition model (scripts/models/fuse-rec-model.py) must read exactly as the model it
+// The fused recognition model (scripts/models/fuse-ocr-model.py) must read exactly as the model it
 // was rewritten from: same scores on the same crops, to float rounding.
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
