@@ -67,24 +67,30 @@ export function linesAcross(page: Raster, unit: number): Run[] {
   const ink = binarise(page)
   const long = Math.max(4, Math.round(unit * 2.5))
   // ruling lines: runs along rows and along columns longer than any character's stroke
-  const clear = (horizontal: boolean): void => {
-    const lines = horizontal ? h : w
-    const along = horizontal ? w : h
-    const idx = (l: number, p: number): number => (horizontal ? l * w + p : p * w + l)
-    for (let l = 0; l < lines; l++) {
-      let start = -1
-      for (let p = 0; p <= along; p++) {
-        const on = p < along && ink[idx(l, p)] === 1
-        if (on && start < 0) start = p
-        if (!on && start >= 0) {
-          if (p - start >= long) for (let k = start; k < p; k++) ink[idx(l, k)] = 2
-          start = -1
-        }
+  for (let y = 0; y < h; y++) {
+    let start = -1
+    for (let x = 0; x <= w; x++) {
+      const on = x < w && ink[y * w + x] === 1
+      if (on && start < 0) start = x
+      if (!on && start >= 0) {
+        if (x - start >= long) ink.fill(2, y * w + start, y * w + x)
+        start = -1
       }
     }
   }
-  clear(true)
-  clear(false)
+  // the columns walked together, row by row (in memory order); each keeps where its run started
+  const starts = new Int32Array(w).fill(-1)
+  for (let y = 0; y <= h; y++) {
+    for (let x = 0; x < w; x++) {
+      const on = y < h && ink[y * w + x] === 1
+      const start = starts[x]
+      if (on && start < 0) starts[x] = y
+      if (!on && start >= 0) {
+        if (y - start >= long) for (let k = start; k < y; k++) ink[k * w + x] = 2
+        starts[x] = -1
+      }
+    }
+  }
   const gap = Math.max(2, Math.round(unit * 0.5))
   const smear = new Uint8Array(w * h)
   for (let y = 0; y < h; y++) {
