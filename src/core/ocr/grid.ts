@@ -41,26 +41,29 @@ const CROSSING = 8
 /** Runs of ink along rows (horizontal) or columns (vertical) at least `minLength` long. */
 function runs(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number, minPiece: number): Segment[] {
   const lines = horizontal ? height : width
-  const along = horizontal ? width : height
   const near = nearLine(ink, width, height, horizontal)
   // every line's run in progress, so the pixels are walked in memory order (row by row) both ways
   const start = new Int32Array(lines).fill(-1)
   const lastInk = new Int32Array(lines).fill(-1)
   const pieces: Segment[][] = Array.from({ length: lines }, () => [])
-  for (let y = 0; y <= height; y++) {
-    for (let x = 0; x <= width; x++) {
-      // walking a row, its end closes the row's run; the row past the last closes every column's
-      if (horizontal ? y === height : x === width) continue
-      const l = horizontal ? y : x
-      const p = horizontal ? x : y
-      if (p < along && near[y * width + x] === 1) {
-        if (start[l] < 0) start[l] = p
-        lastInk[l] = p
-      } else if (start[l] >= 0 && p - lastInk[l] > GAP) {
-        if (lastInk[l] - start[l] + 1 >= minPiece) pieces[l].push({ at: l, from: start[l], to: lastInk[l] + 1, thickness: 1 })
-        start[l] = -1
-      }
+  // pixel p of line l, ink or not: a run ends after more than GAP pixels without ink (the pixel past the line's end is none)
+  const step = (l: number, p: number, on: boolean): void => {
+    if (on) {
+      if (start[l] < 0) start[l] = p
+      lastInk[l] = p
+    } else if (start[l] >= 0 && p - lastInk[l] > GAP) {
+      if (lastInk[l] - start[l] + 1 >= minPiece) pieces[l].push({ at: l, from: start[l], to: lastInk[l] + 1, thickness: 1 })
+      start[l] = -1
     }
+  }
+  if (horizontal) {
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) step(y, x, near[y * width + x] === 1)
+      step(y, width, false)
+    }
+  } else {
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) step(x, y, near[y * width + x] === 1)
+    for (let x = 0; x < width; x++) step(x, height, false)
   }
   const out: Segment[] = []
   for (let l = 0; l < lines; l++) {
@@ -79,13 +82,16 @@ function runs(ink: Uint8Array, width: number, height: number, horizontal: boolea
  */
 function nearLine(ink: Uint8Array, width: number, height: number, horizontal: boolean): Uint8Array {
   const out = new Uint8Array(width * height)
-  const across = horizontal ? width : 1
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x
-      const before = horizontal ? y > 0 : x > 0
-      const after = horizontal ? y < height - 1 : x < width - 1
-      if (ink[i] === 1 || (before && ink[i - across] === 1) || (after && ink[i + across] === 1)) out[i] = 1
+      if (ink[i] === 1) out[i] = 1
+      else if (
+        horizontal
+          ? (y > 0 && ink[i - width] === 1) || (y < height - 1 && ink[i + width] === 1)
+          : (x > 0 && ink[i - 1] === 1) || (x < width - 1 && ink[i + 1] === 1)
+      )
+        out[i] = 1
     }
   }
   return out
@@ -116,6 +122,8 @@ function mergeRuns(segments: Segment[]): Segment[] {
 export interface Rulings {
   horizontal: Segment[]
   vertical: Segment[]
+  /** The grey the rulings were found darker than (strokeThreshold of the page). */
+  threshold: number
 }
 
 /**
@@ -151,7 +159,7 @@ export function findRulings(page: Raster, unit: number): Rulings {
   const vInk = lineInk(page, false, threshold, reach)
   const horizontal = mergeRuns(runs(hInk, page.width, page.height, true, Math.round(unit * 3), Math.round(unit * 1.5))).filter((s) => s.thickness <= unit / 3)
   const vertical = mergeRuns(runs(vInk, page.width, page.height, false, Math.round(unit * 0.9), Math.round(unit * 0.6))).filter((s) => s.thickness <= unit / 3)
-  return { horizontal, vertical }
+  return { horizontal, vertical, threshold }
 }
 
 /** Positions closer than `tolerance` are one. */
@@ -187,7 +195,7 @@ function covers(segments: Segment[], at: number, from: number, to: number, toler
 export function findGrids(rulings: Rulings, unit: number, page?: Raster): Grid[] {
   const tolerance = Math.max(3, unit / 4)
   // the ink the rulings were found in: a faint ruling a plain threshold misses still meets its row lines
-  const ink = page && { data: binarise(page, strokeThreshold(page)), width: page.width, unit }
+  const ink = page && { data: binarise(page, rulings.threshold), width: page.width, unit }
   const long = rulings.horizontal.filter((h) => h.to - h.from >= unit * 6).sort((a, b) => a.at - b.at)
   // stack horizontal lines that mostly overlap and follow closely: one table (a column of merged
   // cells on the left makes inner lines start further right than the frame)
