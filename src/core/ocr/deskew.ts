@@ -14,12 +14,19 @@ export function skewAngle(page: Raster): number {
   const scale = Math.min(1, WORK_WIDTH / page.width)
   const small = scale < 1 ? resize(page, Math.round(page.width * scale), Math.round(page.height * scale)) : page
   const ink = binarise(small)
-  const xs: number[] = []
-  const ys: number[] = []
-  for (let y = 0; y < small.height; y++) for (let x = 0; x < small.width; x++) if (ink[y * small.width + x]) (xs.push(x - small.width / 2), ys.push(y))
-  if (xs.length < 50) return 0
-  const px = Float64Array.from(xs)
-  const py = Float64Array.from(ys)
+  let count = 0
+  for (let i = 0; i < ink.length; i++) count += ink[i]
+  if (count < 50) return 0
+  // the ink's points, x from the middle
+  const px = new Float64Array(count)
+  const py = new Float64Array(count)
+  for (let y = 0, k = 0; y < small.height; y++) {
+    for (let x = 0; x < small.width; x++) {
+      if (!ink[y * small.width + x]) continue
+      px[k] = x - small.width / 2
+      py[k++] = y
+    }
+  }
   const profile = new Float64Array(small.height + small.width)
   const score = (degrees: number): number => {
     // a point of content turned by θ sits at y' = y − x·tan θ once levelled
