@@ -40,6 +40,7 @@ process.on('message', ({ id, payload }) => {
   }
   if (name === 'throw') throw new Error('boom')
   if (name === 'flags') return process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: process.execArgv.join(' ') }] } })
+  if (name === 'env') return process.send({ id, type: 'result', result: { value: null, messages: [{ type: 'info', code: 'ok', message: [process.env.MALLOC_MMAP_THRESHOLD_, process.env.MALLOC_TRIM_THRESHOLD_, process.env.MALLOC_TOP_PAD_, process.env.REPORT_DESK_PARENT_SAYS].join(' ') }] } })
   // Dies a moment after it started (a crash in the middle of a batch).
   if (name === 'die') return setTimeout(() => process.exit(7), 100)
   if (name.startsWith('slow')) return setTimeout(reply, 400)
@@ -329,6 +330,17 @@ describe('the extraction host starting its children', () => {
     const { host: h } = counted(CHILD)
     const result = await hostExtractor(h)(file('flags'))
     expect(result.messages.map((m) => m.message)).toEqual(['--max-old-space-size=64 --single-threaded-gc'])
+  })
+
+  it("starts each child with glibc keeping freed buffers for reuse, and the parent's environment", async () => {
+    process.env.REPORT_DESK_PARENT_SAYS = 'hello'
+    try {
+      const { host: h } = counted(CHILD)
+      const result = await hostExtractor(h)(file('env'))
+      expect(result.messages.map((m) => m.message)).toEqual([`${256 << 20} ${512 << 20} ${64 << 20} hello`])
+    } finally {
+      delete process.env.REPORT_DESK_PARENT_SAYS
+    }
   })
 
   it('warms its first child before any request, and the first file is read by it', async () => {

@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process'
 import type { HostReply } from './host-protocol'
 import type { HostChild, Spawner } from './extraction-host'
-import { EXTRACTION_HEAP_MB, extractionExecArgv } from './extraction-host'
+import { EXTRACTION_HEAP_MB, extractionEnv, extractionExecArgv } from './extraction-host'
 
 const STDERR_TAIL = 4096
 
@@ -13,6 +13,7 @@ export function forkSpawner(modulePath: string, { heapMb = EXTRACTION_HEAP_MB }:
     // execArgv is set, not inherited: the parent's loaders and flags are not the child's business.
     const child = fork(modulePath, [], {
       execArgv: extractionExecArgv(heapMb),
+      env: extractionEnv(),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc']
     })

@@ -4,7 +4,7 @@
 import { utilityProcess } from 'electron'
 import type { HostReply } from './host-protocol'
 import type { ChildExit, HostChild, Spawner } from './extraction-host'
-import { EXTRACTION_HEAP_MB, extractionExecArgv } from './extraction-host'
+import { EXTRACTION_HEAP_MB, extractionEnv, extractionExecArgv } from './extraction-host'
 
 const STDERR_TAIL = 4096
 
@@ -12,6 +12,7 @@ export function utilityProcessSpawner(modulePath: string, { heapMb = EXTRACTION_
   return () => {
     const child = utilityProcess.fork(modulePath, [], {
       execArgv: extractionExecArgv(heapMb),
+      env: extractionEnv(),
       stdio: ['ignore', 'inherit', 'pipe'],
       serviceName: 'Report Desk extraction'
     })
