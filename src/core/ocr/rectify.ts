@@ -22,6 +22,14 @@ const OFF_LINE = 0.25
 /** A side whose fitted line holds fewer than this share of its points is no straight ruling. */
 const MIN_ON_LINE = 0.6
 
+/**
+ * A grainy photo (a phone's sensor noise in dim light, its block minima darker still) can be ink
+ * at the stroke threshold almost everywhere, joined into one region across the picture: the frame
+ * is then looked for up to GRAIN_LOOKS more times, each GRAIN_STEP grey levels darker.
+ */
+const GRAIN_LOOKS = 3
+const GRAIN_STEP = 20
+
 /** Downscaled by taking each block's darkest pixel, so a thin ruling line survives. */
 function darkestBlocks(page: Raster, k: number): Raster {
   if (k <= 1) return page
@@ -112,24 +120,32 @@ export function tableQuad(page: Raster, unit: number): Quad | null {
   const k = Math.max(1, Math.floor(unit / 12))
   const small = darkestBlocks(page, k)
   const u = unit / k
-  const ink = binarise(small, strokeThreshold(small))
   const { width: w, height: h } = small
   type Candidate = { members: readonly number[]; x0: number; y0: number; x1: number; y1: number }
   let best: Candidate | null = null
   const area = (c: Candidate): number => (c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1)
-  forEachComponent(ink, w, h, { diagonal: true, members: true }, (c) => {
-    const bw = c.x1 - c.x0 + 1
-    const bh = c.y1 - c.y0 + 1
-    // the desk around a photographed sheet touches the picture's edge; a table does not
-    if (c.x0 === 0 || c.y0 === 0 || c.x1 === w - 1 || c.y1 === h - 1) return
-    if (bw < MIN_WIDTH * u || bh < MIN_HEIGHT * u) return
-    // a frame of lines, not a blot: ink covers a small share of its box
-    if (c.area > 0.5 * bw * bh) return
-    if (best && area(c) <= area(best)) return
-    // ruled inside, not only round its edge (the outline of a photographed sheet)
-    if (innerShare(c.members, w, c.x0, c.y0, bw, bh) < 0.1) return
-    best = { members: [...c.members], x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }
-  })
+  // ink that spreads over the picture is grain, not print: looked at again a shade darker
+  let threshold = strokeThreshold(small)
+  for (let look = 0; look <= GRAIN_LOOKS && !best; look++, threshold -= GRAIN_STEP) {
+    let percolates = false
+    forEachComponent(binarise(small, threshold), w, h, { diagonal: true, members: true }, (c) => {
+      const bw = c.x1 - c.x0 + 1
+      const bh = c.y1 - c.y0 + 1
+      // the desk around a photographed sheet touches the picture's edge; a table does not
+      if (c.x0 === 0 || c.y0 === 0 || c.x1 === w - 1 || c.y1 === h - 1) {
+        percolates ||= bw * bh > 0.5 * w * h && c.area > 0.1 * w * h
+        return
+      }
+      if (bw < MIN_WIDTH * u || bh < MIN_HEIGHT * u) return
+      // a frame of lines, not a blot: ink covers a small share of its box
+      if (c.area > 0.5 * bw * bh) return
+      if (best && area(c) <= area(best)) return
+      // ruled inside, not only round its edge (the outline of a photographed sheet)
+      if (innerShare(c.members, w, c.x0, c.y0, bw, bh) < 0.1) return
+      best = { members: [...c.members], x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }
+    })
+    if (!percolates) break
+  }
   if (!best) return null
   const b: Candidate = best
   const bw = b.x1 - b.x0 + 1
@@ -181,6 +197,19 @@ export function isKeystone(q: Quad, unit: number): boolean {
   const dx = q[0][0] + q[2][0] - q[1][0] - q[3][0]
   const dy = q[0][1] + q[2][1] - q[1][1] - q[3][1]
   return Math.hypot(dx, dy) / 2 > KEYSTONE * unit
+}
+
+/**
+ * True when the frame is a parallelogram far from a rectangle: its rulings across and down are not
+ * square to each other (a phone held at an angle to the sheet), so a rotation levels one and leaves
+ * the other slanting — the frame's top and bottom level, its columns drift a cell across over the
+ * table's height. Measured at the corners: how far the sides down run along the sides across.
+ */
+export function isSheared(q: Quad, unit: number): boolean {
+  const across: Point = [(q[1][0] - q[0][0] + q[2][0] - q[3][0]) / 2, (q[1][1] - q[0][1] + q[2][1] - q[3][1]) / 2]
+  const down: Point = [(q[3][0] - q[0][0] + q[2][0] - q[1][0]) / 2, (q[3][1] - q[0][1] + q[2][1] - q[1][1]) / 2]
+  const along = Math.abs(across[0] * down[0] + across[1] * down[1]) / Math.hypot(across[0], across[1])
+  return along > KEYSTONE * unit
 }
 
 /** The 3×3 homography (row-major, last entry 1) taking each `from` point to its `to` point. */
@@ -242,7 +271,7 @@ export function warpRaster(page: Raster, m: number[]): Raster {
  */
 export function rectify(page: Raster, unit: number): Rectified | null {
   const quad = tableQuad(page, unit)
-  if (!quad || !isKeystone(quad, unit)) return null
+  if (!quad || !(isKeystone(quad, unit) || isSheared(quad, unit))) return null
   // the rectangle the frame becomes: where its top-left corner was, its mean side lengths
   const width = (length(quad[0], quad[1]) + length(quad[3], quad[2])) / 2
   const height = (length(quad[0], quad[3]) + length(quad[1], quad[2])) / 2
