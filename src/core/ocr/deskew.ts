@@ -3,7 +3,8 @@
 
 import { binarise, resize, type Raster } from './raster'
 
-const MAX_DEGREES = 3
+/** The largest skew told from the profile; a table's frame tells larger ones (rectify.ts). */
+export const MAX_SKEW_DEGREES = 3
 const COARSE_STEP = 0.2
 const FINE_STEP = 0.02
 /** The profile is taken on a copy at most this wide: enough for 0.02° over the page. */
@@ -43,7 +44,7 @@ export function skewAngle(page: Raster): number {
   }
   let best = 0
   let bestScore = -1
-  for (let a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += COARSE_STEP) {
+  for (let a = -MAX_SKEW_DEGREES; a <= MAX_SKEW_DEGREES + 1e-9; a += COARSE_STEP) {
     const s = score(a)
     if (s > bestScore) [best, bestScore] = [a, s]
   }

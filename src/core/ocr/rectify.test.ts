@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findGrids, findRulings } from './grid'
 import { rotate, type Raster } from './raster'
-import { applyHomography, homography, isKeystone, isSheared, rectify, tableQuad, warpRaster, type Point, type Quad } from './rectify'
+import { applyHomography, homography, isKeystone, isSheared, rectify, turnedPastDeskew, tableQuad, warpRaster, type Point, type Quad } from './rectify'
 import { drawGrid } from './test-pages'
 
 const TABLE = { x0: 150, y0: 150, colWidths: [260, 120, 120, 120], rowHeights: [50, 50, 50, 50, 50, 50, 50, 50] }
@@ -125,6 +125,16 @@ describe('keystone', () => {
     expect(isKeystone(quad as Quad, UNIT)).toBe(false)
     expect(isSheared(quad as Quad, UNIT)).toBe(false)
     expect(rectify(page, UNIT)).toBeNull()
+  })
+
+  it.each([4.2, -5])('levels a frame turned by %s°, past what deskew tells (±3°), by the frame', (degrees) => {
+    const page = rotate(drawGrid(W, H, TABLE), degrees)
+    const quad = tableQuad(page, UNIT)!
+    expect(isKeystone(quad, UNIT) || isSheared(quad, UNIT)).toBe(false)
+    expect(turnedPastDeskew(quad)).toBe(true)
+    const straight = rectify(page, UNIT)!
+    expect(straight).not.toBeNull()
+    expect(findGrids(findRulings(straight.page, UNIT), UNIT)[0].cells).toHaveLength(32)
   })
 
   // A phone held at an angle to the sheet: the frame a parallelogram, its columns not square to its

@@ -5,6 +5,7 @@
 // warp straightens them all (and levels a plain scan's turn as well as deskew would).
 
 import { forEachComponent } from './components'
+import { MAX_SKEW_DEGREES } from './deskew'
 import { bilinearAt, binarise, strokeThreshold, type Raster } from './raster'
 
 export type Point = [number, number]
@@ -212,6 +213,14 @@ export function isSheared(q: Quad, unit: number): boolean {
   return along > KEYSTONE * unit
 }
 
+/**
+ * True when the frame is turned further than the page's skew is told from its print (deskew.ts):
+ * a phone photo held 4° off levelled by the profile's best guess within ±3° lost its table.
+ */
+export function turnedPastDeskew(q: Quad): boolean {
+  return Math.abs((angle(q[0], q[1]) + angle(q[3], q[2])) / 2) > MAX_SKEW_DEGREES
+}
+
 /** The 3×3 homography (row-major, last entry 1) taking each `from` point to its `to` point. */
 export function homography(from: Point[], to: Point[]): number[] {
   const a: number[][] = []
@@ -271,7 +280,7 @@ export function warpRaster(page: Raster, m: number[]): Raster {
  */
 export function rectify(page: Raster, unit: number): Rectified | null {
   const quad = tableQuad(page, unit)
-  if (!quad || !(isKeystone(quad, unit) || isSheared(quad, unit))) return null
+  if (!quad || !(isKeystone(quad, unit) || isSheared(quad, unit) || turnedPastDeskew(quad))) return null
   // the rectangle the frame becomes: where its top-left corner was, its mean side lengths
   const width = (length(quad[0], quad[1]) + length(quad[3], quad[2])) / 2
   const height = (length(quad[0], quad[3]) + length(quad[1], quad[2])) / 2
