@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { skewAngle } from './deskew'
 import { findGrids, findRulings } from './grid'
-import { unitOf, workingScale } from './page'
+import { textHeights, unitOf, workingScale } from './page'
 import { blankRaster, rotate, type Raster } from './raster'
 import { drawGrid } from './test-pages'
 
@@ -202,7 +202,11 @@ describe('working scale', () => {
     { why: 'a large page measured as small text (noise, not print) is not enlarged', size: 11, width: 3000, height: 3100, scaled: false, low: 11, high: 14 }
   ])('$why', ({ size, width, height, scaled, low, high }) => {
     const page = textPage(width, height, size)
-    const { work, scale, unit } = workingScale(page, unitOf(page))
+    const {
+      work,
+      scale,
+      heights: { unit }
+    } = workingScale(page, textHeights(page))
     expect(scale !== 1).toBe(scaled)
     expect(work.width * scale).toBeCloseTo(width, 0)
     expect(unit).toBeGreaterThanOrEqual(low)

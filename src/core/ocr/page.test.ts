@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodePicture } from '../ingest/images/raster'
 import { turnClockwise, type Quarters } from './orientation'
-import { litUpright, unitOf } from './page'
+import { litUpright, textHeights, unitOf } from './page'
 import type { Raster } from './raster'
 
 const PHOTO = resolve(__dirname, '../../../test/fixtures/scan/files/dongfeng_2021_photos/表三.jpg')
@@ -38,7 +38,7 @@ describe('a page photo under uneven light', () => {
     'lit down to $dim and turned $turned quarters: set upright, at the text height of the page evenly lit',
     async ({ dim, turned }) => {
       const taken = turnClockwise(litFromTheRight(photo, dim), turned)
-      const read = await litUpright(taken, unitOf(taken))
+      const read = await litUpright(taken, textHeights(taken))
       expect(read.quarters).toBe((4 - turned) % 4)
       expect(read.sure).toBe(true)
       expect(Math.abs(read.unit - unit)).toBeLessThanOrEqual(1)
@@ -46,4 +46,23 @@ describe('a page photo under uneven light', () => {
     },
     60_000
   )
+})
+
+describe('textHeights', () => {
+  let photo: Raster
+  beforeAll(async () => {
+    photo = await decodePicture(readFileSync(PHOTO))
+  })
+
+  it.each([1, 3] as Quarters[])('measures across a page turned %s quarters the height of the page upright', (turned) => {
+    const upright = textHeights(photo)
+    const turnedPage = textHeights(turnClockwise(photo, turned))
+    expect(turnedPage.across).toBe(upright.unit)
+    expect(turnedPage.unit).toBe(upright.across)
+  })
+
+  it("of a page turned a quarter, the larger measure is the upright page's (its way up is looked for at it)", () => {
+    const turned = textHeights(turnClockwise(photo, 1))
+    expect(Math.max(turned.unit, turned.across)).toBe(textHeights(photo).unit)
+  })
 })

@@ -78,17 +78,41 @@ const MAX_ALTERNATIVES = 6
  * table pasted at any size gets the scale of its own text.
  */
 export function unitOf(page: Raster): number {
+  return textHeights(page).unit
+}
+
+export interface TextHeights {
+  /** The text height down the page as given (unitOf). */
+  unit: number
+  /** The same measure across the page: the text height of the page turned a quarter. */
+  across: number
+}
+
+/**
+ * The text height measured both ways on the same blobs. A page turned a quarter is measured across
+ * its lines: a Song face at 250 dpi breaks into strokes, and its thick upright strokes, lying down,
+ * measured 17 px where the upright page measures 32 — too small a height to find its lines by.
+ */
+export function textHeights(page: Raster): TextHeights {
   const ink = binarise(page)
   const { width: w, height: h } = page
   // a glyph is at most a heading's height: the page's own size bounds it (a 600 dpi page's 五号 is ≈ 90 px)
   const tallest = Math.max(150, Math.min(w, h) / 12)
-  const heights: number[] = []
+  const down: number[] = []
+  const across: number[] = []
+  // glyph-sized: not a speck, not a ruling line or a whole table frame
+  const glyph = (tall: number, wide: number): boolean => tall >= 6 && tall <= tallest && wide <= tall * 3 && tall <= wide * 6
   forEachComponent(ink, w, h, { diagonal: false }, ({ x0, y0, x1, y1 }) => {
     const bw = x1 - x0 + 1
     const bh = y1 - y0 + 1
-    // glyph-sized: not a speck, not a ruling line or a whole table frame
-    if (bh >= 6 && bh <= tallest && bw <= bh * 3 && bh <= bw * 6) heights.push(bh)
+    if (glyph(bh, bw)) down.push(bh)
+    if (glyph(bw, bh)) across.push(bw)
   })
+  return { unit: heightOf(down, w, h), across: heightOf(across, h, w) }
+}
+
+/** The text height from glyph heights: their upper quantile, or a guess from the page's size when too few were found. */
+function heightOf(heights: number[], w: number, h: number): number {
   if (heights.length < 20) return Math.min(MAX_UNIT, Math.max(10, Math.round(Math.min(w, h * 0.71) / 50)))
   heights.sort((a, b) => a - b)
   return Math.min(MAX_UNIT, Math.max(8, Math.round(heights[Math.floor(heights.length * 0.8)] * 1.15)))
@@ -128,9 +152,9 @@ function workingFactor(page: Raster, unit: number): number {
 }
 
 /** The page at the working scale, and the factor from its pixels back to the page image's. */
-export function workingScale(page: Raster, unit: number): { work: Raster; scale: number; unit: number } {
-  const f = workingFactor(page, unit)
-  if (f === 1) return { work: page, scale: 1, unit }
+export function workingScale(page: Raster, heights: TextHeights): { work: Raster; scale: number; heights: TextHeights } {
+  const f = workingFactor(page, heights.unit)
+  if (f === 1) return { work: page, scale: 1, heights }
   const width = Math.max(1, Math.round(page.width * f))
   const height = Math.max(1, Math.round(page.height * f))
   const work = resize(page, width, height)
@@ -141,13 +165,13 @@ export function workingScale(page: Raster, unit: number): { work: Raster; scale:
     for (let i = 0; i < plane.data.length; i++) if (plane.data[i] >= 128) bits[i >> 3] |= 0x80 >> (i & 7)
     work.colour = bits
   }
-  return { work, scale: page.width / width, unit: unitOf(work) }
+  return { work, scale: page.width / width, heights: textHeights(work) }
 }
 
 export async function readPage(original: Raster, options: PageOptions = {}): Promise<OcrPage> {
-  const { work, scale, unit: workUnit } = workingScale(original, unitOf(original))
+  const { work, scale, heights } = workingScale(original, textHeights(original))
   // a page turned a quarter or a half is read upright; its boxes are turned back below
-  const { page, unit: litUnit, quarters, sure: quartersSure } = await litUpright(work, workUnit, options.likelyQuarters)
+  const { page, unit: litUnit, quarters, sure: quartersSure } = await litUpright(work, heights, options.likelyQuarters)
   const { level, levelColour, back: levelled, skew, unit } = straightened(page, litUnit)
   // boxes in the page image's own pixels, whatever scale it was read at
   const toScale = (b: PixelBox): PixelBox => (scale === 1 ? b : (b.map((v) => Math.round(v * scale * 10) / 10) as PixelBox))
@@ -212,12 +236,14 @@ interface Straightened {
  * end, one threshold turns that end into ink, the text height comes out wrong, and the lines the
  * recogniser samples are blotted: a phone photo of a table page was read upside down.
  */
-export async function litUpright(work: Raster, unit: number, likely?: Quarters): Promise<{ page: Raster; unit: number } & Uprighting> {
-  const flat = flattenLight(work, unit)
+export async function litUpright(work: Raster, heights: TextHeights, likely?: Quarters): Promise<{ page: Raster; unit: number } & Uprighting> {
+  const flat = flattenLight(work, heights.unit)
   if (flat && work.colour) flat.colour = work.colour
-  const lit = flat ? { page: flat, unit: unitOf(flat) } : { page: work, unit }
-  const way = await uprightQuarters(lit.page, lit.unit, likely)
-  return { ...way, page: turnClockwise(lit.page, way.quarters), unit: lit.unit }
+  const lit = flat ? { page: flat, heights: textHeights(flat) } : { page: work, heights }
+  // the way up is looked for at the text height either way round: lines are found by it
+  const way = await uprightQuarters(lit.page, Math.max(lit.heights.unit, lit.heights.across), likely)
+  // read upright, the page's text height is the one measured across it when it was turned a quarter
+  return { ...way, page: turnClockwise(lit.page, way.quarters), unit: way.quarters % 2 ? lit.heights.across : lit.heights.unit }
 }
 
 /**
