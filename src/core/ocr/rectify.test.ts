@@ -22,19 +22,19 @@ function photographed(page: Raster, corners: Point[]): Raster {
   return warpRaster(page, homography(corners, FRAME))
 }
 
+/** A keystone: the frame photographed narrower at the top. */
+const NARROWER_AT_TOP: Point[] = [
+  [190, 160],
+  [735, 150],
+  [775, 560],
+  [150, 545]
+]
+
 const near = (p: Point, q: Point): number => Math.hypot(p[0] - q[0], p[1] - q[1])
 
 describe('keystone', () => {
   const keystones: [string, Point[]][] = [
-    [
-      'narrower at the top',
-      [
-        [190, 160],
-        [735, 150],
-        [775, 560],
-        [150, 545]
-      ]
-    ],
+    ['narrower at the top', NARROWER_AT_TOP],
     [
       'narrower at the bottom, turned',
       [
@@ -170,12 +170,7 @@ describe('keystone', () => {
   })
 
   it('takes the table, not the outline of the photographed sheet around it', () => {
-    const corners: Point[] = [
-      [190, 160],
-      [735, 150],
-      [775, 560],
-      [150, 545]
-    ]
+    const corners = NARROWER_AT_TOP
     const photo = photographed(drawGrid(W, H, TABLE), corners)
     // the sheet's edge against the desk, a dark outline larger than the table
     const edge = (x0: number, y0: number, x1: number, y1: number): void => {
@@ -190,12 +185,7 @@ describe('keystone', () => {
   })
 
   it('finds the frame on a grainy photo whose grain is ink at the stroke threshold', () => {
-    const corners: Point[] = [
-      [190, 160],
-      [735, 150],
-      [775, 560],
-      [150, 545]
-    ]
+    const corners = NARROWER_AT_TOP
     const photo = photographed(drawGrid(W, H, TABLE), corners)
     // a sensor's grain over the paper's dimmer half, darker than the bright half's paper by more
     // than a stroke's contrast
